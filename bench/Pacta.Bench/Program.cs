@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Pacta.Bench;
+using Pacta.Datasets;
+using Pacta.Datasets.Atop;
+using Pacta.Datasets.Output;
+
+// Benchmark: all-pairs directed dyad-years 1816–2025 with the ATOP columns, written to CSV.
+//   dotnet run -c Release --project bench/Pacta.Bench [-- --quick] [--out FILE]
+//   --once   one run of the whole job (import, frame, join, CSV write) and exit: what the parent times as a process.
+var quick = args.Contains("--quick");
+var once = args.Contains("--once");
+var outIndex = Array.IndexOf(args, "--out");
+var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(Path.GetTempPath(), "pacta-bench-dyads.csv");
+var repo = FindRepo();
+var years = new YearRange(1816, 2025);
+
+long Job()
+{
+    var import = AtopImporter.ImportFolder(Path.Combine(repo, "data", "atop"));
+    if (!import.Ok) throw new InvalidOperationException(string.Join('\n', import.Errors));
+    var states = StatesFile.Load(repo);
+    var table = AtopDatasets.DirectedTable(import.Release!, years);
+    return CsvDatasetWriter.WriteDyadYears(output, DyadYears.AddAtop(AllPairs.Directed(states, years), table));
+}
+
+if (once)
+{
+    var rows = Job();
+    Console.WriteLine($"rows={rows} peak_working_set_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F1}");
+    return 0;
+}
+
+var processRuns = quick ? 3 : 10;
+var inProcessRuns = quick ? 5 : 20;
+
+// Whole process: start this program with --once and time it from the outside.
+var self = Environment.ProcessPath!;
+var selfDll = typeof(StatesFile).Assembly.Location;
+var wall = new List<double>();
+string childReport = "";
+for (var i = 0; i < processRuns + 1; i++)
+{
+    var psi = self.EndsWith("dotnet", StringComparison.Ordinal) || self.EndsWith("dotnet.exe", StringComparison.Ordinal)
+        ? new ProcessStartInfo(self, [selfDll, "--once", "--out", output])
+        : new ProcessStartInfo(self, ["--once", "--out", output]);
+    psi.RedirectStandardOutput = true;
+    var sw = Stopwatch.StartNew();
+    using var p = Process.Start(psi)!;
+    childReport = p.StandardOutput.ReadToEnd().Trim();
+    p.WaitForExit();
+    sw.Stop();
+    if (p.ExitCode != 0) throw new InvalidOperationException($"child failed with {p.ExitCode}");
+    if (i > 0) wall.Add(sw.Elapsed.TotalMilliseconds); // the first run warms the file cache
+}
+
+// In process: the same job repeated after one warm-up.
+var inProc = new List<double>();
+long rowsWritten = 0;
+for (var i = 0; i < inProcessRuns + 1; i++)
+{
+    var sw = Stopwatch.StartNew();
+    rowsWritten = Job();
+    sw.Stop();
+    if (i > 0) inProc.Add(sw.Elapsed.TotalMilliseconds);
+}
+
+static string Stats(List<double> ms)
+{
+    var s = ms.Order().ToList();
+    return $"median {s[s.Count / 2]:F0} ms, min {s[0]:F0} ms, max {s[^1]:F0} ms (n={s.Count})";
+}
+
+Console.WriteLine($"all-pairs directed dyad-years {years} with ATOP columns -> {output}");
+Console.WriteLine($"rows: {rowsWritten:N0}; file: {new FileInfo(output).Length / 1048576.0:F1} MiB");
+Console.WriteLine($"whole process: {Stats(wall)}; child: {childReport}");
+Console.WriteLine($"in process:    {Stats(inProc)}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F1} MiB");
+return 0;
+
+static string FindRepo()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pacta.slnx"))) dir = dir.Parent;
+    return dir?.FullName ?? throw new InvalidOperationException("Pacta.slnx not found");
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: formatting check, build (warnings are errors), unit, CLI, dataset, API and browser tests,
+# and the history validation. Installs what is missing first (Debian's Chromium for the browser tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [ -d src/Pacta.Web ] && [ -f src/Pacta.Web/package.json ] && ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing Debian's chromium for the browser tests"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+    || { echo "could not install chromium"; exit 1; }
+fi
+
+echo "== restore"
+dotnet restore Pacta.slnx
+echo "== format check"
+dotnet format Pacta.slnx --verify-no-changes --no-restore
+echo "== build"
+dotnet build Pacta.slnx -c Release --no-restore
+echo "== tests"
+dotnet test Pacta.slnx -c Release --no-build

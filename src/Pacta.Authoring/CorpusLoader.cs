@@ -1,0 +1,187 @@
+using Pacta.Authoring.Diagnostics;
+using Pacta.Authoring.Reading;
+using Pacta.Authoring.Yaml;
+using Pacta.Domain;
+
+namespace Pacta.Authoring;
+
+/// <summary>Counts for the <c>pacta check</c> summary.</summary>
+public sealed record CheckSummary(int Files, int Agreements, int Organizations, int Conflicts, int Provisions, int Errors);
+
+/// <summary>A loaded corpus, or the diagnostics that stopped it. Never both: a corpus with errors is not returned.</summary>
+public sealed record LoadResult(Corpus? Corpus, IReadOnlyList<Diagnostic> Diagnostics, CheckSummary Summary)
+{
+    public bool Ok => Corpus is not null && Diagnostics.Count == 0;
+}
+
+/// <summary>
+/// Reads agreement, organization and conflict files. A file's kind follows its folder:
+/// <c>organizations/</c>, <c>conflicts/</c>, anything else is an agreement. Organizations and conflicts are
+/// read first because agreements refer to them; a base corpus supplies those that the checked paths lack,
+/// so a single agreement file can be checked on its own.
+/// </summary>
+public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
+{
+    /// <summary>
+    /// How file paths appear in diagnostics and explanations; by default as found. The CLI shows the bundled
+    /// corpus as <c>corpus/agreements/…</c> so explanations are the same on every machine.
+    /// </summary>
+    public Func<string, string> DisplayPath { get; init; } = p => p;
+
+    private enum FileKind { Agreement, Organization, Conflict }
+
+    public LoadResult LoadDirectory(string corpusDir) => Load([corpusDir], baseCorpusDir: null);
+
+    public LoadResult Load(IReadOnlyList<string> paths, string? baseCorpusDir)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var files = new List<string>();
+        foreach (var path in paths) Collect(path, files, diagnostics);
+        files = files.Distinct().ToList();
+
+        var baseFiles = new List<string>();
+        if (baseCorpusDir is not null && Directory.Exists(baseCorpusDir))
+        {
+            var checkedFull = files.Select(Path.GetFullPath).ToHashSet();
+            Collect(baseCorpusDir, baseFiles, []);
+            baseFiles = baseFiles.Where(f => !checkedFull.Contains(Path.GetFullPath(f)) && KindOf(f) != FileKind.Agreement).ToList();
+        }
+
+        var parsed = files.Select(f => (File: f, Kind: KindOf(f), Root: Parse(f, DisplayPath(f), diagnostics))).ToList();
+
+        var organizations = new Dictionary<string, Organization>(StringComparer.Ordinal);
+        var conflicts = new Dictionary<string, Conflict>(StringComparer.Ordinal);
+        var idOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, kind, root) in parsed.Where(p => p.Kind != FileKind.Agreement))
+        {
+            if (root is null) continue;
+            var ctx = new FileContext(DisplayPath(file));
+            var id = Path.GetFileNameWithoutExtension(file);
+            if (kind == FileKind.Organization && new OrganizationReader(ctx, states).Read(root, id) is { } org)
+            {
+                if (Claim(ctx, root, $"organization:{org.Id}", idOwners)) organizations[org.Id] = org;
+            }
+            else if (kind == FileKind.Conflict && new ConflictReader(ctx, states).Read(root, id) is { } conflict)
+            {
+                if (Claim(ctx, root, $"conflict:{conflict.Id}", idOwners)) conflicts[conflict.Id] = conflict;
+            }
+            diagnostics.AddRange(ctx.Diagnostics);
+        }
+        // Base organizations/conflicts fill gaps silently: their own errors belong to another check.
+        foreach (var file in baseFiles)
+        {
+            var root = Parse(file, file, []);
+            if (root is null) continue;
+            var ctx = new FileContext(DisplayPath(file));
+            var id = Path.GetFileNameWithoutExtension(file);
+            if (KindOf(file) == FileKind.Organization && !organizations.ContainsKey(id) && new OrganizationReader(ctx, states).Read(root, id) is { } org)
+                organizations[org.Id] = org;
+            else if (KindOf(file) == FileKind.Conflict && !conflicts.ContainsKey(id) && new ConflictReader(ctx, states).Read(root, id) is { } c)
+                conflicts[c.Id] = c;
+        }
+
+        var refs = new ReferenceData(states, locations, organizations, conflicts.Keys.ToHashSet(StringComparer.Ordinal));
+        var agreements = new List<Agreement>();
+        foreach (var (file, _, root) in parsed.Where(p => p.Kind == FileKind.Agreement))
+        {
+            if (root is null) continue;
+            var ctx = new FileContext(DisplayPath(file));
+            var agreement = new AgreementReader(ctx, refs).Read(root, Path.GetFileNameWithoutExtension(file));
+            if (agreement is not null && Claim(ctx, root, $"agreement:{agreement.Id}", idOwners)) agreements.Add(agreement);
+            diagnostics.AddRange(ctx.Diagnostics);
+        }
+        var known = agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        if (baseCorpusDir is not null)
+        {
+            var agreementsDir = Path.Combine(baseCorpusDir, "agreements");
+            if (Directory.Exists(agreementsDir))
+                foreach (var f in Directory.EnumerateFiles(agreementsDir, "*.yaml")) known.Add(Path.GetFileNameWithoutExtension(f));
+        }
+        foreach (var a in agreements)
+        {
+            foreach (var rel in a.Related.Where(r => !known.Contains(r.Agreement)))
+            {
+                diagnostics.Add(new Diagnostic(rel.Position.File, rel.Position.Line, rel.Position.Column, ErrorCodes.UnknownAgreement,
+                    $"unknown agreement id '{rel.Agreement}'{Suggest.DidYouMean(rel.Agreement, known)}"));
+            }
+        }
+
+        var shownFiles = files.Select(DisplayPath).ToHashSet();
+        var ordered = diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToList();
+        var summary = new CheckSummary(files.Count, agreements.Count,
+            organizations.Count(o => shownFiles.Contains(o.Value.Position.File)), conflicts.Count(c => shownFiles.Contains(c.Value.Position.File)),
+            agreements.Sum(a => a.Provisions.Count), ordered.Count);
+        var corpus = ordered.Count == 0
+            ? new Corpus(agreements, organizations.Values, conflicts.Values, states, locations)
+            : null;
+        return new LoadResult(corpus, ordered, summary);
+    }
+
+    private static bool Claim(FileContext ctx, YamlMapping root, string key, Dictionary<string, string> owners)
+    {
+        if (owners.TryAdd(key, ctx.Path)) return true;
+        var idNode = root.Find("id")?.Value ?? root;
+        ctx.Error(idNode, ErrorCodes.DuplicateId, $"{key.Replace(":", " '")}' is already defined in {owners[key]}");
+        return false;
+    }
+
+    private static FileKind KindOf(string file)
+    {
+        var dir = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file)) ?? "");
+        return dir switch
+        {
+            "organizations" => FileKind.Organization,
+            "conflicts" => FileKind.Conflict,
+            _ => FileKind.Agreement,
+        };
+    }
+
+    private static void Collect(string path, List<string> files, List<Diagnostic> diagnostics)
+    {
+        if (Directory.Exists(path))
+        {
+            files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal));
+        }
+        else if (File.Exists(path)) files.Add(path);
+        else diagnostics.Add(new Diagnostic(path, 1, 1, ErrorCodes.Unreadable, "no such file or folder"));
+    }
+
+    private static YamlMapping? Parse(string file, string shown, List<Diagnostic> diagnostics)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new Diagnostic(shown, 1, 1, ErrorCodes.Unreadable, e.Message));
+            return null;
+        }
+        try
+        {
+            var root = YamlTreeParser.Parse(text);
+            switch (root)
+            {
+                case null:
+                    diagnostics.Add(new Diagnostic(shown, 1, 1, ErrorCodes.EmptyFile, "the file holds no YAML document"));
+                    return null;
+                case YamlMapping map:
+                    return map;
+                case YamlScalar s when s.IsNull:
+                    diagnostics.Add(new Diagnostic(shown, 1, 1, ErrorCodes.EmptyFile, "the file holds no YAML document"));
+                    return null;
+                default:
+                    diagnostics.Add(new Diagnostic(shown, root.Line, root.Column, ErrorCodes.WrongType, "the file must be a mapping of keys (id, title, …)"));
+                    return null;
+            }
+        }
+        catch (YamlSyntaxException e)
+        {
+            diagnostics.Add(new Diagnostic(shown, e.Line, e.Column, ErrorCodes.YamlSyntax, e.Message));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+namespace Pacta.Authoring.Diagnostics;
+
+/// <summary>
+/// The stable error codes of the file validator. Codes are public API: they are never renumbered or
+/// reused; docs/errors.md lists them (a test keeps the two in step).
+/// </summary>
+public static class ErrorCodes
+{
+    public const string YamlSyntax = "PACTA001";
+    public const string UnknownKey = "PACTA002";
+    public const string DuplicateKey = "PACTA003";
+    public const string MissingKey = "PACTA004";
+    public const string WrongType = "PACTA005";
+    public const string EmptyValue = "PACTA006";
+    public const string EmptyFile = "PACTA007";
+    public const string Unreadable = "PACTA008";
+
+    public const string BadDate = "PACTA010";
+    public const string EndBeforeStart = "PACTA011";
+    public const string InForceBeforeSigned = "PACTA012";
+    public const string BadDuration = "PACTA013";
+    public const string BadDeadline = "PACTA014";
+    public const string MissingInForce = "PACTA015";
+    public const string ProposalInForce = "PACTA016";
+    public const string TerminatedWithoutEnd = "PACTA017";
+    public const string PartyOutsideAgreement = "PACTA018";
+
+    public const string UnknownForm = "PACTA020";
+    public const string UnknownStatus = "PACTA021";
+    public const string UnknownBindingness = "PACTA022";
+    public const string UnknownRole = "PACTA023";
+    public const string UnknownProvisionKind = "PACTA024";
+    public const string UnknownTriggerKind = "PACTA025";
+    public const string UnknownStrength = "PACTA026";
+    public const string UnknownFirmness = "PACTA027";
+    public const string UnknownConditionKind = "PACTA028";
+    public const string UnknownAssistanceType = "PACTA029";
+
+    public const string UnknownState = "PACTA030";
+    public const string AmbiguousState = "PACTA031";
+    public const string UnknownOrganization = "PACTA032";
+    public const string UnknownLocation = "PACTA033";
+    public const string UnknownRegion = "PACTA034";
+    public const string UnknownConflict = "PACTA035";
+    public const string UnknownSource = "PACTA036";
+    public const string UnknownAgreement = "PACTA037";
+    public const string TargetNotParty = "PACTA038";
+    public const string ObligorNotParty = "PACTA039";
+
+    public const string BadCurrency = "PACTA040";
+    public const string IdMismatch = "PACTA041";
+    public const string DuplicateId = "PACTA042";
+    public const string DuplicateProvision = "PACTA043";
+    public const string DuplicateSource = "PACTA044";
+    public const string BadSelector = "PACTA045";
+    public const string PartyShape = "PACTA046";
+    public const string DuplicateParty = "PACTA047";
+    public const string TriggerWithoutObligation = "PACTA048";
+    public const string BadNumber = "PACTA049";
+
+    public const string BadYear = "PACTA050";
+    public const string BadUrl = "PACTA051";
+    public const string BadId = "PACTA052";
+    public const string NoProvisions = "PACTA053";
+    public const string BadTerritory = "PACTA054";
+    public const string TargetWithoutTrigger = "PACTA055";
+    public const string FirmnessWithoutDeadline = "PACTA056";
+    public const string BadPercent = "PACTA057";
+    public const string SuspensionNotParty = "PACTA058";
+    public const string DuplicateMember = "PACTA059";
+    public const string NoSources = "PACTA060";
+    public const string ProvisionWithoutSource = "PACTA061";
+
+    /// <summary>Every code with a one-line description, in code order (rendered into docs/errors.md).</summary>
+    public static readonly IReadOnlyList<(string Code, string Name, string Description)> Catalogue =
+    [
+        (YamlSyntax, "yaml-syntax", "The file is not well-formed YAML (or uses anchors/aliases, which are refused)."),
+        (UnknownKey, "unknown-key", "A key the format does not define; the message suggests the nearest known key."),
+        (DuplicateKey, "duplicate-key", "The same key appears twice in one mapping."),
+        (MissingKey, "missing-key", "A required key is absent."),
+        (WrongType, "wrong-type", "A value has the wrong shape (a list where a mapping is expected, …)."),
+        (EmptyValue, "empty-value", "A required value is empty."),
+        (EmptyFile, "empty-file", "The file holds no YAML document."),
+        (Unreadable, "unreadable", "The file or folder cannot be read."),
+        (BadDate, "bad-date", "Not a calendar date YYYY-MM-DD (or `open` where an open end is allowed)."),
+        (EndBeforeStart, "end-before-start", "An interval ends before it starts."),
+        (InForceBeforeSigned, "in-force-before-signed", "Entry into force precedes signature."),
+        (BadDuration, "bad-duration", "`duration` or `notice` is not an ISO 8601 duration such as P10Y or P6M."),
+        (BadDeadline, "bad-deadline", "A deadline is not an ISO 8601 duration such as PT24H."),
+        (MissingInForce, "missing-in-force", "Status in-force, expired or terminated needs an `in_force` date."),
+        (ProposalInForce, "proposal-in-force", "A proposal cannot have an `in_force` date; evaluate it with --assume-adopted."),
+        (TerminatedWithoutEnd, "terminated-without-end", "Status expired or terminated needs an `ends` date or a `duration`."),
+        (PartyOutsideAgreement, "party-outside-agreement", "A party's dates start after the agreement has ended."),
+        (UnknownForm, "unknown-form", "`form` is not treaty, executive-agreement, declaration, memorandum or proposal."),
+        (UnknownStatus, "unknown-status", "`status` is not proposal, signed, in-force, expired or terminated."),
+        (UnknownBindingness, "unknown-bindingness", "`bindingness` is not legal, political or none."),
+        (UnknownRole, "unknown-role", "A party role is not member, guarantor, beneficiary or signatory."),
+        (UnknownProvisionKind, "unknown-provision-kind", "A provision kind is not one of the defined kinds."),
+        (UnknownTriggerKind, "unknown-trigger-kind", "A trigger or breach kind is not one of the defined event kinds."),
+        (UnknownStrength, "unknown-strength", "`strength` is not automatic, discretionary or consultative."),
+        (UnknownFirmness, "unknown-firmness", "`firmness` is not hard or where-possible."),
+        (UnknownConditionKind, "unknown-condition-kind", "A condition kind is not one of the defined kinds."),
+        (UnknownAssistanceType, "unknown-assistance-type", "An assistance type is not one of the defined types."),
+        (UnknownState, "unknown-state", "No state matches the code or name; candidates are listed."),
+        (AmbiguousState, "ambiguous-state", "Several states match the name; use a code."),
+        (UnknownOrganization, "unknown-organization", "No organization file has this id."),
+        (UnknownLocation, "unknown-location", "Not an ISO 3166-1 alpha-2 or ISO 3166-2 code known to Pacta."),
+        (UnknownRegion, "unknown-region", "`region:ID` names no region in data/locations/regions.yaml."),
+        (UnknownConflict, "unknown-conflict", "`after_hostilities` names no conflict file."),
+        (UnknownSource, "unknown-source", "A provision cites a source id the file does not define."),
+        (UnknownAgreement, "unknown-agreement", "A reference names an agreement id that is not in the corpus."),
+        (TargetNotParty, "target-not-party", "A trigger's target names a state that is not a party of the agreement."),
+        (ObligorNotParty, "obligor-not-party", "An obligor or beneficiary names a state that is not a party."),
+        (BadCurrency, "bad-currency", "A currency that is not an ISO 4217 code."),
+        (IdMismatch, "id-mismatch", "The `id` differs from the file name."),
+        (DuplicateId, "duplicate-id", "Two files define the same id."),
+        (DuplicateProvision, "duplicate-provision", "Two provisions of one agreement share an id."),
+        (DuplicateSource, "duplicate-source", "Two sources of one file share an id."),
+        (BadSelector, "bad-selector", "A target, attacker, obligor or beneficiary value that is not allowed there."),
+        (PartyShape, "party-shape", "A party needs exactly one of `state` and `organization`."),
+        (DuplicateParty, "duplicate-party", "The same state or organization is a party twice over overlapping dates."),
+        (TriggerWithoutObligation, "trigger-without-obligation", "A provision with a trigger but no obligation does nothing."),
+        (BadNumber, "bad-number", "An amount is not a number."),
+        (BadYear, "bad-year", "An amount's year is not YYYY or YYYY-YYYY."),
+        (BadUrl, "bad-url", "A source URL is not an absolute http(s) URL."),
+        (BadId, "bad-id", "An id is not lower-case kebab-case (letters, digits, '-')."),
+        (NoProvisions, "no-provisions", "An agreement without provisions."),
+        (BadTerritory, "bad-territory", "A scope's territory is not target, any-party or any."),
+        (TargetWithoutTrigger, "target-without-trigger", "`beneficiary: target` in a provision that has no trigger."),
+        (FirmnessWithoutDeadline, "firmness-without-deadline", "`firmness` is given but there is no deadline."),
+        (BadPercent, "bad-percent", "`percent_of_gdp` must be greater than 0 and at most 100."),
+        (SuspensionNotParty, "suspension-not-party", "A suspension names a counterpart that is not a party."),
+        (DuplicateMember, "duplicate-member", "An organization lists a state twice over overlapping dates."),
+        (NoSources, "no-sources", "A file without sources: every fact must be cited."),
+        (ProvisionWithoutSource, "provision-without-source", "A provision that cites no source."),
+    ];
+}

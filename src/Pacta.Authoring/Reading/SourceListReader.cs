@@ -1,0 +1,38 @@
+using Pacta.Authoring.Diagnostics;
+using Pacta.Authoring.Yaml;
+using Pacta.Domain;
+
+namespace Pacta.Authoring.Reading;
+
+/// <summary>Reads the <c>sources</c> list shared by agreement, organization and conflict files.</summary>
+internal static class SourceListReader
+{
+    private static readonly string[] Required = ["id", "url", "supports"];
+    private static readonly string[] Optional = ["reliability"];
+
+    public static List<Source> Read(FileContext ctx, MapReader top, string key, HashSet<string> ids)
+    {
+        var result = new List<Source>();
+        var nodes = top.List(key);
+        if (top.Has(key) && nodes.Count == 0)
+            ctx.Error(top[key]!, ErrorCodes.NoSources, "at least one source is required: every fact must be cited");
+        foreach (var node in nodes)
+        {
+            if (node is not YamlMapping map)
+            {
+                ctx.Error(node, ErrorCodes.WrongType, $"each source must be a mapping with id, url and supports, not a {MapReader.Shape(node)}");
+                continue;
+            }
+            var r = new MapReader(ctx, map, "source", Required, Optional);
+            var id = r.Scalar("id");
+            if (id is not null && !ids.Add(id.Value))
+                ctx.Error(id, ErrorCodes.DuplicateSource, $"duplicate source id '{id.Value}'");
+            var url = r.Scalar("url");
+            if (url is not null && !(Uri.TryCreate(url.Value, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https")))
+                ctx.Error(url, ErrorCodes.BadUrl, $"'{url.Value}' is not an absolute http(s) URL");
+            if (id is not null && url is not null)
+                result.Add(new Source(id.Value, url.Value, r.String("supports", required: true) ?? "", r.String("reliability")));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Pacta.Authoring.Data;
+using Pacta.Cli.Commands;
+using Pacta.Cli.Rendering;
+
+namespace Pacta.Cli;
+
+/// <summary>The command tree and the one place where errors become exit codes: never a stack trace.</summary>
+public static class Cli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Pacta — security guarantees and alliance commitments, as code")
+        {
+            CommonOptions.Json,
+            CommonOptions.Corpus,
+        };
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(ListCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(StatesCommand.Create());
+        root.Subcommands.Add(CiteCommand.Create());
+        root.Subcommands.Add(WhatIfCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
+        foreach (var extra in Extensions) root.Subcommands.Add(extra());
+        return root;
+    }
+
+    /// <summary>Commands contributed by other parts (what-if, compare, datasets …), registered at start-up.</summary>
+    public static readonly List<Func<Command>> Extensions = [];
+
+    public static int Run(string[] args)
+    {
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) Output.Error(e.Message);
+            Console.Error.WriteLine("Run 'pacta --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            // A bug, not bad input: still one line, never a stack trace.
+            Output.Error($"internal error: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.Invalid;
+        }
+    }
+
+    /// <summary>Runs a command body, turning expected failures into one-line errors and exit code 1.</summary>
+    public static int Run(ParseResult _, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (PactaException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.Invalid;
+        }
+        catch (DataFileException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.Invalid;
+        }
+        catch (IOException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.Invalid;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            Output.Error(e.Message);
+            return ExitCodes.Invalid;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Pacta.Cli.Rendering;
+using Pacta.Contracts;
+using Pacta.Evaluation;
+
+namespace Pacta.Cli.Commands;
+
+/// <summary><c>pacta compare ID ID …</c>: agreements side by side on fixed dimensions; the first is the reference.</summary>
+public static class CompareCommand
+{
+    public static Command Create()
+    {
+        var ids = new Argument<string[]>("ids") { Description = "Two or more agreement ids; the first is the reference", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string?>("--format") { Description = "Draw the scored dimensions as svg or png (with --out)" };
+        var output = new Option<string?>("--out") { Description = "File for --format (default: compare.svg / compare.png)" };
+        var cmd = new Command("compare", "Compare agreements dimension by dimension (bindingness, strength, trigger, deadline, scope, exit, escape clauses …)") { ids, format, output };
+        cmd.SetAction(r => Cli.Run(r, () =>
+        {
+            var ws = CommonOptions.Workspace(r);
+            var list = (r.GetValue(ids) ?? []).Select(id => ShowCommand.FindAgreement(ws.Corpus, id)).ToList();
+            if (list.Count < 2) throw new PactaException("compare needs at least two agreement ids");
+            var fmt = r.GetValue(format);
+            if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
+            var c = Comparer.Compare(ws.Corpus, list);
+            if (fmt is not null)
+            {
+                var path = r.GetValue(output) ?? $"compare.{fmt}";
+                Charts.CompareChart.Write(c, path, fmt);
+                if (!r.GetValue(CommonOptions.Json)) Console.WriteLine($"wrote {path}");
+            }
+            if (r.GetValue(CommonOptions.Json))
+            {
+                Console.WriteLine(JsonShapes.Write(ComparisonJson.Of(c)));
+                return ExitCodes.Ok;
+            }
+            var headers = new List<string> { "dimension" };
+            headers.AddRange(list.Select(a => a.Id));
+            Output.Table(headers, c.Rows.Select(row => (IReadOnlyList<string>)[row.Dimension, .. row.Values.Select((v, i) =>
+                i == 0 ? v.Text : $"{v.Text} [{row.Verdicts[i]}]")]), title: $"Compared with {list[0].Id} (the reference)");
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+}

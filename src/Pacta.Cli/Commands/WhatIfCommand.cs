@@ -1,0 +1,109 @@
+using System.CommandLine;
+using Pacta.Cli.Rendering;
+using Pacta.Contracts;
+using Pacta.Domain;
+using Pacta.Evaluation;
+
+namespace Pacta.Cli.Commands;
+
+/// <summary><c>pacta what-if</c>: which commitments an event triggers, which it breaks, and why the rest do not.</summary>
+public static class WhatIfCommand
+{
+    public static Command Create()
+    {
+        var scenario = new ScenarioOptions();
+        var explain = new Option<bool>("--explain") { Description = "Print the explanation tree of every item" };
+        var timeline = new Option<bool>("--timeline") { Description = "Print the deadlines in order as a timeline" };
+        var format = new Option<string?>("--format") { Description = "Draw the timeline as svg or png (with --out)" };
+        var output = new Option<string?>("--out") { Description = "File for --format svg|png (default: timeline.svg / timeline.png)" };
+        var all = new Option<bool>("--all") { Description = "List every provision not triggered (default: those of agreements in force or assumed)" };
+        var cmd = new Command("what-if", "If ATTACKER attacks TARGET on DATE at LOCATION: triggered obligations, breaches, and why others do not trigger")
+        {
+            explain, timeline, format, output, all,
+        };
+        scenario.AddTo(cmd);
+        cmd.SetAction(r => Cli.Run(r, () =>
+        {
+            var ws = CommonOptions.Workspace(r);
+            var fmt = r.GetValue(format);
+            if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
+            var (e, assumptions) = scenario.Read(r, ws);
+            var outcome = new Evaluator(ws.Corpus).Evaluate(e, assumptions);
+            if (fmt is not null)
+            {
+                var path = r.GetValue(output) ?? $"timeline.{fmt}";
+                Charts.TimelineChart.Write(outcome, path, fmt);
+                if (!r.GetValue(CommonOptions.Json)) Console.WriteLine($"wrote {path}");
+            }
+            if (r.GetValue(CommonOptions.Json))
+            {
+                Console.WriteLine(JsonShapes.Write(OutcomeJson.Outcome(ws.Corpus, outcome)));
+                return ExitCodes.Ok;
+            }
+            if (r.GetValue(timeline)) RenderTimeline(outcome);
+            else Render(outcome, r.GetValue(explain), r.GetValue(all));
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static string Code(State s) => s.Code;
+
+    public static void Render(Outcome o, bool explain, bool all)
+    {
+        var e = o.Event;
+        Output.Heading($"What if {e.Attacker.Name} ({Code(e.Attacker)}) — {Words.Of(e.Kind)} — {e.Target.Name} ({Code(e.Target)}) at {e.Location.Name} ({e.Location.Code}) on {e.Date:yyyy-MM-dd}{(e.Time is { } t ? $" {t:HH:mm} UTC" : "")}");
+        foreach (var c in o.Assumptions.Ceasefires) Output.Field("Assumed ceasefire", $"{c.Conflict ?? "all open conflicts"} from {c.From:yyyy-MM-dd}");
+        foreach (var a in o.Assumptions.Adopted) Output.Field("Assumed adopted", $"{a.Agreement}{(a.From is { } f ? $" from {f:yyyy-MM-dd}" : "")} (hypothetical)");
+        foreach (var m in o.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.AgreementOrOrganization}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
+
+        Output.SubHeading($"Triggered obligations ({o.Triggered.Count})");
+        foreach (var group in o.Triggered.GroupBy(t => (t.Agreement.Id, t.Provision.Id)))
+        {
+            var first = group.First();
+            var dl = first.Deadline is { } d ? $"; deadline {d.UtcDateTime:yyyy-MM-dd HH:mm} UTC{(first.Obligation.Firmness == DeadlineFirmness.WherePossible ? " (where possible)" : "")}" : first.Obligation.Timing is { } tm ? $"; {tm}" : "";
+            Output.Line();
+            Output.Line($"{first.Agreement.Id} {first.Provision.Citation} — {Words.Of(first.Provision.Kind)}, {Words.Of(first.Obligation.Strength)}, {Words.Of(first.Agreement.Bindingness)}{dl}{(first.Hypothetical ? " [hypothetical]" : "")}");
+            Output.Line($"  {first.Obligation.Action}");
+            Output.Line($"  obligors ({group.Count()}): {string.Join(", ", group.Select(t => Code(t.Obligor)))} → {string.Join(", ", group.Select(t => Code(t.Beneficiary)).Distinct())}");
+            foreach (var c in first.Conditions) Output.Line($"  condition ({Words.Of(c.Kind)}): {c.Text}");
+            if (explain) foreach (var item in group) Output.Line(Indent(ExplanationText.Render(item.Explanation)));
+        }
+
+        Output.SubHeading($"Breached by the attacker ({o.Breached.Count})");
+        foreach (var b in o.Breached)
+        {
+            Output.Line($"{b.Agreement.Id} {b.Provision.Citation}: {b.Obligor.Name} breaks its promise to {b.Beneficiary.Name} — {b.Provision.Summary}");
+            if (explain) Output.Line(Indent(ExplanationText.Render(b.Explanation)));
+        }
+
+        var shown = o.NotTriggered.Where(n => all || !n.Reason.StartsWith("not in force", StringComparison.Ordinal)).ToList();
+        Output.SubHeading($"Not triggered ({o.NotTriggered.Count}{(shown.Count < o.NotTriggered.Count ? $"; {o.NotTriggered.Count - shown.Count} of agreements not in force hidden, see --all" : "")})");
+        foreach (var n in shown)
+        {
+            Output.Line($"{n.Agreement.Id} {n.Provision.Citation}: {n.Reason}");
+            if (explain) Output.Line(Indent(ExplanationText.Render(n.Explanation)));
+        }
+    }
+
+    private static string Indent(string text) => string.Join('\n', text.TrimEnd('\n').Split('\n').Select(l => "    " + l));
+
+    public static void RenderTimeline(Outcome o)
+    {
+        var items = Timeline.Of(o);
+        Output.Heading($"Timeline after {o.Event.Attacker.Name} attacks {o.Event.Target.Name} at {o.Event.Instant.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+        if (items.Count == 0) { Output.Line("No triggered obligation sets a deadline."); return; }
+        foreach (var i in items)
+        {
+            Output.Line($"{i.Deadline.UtcDateTime:yyyy-MM-dd HH:mm} UTC  (+{i.After.TotalHours:0} h{(i.WherePossible ? ", where possible" : "")})  {i.Label}");
+            Output.Line($"    {string.Join(", ", i.Obligors)}{(i.Hypothetical ? "  [hypothetical]" : "")}");
+        }
+        var open = o.Triggered.Where(t => t.Deadline is null).GroupBy(t => (t.Agreement.Id, t.Provision.Citation)).ToList();
+        if (open.Count > 0)
+        {
+            Output.Line();
+            Output.Line("Without a deadline in hours:");
+            foreach (var g in open) Output.Line($"    {g.Key.Id} {g.Key.Citation}: {g.First().Obligation.Timing ?? "no time limit"} ({g.Count()} obligor(s))");
+        }
+    }
+}

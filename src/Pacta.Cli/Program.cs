@@ -1,0 +1,1 @@
+return Pacta.Cli.Cli.Run(args);

@@ -1,0 +1,77 @@
+using Pacta.Authoring;
+using Pacta.Authoring.Data;
+using Pacta.Domain;
+
+namespace Pacta.Cli;
+
+/// <summary>
+/// Finds and loads what the CLI reasons over: the shipped data (states, locations) and a corpus — the bundled
+/// one beside the binary, or <c>--corpus DIR</c>. Loading is lazy so commands that need only states stay fast.
+/// </summary>
+public sealed class Workspace(string? corpusDir)
+{
+    private StateRegistry? _states;
+    private LocationIndex? _locations;
+    private Corpus? _corpus;
+
+    public static string DataDir => DataPaths.DataDirectory;
+
+    /// <summary>The bundled corpus: beside the binary, or the repository's corpus/ when run from source.</summary>
+    public static string BundledCorpusDir
+    {
+        get
+        {
+            var beside = Path.Combine(AppContext.BaseDirectory, "corpus");
+            if (Directory.Exists(beside)) return beside;
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "corpus", "agreements"))) dir = dir.Parent;
+            return dir is null ? beside : Path.Combine(dir.FullName, "corpus");
+        }
+    }
+
+    public string CorpusDir => corpusDir ?? BundledCorpusDir;
+
+    public StateRegistry States => _states ??= StateData.Load(
+        Path.Combine(DataDir, "states", "states.csv"), Path.Combine(DataDir, "states", "aliases.csv"));
+
+    public LocationIndex Locations => _locations ??= LocationData.Load(
+        Path.Combine(DataDir, "locations", "locations.csv"), Path.Combine(DataDir, "locations", "regions.yaml"));
+
+    /// <summary>
+    /// The loader. Files of the bundled corpus are shown as <c>corpus/agreements/…</c> wherever the binary runs,
+    /// so explanations and golden files do not depend on the install folder.
+    /// </summary>
+    public CorpusLoader Loader => new(States, Locations)
+    {
+        DisplayPath = p =>
+        {
+            if (corpusDir is not null) return p;
+            var rel = Path.GetRelativePath(BundledCorpusDir, p);
+            return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? p : "corpus/" + rel.Replace('\\', '/');
+        },
+    };
+
+    /// <summary>The corpus, or a <see cref="PactaException"/> listing the first validation errors.</summary>
+    public Corpus Corpus
+    {
+        get
+        {
+            if (_corpus is not null) return _corpus;
+            if (!Directory.Exists(CorpusDir)) throw new PactaException($"{CorpusDir}: no such corpus folder");
+            var result = Loader.LoadDirectory(CorpusDir);
+            if (!result.Ok)
+            {
+                var first = string.Join(Environment.NewLine, result.Diagnostics.Take(20));
+                throw new PactaException($"the corpus in {CorpusDir} has {result.Diagnostics.Count} error(s); run 'pacta check {CorpusDir}'{Environment.NewLine}{first}");
+            }
+            return _corpus = result.Corpus!;
+        }
+    }
+
+    public State ResolveState(string query, string what)
+    {
+        var res = States.Resolve(query);
+        if (!res.Ok) throw new PactaException($"{what}: {res.Error}");
+        return res.State!;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Pacta.Datasets;
+
+/// <summary>
+/// One alliance as the dataset generators see it: any source (ATOP, the hand-encoded corpus, later data)
+/// can be turned into this shape. Generators never look at anything else.
+/// </summary>
+public sealed record AllianceInput(int Id, IReadOnlyList<AllianceMemberSpell> Members);
+
+/// <summary>
+/// One spell of one state in one phase of an alliance (inclusive days; <see cref="To"/> null = still a member).
+/// <see cref="Promises"/> is what the member promises (state-year flags). Toward a co-member the member owes
+/// <see cref="Toward"/>[co-member] when that entry exists, else <see cref="Promises"/>.
+/// Within one alliance, for a pair in a given year the highest phase they share in that year wins: ATOP codes
+/// a year by the phase in force at its end (codebook §1.53; the published tables follow it).
+/// </summary>
+public sealed record AllianceMemberSpell(
+    int State,
+    int Phase,
+    DateOnly From,
+    DateOnly? To,
+    AllianceObligations Promises,
+    IReadOnlyDictionary<int, AllianceObligations>? Toward = null)
+{
+    public AllianceObligations ObligationsToward(int other) =>
+        (Toward is not null && Toward.TryGetValue(other, out var o) ? o : Promises) & AllianceObligations.Promises;
+
+    /// <summary>Last day as a comparable value; open spells run forever.</summary>
+    internal DateOnly LastDay => To ?? DateOnly.MaxValue;
+
+    internal bool Overlaps(AllianceMemberSpell other) => From <= other.LastDay && other.From <= LastDay;
+}

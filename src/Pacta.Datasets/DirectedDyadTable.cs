@@ -1,0 +1,82 @@
+namespace Pacta.Datasets;
+
+/// <summary>
+/// What each state owes each other state in each year, for the states that appear in some alliance:
+/// a dense states × states × years table, so that lookups while joining onto a large frame cost one index.
+/// Cells carry <see cref="AllianceObligations.Allied"/> when the pair shares any alliance that year.
+/// </summary>
+public sealed class DirectedDyadTable
+{
+    /// <summary>COW codes run 2–990; codes at or above this bound (e.g. ATOP's 8152 for Annam) are not COW states.</summary>
+    public const int CowCodeLimit = 1000;
+
+    private readonly int[] _indexOf;
+    private readonly int[] _states;
+    private readonly byte[] _cells;
+    private readonly int _years;
+
+    internal DirectedDyadTable(IReadOnlyList<int> states, YearRange years)
+    {
+        _states = states.Distinct().Order().ToArray();
+        _indexOf = new int[CowCodeLimit];
+        Array.Fill(_indexOf, -1);
+        for (var i = 0; i < _states.Length; i++) _indexOf[_states[i]] = i;
+        Years = years;
+        _years = years.Count;
+        _cells = new byte[(long)_states.Length * _states.Length * _years];
+    }
+
+    public YearRange Years { get; }
+
+    /// <summary>The states that have a row or column in the table, ascending.</summary>
+    public IReadOnlyList<int> States => _states;
+
+    public static bool IsCowCode(int code) => code > 0 && code < CowCodeLimit;
+
+    private long Cell(int i, int j, int year) => ((long)i * _states.Length + j) * _years + (year - Years.From);
+
+    /// <summary>What <paramref name="from"/> owes <paramref name="to"/> in <paramref name="year"/> (with the Allied bit).</summary>
+    public AllianceObligations Get(int from, int to, int year)
+    {
+        if (!IsCowCode(from) || !IsCowCode(to) || !Years.Contains(year)) return AllianceObligations.None;
+        var i = _indexOf[from];
+        var j = _indexOf[to];
+        return i < 0 || j < 0 ? AllianceObligations.None : (AllianceObligations)_cells[Cell(i, j, year)];
+    }
+
+    internal void Or(int from, int to, int year, AllianceObligations value) =>
+        _cells[Cell(_indexOf[from], _indexOf[to], year)] |= (byte)value;
+
+    /// <summary>Directed rows for every pair that shares an alliance, sorted by ccode1, ccode2, year.</summary>
+    public IEnumerable<DyadYear> DirectedRows()
+    {
+        var n = _states.Length;
+        for (var i = 0; i < n; i++)
+        for (var j = 0; j < n; j++)
+        {
+            var b = Cell(i, j, Years.From);
+            for (var k = 0; k < _years; k++)
+            {
+                var v = (AllianceObligations)_cells[b + k];
+                if ((v & AllianceObligations.Allied) != 0) yield return new DyadYear(_states[i], _states[j], Years.From + k, v);
+            }
+        }
+    }
+
+    /// <summary>Non-directed rows (ccode1 &lt; ccode2): a promise counts when either state makes it to the other (§2.6).</summary>
+    public IEnumerable<DyadYear> UndirectedRows()
+    {
+        var n = _states.Length;
+        for (var i = 0; i < n; i++)
+        for (var j = i + 1; j < n; j++)
+        {
+            var b1 = Cell(i, j, Years.From);
+            var b2 = Cell(j, i, Years.From);
+            for (var k = 0; k < _years; k++)
+            {
+                var v = (AllianceObligations)(_cells[b1 + k] | _cells[b2 + k]);
+                if ((v & AllianceObligations.Allied) != 0) yield return new DyadYear(_states[i], _states[j], Years.From + k, v);
+            }
+        }
+    }
+}

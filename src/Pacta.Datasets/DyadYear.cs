@@ -1,0 +1,26 @@
+namespace Pacta.Datasets;
+
+/// <summary>One (directed or not) dyad-year row: ccode1, ccode2, year and the ATOP columns.</summary>
+public readonly record struct DyadYear(int Ccode1, int Ccode2, int Year, AllianceObligations Obligations)
+{
+    public int Defense => Obligations.Bit(AllianceObligations.Defense);
+    public int Offense => Obligations.Bit(AllianceObligations.Offense);
+    public int Neutral => Obligations.Bit(AllianceObligations.Neutrality);
+    public int NonAgg => Obligations.Bit(AllianceObligations.NonAggression);
+    public int Consul => Obligations.Bit(AllianceObligations.Consultation);
+}
+
+/// <summary>
+/// One state-year row with ATOP's atop5_1sy content (codebook §2.5): the state's own promises toward anyone,
+/// the number of alliances it belongs to, whether any of its memberships starts or ends that year, and the
+/// alliance ids in ascending order.
+/// </summary>
+public sealed record StateYear(int State, int Year, AllianceObligations Obligations, int Number, bool TransitionYear, IReadOnlyList<int> AllianceIds);
+
+/// <summary>An inclusive range of years.</summary>
+public readonly record struct YearRange(int From, int To)
+{
+    public int Count => To >= From ? To - From + 1 : 0;
+    public bool Contains(int year) => year >= From && year <= To;
+    public override string ToString() => $"{From}–{To}";
+}

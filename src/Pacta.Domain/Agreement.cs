@@ -1,0 +1,174 @@
+namespace Pacta.Domain;
+
+/// <summary>Where a model element was read from, for error messages and explanations.</summary>
+public sealed record SourcePosition(string File, int Line, int Column)
+{
+    public static readonly SourcePosition None = new("", 0, 0);
+}
+
+/// <summary>A source that supports facts in an agreement file: a URL and what it supports.</summary>
+public sealed record Source(string Id, string Url, string Supports, string? Reliability);
+
+/// <summary>
+/// One instrument: treaty, executive agreement, declaration, memorandum or proposal. <see cref="Origin"/> is
+/// <c>pacta</c> for hand-encoded files and <c>atop</c> for alliances imported from the ATOP dataset.
+/// </summary>
+public sealed record Agreement(
+    string Id,
+    string Title,
+    AgreementForm Form,
+    AgreementStatus Status,
+    Bindingness Bindingness,
+    string? BindingnessNote,
+    AgreementDates Dates,
+    IReadOnlyList<Party> Parties,
+    IReadOnlyList<Source> Sources,
+    IReadOnlyList<Provision> Provisions,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<string> Uncertain,
+    string Origin,
+    SourcePosition Position)
+{
+    /// <summary>The days on which the agreement is in force, derived from its dates (inclusive).</summary>
+    public DateSpan InForce => Dates.InForceSpan;
+
+    public bool InForceOn(DateOnly day) => Dates.InForceOn is not null && InForce.Contains(day);
+
+    /// <summary>Other agreements this one supersedes, implements or is related to.</summary>
+    public IReadOnlyList<AgreementRelation> Related { get; init; } = [];
+
+    /// <summary>A short name for tables ("North Atlantic Treaty"); defaults to the title.</summary>
+    public string? ShortTitle { get; init; }
+}
+
+/// <summary>A reference to another agreement, e.g. "successor-of" the Modified Brussels Treaty.</summary>
+public sealed record AgreementRelation(string Agreement, string Relation, SourcePosition Position);
+
+/// <summary>
+/// Dates of an agreement. All are calendar days; <see cref="Ends"/> is the last day in force (inclusive).
+/// Where only <see cref="Duration"/> is given, the last day is <c>InForce + Duration − 1 day</c>.
+/// </summary>
+public sealed record AgreementDates(
+    DateOnly? Signed,
+    DateOnly? InForceOn,
+    DateOnly? Ends,
+    string? EndsReason,
+    IsoDuration? Duration,
+    IsoDuration? Notice,
+    string? TerminationNote)
+{
+    public DateOnly? LastDay =>
+        Ends ?? (Duration is not null && InForceOn is not null ? Duration.AddTo(InForceOn.Value).AddDays(-1) : null);
+
+    public DateSpan InForceSpan => new(InForceOn, LastDay);
+}
+
+/// <summary>A state or an organization in an agreement, with its role and its own dates (inclusive).</summary>
+public sealed record Party(
+    int? State,
+    string? Organization,
+    PartyRole Role,
+    DateSpan Span,
+    IReadOnlyList<Suspension> Suspensions,
+    string? Note,
+    SourcePosition Position);
+
+/// <summary>
+/// A period in which the obligations between a party and some counterparts are suspended
+/// (e.g. the US obligations to New Zealand under ANZUS since 1986). Empty counterparts: all.
+/// </summary>
+public sealed record Suspension(DateSpan Span, IReadOnlyList<int> Counterparts, string Note);
+
+/// <summary>One clause: article or paragraph, its kind, trigger, obligations, conditions and sources.</summary>
+public sealed record Provision(
+    string Id,
+    string Citation,
+    ProvisionKind Kind,
+    string Summary,
+    string? Quote,
+    IReadOnlyList<string> Sources,
+    Trigger? Trigger,
+    IReadOnlyList<Obligation> Obligations,
+    IReadOnlyList<Condition> Conditions,
+    IReadOnlyList<TriggerKind> BreachedBy,
+    IReadOnlyList<string> Uncertain,
+    SourcePosition Position);
+
+/// <summary>
+/// Who a trigger or obligation refers to. Kinds: <c>any-member</c> (any party with role member or guarantor),
+/// <c>other-parties</c> (every such party except the target), <c>target</c> (the attacked state),
+/// <c>anyone</c>, <c>non-party</c>, <c>states</c> (the listed states), <c>role</c> (parties with <see cref="Role"/>).
+/// </summary>
+public sealed record Selector(string Kind, IReadOnlyList<int> States, PartyRole? Role)
+{
+    public static Selector Of(string kind) => new(kind, [], null);
+    public static Selector ForStates(params int[] cows) => new("states", cows, null);
+
+    public override string ToString() => Kind switch
+    {
+        "states" => string.Join(", ", States),
+        "role" => $"role {Role}",
+        _ => Kind,
+    };
+}
+
+/// <summary>
+/// A location scope: included and excluded items (location codes or <c>region:ID</c>), and a territory rule:
+/// <c>target</c> — the place attacked must belong to the target; <c>any-party</c> — to any party; <c>any</c>.
+/// </summary>
+public sealed record Scope(IReadOnlyList<string> Include, IReadOnlyList<string> Exclude, string Territory, string? Note)
+{
+    public static readonly Scope Anywhere = new([], [], "target", null);
+}
+
+/// <summary>The event that activates a provision.</summary>
+public sealed record Trigger(
+    IReadOnlyList<TriggerKind> Kinds,
+    Selector Target,
+    Selector Attacker,
+    Scope Scope,
+    string? AfterHostilities,
+    SourcePosition Position);
+
+/// <summary>What a trigger makes an obligor owe a beneficiary.</summary>
+public sealed record Obligation(
+    Selector Obligor,
+    Selector Beneficiary,
+    string Action,
+    Strength Strength,
+    IReadOnlyList<AssistanceType> Assistance,
+    IsoDuration? Deadline,
+    DeadlineFirmness Firmness,
+    string? Timing,
+    IReadOnlyList<Amount> Amounts,
+    IReadOnlyList<Condition> Conditions,
+    SourcePosition Position);
+
+/// <summary>A pledged amount. <see cref="Basis"/> says what it is a share of ("0.25 % of GDP per year").</summary>
+public sealed record Amount(decimal? Value, string? Currency, string? Year, string? Basis, decimal? PercentOfGdp, string? Note);
+
+/// <summary>A condition or escape clause on a provision or obligation.</summary>
+public sealed record Condition(ConditionKind Kind, string Text, IReadOnlyList<int> States);
+
+/// <summary>An organization (NATO, EU, CSTO) whose membership changes over time.</summary>
+public sealed record Organization(
+    string Id,
+    string Name,
+    IReadOnlyList<OrganizationMember> Members,
+    IReadOnlyList<Source> Sources,
+    SourcePosition Position)
+{
+    public IEnumerable<int> MembersOn(DateOnly day) => Members.Where(m => m.Span.Contains(day)).Select(m => m.State);
+}
+
+public sealed record OrganizationMember(int State, DateSpan Span, string? Note, SourcePosition Position);
+
+/// <summary>An armed conflict recorded as world context (the Russia–Ukraine war since 2022-02-24).</summary>
+public sealed record Conflict(
+    string Id,
+    string Name,
+    IReadOnlyList<int> SideA,
+    IReadOnlyList<int> SideB,
+    DateSpan Span,
+    IReadOnlyList<Source> Sources,
+    SourcePosition Position);

@@ -1,0 +1,70 @@
+namespace Pacta.Domain;
+
+/// <summary>Everything the engine reasons over: agreements, organizations, conflicts, states and locations.</summary>
+public sealed class Corpus
+{
+    private readonly Dictionary<string, Agreement> _agreements;
+    private readonly Dictionary<string, Organization> _organizations;
+    private readonly Dictionary<string, Conflict> _conflicts;
+
+    public Corpus(
+        IEnumerable<Agreement> agreements,
+        IEnumerable<Organization> organizations,
+        IEnumerable<Conflict> conflicts,
+        StateRegistry states,
+        LocationIndex locations)
+    {
+        _agreements = agreements.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        _organizations = organizations.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        _conflicts = conflicts.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        States = states;
+        Locations = locations;
+        Agreements = _agreements.Values.OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        Organizations = _organizations.Values.OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+        Conflicts = _conflicts.Values.OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public IReadOnlyList<Agreement> Agreements { get; }
+    public IReadOnlyList<Organization> Organizations { get; }
+    public IReadOnlyList<Conflict> Conflicts { get; }
+    public StateRegistry States { get; }
+    public LocationIndex Locations { get; }
+
+    public Agreement? Agreement(string id) => _agreements.GetValueOrDefault(id);
+    public Organization? Organization(string id) => _organizations.GetValueOrDefault(id);
+    public Conflict? Conflict(string id) => _conflicts.GetValueOrDefault(id);
+
+    /// <summary>A corpus with more agreements (e.g. imported ATOP alliances) added.</summary>
+    public Corpus With(IEnumerable<Agreement> more) =>
+        new(Agreements.Concat(more), Organizations, Conflicts, States, Locations);
+
+    /// <summary>
+    /// The states that are parties of <paramref name="agreement"/> on <paramref name="day"/>, with their role:
+    /// direct state parties within their own dates, plus the members of any party organization on that day.
+    /// </summary>
+    public IEnumerable<(int State, PartyRole Role, Party Party)> PartiesOn(Agreement agreement, DateOnly day)
+    {
+        foreach (var p in agreement.Parties)
+        {
+            if (!p.Span.Contains(day)) continue;
+            if (p.State is { } s) yield return (s, p.Role, p);
+            else if (p.Organization is { } orgId && Organization(orgId) is { } org)
+            {
+                foreach (var m in org.MembersOn(day)) yield return (m, p.Role, p);
+            }
+        }
+    }
+
+    /// <summary>Every state that is ever a party (directly or through an organization), for "involves" filters.</summary>
+    public IEnumerable<int> EverParties(Agreement agreement)
+    {
+        foreach (var p in agreement.Parties)
+        {
+            if (p.State is { } s) yield return s;
+            else if (p.Organization is { } orgId && Organization(orgId) is { } org)
+            {
+                foreach (var m in org.Members) yield return m.State;
+            }
+        }
+    }
+}

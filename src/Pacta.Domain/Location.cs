@@ -1,0 +1,86 @@
+namespace Pacta.Domain;
+
+/// <summary>
+/// An ISO 3166-1 alpha-2 country/territory (<c>EE</c>, <c>GL</c>, <c>FK</c>) or an ISO 3166-2 subdivision
+/// (<c>UA-43</c>, <c>US-HI</c>). <see cref="Country"/> is the alpha-2 code the location belongs to (itself for
+/// a country); <see cref="Sovereign"/> the alpha-2 code of the state that holds it (<c>GL</c> → <c>DK</c>,
+/// <c>FK</c> → <c>GB</c>). Latitude and longitude are approximate centres, enough for rules such as
+/// "north of the Tropic of Cancer".
+/// </summary>
+public sealed record Location(
+    string Code,
+    string Name,
+    string Country,
+    string Sovereign,
+    string Continent,
+    double Latitude,
+    double Longitude,
+    bool Island)
+{
+    public bool IsSubdivision => Code.Contains('-');
+}
+
+/// <summary>
+/// A named region defined as data: locations it includes (a country code includes its subdivisions),
+/// locations it excludes, and optional rules on continent and latitude that every member must meet.
+/// </summary>
+public sealed record Region(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Include,
+    IReadOnlyList<string> Exclude,
+    IReadOnlyList<string> Continents,
+    double? NorthOf,
+    double? SouthOf,
+    bool IslandsOnly,
+    string Note);
+
+/// <summary>All locations and regions, with the membership test that trigger scopes use.</summary>
+public sealed class LocationIndex
+{
+    private readonly Dictionary<string, Location> _byCode;
+    private readonly Dictionary<string, Region> _regions;
+
+    public LocationIndex(IEnumerable<Location> locations, IEnumerable<Region> regions)
+    {
+        _byCode = locations.ToDictionary(l => l.Code, StringComparer.OrdinalIgnoreCase);
+        _regions = regions.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyCollection<Location> All => _byCode.Values;
+    public IReadOnlyCollection<Region> Regions => _regions.Values;
+
+    public Location? Find(string code) => _byCode.GetValueOrDefault(code);
+    public Region? FindRegion(string id) => _regions.GetValueOrDefault(id);
+
+    /// <summary>True when <paramref name="location"/> is <paramref name="code"/> or lies inside it.</summary>
+    public static bool IsWithin(Location location, string code) =>
+        string.Equals(location.Code, code, StringComparison.OrdinalIgnoreCase) ||
+        (!code.Contains('-') && string.Equals(location.Country, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Membership of a location in a scope item: a location code (<c>UA</c>, <c>UA-43</c>) or a region
+    /// reference <c>region:ID</c>.
+    /// </summary>
+    public bool Matches(Location location, string item)
+    {
+        if (item.StartsWith("region:", StringComparison.Ordinal))
+        {
+            var region = FindRegion(item["region:".Length..]);
+            return region is not null && InRegion(location, region);
+        }
+        return IsWithin(location, item);
+    }
+
+    public bool InRegion(Location location, Region region)
+    {
+        if (region.Exclude.Any(x => Matches(location, x))) return false;
+        var listed = region.Include.Count == 0 || region.Include.Any(x => Matches(location, x));
+        if (!listed) return false;
+        if (region.Continents.Count > 0 && !region.Continents.Contains(location.Continent, StringComparer.OrdinalIgnoreCase)) return false;
+        if (region.NorthOf is { } n && location.Latitude < n) return false;
+        if (region.SouthOf is { } s && location.Latitude > s) return false;
+        if (region.IslandsOnly && !location.Island) return false;
+        return true;
+    }
+}

@@ -1,0 +1,179 @@
+using Pacta.Domain;
+
+namespace Pacta.Evaluation;
+
+/// <summary>
+/// One dimension of one agreement in a comparison: a readable value and, where the dimension is ordered,
+/// a score in [0, 1] (1 = the strongest form of that dimension found in any treaty) used for the chart and
+/// for "closer to / weaker than" the reference.
+/// </summary>
+public sealed record DimensionValue(string Text, double? Score);
+
+/// <summary>A dimension row: its name, what it means, and the value for each compared agreement.</summary>
+public sealed record ComparisonRow(string Dimension, string Meaning, IReadOnlyList<DimensionValue> Values, IReadOnlyList<string> Verdicts);
+
+/// <summary>The side-by-side comparison of agreements on fixed dimensions; the first agreement is the reference.</summary>
+public sealed record Comparison(IReadOnlyList<Agreement> Agreements, IReadOnlyList<ComparisonRow> Rows);
+
+/// <summary>
+/// Compares agreements on fixed dimensions. Everything is derived from the encoded provisions, so the
+/// comparison changes when a file changes and never carries opinions of its own. The rules are in
+/// docs/compare.md.
+/// </summary>
+public static class Comparer
+{
+    private static readonly ProvisionKind[] Promises =
+        [ProvisionKind.Defense, ProvisionKind.Offense, ProvisionKind.Assistance, ProvisionKind.Consultation, ProvisionKind.SecurityCouncilReferral, ProvisionKind.Sanctions];
+
+    public static Comparison Compare(Corpus corpus, IReadOnlyList<Agreement> agreements)
+    {
+        var rows = new List<ComparisonRow>
+        {
+            Row("bindingness", "legal > political > none", agreements, a => a.Bindingness switch
+            {
+                Bindingness.Legal => new("legal", 1),
+                Bindingness.Political => new("political", 0.5),
+                _ => new("none", 0),
+            }),
+            Row("strength", "strongest promise on attack: automatic (all means) > discretionary (as it deems necessary) > consultative", agreements, Strength),
+            Row("military assistance", "does a triggered provision promise military help (defence, offence, military or air-defence assistance)?", agreements, Military),
+            Row("trigger breadth", "event kinds that activate a promise: armed attack, threat of attack, escalation …", agreements, Breadth),
+            Row("deadline", "shortest time limit set for a response after the event", agreements, Deadline),
+            Row("territorial scope", "where an attack must happen", agreements, a => new(ScopeText(corpus, a), null)),
+            Row("when", "conditions on timing (only after current hostilities end …)", agreements, When),
+            Row("duration and exit", "how long it lasts and how a party leaves", agreements, Duration),
+            Row("escape clauses", "conditions that let a party decide or delay (constitutional processes, parliamentary approval …)", agreements, Escapes),
+            Row("reciprocity", "do obligations run both ways between the parties?", agreements, a => Reciprocity(corpus, a)),
+            Row("ATOP-style codes", "defense, offense, neutrality, non-aggression, consultation (docs/compare.md gives the mapping)", agreements, Atop),
+        };
+        return new Comparison(agreements, rows);
+    }
+
+    private static ComparisonRow Row(string name, string meaning, IReadOnlyList<Agreement> agreements, Func<Agreement, DimensionValue> f)
+    {
+        var values = agreements.Select(f).ToList();
+        var reference = values[0];
+        var verdicts = values.Select((v, i) =>
+        {
+            if (i == 0) return "reference";
+            if (v.Score is null || reference.Score is null) return v.Text == reference.Text ? "same" : "different";
+            var d = v.Score.Value - reference.Score.Value;
+            return Math.Abs(d) < 1e-9 ? "same" : d < 0 ? "weaker" : "stronger";
+        }).ToList();
+        return new ComparisonRow(name, meaning, values, verdicts);
+    }
+
+    private static IEnumerable<(Provision P, Obligation O)> OnAttack(Agreement a) =>
+        a.Provisions.Where(p => p.Trigger is not null && Promises.Contains(p.Kind)).SelectMany(p => p.Obligations.Select(o => (p, o)));
+
+    private static DimensionValue Strength(Agreement a)
+    {
+        var all = OnAttack(a).Select(x => x.O.Strength).ToList();
+        if (all.Count == 0) return new("no promise on attack", 0);
+        var best = all.Min();
+        return best switch
+        {
+            Domain.Strength.Automatic => new("automatic", 1),
+            Domain.Strength.Discretionary => new("discretionary", 2.0 / 3),
+            _ => new("consultative", 1.0 / 3),
+        };
+    }
+
+    private static DimensionValue Military(Agreement a)
+    {
+        var military = OnAttack(a).Any(x => x.P.Kind is ProvisionKind.Defense or ProvisionKind.Offense
+            || x.O.Assistance.Contains(AssistanceType.Military) || x.O.Assistance.Contains(AssistanceType.AirDefense));
+        var standing = !military && a.Provisions.Any(p => p.Trigger is null && p.Obligations.Any(o => o.Assistance.Contains(AssistanceType.Military)));
+        return military ? new("yes, on attack", 1) : standing ? new("standing aid only (not tied to an attack)", 0.5) : new("no", 0);
+    }
+
+    private static DimensionValue Breadth(Agreement a)
+    {
+        var kinds = a.Provisions.Where(p => p.Trigger is not null).SelectMany(p => p.Trigger!.Kinds).Distinct().OrderBy(k => k).ToList();
+        if (kinds.Count == 0) return new("no trigger", 0);
+        var score = kinds.Count(k => k != TriggerKind.AggressionWithNuclearWeapons) switch { 0 => 0.25, 1 => 0.5, 2 => 0.75, _ => 1.0 };
+        return new(string.Join(", ", kinds.Select(Words.Of)), score);
+    }
+
+    private static DimensionValue Deadline(Agreement a)
+    {
+        var withDeadline = OnAttack(a).Where(x => x.O.Deadline is not null)
+            .OrderBy(x => x.O.Deadline!.AddTo(DateTimeOffset.UnixEpoch)).ToList();
+        if (withDeadline.Count > 0)
+        {
+            var o = withDeadline[0].O;
+            var hours = (o.Deadline!.AddTo(DateTimeOffset.UnixEpoch) - DateTimeOffset.UnixEpoch).TotalHours;
+            var hard = o.Firmness == DeadlineFirmness.Hard;
+            var all = string.Join(", ", withDeadline.Select(x => x.O.Deadline!.ToString()).Distinct());
+            return new($"{all}{(hard ? "" : " (where possible)")}", hard ? Math.Clamp(1 - hours / 240, 0.5, 1) : 0.45);
+        }
+        var timing = OnAttack(a).Select(x => x.O.Timing).FirstOrDefault(t => t is not null);
+        return timing is not null ? new($"no hours; \"{timing}\"", 0.3) : new("none", 0);
+    }
+
+    private static string ScopeText(Corpus corpus, Agreement a)
+    {
+        var scopes = a.Provisions.Where(p => p.Trigger is not null && Promises.Contains(p.Kind)).Select(p => p.Trigger!.Scope)
+            .Select(s => (s.Include.Count == 0 ? "the target's territory" : string.Join(", ", s.Include.Select(i => Describe(corpus, i))))
+                         + (s.Exclude.Count > 0 ? $" except {string.Join(", ", s.Exclude)}" : "")
+                         + (s.Note is { } n ? $" ({n})" : ""))
+            .Distinct().ToList();
+        return scopes.Count == 0 ? "—" : string.Join("; ", scopes);
+    }
+
+    private static string Describe(Corpus corpus, string item) =>
+        item.StartsWith("region:", StringComparison.Ordinal) ? corpus.Locations.FindRegion(item[7..])?.Name ?? item : item;
+
+    private static DimensionValue When(Agreement a)
+    {
+        var after = a.Provisions.Where(p => p.Trigger?.AfterHostilities is not null).Select(p => p.Trigger!.AfterHostilities).Distinct().ToList();
+        if (a.Dates.InForceOn is null) return new($"not in force ({Words.Of(a.Status)})" + (after.Count > 0 ? $"; only after {string.Join(", ", after)} ends" : ""), 0);
+        return after.Count > 0 ? new($"only after {string.Join(", ", after)} has ended", 0.5) : new("any time while in force", 1);
+    }
+
+    private static DimensionValue Duration(Agreement a)
+    {
+        var parts = new List<string>();
+        parts.Add(a.Dates.Duration is { } d ? $"{d}" : a.Dates.LastDay is { } last ? $"until {last:yyyy-MM-dd}" : "indefinite");
+        if (a.Dates.Notice is { } n) parts.Add($"withdrawal on {n} notice");
+        if (a.Dates.TerminationNote is { } t) parts.Add(t);
+        var score = a.Dates.Duration is null && a.Dates.Ends is null ? 1.0 : 0.5;
+        return new(string.Join("; ", parts), score);
+    }
+
+    private static DimensionValue Escapes(Agreement a)
+    {
+        var kinds = OnAttack(a).SelectMany(x => x.P.Conditions.Concat(x.O.Conditions)).Select(c => Words.Of(c.Kind)).Distinct().Order().ToList();
+        return kinds.Count == 0 ? new("none stated", 1) : new(string.Join(", ", kinds), Math.Max(0, 1 - 0.25 * kinds.Count));
+    }
+
+    private static DimensionValue Reciprocity(Corpus corpus, Agreement a)
+    {
+        var triggers = a.Provisions.Where(p => p.Trigger is not null && Promises.Contains(p.Kind)).ToList();
+        if (triggers.Count == 0) return new("no obligations on attack", 0);
+        if (triggers.Any(p => p.Trigger!.Target.Kind is "any-member")) return new("mutual: any party attacked is protected", 1);
+        var protectedStates = triggers.Where(p => p.Trigger!.Target.Kind == "states").SelectMany(p => p.Trigger!.Target.States).Distinct().ToList();
+        var parties = corpus.EverParties(a).Distinct().ToList();
+        if (protectedStates.Count >= 2 && parties.All(protectedStates.Contains)) return new("mutual", 1);
+        if (protectedStates.Count >= 2) return new("partly reciprocal: " + string.Join(", ", protectedStates.Select(s => corpus.States.ByCow(s)?.Code ?? s.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " protected", 0.75);
+        return new("one-way: protects " + string.Join(", ", protectedStates.Select(s => corpus.States.ByCow(s)?.Name ?? "?")), 0.25);
+    }
+
+    /// <summary>ATOP's five promise types as they follow from the provision kinds (docs/compare.md).</summary>
+    public static IReadOnlyList<string> AtopCodes(Agreement a)
+    {
+        var codes = new List<string>();
+        if (a.Provisions.Any(p => p.Kind == ProvisionKind.Defense)) codes.Add("defense");
+        if (a.Provisions.Any(p => p.Kind == ProvisionKind.Offense)) codes.Add("offense");
+        if (a.Provisions.Any(p => p.Kind == ProvisionKind.Neutrality)) codes.Add("neutrality");
+        if (a.Provisions.Any(p => p.Kind == ProvisionKind.NonAggression)) codes.Add("non-aggression");
+        if (a.Provisions.Any(p => p.Kind == ProvisionKind.Consultation)) codes.Add("consultation");
+        return codes;
+    }
+
+    private static DimensionValue Atop(Agreement a)
+    {
+        var codes = AtopCodes(a);
+        return new(codes.Count == 0 ? "none" : string.Join(", ", codes), codes.Contains("defense") ? 1 : codes.Contains("consultation") ? 0.4 : codes.Count > 0 ? 0.3 : 0);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Pacta.Tests.Support;
+
+/// <summary>The result of running the real <c>pacta</c> executable.</summary>
+public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
+{
+    public JsonNode Json => JsonNode.Parse(Stdout) ?? throw new InvalidOperationException("no JSON on stdout");
+}
+
+/// <summary>Runs the built <c>pacta</c> (pacta.dll beside the tests, with the bundled corpus and data) as a process.</summary>
+public static class Pacta
+{
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "pacta.dll");
+
+    public static RunResult Run(params string[] args) => RunIn(null, args);
+
+    public static RunResult RunIn(string? workingDirectory, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+        };
+        psi.ArgumentList.Add(Dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["NO_COLOR"] = "1";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException("pacta did not finish in 120 s"); }
+        return new RunResult(p.ExitCode, stdout.Result, stderr.Result);
+    }
+}
