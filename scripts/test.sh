@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-if [ -d src/Pacta.Web ] && [ -f src/Pacta.Web/package.json ] && ! command -v chromium >/dev/null 2>&1; then
+if [ -f src/Pacta.Web/ui/package.json ] && [ ! -x /usr/bin/chromium ]; then
   echo "== installing Debian's chromium for the browser tests"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || { echo "could not install chromium"; exit 1; }

@@ -14,19 +14,36 @@ var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : 
 var repo = FindRepo();
 var years = new YearRange(1816, 2025);
 
+var stages = new List<string>();
+var clock = Stopwatch.StartNew();
+void Stage(string name)
+{
+    stages.Add($"{name} {clock.Elapsed.TotalMilliseconds:F0}");
+    clock.Restart();
+}
+
 long Job()
 {
+    stages.Clear();
+    clock.Restart();
     var import = AtopImporter.ImportFolder(Path.Combine(repo, "data", "atop"));
     if (!import.Ok) throw new InvalidOperationException(string.Join('\n', import.Errors));
+    Stage("import");
     var states = StatesFile.Load(repo);
+    Stage("states");
     var table = AtopDatasets.DirectedTable(import.Release!, years);
-    return CsvDatasetWriter.WriteDyadYears(output, DyadYears.AddAtop(AllPairs.Directed(states, years), table));
+    Stage("atop-table");
+    var rows = CsvDatasetWriter.WriteDyadYears(output, DyadYears.AddAtop(AllPairs.Directed(states, years), table));
+    Stage("frame+csv");
+    return rows;
 }
 
 if (once)
 {
     var rows = Job();
-    Console.WriteLine($"rows={rows} peak_working_set_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F1}");
+    var me = Process.GetCurrentProcess();
+    Console.WriteLine($"rows={rows} stages_ms=[{string.Join(", ", stages)}] since_start_ms={(DateTime.Now - me.StartTime).TotalMilliseconds:F0} "
+        + $"cpu_ms={me.TotalProcessorTime.TotalMilliseconds:F0} peak_working_set_mb={me.PeakWorkingSet64 / 1048576.0:F1}");
     return 0;
 }
 

@@ -22,6 +22,8 @@ public static class Cli
         root.Subcommands.Add(CiteCommand.Create());
         root.Subcommands.Add(WhatIfCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(CascadeCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         foreach (var extra in Extensions) root.Subcommands.Add(extra());
         return root;
     }

@@ -47,6 +47,14 @@ public sealed class DirectedDyadTable
     internal void Or(int from, int to, int year, AllianceObligations value) =>
         _cells[Cell(_indexOf[from], _indexOf[to], year)] |= (byte)value;
 
+    /// <summary>The dense index of a state, or -1 when it is in no alliance.</summary>
+    internal int IndexOf(int code) => IsCowCode(code) ? _indexOf[code] : -1;
+
+    /// <summary>All cells, and where the years of the ordered pair (i, j) start in them, for tight loops.</summary>
+    internal byte[] Cells => _cells;
+
+    internal long PairStart(int i, int j) => Cell(i, j, Years.From);
+
     /// <summary>Directed rows for every pair that shares an alliance, sorted by ccode1, ccode2, year.</summary>
     public IEnumerable<DyadYear> DirectedRows()
     {

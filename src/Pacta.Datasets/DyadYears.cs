@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pacta.Datasets;
 
 /// <summary>
@@ -29,7 +31,10 @@ public static class DyadYears
     /// Fills the ATOP columns of a frame (e.g. <see cref="AllPairs.Directed"/>) from <paramref name="table"/>;
     /// pairs that share no alliance keep 0. Undirected frames take the promises of either side.
     /// </summary>
-    public static IEnumerable<DyadYear> AddAtop(IEnumerable<DyadYear> frame, DirectedDyadTable table, bool directed = true)
+    public static IEnumerable<DyadYear> AddAtop(IEnumerable<DyadYear> frame, DirectedDyadTable table, bool directed = true) =>
+        frame is DyadFrame f && f.Directed == directed ? f.WithAtop(table) : Join(frame, table, directed);
+
+    private static IEnumerable<DyadYear> Join(IEnumerable<DyadYear> frame, DirectedDyadTable table, bool directed)
     {
         foreach (var row in frame)
         {
@@ -39,40 +44,50 @@ public static class DyadYears
         }
     }
 
+    /// <summary>
+    /// Adds one alliance through a small dense scratch (its members × members × its years) that keeps, per pair
+    /// and year, the highest phase seen: for a pair and year only the highest phase they share counts, so a
+    /// renewal that drops a promise in November removes it for that whole year (ATOP 1155 in 1857, 1362 in 1888).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddAlliance(DirectedDyadTable table, AllianceInput alliance, YearRange years)
     {
-        var members = alliance.Members.Where(m => DirectedDyadTable.IsCowCode(m.State)).ToList();
-        var phases = members.GroupBy(m => m.Phase).OrderBy(g => g.Key).ToList();
-        if (phases.Count == 1)
-        {
-            EachPairYear(phases[0].ToList(), years, (a, b, y, v) => table.Or(a, b, y, v));
-            return;
-        }
-        // Several phases: for a pair and year only the highest phase they share counts, so a renewal that
-        // drops a promise in November removes it for that whole year (ATOP 1155 and 1362 in 1857 and 1888).
-        var latest = new Dictionary<(int, int, int), (int Phase, AllianceObligations Value)>();
-        foreach (var phase in phases)
-        {
-            EachPairYear(phase.ToList(), years, (a, b, y, v) =>
-            {
-                latest[(a, b, y)] = latest.TryGetValue((a, b, y), out var old) && old.Phase == phase.Key
-                    ? (phase.Key, old.Value | v)
-                    : (phase.Key, v);
-            });
-        }
-        foreach (var ((a, b, y), (_, v)) in latest) table.Or(a, b, y, v);
-    }
-
-    private static void EachPairYear(List<AllianceMemberSpell> members, YearRange years, Action<int, int, int, AllianceObligations> emit)
-    {
+        var members = alliance.Members.Where(m => DirectedDyadTable.IsCowCode(m.State)).OrderBy(m => m.Phase).ToList();
+        if (members.Count < 2) return;
+        var y0 = Math.Max(years.From, members.Min(m => m.From.Year));
+        var y1 = Math.Min(years.To, members.Max(m => m.LastDay.Year));
+        if (y1 < y0) return;
+        var states = members.Select(m => m.State).Distinct().ToArray();
+        var local = new Dictionary<int, int>();
+        for (var i = 0; i < states.Length; i++) local[states[i]] = i;
+        var n = states.Length;
+        var ny = y1 - y0 + 1;
+        var phase = new int[n * n * ny];
+        Array.Fill(phase, int.MinValue);
+        var value = new byte[n * n * ny];
         foreach (var a in members)
         foreach (var b in members)
         {
-            if (a.State == b.State || !a.Overlaps(b)) continue;
-            var first = Math.Max(Math.Max(a.From.Year, b.From.Year), years.From);
-            var last = Math.Min(Math.Min(a.LastDay.Year, b.LastDay.Year), years.To);
-            var v = a.ObligationsToward(b.State) | AllianceObligations.Allied;
-            for (var y = first; y <= last; y++) emit(a.State, b.State, y, v);
+            if (a.Phase != b.Phase || a.State == b.State || !a.Overlaps(b)) continue;
+            var first = Math.Max(Math.Max(a.From.Year, b.From.Year), y0);
+            var last = Math.Min(Math.Min(a.LastDay.Year, b.LastDay.Year), y1);
+            var v = (byte)(a.ObligationsToward(b.State) | AllianceObligations.Allied);
+            var cell = (local[a.State] * n + local[b.State]) * ny - y0;
+            for (var y = first; y <= last; y++)
+            {
+                var c = cell + y;
+                if (phase[c] < a.Phase) { phase[c] = a.Phase; value[c] = v; }
+                else if (phase[c] == a.Phase) value[c] |= v;
+            }
+        }
+        for (var i = 0; i < n; i++)
+        for (var j = 0; j < n; j++)
+        {
+            var cell = (i * n + j) * ny;
+            for (var k = 0; k < ny; k++)
+            {
+                if (value[cell + k] != 0) table.Or(states[i], states[j], y0 + k, (AllianceObligations)value[cell + k]);
+            }
         }
     }
 }

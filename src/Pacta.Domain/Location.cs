@@ -18,6 +18,12 @@ public sealed record Location(
     bool Island)
 {
     public bool IsSubdivision => Code.Contains('-');
+
+    /// <summary>
+    /// The COW code of the holder when it has no ISO code to put in <see cref="Sovereign"/> (a historic state's
+    /// own territory, used by cascades); null for ordinary locations, whose holder is found by ISO code.
+    /// </summary>
+    public int? SovereignCow { get; init; }
 }
 
 /// <summary>

@@ -200,7 +200,7 @@ public sealed class Evaluator
             children.Add(Explanation.Leaf(excluded is null
                 ? $"{where} is not excluded ({string.Join(", ", scope.Exclude.Select(Describe))})"
                 : $"location outside scope: {where} is excluded ({Describe(excluded)})", excluded is null, src));
-        var sovereign = _corpus.States.ByIso2(loc.Sovereign);
+        var sovereign = loc.SovereignCow is { } holder ? _corpus.States.ByCow(holder) : _corpus.States.ByIso2(loc.Sovereign);
         switch (scope.Territory)
         {
             case "target":

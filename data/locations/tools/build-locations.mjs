@@ -84,6 +84,13 @@ const manual = {
   'PE-LMA': [-12.05, -77.04, false],// Lima (city)
   'GL-AV': [72.5, -54.0, true],     // Avannaata (split from Qaasuitsup in 2018)
   'GL-QT': [68.8, -52.0, true],     // Qeqertalik (split from Qaasuitsup in 2018)
+  'TW-LIE': [26.16, 119.95, true],  // Lienchiang (Matsu Islands)
+};
+// Subdivisions without a shape of their own that lie inside another subdivision: take its point.
+const within = {
+  'GB-ABC': 'GB-NIR', 'GB-AND': 'GB-NIR', 'GB-ANN': 'GB-NIR', 'GB-CCG': 'GB-NIR', 'GB-DRS': 'GB-NIR',
+  'GB-FMO': 'GB-NIR', 'GB-LBC': 'GB-NIR', 'GB-MEA': 'GB-NIR', 'GB-MUL': 'GB-NIR', 'GB-NMD': 'GB-NIR',
+  'GB-NNH': 'GB-ENG', 'GB-WNH': 'GB-ENG',
 };
 // Current ISO codes that Natural Earth still draws as their earlier parts (NE code, geonunit:NAME or a2:XX).
 const composedOf = {
@@ -320,7 +327,7 @@ for (const s of iso31662) {
 // Second pass: a subdivision with no shape of its own takes its parent subdivision's point, else its country's.
 for (const row of subRows.values()) {
   if (row.lat !== null) continue;
-  let up = parentOf.get(row.code);
+  let up = within[row.code] ?? parentOf.get(row.code);
   while (up && subRows.has(up) && subRows.get(up).lat === null) up = parentOf.get(up);
   const from = up && subRows.has(up) ? subRows.get(up) : byCode.get(row.country);
   row.lat = from.lat; row.lon = from.lon; row.island = from.island;
@@ -335,4 +342,8 @@ for (const r of rows) out.push([r.code, r.name, r.country, r.sovereign, r.contin
 fs.writeFileSync(path.join(repo, 'data/locations/locations.csv'), out.join('\n') + '\n');
 console.log(JSON.stringify(how));
 console.log(`continental polygons: ${continents.map(c => Math.round(c.km2 / 1e3) + 'k km²').join(', ')}`);
-console.log(`fallbacks (${fallbacks.length}): ${fallbacks.join(' ')}`);
+const perCountry = {};
+for (const c of fallbacks) perCountry[c.slice(0, 2)] = (perCountry[c.slice(0, 2)] ?? 0) + 1;
+console.log(`country-centre fallbacks (${fallbacks.length}): ${Object.entries(perCountry).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+const parents = [...subRows.values()].filter(r => r.source === 'parent').length;
+console.log(`parent-subdivision fallbacks: ${parents}`);

@@ -39,6 +39,13 @@ public static class YamlTreeParser
         {
             throw new YamlSyntaxException(Clean(ex.Message), Line(ex.Start), Col(ex.Start));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet gives up this way on some truncated flow collections ("[a, b" at the end of a file);
+            // the last event it produced is the best position we have.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlSyntaxException("a [list] or {mapping} that is not closed properly", Line(at), Col(at));
+        }
     }
 
     private static int Line(Mark m) => (int)Math.Max(1, m.Line);

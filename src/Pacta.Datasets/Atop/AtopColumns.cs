@@ -23,6 +23,9 @@ internal static class AtopColumns
 
     public const string OtherCondition = "olimob";
 
+    /// <summary>Every condition dummy, then OLIMOB, in a fixed order.</summary>
+    public static readonly string[] AllConditions = [.. ConditionColumns.Values.SelectMany(c => c), OtherCondition];
+
     public static readonly string[] MemberRequired =
     [
         "atopid", "member", "cowsys", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "ineffect",
@@ -45,5 +48,5 @@ internal static class AtopColumns
     ];
 
     /// <summary>How a missing value may be written: blank (the CSV release), Stata's ".", R's NA, or a -9 style code.</summary>
-    public static bool IsMissingCode(string text) => text is "" or "." or "NA" or "-9" or "-99" or "-999";
+    public static bool IsMissingCode(ReadOnlySpan<char> text) => text is "" or "." or "NA" or "-9" or "-99" or "-999";
 }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 
 namespace Pacta.Datasets.Atop;
 
@@ -6,21 +6,24 @@ namespace Pacta.Datasets.Atop;
 /// Reads an ATOP release folder (alliance-level <c>atopX_Ya.csv</c> and member-level <c>atopX_Ym.csv</c>),
 /// validates every field, and returns the whole release or located errors — never a partial release.
 /// </summary>
-public static partial class AtopImporter
+public static class AtopImporter
 {
-    [GeneratedRegex(@"^atop\d+_\d+a\.csv$", RegexOptions.IgnoreCase)]
-    private static partial Regex AllianceFileName();
-
-    [GeneratedRegex(@"^atop\d+_\d+m\.csv$", RegexOptions.IgnoreCase)]
-    private static partial Regex MemberFileName();
+    /// <summary>Whether <paramref name="name"/> is "atop" digits "_" digits, then <paramref name="level"/>, ".csv" (e.g. atop5_1m.csv).</summary>
+    private static bool IsReleaseFile(string name, char level)
+    {
+        var n = name.ToLowerInvariant();
+        if (!n.StartsWith("atop", StringComparison.Ordinal) || !n.EndsWith($"{level}.csv", StringComparison.Ordinal)) return false;
+        var middle = n[4..^5].Split('_');
+        return middle.Length == 2 && middle.All(p => p.Length > 0 && p.All(char.IsAsciiDigit));
+    }
 
     /// <summary>Imports the release in <paramref name="folder"/> (file names as ATOP publishes them; NNA variants are ignored).</summary>
     public static AtopImportResult ImportFolder(string folder)
     {
         if (!Directory.Exists(folder)) return Fail(folder, "atop-no-folder", "folder not found");
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().ToList();
-        var a = files.Where(f => AllianceFileName().IsMatch(f)).Order(StringComparer.Ordinal).ToList();
-        var m = files.Where(f => MemberFileName().IsMatch(f)).Order(StringComparer.Ordinal).ToList();
+        var a = files.Where(f => IsReleaseFile(f, 'a')).Order(StringComparer.Ordinal).ToList();
+        var m = files.Where(f => IsReleaseFile(f, 'm')).Order(StringComparer.Ordinal).ToList();
         if (a.Count != 1) return Fail(folder, "atop-no-files", a.Count == 0 ? "no alliance-level file atopX_Ya.csv" : $"several alliance-level files: {string.Join(", ", a)}");
         if (m.Count != 1) return Fail(folder, "atop-no-files", m.Count == 0 ? "no member-level file atopX_Ym.csv" : $"several member-level files: {string.Join(", ", m)}");
         return Import(Path.Combine(folder, a[0]), Path.Combine(folder, m[0]));
@@ -44,11 +47,11 @@ public static partial class AtopImporter
         if (errors.Count > 0) return new(null, errors);
 
         var members = ReadMembers(mt, mCols!, errors);
-        var mentioned = mt.Rows.Select(r => r.Fields.ElementAtOrDefault(mCols!["atopid"])?.Trim()).ToHashSet();
+        var mentioned = mt.Rows.Select(r => r.Field(mCols!["atopid"]).Trim().ToString()).ToHashSet();
         var alliances = ReadAlliances(at, aCols!, members, mentioned, mt.File, mCols!["atopid"] + 1, errors);
         if (errors.Count > 0) return new(null, Sorted(errors));
 
-        var version = mt.Rows.Count > 0 ? mt.Rows[0].Fields[mCols!["version"]].Trim() : "";
+        var version = mt.Rows.Count > 0 ? mt.Rows[0].Field(mCols!["version"]).Trim().ToString() : "";
         var lastYear = alliances.SelectMany(x => x.Members)
             .SelectMany(x => new[] { x.Entry.Year, x.Exit?.Year ?? 0 })
             .Concat(alliances.SelectMany(x => new[] { x.Begin.Year, x.End?.Year ?? 0 }))
@@ -65,11 +68,12 @@ public static partial class AtopImporter
     /// <summary>Maps required column names to indexes; a missing one is reported at a column whose name ATOP does not use, if any (likely renamed).</summary>
     private static Dictionary<string, int>? Columns(CsvTable t, string[] required, List<AtopError> errors)
     {
-        var map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // Names are matched case-insensitively; the map holds them lower-cased for cheap ordinal lookups.
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
         var before = errors.Count;
         for (var i = 0; i < t.Header.Length; i++)
         {
-            if (!map.TryAdd(t.Header[i], i)) errors.Add(new AtopError(t.File, 1, i + 1, "atop-duplicate-column", $"column '{t.Header[i]}' appears twice"));
+            if (!map.TryAdd(t.Header[i].ToLowerInvariant(), i)) errors.Add(new AtopError(t.File, 1, i + 1, "atop-duplicate-column", $"column '{t.Header[i]}' appears twice"));
         }
         var unknown = Enumerable.Range(0, t.Header.Length).Where(i => !KnownColumns.Contains(t.Header[i])).ToList();
         foreach (var name in required.Where(r => !map.ContainsKey(r)))
@@ -84,11 +88,11 @@ public static partial class AtopImporter
                 errors.Add(new AtopError(t.File, 1, 1, "atop-missing-column", $"column '{name}' is missing"));
             }
         }
-        foreach (var (line, fields) in t.Rows)
+        foreach (var row in t.Rows)
         {
-            if (fields.Length != t.Header.Length)
+            if (row.Count != t.Header.Length)
             {
-                errors.Add(new AtopError(t.File, line, Math.Min(fields.Length, t.Header.Length) + 1, "atop-field-count", $"row has {fields.Length} fields, the header {t.Header.Length}"));
+                errors.Add(new AtopError(t.File, row.Line, Math.Min(row.Count, t.Header.Length) + 1, "atop-field-count", $"row has {row.Count} fields, the header {t.Header.Length}"));
             }
         }
         return errors.Count > before ? null : map;
@@ -106,13 +110,15 @@ public static partial class AtopImporter
         ]).Concat(Enumerable.Range(1, 200).Select(i => $"mem{i}")),
         StringComparer.OrdinalIgnoreCase);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<AtopMember> ReadMembers(CsvTable t, Dictionary<string, int> cols, List<AtopError> errors)
     {
         var r = new AtopRowReader(t, cols, errors);
         var list = new List<AtopMember>();
-        foreach (var (line, fields) in t.Rows)
+        foreach (var row in t.Rows)
         {
-            r.Start(line, fields);
+            r.Start(row);
+            var line = row.Line;
             var before = errors.Count;
             var id = r.Int("atopid", 1);
             var state = r.Int("member", 1);
@@ -129,8 +135,8 @@ public static partial class AtopImporter
             {
                 if (r.Dummy(AtopColumns.PromiseColumns[k])) promises |= AtopColumns.PromiseFlags[k];
             }
-            var conditions = AtopColumns.ConditionColumns.Values.SelectMany(c => c).Append(AtopColumns.OtherCondition)
-                .Where(c => r.Dummy(c)).ToList();
+            var conditions = new List<string>();
+            foreach (var c in AtopColumns.AllConditions) if (r.Dummy(c)) conditions.Add(c);
             var asymm = r.Dummy("asymm");
             var obvary = r.Dummy("obvary");
             if (entry is { } e && exit is { } x && x.LastDay < e.FirstDay)
@@ -145,15 +151,16 @@ public static partial class AtopImporter
     }
 
     private static List<AtopAlliance> ReadAlliances(
-        CsvTable t, Dictionary<string, int> cols, List<AtopMember> members, HashSet<string?> mentioned, string memberFile, int memberIdColumn, List<AtopError> errors)
+        CsvTable t, Dictionary<string, int> cols, List<AtopMember> members, HashSet<string> mentioned, string memberFile, int memberIdColumn, List<AtopError> errors)
     {
         var r = new AtopRowReader(t, cols, errors);
         var byId = members.GroupBy(m => m.AtopId).ToDictionary(g => g.Key, g => g.ToList());
         var seen = new HashSet<int>();
         var list = new List<AtopAlliance>();
-        foreach (var (line, fields) in t.Rows)
+        foreach (var row in t.Rows)
         {
-            r.Start(line, fields);
+            r.Start(row);
+            var line = row.Line;
             var before = errors.Count;
             var id = r.Int("atopid", 1);
             var inEffect = r.Dummy("ineffect");

@@ -8,7 +8,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void Check_BundledCorpus_PassesWithSummary()
     {
-        var r = Pacta.Run("check");
+        var r = PactaCli.Run("check");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Matches(@"^checked \d+ file\(s\): \d+ agreement\(s\), 3 organization\(s\), 1 conflict\(s\), \d+ provision\(s\); 0 error\(s\)", r.Stdout);
     }
@@ -16,7 +16,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void Check_RepositoryCorpusFolder_PassesAndCountsEveryAgreement()
     {
-        var r = Pacta.RunIn(Repo.Root, "check", "corpus/", "--json");
+        var r = PactaCli.RunIn(Repo.Root, "check", "corpus/", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var agreements = Directory.EnumerateFiles(Repo.Path("corpus", "agreements"), "*.yaml").Count();
         Assert.Equal(agreements, (int)r.Json["agreements"]!);
@@ -26,7 +26,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void Check_BrokenFixture_PrintsLocatedErrorAndExits1()
     {
-        var r = Pacta.RunIn(Repo.Root, "check", "tests/fixtures/broken/pacta030-unknown-state.yaml");
+        var r = PactaCli.RunIn(Repo.Root, "check", "tests/fixtures/broken/pacta030-unknown-state.yaml");
         Assert.Equal(1, r.ExitCode);
         Assert.StartsWith("tests/fixtures/broken/pacta030-unknown-state.yaml:", r.Stderr);
         Assert.Contains(": error PACTA030: unknown state 'Atlantis'", r.Stderr);
@@ -36,7 +36,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void List_SwedenOn20240101_DoesNotListNato()
     {
-        var r = Pacta.Run("list", "--in-force-on", "2024-01-01", "--party", "SWE", "--json");
+        var r = PactaCli.Run("list", "--in-force-on", "2024-01-01", "--party", "SWE", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var ids = r.Json.AsArray().Select(a => (string)a!["id"]!).ToList();
         Assert.DoesNotContain("north-atlantic-treaty-1949", ids);
@@ -46,7 +46,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void List_SwedenOn20240601_ListsNato()
     {
-        var r = Pacta.Run("list", "--in-force-on", "2024-06-01", "--party", "SWE", "--json");
+        var r = PactaCli.Run("list", "--in-force-on", "2024-06-01", "--party", "SWE", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var ids = r.Json.AsArray().Select(a => (string)a!["id"]!).ToList();
         Assert.Contains("north-atlantic-treaty-1949", ids);
@@ -56,7 +56,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void List_PlainTextWhenPiped_HasHeaderAndCount()
     {
-        var r = Pacta.Run("list", "--party", "UKR");
+        var r = PactaCli.Run("list", "--party", "UKR");
         Assert.Equal(0, r.ExitCode);
         Assert.StartsWith("id ", r.Stdout);
         Assert.Contains("gbr-ukr-2024", r.Stdout);
@@ -69,7 +69,7 @@ public sealed class CoreCommandTests
     [InlineData("gbr-ukr-2024", "GBR")]
     public void Show_ReadableRendering_HasProvisionsSourcesAndDates(string id, string expected)
     {
-        var r = Pacta.Run("show", id);
+        var r = PactaCli.Run("show", id);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains($"({id})", r.Stdout);
         Assert.Contains("Provisions", r.Stdout);
@@ -82,7 +82,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void Show_Nato_ListsFinlandAndSwedenWithAccessionDates()
     {
-        var r = Pacta.Run("show", "north-atlantic-treaty-1949");
+        var r = PactaCli.Run("show", "north-atlantic-treaty-1949");
         Assert.Matches(@"Finland \(FIN\)\s+2023-04-04", r.Stdout);
         Assert.Matches(@"Sweden \(SWE\)\s+2024-03-07", r.Stdout);
     }
@@ -90,7 +90,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void Show_UnknownId_SuggestsNearest()
     {
-        var r = Pacta.Run("show", "north-atlantic-treaty-1948");
+        var r = PactaCli.Run("show", "north-atlantic-treaty-1948");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("did you mean 'north-atlantic-treaty-1949'", r.Stderr);
     }
@@ -98,7 +98,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void Show_Json_HasProvisionLinesAndSources()
     {
-        var r = Pacta.Run("show", "budapest-memorandum-1994", "--json");
+        var r = PactaCli.Run("show", "budapest-memorandum-1994", "--json");
         Assert.Equal(0, r.ExitCode);
         var provisions = r.Json["provisions"]!.AsArray();
         Assert.True(provisions.Count >= 6);
@@ -115,7 +115,7 @@ public sealed class CoreCommandTests
     [InlineData("GFR", 260)]
     public void States_ResolvesAnyCode(string query, int cow)
     {
-        var r = Pacta.Run("states", query, "--json");
+        var r = PactaCli.Run("states", query, "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Equal(cow, (int)r.Json[0]!["cow"]!);
     }
@@ -123,7 +123,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void States_AmbiguousName_ListsCandidates()
     {
-        var r = Pacta.Run("states", "Korea");
+        var r = PactaCli.Run("states", "Korea");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("ambiguous", r.Stderr);
         Assert.Contains("731", r.Stderr);
@@ -133,7 +133,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void Cite_ListsAtopAndCow()
     {
-        var r = Pacta.Run("cite");
+        var r = PactaCli.Run("cite");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("Leeds", r.Stdout);
         Assert.Contains("Correlates of War", r.Stdout);
@@ -142,7 +142,7 @@ public sealed class CoreCommandTests
     [Fact]
     public void UnknownCommand_UsageErrorExit2()
     {
-        var r = Pacta.Run("frobnicate");
+        var r = PactaCli.Run("frobnicate");
         Assert.Equal(2, r.ExitCode);
     }
 }

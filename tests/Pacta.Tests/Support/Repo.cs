@@ -8,7 +8,7 @@ public static class Repo
         get
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pacta.slnx"))) dir = dir.Parent;
+            while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Pacta.slnx"))) dir = dir.Parent;
             return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
         }
     }

@@ -10,7 +10,7 @@ public sealed record RunResult(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>Runs the built <c>pacta</c> (pacta.dll beside the tests, with the bundled corpus and data) as a process.</summary>
-public static class Pacta
+public static class PactaCli
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "pacta.dll");
 

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Globalization;
+using Pacta.Domain;
+using Pacta.Evaluation.Cascade;
+
+namespace Pacta.Cli.Commands;
+
+/// <summary>The cascade's open assumptions as options, shared by cascade, exposure and validate.</summary>
+public sealed class CascadeOptionSet
+{
+    public Option<string> JoinerAttacks { get; } = new("--joiner-attacks")
+    {
+        Description = "Whom a joiner attacks: counter-attack (default: the aggressor that drew it in), all-enemies, none",
+        DefaultValueFactory = _ => "counter-attack",
+    };
+    public Option<string> Conflicts { get; } = new("--conflicts")
+    {
+        Description = "When a promise to fight meets a neutrality/non-aggression promise: peace-prevails (default) or fight-prevails",
+        DefaultValueFactory = _ => "peace-prevails",
+    };
+    public Option<string> Conditional { get; } = new("--conditional")
+    {
+        Description = "Obligations with escape conditions: count (default) or support (supporter only)",
+        DefaultValueFactory = _ => "count",
+    };
+    public Option<string> Discretionary { get; } = new("--discretionary")
+    {
+        Description = "A discretionary defence promise (as it deems necessary): fight (default) or support",
+        DefaultValueFactory = _ => "fight",
+    };
+    public Option<int> MaxRounds { get; } = new("--max-rounds") { Description = "Upper bound on rounds (default 64)", DefaultValueFactory = _ => 64 };
+
+    public void AddTo(Command cmd)
+    {
+        foreach (var o in new Option[] { JoinerAttacks, Conflicts, Conditional, Discretionary, MaxRounds }) cmd.Options.Add(o);
+    }
+
+    public CascadeOptions Read(ParseResult r)
+    {
+        if (r.GetValue(MaxRounds) < 1) throw new PactaException("--max-rounds: must be at least 1");
+        return new CascadeOptions
+        {
+            JoinerAttacks = Parse<JoinerAttacks>(r.GetValue(JoinerAttacks), "--joiner-attacks"),
+            Conflicts = Parse<PromiseConflict>(r.GetValue(Conflicts), "--conflicts"),
+            Conditional = Parse<ConditionalPromises>(r.GetValue(Conditional), "--conditional"),
+            DiscretionaryFights = r.GetValue(Discretionary) switch
+            {
+                "fight" => true,
+                "support" => false,
+                var x => throw new PactaException($"--discretionary: '{x}' must be fight or support"),
+            },
+            MaxRounds = r.GetValue(MaxRounds),
+        };
+    }
+
+    private static T Parse<T>(string? word, string option) where T : struct, Enum =>
+        Words.TryParse<T>(word, out var v) ? v : throw new PactaException($"{option}: '{word}' must be one of {string.Join(", ", Words.All<T>())}");
+
+    /// <summary>Parses a probability in [0, 1] ("0.41" or "41%").</summary>
+    public static double Probability(string text, string option)
+    {
+        var t = text.Trim();
+        var percent = t.EndsWith('%');
+        if (!double.TryParse(percent ? t[..^1] : t, NumberStyles.Float, CultureInfo.InvariantCulture, out var p))
+            throw new PactaException($"{option}: '{text}' is not a probability");
+        if (percent) p /= 100;
+        if (p is < 0 or > 1 || double.IsNaN(p)) throw new PactaException($"{option}: '{text}' must lie between 0 and 1");
+        return p;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Pacta.Cli.Rendering;
+using Pacta.Domain;
+using Pacta.Evaluation;
+using Pacta.Evaluation.Cascade;
+
+namespace Pacta.Cli.Commands;
+
+/// <summary>Human output of a cascade: assumptions first, then who is drawn in, by which path.</summary>
+public static class CascadeText
+{
+    private static string Side(CascadeSide s) => s switch { CascadeSide.Attacker => "attacker", CascadeSide.Defender => "defender", _ => "—" };
+
+    public static void Render(Event e, CascadeResult r)
+    {
+        Output.Heading($"Cascade: {e.Attacker.Name} ({e.Attacker.Code}) attacks {e.Target.Name} ({e.Target.Code}) at {e.Location.Name} ({e.Location.Code}) on {e.Date:yyyy-MM-dd}");
+        foreach (var c in r.Assumptions.Ceasefires) Output.Field("Assumed ceasefire", $"{c.Conflict ?? "all open conflicts"} from {c.From:yyyy-MM-dd}");
+        foreach (var a in r.Assumptions.Adopted) Output.Field("Assumed adopted", $"{a.Agreement}{(a.From is { } f ? $" from {f:yyyy-MM-dd}" : "")} (hypothetical)");
+        foreach (var m in r.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.AgreementOrOrganization}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
+        Output.SubHeading("Assumptions the texts do not settle (change them with the options)");
+        foreach (var (name, value, meaning) in r.Options.Describe()) Output.Line($"  {name} = {value}: {meaning}");
+
+        var bell = r.Belligerents.ToList();
+        Output.SubHeading($"Result: {bell.Count} belligerents ({r.Side(CascadeSide.Attacker).Count()} on the attacker's side, {r.Side(CascadeSide.Defender).Count()} on the defender's), " +
+            $"{r.Supporters.Count()} supporters; {r.Rounds} round(s){(r.Capped ? $" — capped at {r.Options.MaxRounds}" : ", fixed point reached")}");
+        Output.Table(["state", "role", "side", "round", "drawn in by"], r.States.Select(s => (IReadOnlyList<string>)
+        [
+            $"{s.State.Code} {s.State.Name}",
+            Words.Of(s.Role),
+            Side(s.Side),
+            s.Round.ToString(CultureInfo.InvariantCulture),
+            s.Initial ? (s.Side == CascadeSide.Attacker ? "initial attacker" : "initial target")
+                : s.Path.Count > 0 ? $"{s.Path[^1].Commitment.Agreement.Id} {s.Path[^1].Commitment.Provision.Citation} → {s.Path[^1].Commitment.Beneficiary.Code}"
+                : s.CrossPressured ? "kept out: obligations to both sides"
+                : s.KeptOutBy is { } k ? $"kept out: {k.Agreement.Id} {k.Provision.Citation} ({Words.Of(k.Kind)}) towards {k.Beneficiary.Code}" : "",
+        ]));
+
+        var joined = r.States.Where(s => s.Path.Count > 0).ToList();
+        if (joined.Count > 0)
+        {
+            Output.SubHeading("Paths (each step: the attack, then the obligation it triggered)");
+            foreach (var s in joined)
+            {
+                Output.Line($"{s.State.Code} ({Words.Of(s.Role)}, {Side(s.Side)}, round {s.Round}):");
+                foreach (var step in s.Path)
+                {
+                    var c = step.Commitment;
+                    Output.Line($"    round {step.Round}: {step.Aggressor.Code} {(step.EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {step.Victim.Code} ({step.Location}) → " +
+                        $"{c.Agreement.Id} {c.Provision.Citation} [{Words.Of(c.Kind)}, {Words.Of(c.Strength)}, {Words.Of(c.Bindingness)}{(c.Conditional ? ", conditional" : "")}{(c.Hypothetical ? ", hypothetical" : "")}]: {c.Obligor.Code} owes {c.Beneficiary.Code}");
+                }
+            }
+        }
+        var breaks = r.States.Where(s => s.Breaks.Count > 0).ToList();
+        if (breaks.Count > 0)
+        {
+            Output.SubHeading("Promises broken by joining (fight-prevails)");
+            foreach (var s in breaks)
+                foreach (var b in s.Breaks) Output.Line($"{s.State.Code} breaks {b.Agreement.Id} {b.Provision.Citation} ({Words.Of(b.Kind)}) towards {b.Beneficiary.Code}");
+        }
+        if (r.AttackerBreaches.Count > 0)
+        {
+            Output.SubHeading("Promises the attacker breaks");
+            foreach (var b in r.AttackerBreaches) Output.Line($"{b.Agreement.Id} {b.Provision.Citation}: {b.Obligor.Code} towards {b.Beneficiary.Code}");
+        }
+    }
+
+    private static string Pct(Estimate e) => $"{e.P * 100:0.0} % [{e.Low * 100:0.0}, {e.High * 100:0.0}]";
+
+    public static void RenderMonteCarlo(MonteCarloResult m)
+    {
+        Output.SubHeading($"Monte Carlo: {m.Trials:N0} trials, seed {m.Seed}, preset {m.Model.Preset.Id}");
+        Output.Line($"  {m.Model.Preset.Finding}");
+        Output.Line($"  source: {m.Model.Preset.Citation}");
+        foreach (var (k, v) in m.Model.ByAgreement) Output.Line($"  override: {k} = {v:0.###}");
+        foreach (var (k, v) in m.Model.ByKind) Output.Line($"  override: {Words.Of(k)} = {v:0.###}");
+        foreach (var (k, v) in m.Model.StrengthFactor) Output.Line($"  factor: strength {Words.Of(k)} × {v:0.###}");
+        foreach (var (k, v) in m.Model.BindingnessFactor) Output.Line($"  factor: bindingness {Words.Of(k)} × {v:0.###}");
+        Output.Line("  (95 % Wilson intervals in brackets)");
+        Output.Table(["state", "P(belligerent)", "attacker side", "defender side", "P(supporter)"],
+            m.States.Select(s => (IReadOnlyList<string>)[$"{s.State.Code} {s.State.Name}", Pct(s.DrawnIn), Pct(s.AttackerSide), Pct(s.DefenderSide), Pct(s.Supporter)]));
+        Output.Line();
+        foreach (var p in m.Pairs) Output.Line($"P({p.First.Code} and {p.Second.Code} at war with each other) = {Pct(p.AtWar)}");
+        Output.Line($"P(a major power other than the attacker and the target drawn in) = {Pct(m.AnyMajorDrawnIn)}");
+        Output.Line($"War size (belligerents): mean {m.MeanSize.Mean:0.00} [{m.MeanSize.Low:0.00}, {m.MeanSize.High:0.00}]");
+        Output.Table(["belligerents", "P", "95 % interval"], m.SizeDistribution.Select((e, k) => (k, e)).Where(x => x.e.Hits > 0)
+            .Select(x => (IReadOnlyList<string>)[x.k.ToString(CultureInfo.InvariantCulture), $"{x.e.P * 100:0.00} %", $"[{x.e.Low * 100:0.00}, {x.e.High * 100:0.00}]"]));
+    }
+}

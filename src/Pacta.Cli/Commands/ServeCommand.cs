@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Pacta.Datasets.Atop;
+using Pacta.Storage;
+using Pacta.Web;
+
+namespace Pacta.Cli.Commands;
+
+/// <summary>
+/// <c>pacta serve</c>: the web app and HTTP API over the bundled corpus and ATOP, on 127.0.0.1 unless told otherwise.
+/// Saved scenarios and drafted agreements go to an SQLite database in the data folder.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "TCP port (default 5317)", DefaultValueFactory = _ => 5317 };
+        var host = new Option<string>("--host") { Description = "Address to bind (default 127.0.0.1; anything beyond loopback makes writes need a token)", DefaultValueFactory = _ => "127.0.0.1" };
+        var dataDir = new Option<string?>("--data-dir") { Description = $"Folder of the saved-scenario database (default ${DataFolder.EnvironmentVariable} or ~/.local/share/pacta)" };
+        var token = new Option<string?>("--token") { Description = "Bearer token that write endpoints require (generated when bound beyond loopback)" };
+        var cmd = new Command("serve", "Serve the web app and the HTTP API (what-if, agreements, compare, network, datasets, saved scenarios)")
+        {
+            port, host, dataDir, token,
+        };
+        cmd.SetAction(r => Cli.Run(r, () =>
+        {
+            var p = r.GetValue(port);
+            if (p is < 0 or > 65535) throw new PactaException($"--port: {p} is not a TCP port");
+            var options = new ServeOptions
+            {
+                Host = r.GetValue(host)!,
+                Port = p,
+                DataDir = r.GetValue(dataDir) ?? DataFolder.Default(),
+                Token = r.GetValue(token),
+            };
+            var data = Load(CommonOptions.Workspace(r));
+            try
+            {
+                PactaServer.Run(options, data);
+            }
+            catch (ArgumentException e)
+            {
+                throw new PactaException(e.Message);
+            }
+            catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new PactaException($"--port: cannot listen on {options.Host}:{options.Port}: {e.Message}");
+            }
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    /// <summary>The corpus with the shipped ATOP release's alliances added (those not already in it), and the release.</summary>
+    public static ServeData Load(Workspace ws)
+    {
+        var corpus = ws.Corpus;
+        var atopDir = Path.Combine(Workspace.DataDir, "atop");
+        AtopRelease? release = null;
+        if (Directory.Exists(atopDir))
+        {
+            var import = AtopImporter.ImportFolder(atopDir);
+            if (import.Ok)
+            {
+                release = import.Release!;
+                var known = corpus.Agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+                corpus = corpus.With(AtopToAgreements.Convert(release).Where(a => !known.Contains(a.Id)));
+            }
+        }
+        return new ServeData(corpus, release, Workspace.DataDir);
+    }
+}

@@ -1,0 +1,38 @@
+using Pacta.Domain;
+
+namespace Pacta.Evaluation.Cascade;
+
+/// <summary>What a commitment does to its obligor in a cascade.</summary>
+public enum CascadeEffect : byte
+{
+    /// <summary>Commits it to fight beside the beneficiary (defence, offence).</summary>
+    Fight,
+    /// <summary>Makes it a supporter (consultation, non-military or arms assistance, sanctions, referral).</summary>
+    Support,
+    /// <summary>Keeps it out of a war against the beneficiary (neutrality, non-aggression).</summary>
+    StayOut,
+}
+
+/// <summary>
+/// One commitment of one obligor to one beneficiary under one provision: the unit that is honoured or not.
+/// <see cref="Obligation"/> holds the what-if explanation of the first event that triggered it (null for a standing
+/// non-aggression promise).
+/// </summary>
+public sealed record CascadeCommitment(
+    int Id,
+    Agreement Agreement,
+    Provision Provision,
+    State Obligor,
+    State Beneficiary,
+    CascadeEffect Effect,
+    Strength Strength,
+    bool Conditional,
+    TriggeredObligation? Obligation)
+{
+    public ProvisionKind Kind => Provision.Kind;
+    public Bindingness Bindingness => Agreement.Bindingness;
+    public bool Hypothetical => Obligation?.Hypothetical ?? false;
+}
+
+/// <summary>An attack (or a war involvement) evaluated in a cascade. States are graph indexes.</summary>
+public sealed record CascadeEvent(int Id, TriggerKind Kind, int Aggressor, int Victim, Location Location);

@@ -1,0 +1,237 @@
+using Pacta.Domain;
+
+namespace Pacta.Evaluation.Cascade;
+
+/// <summary>
+/// Who owes whom what on one day, as integers: states are indexes into <see cref="States"/>; each evaluated event
+/// lists the commitments it triggers. Events are evaluated lazily (deterministic runs, exposure matrices) or
+/// expanded up front to a closed graph (<see cref="Close"/>) so Monte Carlo trials never evaluate or allocate.
+/// A graph that is not closed is for one thread; a closed graph is read-only and may be shared.
+/// </summary>
+public sealed class CascadeGraph
+{
+    private readonly Dictionary<int, int> _index = new();
+    private readonly Dictionary<(string, string, int, int, int, int), int> _commitmentIds = new();
+    private readonly Dictionary<(TriggerKind, int, int, string), int> _eventIds = new();
+    private readonly List<CascadeCommitment> _commitments = [];
+    private readonly List<CascadeEvent> _events = [];
+    private readonly List<int[]?> _edges = [];
+    private int[] _obligor = new int[64];
+    private int[] _beneficiary = new int[64];
+    private byte[] _effect = new byte[64];
+    private int[] _aggressor = new int[64];
+    private int[] _peaceStart = [];
+    private int[] _peace = [];
+
+    public CascadeGraph(CascadeSource source, CascadeOptions options)
+    {
+        Source = source;
+        Options = options;
+        States = source.Corpus.States.All;
+        for (var i = 0; i < States.Count; i++) _index[States[i].Cow] = i;
+        IsMajor = new bool[States.Count];
+        BuildPeace();
+    }
+
+    public CascadeSource Source { get; }
+    public CascadeOptions Options { get; }
+    public IReadOnlyList<State> States { get; }
+    public DateOnly Day => Source.Day;
+
+    /// <summary>Major powers (set by the caller from COW's list); used by statistics only.</summary>
+    public bool[] IsMajor { get; }
+
+    /// <summary>True once <see cref="Close"/> has run: no more events will be created or evaluated.</summary>
+    public bool Closed { get; private set; }
+
+    public int StateCount => States.Count;
+
+    // Hot arrays read by the cascade kernel (index = commitment id / event id).
+    internal int[] ObligorOf => _obligor;
+    internal int[] BeneficiaryOf => _beneficiary;
+    internal byte[] EffectOf => _effect;
+    internal int[] AggressorOf => _aggressor;
+    public int EventCount => _events.Count;
+    public int CommitmentCount => _commitments.Count;
+
+    public int IndexOf(int cow) => _index.TryGetValue(cow, out var i) ? i : throw new ArgumentException($"COW {cow} is not in the state registry");
+
+    public CascadeCommitment Commitment(int id) => _commitments[id];
+    public CascadeEvent Event(int id) => _events[id];
+
+    /// <summary>Every commitment met so far, by id.</summary>
+    public IReadOnlyList<CascadeCommitment> Commitments => _commitments;
+
+    /// <summary>The standing non-aggression promises of a state (commitment ids), for the "stay out" rule.</summary>
+    public ReadOnlySpan<int> PeacePromisesOf(int state) => _peace.AsSpan(_peaceStart[state], _peaceStart[state + 1] - _peaceStart[state]);
+
+    /// <summary>The event for an attack on <paramref name="victim"/>'s own territory (or <paramref name="location"/>).</summary>
+    public int EventId(TriggerKind kind, int aggressor, int victim, Location? location = null)
+    {
+        var loc = location ?? Source.Home(States[victim]);
+        var key = (kind, aggressor, victim, loc.Code);
+        if (_eventIds.TryGetValue(key, out var id)) return id;
+        if (Closed) throw new InvalidOperationException("the graph is closed; the event was not expanded");
+        id = _events.Count;
+        _events.Add(new CascadeEvent(id, kind, aggressor, victim, loc));
+        Grow(ref _aggressor, id);
+        _aggressor[id] = aggressor;
+        _edges.Add(null);
+        _eventIds[key] = id;
+        return id;
+    }
+
+    /// <summary>The commitments an event triggers, evaluating it on first use.</summary>
+    public int[] Edges(int eventId)
+    {
+        if (_edges[eventId] is { } done) return done;
+        var e = _events[eventId];
+        var triggered = Source.Triggered(new Event(e.Kind, States[e.Aggressor], States[e.Victim], Day, null, e.Location));
+        var arr = triggered.Select(CommitmentFor).Distinct().ToArray();
+        _edges[eventId] = arr;
+        return arr;
+    }
+
+    /// <summary>Evaluates the events of a whole outcome (the scenario's own event, evaluated on the full corpus).</summary>
+    public int EventFrom(Outcome outcome)
+    {
+        var e = outcome.Event;
+        var id = EventId(e.Kind, IndexOf(e.Attacker.Cow), IndexOf(e.Target.Cow), e.Location);
+        _edges[id] ??= outcome.Triggered.Select(CommitmentFor).Distinct().ToArray();
+        return id;
+    }
+
+    private int CommitmentFor(TriggeredObligation t)
+    {
+        var key = (t.Agreement.Id, t.Provision.Id, t.Obligation.Position.Line, t.Obligation.Position.Column, t.Obligor.Cow, t.Beneficiary.Cow);
+        if (_commitmentIds.TryGetValue(key, out var id)) return id;
+        id = _commitments.Count;
+        var conditional = t.Conditions.Any(c => CascadeOptions.EscapeConditions.Contains(c.Kind) && (c.States.Count == 0 || c.States.Contains(t.Obligor.Cow)));
+        Add(new CascadeCommitment(id, t.Agreement, t.Provision, t.Obligor, t.Beneficiary,
+            Classify(t.Provision.Kind, t.Obligation.Strength, conditional), t.Obligation.Strength, conditional, t));
+        _commitmentIds[key] = id;
+        return id;
+    }
+
+    private static void Grow<T>(ref T[] a, int id)
+    {
+        if (id >= a.Length) Array.Resize(ref a, Math.Max(a.Length * 2, id + 1));
+    }
+
+    private int Add(CascadeCommitment k)
+    {
+        _commitments.Add(k);
+        Grow(ref _obligor, k.Id);
+        Grow(ref _beneficiary, k.Id);
+        Grow(ref _effect, k.Id);
+        _obligor[k.Id] = _index[k.Obligor.Cow];
+        _beneficiary[k.Id] = _index[k.Beneficiary.Cow];
+        _effect[k.Id] = (byte)k.Effect;
+        return k.Id;
+    }
+
+    private CascadeEffect Classify(ProvisionKind kind, Strength strength, bool conditional)
+    {
+        switch (kind)
+        {
+            case ProvisionKind.Neutrality or ProvisionKind.NonAggression:
+                return CascadeEffect.StayOut;
+            case ProvisionKind.Defense or ProvisionKind.Offense:
+                if (strength == Strength.Consultative) return CascadeEffect.Support;
+                if (strength == Strength.Discretionary && !Options.DiscretionaryFights) return CascadeEffect.Support;
+                if (conditional && Options.Conditional == ConditionalPromises.Support) return CascadeEffect.Support;
+                return CascadeEffect.Fight;
+            default:
+                return CascadeEffect.Support;
+        }
+    }
+
+    private void BuildPeace()
+    {
+        var byObligor = new List<int>[States.Count];
+        foreach (var p in Source.PeacePromises)
+        {
+            if (!_index.TryGetValue(p.Obligor, out var o) || !_index.TryGetValue(p.Beneficiary, out var b)) continue;
+            var key = (p.Agreement.Id, p.Provision.Id, -1, -1, p.Obligor, p.Beneficiary);
+            if (_commitmentIds.ContainsKey(key)) continue;
+            var id = _commitments.Count;
+            Add(new CascadeCommitment(id, p.Agreement, p.Provision, States[o], States[b], CascadeEffect.StayOut, Strength.Automatic, false, null));
+            _commitmentIds[key] = id;
+            (byObligor[o] ??= []).Add(id);
+        }
+        _peaceStart = new int[States.Count + 1];
+        var all = new List<int>();
+        for (var s = 0; s < States.Count; s++)
+        {
+            _peaceStart[s] = all.Count;
+            if (byObligor[s] is { } l) all.AddRange(l);
+        }
+        _peaceStart[States.Count] = all.Count;
+        _peace = all.ToArray();
+    }
+
+    /// <summary>
+    /// Expands every event any cascade from <paramref name="start"/> could reach, whichever commitments are honoured,
+    /// then freezes the graph. Only the counter-attack and no-attack rules have a closure independent of the run.
+    /// </summary>
+    public void Close(CascadeStart start)
+    {
+        if (Closed) return;
+        if (Options.JoinerAttacks == JoinerAttacks.AllEnemies)
+            throw new InvalidOperationException("a graph for joiner-attacks all-enemies cannot be closed; run it lazily");
+        var queue = new Queue<int>(start.Events(this));
+        var seen = new HashSet<int>(queue);
+        while (queue.Count > 0)
+        {
+            var ev = queue.Dequeue();
+            var e = Event(ev);
+            foreach (var c in Edges(ev))
+            {
+                var k = Commitment(c);
+                if (k.Effect != CascadeEffect.Fight) continue;
+                var o = IndexOf(k.Obligor.Cow);
+                foreach (var next in Derived(o, e.Aggressor))
+                    if (seen.Add(next)) queue.Enqueue(next);
+            }
+        }
+        {
+            _derived = new int[_events.Count][];
+            foreach (var ev in seen)
+            {
+                var e = _events[ev];
+                var edges = _edges[ev]!;
+                var d = new int[edges.Length * 2];
+                for (var i = 0; i < edges.Length; i++)
+                {
+                    var k = _commitments[edges[i]];
+                    d[2 * i] = d[2 * i + 1] = -1;
+                    if (k.Effect != CascadeEffect.Fight) continue;
+                    var o = _index[k.Obligor.Cow];
+                    d[2 * i] = Options.JoinerAttacks == JoinerAttacks.CounterAttack ? _eventIds[(TriggerKind.ArmedAttack, o, e.Aggressor, Source.Home(States[e.Aggressor]).Code)] : -1;
+                    d[2 * i + 1] = _eventIds[(TriggerKind.WarInvolvement, e.Aggressor, o, Source.Home(States[o]).Code)];
+                }
+                _derived[ev] = d;
+            }
+            Closed = true;
+        }
+    }
+
+    private int[][]? _derived;
+
+    /// <summary>
+    /// For a closed graph: the events a joiner drawn in by edge <paramref name="edgeIndex"/> of event
+    /// <paramref name="eventId"/> creates (its counter-attack, then its war involvement; -1 for none).
+    /// </summary>
+    internal (int Attack, int Involvement) DerivedOf(int eventId, int edgeIndex)
+    {
+        var d = _derived![eventId];
+        return (d[2 * edgeIndex], d[2 * edgeIndex + 1]);
+    }
+
+    /// <summary>The events a state creates by joining against <paramref name="enemy"/> (lazy graphs).</summary>
+    internal IEnumerable<int> Derived(int joiner, int enemy)
+    {
+        if (Options.JoinerAttacks != JoinerAttacks.None) yield return EventId(TriggerKind.ArmedAttack, joiner, enemy);
+        yield return EventId(TriggerKind.WarInvolvement, enemy, joiner);
+    }
+}

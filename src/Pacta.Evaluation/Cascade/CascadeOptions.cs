@@ -1,0 +1,80 @@
+using Pacta.Domain;
+
+namespace Pacta.Evaluation.Cascade;
+
+/// <summary>Whom a state that joins a war is taken to attack; the texts never say.</summary>
+public enum JoinerAttacks
+{
+    /// <summary>The aggressor of the attack that drew it in, on that state's own territory (default).</summary>
+    CounterAttack,
+    /// <summary>Every belligerent of the other side at the time it joins, each on its own territory.</summary>
+    AllEnemies,
+    /// <summary>Nobody: it is at war but its entry triggers no one's defence promises (only war involvement).</summary>
+    None,
+}
+
+/// <summary>What happens when a promise to fight meets a promise to stay out (neutrality, non-aggression).</summary>
+public enum PromiseConflict
+{
+    /// <summary>The promise owed directly to the would-be enemy wins (lex specialis); the state stays out (default).</summary>
+    PeacePrevails,
+    /// <summary>The promise to fight wins; the neutrality or non-aggression promise is reported as breached.</summary>
+    FightPrevails,
+}
+
+/// <summary>Whether obligations with escape conditions (constitutional processes, approval, ATOP conditions …) draw a state in.</summary>
+public enum ConditionalPromises
+{
+    /// <summary>They count: a condition the engine cannot check is taken as met (default).</summary>
+    Count,
+    /// <summary>They make the obligor a supporter only.</summary>
+    Support,
+}
+
+/// <summary>
+/// Every assumption the treaty texts leave open, with its default. <see cref="Describe"/> lists them, so each
+/// result prints what it assumed.
+/// </summary>
+public sealed record CascadeOptions
+{
+    public static readonly CascadeOptions Default = new();
+
+    public JoinerAttacks JoinerAttacks { get; init; } = JoinerAttacks.CounterAttack;
+    public PromiseConflict Conflicts { get; init; } = PromiseConflict.PeacePrevails;
+    public ConditionalPromises Conditional { get; init; } = ConditionalPromises.Count;
+
+    /// <summary>Whether a discretionary defence promise ("such action as it deems necessary", NATO Art. 5) commits to fight.</summary>
+    public bool DiscretionaryFights { get; init; } = true;
+
+    /// <summary>Upper bound on rounds; a cascade that reaches it is reported as capped (it cannot cycle: each state joins once).</summary>
+    public int MaxRounds { get; init; } = 64;
+
+    /// <summary>The condition kinds that count as escape clauses for <see cref="ConditionalPromises.Support"/>.</summary>
+    public static readonly IReadOnlyList<ConditionKind> EscapeConditions =
+    [
+        ConditionKind.ConstitutionalProcesses, ConditionKind.ParliamentaryApproval, ConditionKind.BudgetApproval,
+        ConditionKind.NeutralityCarveOut, ConditionKind.AtopCondition,
+    ];
+
+    public IReadOnlyList<(string Name, string Value, string Meaning)> Describe() =>
+    [
+        ("joiner-attacks", Words.Of(JoinerAttacks), JoinerAttacks switch
+        {
+            JoinerAttacks.CounterAttack => "a joiner attacks the aggressor of the attack that drew it in, on that state's own territory",
+            JoinerAttacks.AllEnemies => "a joiner attacks every belligerent of the other side, each on its own territory",
+            _ => "a joiner attacks nobody; only its war involvement is evaluated",
+        }),
+        ("conflicts", Words.Of(Conflicts), Conflicts == PromiseConflict.PeacePrevails
+            ? "a neutrality or non-aggression promise towards a would-be enemy keeps a state out"
+            : "a promise to fight prevails; the neutrality or non-aggression promise is breached"),
+        ("conditional", Words.Of(Conditional), Conditional == ConditionalPromises.Count
+            ? "obligations with escape conditions draw a state in (conditions taken as met)"
+            : "obligations with escape conditions make a state a supporter only"),
+        ("discretionary", DiscretionaryFights ? "fight" : "support", DiscretionaryFights
+            ? "a discretionary defence promise (as it deems necessary) commits to fight"
+            : "a discretionary defence promise makes a state a supporter only"),
+        ("max-rounds", MaxRounds.ToString(System.Globalization.CultureInfo.InvariantCulture), "upper bound on rounds"),
+        ("target", "defends", "the attacked state fights back but is not taken to attack; its allies' entries carry the war on"),
+        ("location", "home", "a derived attack happens on the attacked state's own country (its ISO code; a historic state without one gets a synthetic 'own territory' location that lies in no named region)"),
+    ];
+}

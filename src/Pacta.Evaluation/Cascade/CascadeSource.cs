@@ -1,0 +1,74 @@
+using Pacta.Domain;
+
+namespace Pacta.Evaluation.Cascade;
+
+/// <summary>
+/// Evaluates the attacks of a cascade with the what-if <see cref="Evaluator"/>, so cascades and what-if never
+/// disagree. Only agreements the attacked state is (or is assumed to be) a party to can trigger for it, so each
+/// victim gets an evaluator over just those agreements: the same answers, at a fraction of the cost.
+/// </summary>
+public sealed class CascadeSource
+{
+    private readonly Dictionary<int, List<Agreement>> _byState = new();
+    private readonly Dictionary<int, Evaluator?> _byVictim = new();
+    private readonly Dictionary<int, Location> _homes = new();
+
+    public CascadeSource(Corpus corpus, DateOnly day, Assumptions assumptions)
+    {
+        Corpus = corpus;
+        Day = day;
+        Assumptions = assumptions;
+        Full = new Evaluator(corpus);
+        var represented = Cascade.PeacePromises.Represented(corpus);
+        foreach (var a in corpus.Agreements)
+        {
+            if (represented.Contains(a.Id)) continue;
+            var adopted = assumptions.Adopted.Any(x => x.Agreement == a.Id);
+            if (!a.InForceOn(day) && !adopted) continue;
+            var states = corpus.EverParties(a).Concat(assumptions.Members
+                .Where(m => m.AgreementOrOrganization == a.Id || a.Parties.Any(p => p.Organization == m.AgreementOrOrganization))
+                .Select(m => m.State));
+            foreach (var s in states.Distinct())
+            {
+                if (!_byState.TryGetValue(s, out var list)) _byState[s] = list = [];
+                list.Add(a);
+            }
+        }
+        PeacePromises = Cascade.PeacePromises.On(corpus, day, assumptions);
+    }
+
+    public Corpus Corpus { get; }
+    public DateOnly Day { get; }
+    public Assumptions Assumptions { get; }
+
+    /// <summary>The evaluator over the whole corpus, for the scenario's own event (so its outcome is the what-if outcome).</summary>
+    public Evaluator Full { get; }
+
+    public IReadOnlyList<PeacePromise> PeacePromises { get; }
+
+    public Location Home(State s)
+    {
+        lock (_homes)
+        {
+            if (!_homes.TryGetValue(s.Cow, out var l)) _homes[s.Cow] = l = HomeLocation.Of(Corpus, s);
+            return l;
+        }
+    }
+
+    /// <summary>The obligations an event triggers (nothing when the victim is party to nothing in force).</summary>
+    public IReadOnlyList<TriggeredObligation> Triggered(Event e)
+    {
+        Evaluator? ev;
+        lock (_byVictim)
+        {
+            if (!_byVictim.TryGetValue(e.Target.Cow, out ev))
+            {
+                ev = _byState.TryGetValue(e.Target.Cow, out var list)
+                    ? new Evaluator(new Corpus(list, Corpus.Organizations, Corpus.Conflicts, Corpus.States, Corpus.Locations))
+                    : null;
+                _byVictim[e.Target.Cow] = ev;
+            }
+        }
+        return ev is null ? [] : ev.Evaluate(e, Assumptions).Triggered;
+    }
+}

@@ -1,0 +1,74 @@
+using Pacta.Domain;
+
+namespace Pacta.Evaluation.Cascade;
+
+/// <summary>The deterministic cascade: every triggered obligation is honoured, under the documented options.</summary>
+public static class DeterministicCascade
+{
+    /// <summary>The cascade of a what-if event (its location is where the target is attacked).</summary>
+    public static CascadeResult Run(Corpus corpus, Event e, Assumptions assumptions, CascadeOptions options)
+    {
+        var graph = new CascadeGraph(new CascadeSource(corpus, e.Date, assumptions), options);
+        var result = Run(graph, CascadeStart.Of(e));
+        return result with { AttackerBreaches = graph.Source.Full.Evaluate(e, assumptions).Breached };
+    }
+
+    public static CascadeResult Run(CascadeGraph g, CascadeStart start)
+    {
+        var kernel = new CascadeKernel(g) { Breaches = [] };
+        var honour = new AlwaysHonour();
+        Run(kernel, g, start, ref honour);
+        return Collect(kernel, g, start);
+    }
+
+    internal static void Run<T>(CascadeKernel kernel, CascadeGraph g, CascadeStart start, ref T honour) where T : struct, IHonour
+    {
+        var attackers = start.Attackers.Select(s => g.IndexOf(s.Cow)).ToArray();
+        var targets = start.Targets.Select(s => g.IndexOf(s.Cow)).ToArray();
+        var events = start.Events(g).ToArray();
+        kernel.Run(attackers, targets, events, ref honour);
+    }
+
+    private static CascadeResult Collect(CascadeKernel k, CascadeGraph g, CascadeStart start)
+    {
+        var breaks = k.Breaches!.GroupBy(b => b.State).ToDictionary(x => x.Key, x => x.Select(b => g.Commitment(b.Commitment)).ToList());
+        var states = new List<CascadeState>();
+        foreach (var s in k.Touched)
+        {
+            var role = (CascadeRole)k.Role[s];
+            if (role == CascadeRole.Outside) continue;
+            var crossed = role == CascadeRole.KeptOut && k.Via[s] == CascadeKernel.CrossPressured;
+            var keptBy = role == CascadeRole.KeptOut && k.Via[s] >= 0 ? g.Commitment(k.Via[s]) : null;
+            var path = role is CascadeRole.Belligerent or CascadeRole.Supporter ? Path(k, g, s) : [];
+            states.Add(new CascadeState(g.States[s], role, (CascadeSide)k.Side[s], k.Round[s], path, keptBy, crossed,
+                breaks.GetValueOrDefault(s) ?? []));
+        }
+        var ordered = states
+            .OrderBy(s => s.Role == CascadeRole.Belligerent ? 0 : s.Role == CascadeRole.Supporter ? 1 : 2)
+            .ThenBy(s => s.Round).ThenBy(s => s.Side).ThenBy(s => s.State.Cow).ToList();
+        return new CascadeResult(start, g.Day, g.Source.Assumptions, g.Options, ordered, k.Rounds, k.Capped, []);
+    }
+
+    /// <summary>
+    /// The causal chain to <paramref name="s"/>, first step first. A step's event is either a joiner's attack (so the
+    /// chain continues with why the attacker joined) or a belligerent's war involvement (it continues with why that
+    /// belligerent is at war); it ends at the initial attack.
+    /// </summary>
+    private static List<PathStep> Path(CascadeKernel k, CascadeGraph g, int s)
+    {
+        var steps = new List<PathStep>();
+        var seen = new HashSet<int>();
+        var cur = s;
+        while (k.Via[cur] >= 0 && seen.Add(cur))
+        {
+            var c = g.Commitment(k.Via[cur]);
+            var e = g.Event(k.ViaEvent[cur]);
+            steps.Add(new PathStep(k.Round[cur], e.Kind, g.States[e.Aggressor], g.States[e.Victim], e.Location.Code, c));
+            var cause = e.Kind == TriggerKind.ArmedAttack ? e.Aggressor : e.Victim;
+            if (k.Round[cause] == 0 || k.Role[cause] != (byte)CascadeRole.Belligerent) break;
+            cur = cause;
+        }
+        steps.Reverse();
+        return steps;
+    }
+}

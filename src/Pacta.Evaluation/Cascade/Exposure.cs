@@ -1,0 +1,75 @@
+using Pacta.Domain;
+
+namespace Pacta.Evaluation.Cascade;
+
+/// <summary>
+/// The deterministic cascade of one ordered pair: how many belligerents on each side, supporters, rounds, and
+/// the major powers at war (<see cref="Majors"/>, COW codes).
+/// </summary>
+public sealed record ExposureCell(State Attacker, State Target, int Belligerents, int AttackerSide, int DefenderSide, int Supporters, int Rounds, IReadOnlyList<int> Majors);
+
+/// <summary>Every ordered pair of system members on one day; <see cref="Cells"/> row = attacker, column = target.</summary>
+public sealed record ExposureMatrix(DateOnly Day, IReadOnlyList<State> States, ExposureCell?[,] Cells, CascadeOptions Options);
+
+/// <summary>
+/// Runs the deterministic cascade for every ordered pair of states in the system on a day. Each thread keeps its
+/// own lazily evaluated graph over a shared source, so each attack is evaluated once per thread whatever the pair.
+/// </summary>
+public static class Exposure
+{
+    public static ExposureMatrix Compute(Corpus corpus, DateOnly day, Assumptions assumptions, CascadeOptions options,
+        ISet<int> majors, int threads = 0)
+    {
+        var source = new CascadeSource(corpus, day, assumptions);
+        var states = corpus.States.All.Where(s => s.IsSystemMemberOn(day)).ToList();
+        var n = states.Count;
+        var cells = new ExposureCell?[n, n];
+        var workers = Math.Max(1, threads > 0 ? threads : Environment.ProcessorCount);
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            var g = new CascadeGraph(source, options);
+            foreach (var m in majors) if (corpus.States.ByCow(m) is not null) g.IsMajor[g.IndexOf(m)] = true;
+            var k = new CascadeKernel(g);
+            var honour = new AlwaysHonour();
+            var idx = states.Select(s => g.IndexOf(s.Cow)).ToArray();
+            var one = new int[1];
+            var two = new int[1];
+            var events = new int[2];
+            for (var a = w; a < n; a += workers)
+            {
+                for (var t = 0; t < n; t++)
+                {
+                    if (a == t) continue;
+                    one[0] = idx[a];
+                    two[0] = idx[t];
+                    events[0] = g.EventId(TriggerKind.ArmedAttack, idx[a], idx[t]);
+                    events[1] = g.EventId(TriggerKind.WarInvolvement, idx[t], idx[a]);
+                    k.Run(one, two, events, ref honour);
+                    cells[a, t] = Cell(g, k, states[a], states[t]);
+                }
+            }
+        });
+        return new ExposureMatrix(day, states, cells, options);
+    }
+
+    private static ExposureCell Cell(CascadeGraph g, CascadeKernel k, State a, State t)
+    {
+        int att = 0, def = 0, sup = 0;
+        List<int>? majors = null;
+        foreach (var s in k.Touched)
+        {
+            switch ((CascadeRole)k.Role[s])
+            {
+                case CascadeRole.Belligerent:
+                    if (k.Side[s] == (byte)CascadeSide.Attacker) att++; else def++;
+                    if (g.IsMajor[s]) (majors ??= []).Add(g.States[s].Cow);
+                    break;
+                case CascadeRole.Supporter:
+                    sup++;
+                    break;
+            }
+        }
+        majors?.Sort();
+        return new ExposureCell(a, t, att + def, att, def, sup, k.Rounds, (IReadOnlyList<int>?)majors ?? []);
+    }
+}

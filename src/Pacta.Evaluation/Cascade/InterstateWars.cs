@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Pacta.Evaluation.Cascade;
+
+/// <summary>One state's participation in a COW inter-state war (first spell; day or month −9 = unknown, taken as 1).</summary>
+public sealed record WarParticipant(int Cow, string Name, int Side, DateOnly Start, bool Initiator);
+
+/// <summary>A COW inter-state war with its participants.</summary>
+public sealed record InterstateWar(int Number, string Name, IReadOnlyList<WarParticipant> Participants)
+{
+    public DateOnly Start => Participants.Min(p => p.Start);
+}
+
+/// <summary>
+/// Reads COW's Inter-StateWarData v4.0 (one row per state and war; the file uses bare CR line endings, which
+/// <see cref="Split"/> accepts as well as LF and CRLF). A state listed twice in a war (it changed sides) keeps its first row.
+/// </summary>
+public static class InterstateWars
+{
+    public static IReadOnlyList<InterstateWar> Parse(string text)
+    {
+        var lines = Split(text);
+        if (lines.Count == 0) return [];
+        var header = lines[0].Split(',');
+        int Col(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i : throw new FormatException($"war file: no column '{name}'");
+        int num = Col("WarNum"), name = Col("WarName"), cc = Col("ccode"), st = Col("StateName"), side = Col("Side"),
+            m = Col("StartMonth1"), d = Col("StartDay1"), y = Col("StartYear1"), init = Col("Initiator");
+        var wars = new Dictionary<int, (string Name, List<WarParticipant> P)>();
+        for (var l = 1; l < lines.Count; l++)
+        {
+            var f = lines[l].Split(',');
+            if (f.Length < header.Length) continue;
+            int I(int i) => int.TryParse(f[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v
+                : throw new FormatException($"war file line {l + 1}: '{f[i]}' in column {header[i]} is not a number");
+            var year = I(y);
+            var start = new DateOnly(year, I(m) is var mo and >= 1 and <= 12 ? mo : 1, 1);
+            start = start.AddDays((I(d) is var dd and >= 1 ? Math.Min(dd, DateTime.DaysInMonth(start.Year, start.Month)) : 1) - 1);
+            var w = I(num);
+            if (!wars.TryGetValue(w, out var war)) wars[w] = war = (f[name], []);
+            var cow = I(cc);
+            if (war.P.Any(p => p.Cow == cow)) continue;
+            war.P.Add(new WarParticipant(cow, f[st], I(side), start, I(init) == 1));
+        }
+        return wars.OrderBy(x => x.Key).Select(x => new InterstateWar(x.Key, x.Value.Name, x.Value.P)).ToList();
+    }
+
+    private static List<string> Split(string text) =>
+        text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Where(l => l.Trim().Length > 0).ToList();
+}

@@ -1,0 +1,182 @@
+using Pacta.Domain;
+
+namespace Pacta.Evaluation.Cascade;
+
+/// <summary>How often a state ended up on each side, or as a supporter, over all trials.</summary>
+public sealed record StateOdds(State State, Estimate DrawnIn, Estimate AttackerSide, Estimate DefenderSide, Estimate Supporter);
+
+/// <summary>How often two named states were belligerents on opposite sides.</summary>
+public sealed record PairOdds(State First, State Second, Estimate AtWar);
+
+/// <summary>
+/// The result of a Monte Carlo cascade. <see cref="SizeDistribution"/>[k] is the share of trials whose war had
+/// k belligerents (initial attacker and target included).
+/// </summary>
+public sealed record MonteCarloResult(
+    long Trials,
+    ulong Seed,
+    HonourModel Model,
+    IReadOnlyList<StateOdds> States,
+    IReadOnlyList<PairOdds> Pairs,
+    Estimate AnyMajorDrawnIn,
+    IReadOnlyList<Estimate> SizeDistribution,
+    MeanEstimate MeanSize,
+    IReadOnlyList<(CascadeCommitment Commitment, double P)> Probabilities);
+
+/// <summary>
+/// Monte Carlo over the cascade: in each trial every commitment is honoured with its probability (one draw per
+/// commitment per trial, however many attacks trigger it), and the deterministic rules run on what is honoured.
+/// Trials are cut into fixed blocks, each with its own generator seeded from (seed, block), so the result depends
+/// on the seed only, not on the number of threads.
+/// </summary>
+public static class MonteCarlo
+{
+    public const int BlockSize = 4096;
+
+    public static MonteCarloResult Run(CascadeGraph g, CascadeStart start, HonourModel model, long trials, ulong seed,
+        IReadOnlyList<(int First, int Second)> pairs, int threads = 0)
+    {
+        g.Close(start);
+        var n = g.StateCount;
+        var thresholds = new ulong[g.CommitmentCount];
+        var probabilities = new List<(CascadeCommitment, double)>();
+        for (var c = 0; c < thresholds.Length; c++)
+        {
+            var k = g.Commitment(c);
+            var p = model.P(k);
+            thresholds[c] = Xoshiro.Threshold(p);
+            probabilities.Add((k, p));
+        }
+        var attackers = start.Attackers.Select(s => g.IndexOf(s.Cow)).ToArray();
+        var targets = start.Targets.Select(s => g.IndexOf(s.Cow)).ToArray();
+        var events = start.Events(g).ToArray();
+        var pairIdx = pairs.Select(p => (g.IndexOf(p.First), g.IndexOf(p.Second))).ToArray();
+        var initial = new bool[n];
+        foreach (var s in attackers.Concat(targets)) initial[s] = true;
+
+        var blocks = (int)((trials + BlockSize - 1) / BlockSize);
+        var total = new Tally(n, pairIdx.Length);
+        var gate = new object();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        Parallel.For(0, blocks, options,
+            () => new Worker(g, thresholds, new Tally(n, pairIdx.Length)),
+            (b, _, w) =>
+            {
+                var count = (int)Math.Min(BlockSize, trials - (long)b * BlockSize);
+                var mix = seed ^ (0xD1B54A32D192ED03UL * (ulong)(b + 1));
+                w.RunBlock(new Xoshiro(Xoshiro.SplitMix(ref mix)), count, attackers, targets, events, pairIdx, initial);
+                return w;
+            },
+            w => { lock (gate) total.Add(w.Tally); });
+
+        return Summarise(g, model, trials, seed, total, pairIdx, initial, probabilities);
+    }
+
+    private static MonteCarloResult Summarise(CascadeGraph g, HonourModel model, long trials, ulong seed, Tally t,
+        (int, int)[] pairs, bool[] initial, List<(CascadeCommitment, double)> probabilities)
+    {
+        var states = new List<StateOdds>();
+        for (var s = 0; s < g.StateCount; s++)
+        {
+            if (t.Attacker[s] + t.Defender[s] + t.Supporter[s] == 0 && !initial[s]) continue;
+            states.Add(new StateOdds(g.States[s], Estimate.Of(t.Attacker[s] + t.Defender[s], trials),
+                Estimate.Of(t.Attacker[s], trials), Estimate.Of(t.Defender[s], trials), Estimate.Of(t.Supporter[s], trials)));
+        }
+        var ordered = states.OrderByDescending(s => s.DrawnIn.P).ThenByDescending(s => s.Supporter.P).ThenBy(s => s.State.Cow).ToList();
+        var pairOdds = pairs.Select((p, i) => new PairOdds(g.States[p.Item1], g.States[p.Item2], Estimate.Of(t.PairHits[i], trials))).ToList();
+        var last = Array.FindLastIndex(t.Sizes, x => x > 0);
+        var sizes = t.Sizes.Take(last + 1).Select(x => Estimate.Of(x, trials)).ToList();
+        return new MonteCarloResult(trials, seed, model, ordered, pairOdds, Estimate.Of(t.AnyMajor, trials), sizes,
+            MeanEstimate.Of(t.SizeSum, t.SizeSquares, trials), probabilities);
+    }
+
+    /// <summary>Counts kept by one thread and merged at the end (integer sums: merge order does not matter).</summary>
+    private sealed class Tally(int n, int pairs)
+    {
+        public readonly long[] Attacker = new long[n];
+        public readonly long[] Defender = new long[n];
+        public readonly long[] Supporter = new long[n];
+        public readonly long[] PairHits = new long[pairs];
+        public readonly long[] Sizes = new long[n + 1];
+        public long AnyMajor;
+        public double SizeSum;
+        public double SizeSquares;
+
+        public void Add(Tally o)
+        {
+            for (var i = 0; i < Attacker.Length; i++) { Attacker[i] += o.Attacker[i]; Defender[i] += o.Defender[i]; Supporter[i] += o.Supporter[i]; }
+            for (var i = 0; i < PairHits.Length; i++) PairHits[i] += o.PairHits[i];
+            for (var i = 0; i < Sizes.Length; i++) Sizes[i] += o.Sizes[i];
+            AnyMajor += o.AnyMajor;
+            SizeSum += o.SizeSum;
+            SizeSquares += o.SizeSquares;
+        }
+    }
+
+    /// <summary>One thread's buffers: a kernel and the per-trial draws. Nothing is allocated per trial.</summary>
+    private sealed class Worker(CascadeGraph g, ulong[] thresholds, Tally tally)
+    {
+        private readonly CascadeKernel _kernel = new(g);
+        private RandomHonour _honour = new(thresholds);
+        public Tally Tally => tally;
+
+        public void RunBlock(Xoshiro rng, int count, int[] attackers, int[] targets, int[] events, (int A, int B)[] pairs, bool[] initial)
+        {
+            _honour.Rng = rng;
+            var k = _kernel;
+            var major = g.IsMajor;
+            for (var t = 0; t < count; t++)
+            {
+                _honour.NextTrial();
+                k.Run(attackers, targets, events, ref _honour);
+                var size = 0;
+                var anyMajor = false;
+                foreach (var s in k.Touched)
+                {
+                    switch ((CascadeRole)k.Role[s])
+                    {
+                        case CascadeRole.Belligerent:
+                            size++;
+                            if (k.Side[s] == (byte)CascadeSide.Attacker) tally.Attacker[s]++; else tally.Defender[s]++;
+                            if (major[s] && !initial[s]) anyMajor = true;
+                            break;
+                        case CascadeRole.Supporter:
+                            tally.Supporter[s]++;
+                            break;
+                    }
+                }
+                for (var p = 0; p < pairs.Length; p++)
+                {
+                    var (a, b) = pairs[p];
+                    if (k.Role[a] == (byte)CascadeRole.Belligerent && k.Role[b] == (byte)CascadeRole.Belligerent && k.Side[a] != k.Side[b]) tally.PairHits[p]++;
+                }
+                if (anyMajor) tally.AnyMajor++;
+                tally.Sizes[size]++;
+                tally.SizeSum += size;
+                tally.SizeSquares += (double)size * size;
+            }
+        }
+    }
+
+    /// <summary>One Bernoulli draw per commitment per trial, made when the commitment is first met.</summary>
+    private struct RandomHonour(ulong[] thresholds) : IHonour
+    {
+        private readonly ulong[] _thresholds = thresholds;
+        private readonly int[] _stamp = new int[thresholds.Length];
+        private readonly bool[] _value = new bool[thresholds.Length];
+        private int _trial;
+        public Xoshiro Rng;
+
+        public void NextTrial()
+        {
+            if (++_trial == int.MaxValue) { Array.Clear(_stamp); _trial = 1; }
+        }
+
+        public bool Honoured(int c)
+        {
+            if (_stamp[c] == _trial) return _value[c];
+            _stamp[c] = _trial;
+            return _value[c] = (Rng.Next() >> 11) < _thresholds[c];
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Pacta.Contracts;
+using Pacta.Domain;
+
+namespace Pacta.Web.Api;
+
+/// <summary><c>/api/agreements</c>: the CLI's <c>list</c> and <c>show</c>, in the same JSON shapes.</summary>
+public static class AgreementRoutes
+{
+    public static void Map(RouteGroupBuilder api, ServeData data)
+    {
+        var corpus = data.Corpus;
+        api.MapGet("/agreements", (
+            [FromQuery(Name = "in_force_on")] string? inForceOn,
+            [FromQuery] string? party,
+            [FromQuery] string? bindingness,
+            [FromQuery] string? kind,
+            [FromQuery] string? origin,
+            [FromQuery] string? form,
+            [FromQuery] string? q) =>
+        {
+            var day = ScenarioRequest.OptionalDay(inForceOn, "in_force_on");
+            var state = string.IsNullOrWhiteSpace(party) ? null : ScenarioRequest.State(corpus, party, "party");
+            Bindingness? binding = null;
+            if (!string.IsNullOrWhiteSpace(bindingness))
+            {
+                if (!Words.TryParse<Bindingness>(bindingness, out var b))
+                    throw ApiProblem.BadField("bindingness", $"'{bindingness}' is not a bindingness; expected one of {string.Join(", ", Words.All<Bindingness>())}");
+                binding = b;
+            }
+            ProvisionKind? provisionKind = null;
+            if (!string.IsNullOrWhiteSpace(kind))
+            {
+                if (!Words.TryParse<ProvisionKind>(kind, out var k))
+                    throw ApiProblem.BadField("kind", $"'{kind}' is not a provision kind; expected one of {string.Join(", ", Words.All<ProvisionKind>())}");
+                provisionKind = k;
+            }
+            if (origin is not (null or "" or "pacta" or "atop")) throw ApiProblem.BadField("origin", $"'{origin}' must be pacta or atop");
+            AgreementForm? agreementForm = null;
+            if (!string.IsNullOrWhiteSpace(form))
+            {
+                if (!Words.TryParse<AgreementForm>(form, out var f))
+                    throw ApiProblem.BadField("form", $"'{form}' is not an agreement form; expected one of {string.Join(", ", Words.All<AgreementForm>())}");
+                agreementForm = f;
+            }
+            var rows = corpus.Agreements
+                .Where(a => string.IsNullOrEmpty(origin) || a.Origin == origin)
+                .Where(a => binding is null || a.Bindingness == binding)
+                .Where(a => agreementForm is null || a.Form == agreementForm)
+                .Where(a => provisionKind is null || a.Provisions.Any(p => p.Kind == provisionKind))
+                .Where(a => day is null || a.InForceOn(day.Value))
+                .Where(a => state is null || (day is { } d
+                    ? corpus.PartiesOn(a, d).Any(x => x.State == state.Cow)
+                    : corpus.EverParties(a).Contains(state.Cow)))
+                .Where(a => string.IsNullOrWhiteSpace(q) || a.Id.Contains(q, StringComparison.OrdinalIgnoreCase)
+                    || a.Title.Contains(q, StringComparison.OrdinalIgnoreCase) || (a.ShortTitle?.Contains(q, StringComparison.OrdinalIgnoreCase) ?? false));
+            return Json.Of(new JsonArray(rows.Select(a => (JsonNode)JsonShapes.AgreementSummary(corpus, a, day)).ToArray()));
+        })
+        .WithSummary("List agreements")
+        .WithDescription("As `pacta list --json`. Filters: in force on a day, a party (on that day if given, else ever), bindingness, provision kind, origin (pacta or atop), form, and text in the id or title.");
+
+        api.MapGet("/agreements/{id}", (string id) =>
+        {
+            var a = Find(corpus, id);
+            return Json.Of(JsonShapes.Agreement(corpus, a));
+        })
+        .WithSummary("One agreement with its parties, provisions and sources")
+        .WithDescription("As `pacta show ID --json`.");
+    }
+
+    public static Agreement Find(Corpus corpus, string id, string field = "id") =>
+        corpus.Agreement(id) ?? throw ApiProblem.NotFound(field, $"unknown agreement '{id}'{Suggest.DidYouMean(id, corpus.Agreements.Select(x => x.Id))}");
+}

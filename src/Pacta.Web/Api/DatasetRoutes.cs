@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Pacta.Datasets;
+using Pacta.Datasets.Atop;
+using Pacta.Datasets.Output;
+
+namespace Pacta.Web.Api;
+
+/// <summary>
+/// <c>/api/datasets/{name}</c>: ATOP's dyad-year and state-year tables rebuilt from the shipped release, as CSV
+/// (streamed row by row) or Parquet, with the researchers' column names.
+/// </summary>
+public static class DatasetRoutes
+{
+    private static readonly string[] Names = ["dyad-years", "dyad-years-undirected", "state-years"];
+
+    public static void Map(RouteGroupBuilder api, ServeData data)
+    {
+        api.MapGet("/datasets", () => Json.Of(new JsonArray(Names.Select(n => (JsonNode)new JsonObject
+        {
+            ["name"] = n,
+            ["formats"] = new JsonArray("csv", "parquet"),
+            ["version"] = data.Atop?.Version,
+            ["years"] = data.Atop is null ? null : new JsonObject { ["from"] = 1815, ["to"] = data.Atop.CoverageEnd.Year },
+        }).ToArray())))
+        .WithSummary("The datasets this server exports");
+
+        api.MapGet("/datasets/{name}", async (HttpContext http, string name, [FromQuery] string? format, [FromQuery] int? from, [FromQuery] int? to) =>
+        {
+            if (!Names.Contains(name)) throw ApiProblem.NotFound("name", $"unknown dataset '{name}'; expected one of {string.Join(", ", Names)}");
+            var fmt = string.IsNullOrEmpty(format) ? "csv" : format;
+            if (fmt is not ("csv" or "parquet")) throw ApiProblem.BadField("format", $"'{fmt}' must be csv or parquet");
+            var release = data.Atop ?? throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, null, "this build ships no ATOP release");
+            var years = new YearRange(from ?? 1815, to ?? release.CoverageEnd.Year);
+            if (years.From < 1815 || years.From > 2100) throw ApiProblem.BadField("from", $"{years.From} is outside 1815–2100");
+            if (years.To < years.From) throw ApiProblem.BadField("to", $"{years.To} is before from ({years.From})");
+
+            var file = $"atop-{release.Version}-{name}-{years.From}-{years.To}.{fmt}";
+            http.Response.ContentType = fmt == "csv" ? "text/csv; charset=utf-8" : "application/vnd.apache.parquet";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
+            // Exports run longer than ordinary requests; the table is built lazily and written as it comes.
+            http.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.DisableTimeout();
+            if (fmt == "csv")
+            {
+                http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
+                await Task.Run(() => WriteCsv(http.Response.Body, release, name, years), http.RequestAborted);
+                return;
+            }
+            // Parquet needs to finish its footer at the end; build it in a temporary file, then stream that.
+            var tmp = Path.Combine(Path.GetTempPath(), $"pacta-{Guid.NewGuid():N}.parquet");
+            try
+            {
+                await using (var f = File.Create(tmp)) await WriteParquet(f, release, name, years, http.RequestAborted);
+                await using var read = new FileStream(tmp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                http.Response.ContentLength = read.Length;
+                await read.CopyToAsync(http.Response.Body, http.RequestAborted);
+            }
+            finally
+            {
+                File.Delete(tmp);
+            }
+        })
+        .WithSummary("Export a dataset as CSV or Parquet")
+        .WithDescription("`name`: dyad-years (directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (ATOP's atop5_1sy columns). `from`/`to` are years.");
+    }
+
+    private static void WriteCsv(Stream body, AtopRelease release, string name, YearRange years)
+    {
+        if (name == "state-years") CsvDatasetWriter.WriteStateYears(body, AtopDatasets.StateYears(release, years), release.Version);
+        else
+        {
+            var table = AtopDatasets.DirectedTable(release, years);
+            CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows());
+        }
+    }
+
+    private static async Task WriteParquet(Stream body, AtopRelease release, string name, YearRange years, CancellationToken ct)
+    {
+        if (name == "state-years") await ParquetDatasetWriter.WriteStateYearsAsync(body, AtopDatasets.StateYears(release, years), release.Version, ct);
+        else
+        {
+            var table = AtopDatasets.DirectedTable(release, years);
+            await ParquetDatasetWriter.WriteDyadYearsAsync(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), ct);
+        }
+    }
+}

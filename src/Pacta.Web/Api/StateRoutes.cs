@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Pacta.Contracts;
+using Pacta.Domain;
+
+namespace Pacta.Web.Api;
+
+/// <summary><c>/api/states</c> (the CLI's <c>states</c>) and <c>/api/locations</c> (codes for the location picker).</summary>
+public static class StateRoutes
+{
+    public static void Map(RouteGroupBuilder api, ServeData data)
+    {
+        var corpus = data.Corpus;
+        api.MapGet("/states", ([FromQuery] string? q, [FromQuery] string? on) =>
+        {
+            var day = ScenarioRequest.OptionalDay(on, "on");
+            IEnumerable<State> states = corpus.States.All;
+            if (!string.IsNullOrWhiteSpace(q)) states = [ScenarioRequest.State(corpus, q, "q")];
+            if (day is { } d) states = states.Where(s => s.IsSystemMemberOn(d));
+            return Json.Of(new JsonArray(states.Select(s => (JsonNode)JsonShapes.StateDetail(s)).ToArray()));
+        })
+        .WithSummary("List states, or resolve one")
+        .WithDescription("As `pacta states [QUERY] [--on DATE] --json`: `q` is a COW number, COW letters, ISO3, ISO2 or an unambiguous name.");
+
+        api.MapGet("/states/{query}", (string query) =>
+            Json.Of(JsonShapes.StateDetail(ScenarioRequest.State(corpus, query, "query"))))
+        .WithSummary("Resolve one state");
+
+        var locations = corpus.Locations.All.OrderBy(l => l.Code, StringComparer.Ordinal).ToList();
+        api.MapGet("/locations", ([FromQuery] string? q) =>
+        {
+            var rows = string.IsNullOrWhiteSpace(q) ? locations
+                : locations.Where(l => l.Code.Contains(q, StringComparison.OrdinalIgnoreCase) || l.Name.Contains(q, StringComparison.OrdinalIgnoreCase)).ToList();
+            return Json.Of(new JsonArray(rows.Select(l => (JsonNode)Location(l)).ToArray()));
+        })
+        .WithSummary("Locations: ISO 3166-1 countries and territories and ISO 3166-2 subdivisions")
+        .WithDescription("`q` filters by code or name. Each location names its country and the sovereign state that holds it.");
+
+        api.MapGet("/locations/{code}", (string code) =>
+            Json.Of(Location(corpus.Locations.Find(code) ?? throw ApiProblem.NotFound("code", $"unknown location '{code}'"))))
+        .WithSummary("One location");
+    }
+
+    public static JsonObject Location(Location l) => new()
+    {
+        ["code"] = l.Code,
+        ["name"] = l.Name,
+        ["country"] = l.Country,
+        ["sovereign"] = l.Sovereign,
+        ["continent"] = l.Continent,
+        ["latitude"] = l.Latitude,
+        ["longitude"] = l.Longitude,
+        ["island"] = l.Island,
+    };
+}

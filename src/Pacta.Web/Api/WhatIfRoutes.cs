@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Pacta.Contracts;
+using Pacta.Domain;
+using Pacta.Evaluation;
+
+namespace Pacta.Web.Api;
+
+/// <summary><c>/api/what-if</c>: the CLI's <c>what-if --json</c>, by query (shareable) or by JSON body.</summary>
+public static class WhatIfRoutes
+{
+    public static void Map(RouteGroupBuilder api, ServeData data)
+    {
+        // By default the hand-encoded corpus, as the CLI's what-if; with include_atop the imported ATOP alliances
+        // too, less those a hand-encoded agreement already represents ("same-as").
+        var c = data.Corpus;
+        var pacta = new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
+        var represented = pacta.Agreements.SelectMany(a => a.Related.Where(r => r.Relation == "same-as").Select(r => r.Agreement)).ToHashSet(StringComparer.Ordinal);
+        var withAtop = new Corpus(c.Agreements.Where(a => !represented.Contains(a.Id)), c.Organizations, c.Conflicts, c.States, c.Locations);
+        var evaluators = new[] { new Evaluator(pacta), new Evaluator(withAtop) };
+        var cache = new OutcomeCache();
+
+        byte[] Answer(ScenarioRequest r) => cache.GetOrAdd(r.Key, () =>
+        {
+            var ev = evaluators[r.IncludeAtop ? 1 : 0];
+            var (e, assumptions) = r.Read(ev.Corpus);
+            return Json.Bytes(OutcomeJson.Outcome(ev.Corpus, ev.Evaluate(e, assumptions)));
+        });
+
+        api.MapGet("/what-if", (HttpRequest request,
+            [FromQuery] string attacker, [FromQuery] string target, [FromQuery] string date,
+            [FromQuery] string? kind, [FromQuery] string? location,
+            [FromQuery] string[]? ceasefire, [FromQuery] string[]? adopted, [FromQuery] string[]? member, [FromQuery(Name = "include_atop")] bool? includeAtop) =>
+            Json.Of(Answer(ScenarioRequest.FromQuery(request.Query))))
+        .WithSummary("What if ATTACKER attacks TARGET on DATE at LOCATION")
+        .WithDescription("As `pacta what-if --json`: triggered obligations with absolute deadlines, obligations the event breaches, provisions not triggered with the reason, each with its explanation tree. " +
+            "`ceasefire` is DATE or CONFLICT:DATE, `adopted` ID or ID:DATE, `member` STATE:AGREEMENT-OR-ORGANIZATION[:DATE]; each may repeat. " +
+            "`include_atop=true` adds the imported ATOP alliances (those no hand-encoded agreement represents).");
+
+        api.MapPost("/what-if", async (HttpRequest request) => Json.Of(Answer(await ScenarioRequest.FromBody(request))))
+        .WithSummary("What-if with a JSON body")
+        .WithDescription("The same as GET, with the fields in a JSON object: attacker, target, date, kind, location, ceasefire[], adopted[], member[], include_atop.")
+        .Accepts<WhatIfBody>("application/json");
+    }
+
+    /// <summary>The JSON body of POST /api/what-if (documented in the OpenAPI description).</summary>
+    public sealed record WhatIfBody(string Attacker, string Target, string Date, string? Kind, string? Location, string[]? Ceasefire, string[]? Adopted, string[]? Member, bool? IncludeAtop);
+}
