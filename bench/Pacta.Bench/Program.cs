@@ -7,11 +7,15 @@ using Pacta.Datasets.Output;
 // Benchmark: all-pairs directed dyad-years 1816–2025 with the ATOP columns, written to CSV.
 //   dotnet run -c Release --project bench/Pacta.Bench [-- --quick] [--out FILE]
 //   --once   one run of the whole job (import, frame, join, CSV write) and exit: what the parent times as a process.
+//   --repo DIR   the repository with data/ (found above the binary or the current folder otherwise).
+// For the fastest start, publish ReadyToRun:
+//   dotnet publish bench/Pacta.Bench -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o OUT
 var quick = args.Contains("--quick");
 var once = args.Contains("--once");
 var outIndex = Array.IndexOf(args, "--out");
 var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : Path.Combine(Path.GetTempPath(), "pacta-bench-dyads.csv");
-var repo = FindRepo();
+var repoIndex = Array.IndexOf(args, "--repo");
+var repo = repoIndex >= 0 && repoIndex + 1 < args.Length ? args[repoIndex + 1] : FindRepo();
 var years = new YearRange(1816, 2025);
 
 var stages = new List<string>();
@@ -58,8 +62,8 @@ string childReport = "";
 for (var i = 0; i < processRuns + 1; i++)
 {
     var psi = self.EndsWith("dotnet", StringComparison.Ordinal) || self.EndsWith("dotnet.exe", StringComparison.Ordinal)
-        ? new ProcessStartInfo(self, [selfDll, "--once", "--out", output])
-        : new ProcessStartInfo(self, ["--once", "--out", output]);
+        ? new ProcessStartInfo(self, [selfDll, "--once", "--out", output, "--repo", repo])
+        : new ProcessStartInfo(self, ["--once", "--out", output, "--repo", repo]);
     psi.RedirectStandardOutput = true;
     var sw = Stopwatch.StartNew();
     using var p = Process.Start(psi)!;
@@ -93,9 +97,14 @@ Console.WriteLine($"whole process: {Stats(wall)}; child: {childReport}");
 Console.WriteLine($"in process:    {Stats(inProc)}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F1} MiB");
 return 0;
 
+// The repository holding data/: above the binary, else above the current folder (a published copy lives elsewhere).
 static string FindRepo()
 {
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pacta.slnx"))) dir = dir.Parent;
-    return dir?.FullName ?? throw new InvalidOperationException("Pacta.slnx not found");
+    foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+    {
+        var dir = new DirectoryInfo(start);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pacta.slnx"))) dir = dir.Parent;
+        if (dir is not null) return dir.FullName;
+    }
+    throw new InvalidOperationException("Pacta.slnx not found above the binary or the current folder; pass --repo DIR");
 }

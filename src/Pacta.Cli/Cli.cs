@@ -24,6 +24,7 @@ public static class Cli
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(CascadeCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         foreach (var extra in Extensions) root.Subcommands.Add(extra());
         return root;
     }

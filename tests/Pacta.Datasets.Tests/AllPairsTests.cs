@@ -63,6 +63,31 @@ public class AllPairsTests
         Assert.Contains(frame, r => r.Ccode1 == 380 && r.Ccode2 == 200 && r.Year == 1856 && r.Defense == 0 && r.Consul == 1);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_fused_CSV_writer_equals_row_by_row_writing(bool directed)
+    {
+        var range = new YearRange(1900, 1960);
+        var table = AtopDatasets.DirectedTable(Paths.Atop, range);
+        var frame = directed ? AllPairs.Directed(States, range) : AllPairs.Undirected(States, range);
+        var joined = DyadYears.AddAtop(frame, table, directed);
+        Assert.IsType<DyadFrame>(joined);
+        using var fused = new MemoryStream();
+        using var rowByRow = new MemoryStream();
+        var n1 = Output.CsvDatasetWriter.WriteDyadYears(fused, joined);
+        var n2 = Output.CsvDatasetWriter.WriteDyadYears(rowByRow, joined.Select(r => r));
+        Assert.Equal(n1, n2);
+        Assert.Equal(rowByRow.ToArray(), fused.ToArray());
+        // Undirected: a promise by either side counts (codebook §2.6).
+        if (!directed)
+        {
+            var rows = joined.ToList();
+            var r = rows.Single(x => x.Ccode1 == 200 && x.Ccode2 == 220 && x.Year == 1950);
+            Assert.Equal(1, r.Defense);
+        }
+    }
+
     [Fact]
     public void Years_after_the_release_have_no_ATOP_promises()
     {

@@ -139,7 +139,7 @@ public sealed class ApiTests(ServerFixture server)
         using var wrongField = await _http.PostAsync("api/what-if", new StringContent("""{"attacker":365,"target":"EST","date":"2025-06-01"}""", Encoding.UTF8, "application/json"));
         await AssertProblem(wrongField, 400, "attacker");
         var big = new string('x', 300 * 1024);
-        using var tooLarge = await _http.PostAsync("api/scenarios", new StringContent($$"""{"name":"{{big}}","state":{}}""", Encoding.UTF8, "application/json"));
+        using var tooLarge = await _http.PostAsync("api/scenarios", new StringContent(new JsonObject { ["name"] = big, ["state"] = new JsonObject() }.ToJsonString(), Encoding.UTF8, "application/json"));
         await AssertProblem(tooLarge, 413, "body");
     }
 

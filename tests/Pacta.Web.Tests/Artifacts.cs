@@ -8,7 +8,7 @@ public static class Artifacts
         get
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pacta.Web.Tests.csproj"))) dir = dir.Parent;
+            while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "Pacta.Web.Tests.csproj"))) dir = dir.Parent;
             var path = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "artifacts");
             Directory.CreateDirectory(path);
             return path;

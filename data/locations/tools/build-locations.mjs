@@ -198,14 +198,14 @@ const STOP = new Set(('province provincia provinz region regiao regione oblast o
   'rayon raion shahar viloyati vilayati wilayah wilaya kabupaten kota').split(' '));
 const norm = s => String(s ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
   .replace(/[^a-z0-9]+/g, ' ').split(' ').filter(w => w && !STOP.has(w)).join(' ');
-const namesOf = p => [p.name, ...(String(p.name_alt ?? '').split('|')), p.name_local, p.name_en, p.woe_name, p.gn_name, p.gns_name]
-  .map(norm).filter(Boolean);
+const namesOf = p => [p.name, p.name_local, p.name_en, p.woe_name, p.gn_name, p.gns_name].map(norm).filter(Boolean);
+const altNamesOf = p => String(p.name_alt ?? '').split('|').map(norm).filter(Boolean);
 const neFeaturesOf = new Map(); // country alpha-2 -> NE features with their properties
 for (const f of ne) {
   const p = f.properties;
   const a2 = /^[A-Z]{2}-/.test(p.iso_3166_2) ? p.iso_3166_2.slice(0, 2) : p.iso_a2;
   const item = { code: p.iso_3166_2, lat: p.latitude, lon: p.longitude, polys: polygonsOf(f.geometry, true),
-    names: namesOf(p), group: [norm(p.region), norm(p.geonunit)].filter(Boolean), geonunit: p.geonunit, a2: p.iso_a2 };
+    names: namesOf(p), alt: altNamesOf(p), group: [norm(p.region), norm(p.geonunit)].filter(Boolean), geonunit: p.geonunit, a2: p.iso_a2 };
   if (!neFeaturesOf.has(a2)) neFeaturesOf.set(a2, []);
   neFeaturesOf.get(a2).push(item);
 }
@@ -218,7 +218,10 @@ function isoNames(name) {
 function neByName(country, name) {
   const wanted = isoNames(name);
   const feats = neFeaturesOf.get(country) ?? [];
+  // Main names first; the alternative names (often former names of other units) only when they find nothing.
   let hit = feats.filter(f => f.names.some(n => wanted.includes(n)));
+  if (hit.length > 0) return { kind: 'ne-name', items: hit };
+  hit = feats.filter(f => f.alt.some(n => wanted.includes(n)));
   if (hit.length > 0) return { kind: 'ne-name', items: hit };
   hit = feats.filter(f => f.group.some(n => wanted.includes(n)));
   if (hit.length > 0) return { kind: 'ne-group', items: hit };

@@ -107,11 +107,7 @@ public static class ShowCommand
                 foreach (var c in o.Conditions) Output.Field("  Condition", $"{Words.Of(c.Kind)}: {c.Text}");
             }
             foreach (var c in p.Conditions) Output.Field("Condition", $"{Words.Of(c.Kind)}: {c.Text}");
-            foreach (var sid in p.Sources)
-            {
-                var src = a.Sources.FirstOrDefault(s => s.Id == sid);
-                Output.Field("Source", src is null ? sid : $"[{sid}] {src.Url} — {src.Supports}");
-            }
+            Output.Field("Sources", string.Join(", ", p.Sources.Select(id => a.Sources.FirstOrDefault(x => x.Id == id) is { } src ? $"[{id}] {src.Url}" : $"[{id}]")));
             foreach (var u in p.Uncertain) Output.Field("Uncertain", u);
         }
 

@@ -195,6 +195,16 @@ public sealed class CascadeGraph
             }
         }
         {
+            var sets = new Dictionary<string, int>(StringComparer.Ordinal);
+            EdgeSetOf = new int[_events.Count];
+            for (var ev = 0; ev < _events.Count; ev++)
+            {
+                _edges[ev] ??= [];
+                var key = string.Join(',', _edges[ev]!);
+                if (!sets.TryGetValue(key, out var id)) sets[key] = id = sets.Count;
+                EdgeSetOf[ev] = id;
+            }
+            EdgeSetCount = sets.Count;
             _derived = new int[_events.Count][];
             foreach (var ev in seen)
             {
@@ -217,6 +227,11 @@ public sealed class CascadeGraph
     }
 
     private int[][]? _derived;
+
+    /// <summary>For a closed graph: the edge set of each event; events with equal commitments share one.</summary>
+    internal int[] EdgeSetOf { get; private set; } = [];
+
+    public int EdgeSetCount { get; private set; }
 
     /// <summary>
     /// For a closed graph: the events a joiner drawn in by edge <paramref name="edgeIndex"/> of event

@@ -22,8 +22,9 @@ internal struct AlwaysHonour : IHonour
 /// The round-by-round fixed point, on integers and reusable buffers so a Monte Carlo trial allocates nothing.
 /// Round r evaluates the events created in round r−1: commitments to fight make their obligors candidates for
 /// the beneficiary's side; candidates pulled to both sides, or bound to stay out, stay out; the others join and
-/// create the events of their entry (their attack and their war involvement). Each state joins once and each event
-/// is evaluated once per run, so the loop ends; <see cref="CascadeOptions.MaxRounds"/> is a second guard.
+/// create the events of their entry (their attack and their war involvement). Each commitment is acted on once per
+/// run, when it is first triggered with its beneficiary at war; each state joins once and each event is evaluated
+/// once per run, so the loop ends; <see cref="CascadeOptions.MaxRounds"/> is a second guard.
 /// </summary>
 internal sealed class CascadeKernel
 {
@@ -49,6 +50,8 @@ internal sealed class CascadeKernel
     private int[] _frontier = new int[64];
     private int[] _next = new int[64];
     private int[] _eventStamp = new int[64];
+    private int[] _commitmentStamp = new int[64];
+    private int[] _setStamp = [];
     private int _stamp;
 
     public CascadeKernel(CascadeGraph g)
@@ -69,7 +72,12 @@ internal sealed class CascadeKernel
         _touchedMark = new byte[_n];
         _touched = new int[_n];
         _cands = new int[_n];
-        if (g.Closed) EnsureEvents(g.EventCount);
+        if (g.Closed)
+        {
+            EnsureEvents(g.EventCount);
+            _commitmentStamp = new int[g.CommitmentCount];
+            _setStamp = new int[g.EdgeSetCount];
+        }
     }
 
     public int TouchedCount { get; private set; }
@@ -85,7 +93,13 @@ internal sealed class CascadeKernel
         Reset();
         foreach (var a in attackers) Enter(a, CascadeSide.Attacker);
         foreach (var t in targets) Enter(t, CascadeSide.Defender);
-        if (++_stamp == int.MaxValue) { Array.Clear(_eventStamp); _stamp = 1; }
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_eventStamp);
+            Array.Clear(_commitmentStamp);
+            Array.Clear(_setStamp);
+            _stamp = 1;
+        }
         var fCount = 0;
         foreach (var ev in initialEvents) Push(ref _frontier, ref fCount, ev);
 
@@ -99,15 +113,24 @@ internal sealed class CascadeKernel
             for (var i = 0; i < fCount; i++)
             {
                 var ev = _frontier[i];
+                // Events with the same commitments (attacks by different joiners on one state) need acting on once:
+                // a set whose commitments were all acted on is skipped whole (the same as skipping each).
+                var set = closed ? _g.EdgeSetOf[ev] : -1;
+                if (set >= 0 && _setStamp[set] == _stamp) continue;
+                var complete = true;
                 var edges = _g.Edges(ev);
+                if (!closed && _commitmentStamp.Length < _g.CommitmentCount) Array.Resize(ref _commitmentStamp, Math.Max(_g.CommitmentCount, 2 * _commitmentStamp.Length));
+                var seen = _commitmentStamp;
                 var obligor = _g.ObligorOf;
                 var beneficiary = _g.BeneficiaryOf;
                 var effect = _g.EffectOf;
                 for (var k = 0; k < edges.Length; k++)
                 {
                     var c = edges[k];
+                    if (seen[c] == _stamp) continue;
                     var b = beneficiary[c];
-                    if (Role[b] != (byte)CascadeRole.Belligerent) continue;
+                    if (Role[b] != (byte)CascadeRole.Belligerent) { complete = false; continue; }
+                    seen[c] = _stamp;
                     var sb = Side[b];
                     var o = obligor[c];
                     switch ((CascadeEffect)effect[c])
@@ -143,6 +166,7 @@ internal sealed class CascadeKernel
                             continue;
                     }
                 }
+                if (set >= 0 && complete) _setStamp[set] = _stamp;
             }
 
             // Joining in state order makes the result independent of the order in which events were evaluated.
