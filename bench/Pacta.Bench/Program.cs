@@ -58,6 +58,7 @@ var inProcessRuns = quick ? 5 : 20;
 var self = Environment.ProcessPath!;
 var selfDll = typeof(StatesFile).Assembly.Location;
 var wall = new List<double>();
+var childCpu = new List<double>();
 string childReport = "";
 for (var i = 0; i < processRuns + 1; i++)
 {
@@ -71,18 +72,28 @@ for (var i = 0; i < processRuns + 1; i++)
     p.WaitForExit();
     sw.Stop();
     if (p.ExitCode != 0) throw new InvalidOperationException($"child failed with {p.ExitCode}");
-    if (i > 0) wall.Add(sw.Elapsed.TotalMilliseconds); // the first run warms the file cache
+    if (i == 0) continue; // the first run warms the file cache
+    wall.Add(sw.Elapsed.TotalMilliseconds);
+    var cpu = childReport.Split(' ').FirstOrDefault(x => x.StartsWith("cpu_ms=", StringComparison.Ordinal));
+    if (cpu is not null) childCpu.Add(double.Parse(cpu["cpu_ms=".Length..], System.Globalization.CultureInfo.InvariantCulture));
 }
 
 // In process: the same job repeated after one warm-up.
 var inProc = new List<double>();
+var inProcCpu = new List<double>();
 long rowsWritten = 0;
+var current = Process.GetCurrentProcess();
 for (var i = 0; i < inProcessRuns + 1; i++)
 {
+    current.Refresh();
+    var cpu0 = current.TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     rowsWritten = Job();
     sw.Stop();
-    if (i > 0) inProc.Add(sw.Elapsed.TotalMilliseconds);
+    current.Refresh();
+    if (i == 0) continue;
+    inProc.Add(sw.Elapsed.TotalMilliseconds);
+    inProcCpu.Add((current.TotalProcessorTime - cpu0).TotalMilliseconds);
 }
 
 static string Stats(List<double> ms)
@@ -93,8 +104,13 @@ static string Stats(List<double> ms)
 
 Console.WriteLine($"all-pairs directed dyad-years {years} with ATOP columns -> {output}");
 Console.WriteLine($"rows: {rowsWritten:N0}; file: {new FileInfo(output).Length / 1048576.0:F1} MiB");
-Console.WriteLine($"whole process: {Stats(wall)}; child: {childReport}");
-Console.WriteLine($"in process:    {Stats(inProc)}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F1} MiB");
+// CPU time is reported beside wall time because a shared machine's load stretches wall time.
+var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {load}");
+Console.WriteLine($"whole process wall: {Stats(wall)}");
+Console.WriteLine($"whole process cpu:  {Stats(childCpu)}; last child: {childReport}");
+Console.WriteLine($"in process wall:    {Stats(inProc)}");
+Console.WriteLine($"in process cpu:     {Stats(inProcCpu)}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F1} MiB");
 return 0;
 
 // The repository holding data/: above the binary, else above the current folder (a published copy lives elsewhere).

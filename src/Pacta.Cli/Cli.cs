@@ -23,6 +23,8 @@ public static class Cli
         root.Subcommands.Add(WhatIfCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(CascadeCommand.Create());
+        root.Subcommands.Add(ExposureCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         foreach (var extra in Extensions) root.Subcommands.Add(extra());

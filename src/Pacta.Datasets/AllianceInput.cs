@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Pacta.Datasets;
 
 /// <summary>
@@ -21,11 +22,13 @@ public sealed record AllianceMemberSpell(
     AllianceObligations Promises,
     IReadOnlyDictionary<int, AllianceObligations>? Toward = null)
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public AllianceObligations ObligationsToward(int other) =>
         (Toward is not null && Toward.TryGetValue(other, out var o) ? o : Promises) & AllianceObligations.Promises;
 
     /// <summary>Last day as a comparable value; open spells run forever.</summary>
     internal DateOnly LastDay => To ?? DateOnly.MaxValue;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool Overlaps(AllianceMemberSpell other) => From <= other.LastDay && other.From <= LastDay;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Pacta.Datasets;
 
 /// <summary>
@@ -31,8 +32,10 @@ public sealed class DirectedDyadTable
     /// <summary>The states that have a row or column in the table, ascending.</summary>
     public IReadOnlyList<int> States => _states;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsCowCode(int code) => code > 0 && code < CowCodeLimit;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long Cell(int i, int j, int year) => ((long)i * _states.Length + j) * _years + (year - Years.From);
 
     /// <summary>What <paramref name="from"/> owes <paramref name="to"/> in <paramref name="year"/> (with the Allied bit).</summary>
@@ -44,6 +47,7 @@ public sealed class DirectedDyadTable
         return i < 0 || j < 0 ? AllianceObligations.None : (AllianceObligations)_cells[Cell(i, j, year)];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Or(int from, int to, int year, AllianceObligations value) =>
         _cells[Cell(_indexOf[from], _indexOf[to], year)] |= (byte)value;
 

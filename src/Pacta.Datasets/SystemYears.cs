@@ -57,6 +57,7 @@ internal sealed class SystemYears
     public int[] First { get; }
     public int[] Last { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Status(int i) => _status.AsSpan(i * Years.Count, Years.Count);
 
     /// <summary>Whether states i and j (both members in year index k) share a day of that year.</summary>

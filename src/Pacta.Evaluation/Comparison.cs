@@ -115,8 +115,7 @@ public static class Comparer
     {
         var scopes = a.Provisions.Where(p => p.Trigger is not null && Promises.Contains(p.Kind)).Select(p => p.Trigger!.Scope)
             .Select(s => (s.Include.Count == 0 ? "the target's territory" : string.Join(", ", s.Include.Select(i => Describe(corpus, i))))
-                         + (s.Exclude.Count > 0 ? $" except {string.Join(", ", s.Exclude)}" : "")
-                         + (s.Note is { } n ? $" ({n})" : ""))
+                         + (s.Exclude.Count > 0 ? $" except {string.Join(", ", s.Exclude)}" : ""))
             .Distinct().ToList();
         return scopes.Count == 0 ? "—" : string.Join("; ", scopes);
     }

@@ -45,6 +45,8 @@ public static class PactaServer
             TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
         });
         var store = new PactaStore(options.DataDir);
+        // Binding failures throw, so the problem middleware can name the parameter at fault.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(options);
 

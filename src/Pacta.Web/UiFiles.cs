@@ -28,7 +28,8 @@ public static class UiFiles
             },
         });
         var index = files.GetFileInfo("index.html");
-        app.MapFallback(async (HttpContext http) =>
+        // GET only, so other methods on API paths still get 405 from routing.
+        app.MapMethods("{*path:nonfile}", ["GET", "HEAD"], async (HttpContext http) =>
         {
             if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi"))
             {
@@ -45,6 +46,6 @@ public static class UiFiles
             http.Response.Headers.CacheControl = "no-cache";
             await using var s = index.CreateReadStream();
             await s.CopyToAsync(http.Response.Body);
-        });
+        }).WithOrder(int.MaxValue).ExcludeFromDescription();
     }
 }

@@ -73,6 +73,20 @@ public sealed class ApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task What_if_is_sent_compressed_when_asked()
+    {
+        var plain = await GetJson("api/what-if?attacker=RUS&target=EST&date=2025-06-01");
+        using var req = new HttpRequestMessage(HttpMethod.Get, "api/what-if?attacker=RUS&target=EST&date=2025-06-01");
+        req.Headers.AcceptEncoding.ParseAdd("br");
+        using var r = await _http.SendAsync(req);
+        Assert.Equal("br", r.Content.Headers.ContentEncoding.Single());
+        var packed = await r.Content.ReadAsByteArrayAsync();
+        using var unpacked = new System.IO.Compression.BrotliStream(new MemoryStream(packed), System.IO.Compression.CompressionMode.Decompress);
+        Assert.True(JsonNode.DeepEquals(plain, JsonNode.Parse(unpacked)));
+        Assert.True(packed.Length < plain.ToJsonString().Length / 5);
+    }
+
+    [Fact]
     public async Task What_if_by_post_equals_get()
     {
         var get = await GetJson("api/what-if?attacker=RUS&target=EST&date=2025-06-01&location=EE");

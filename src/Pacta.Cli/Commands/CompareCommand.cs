@@ -33,10 +33,25 @@ public static class CompareCommand
                 Console.WriteLine(JsonShapes.Write(ComparisonJson.Of(c)));
                 return ExitCodes.Ok;
             }
-            var headers = new List<string> { "dimension" };
-            headers.AddRange(list.Select(a => a.Id));
-            Output.Table(headers, c.Rows.Select(row => (IReadOnlyList<string>)[row.Dimension, .. row.Values.Select((v, i) =>
-                i == 0 ? v.Text : $"{v.Text} [{row.Verdicts[i]}]")]), title: $"Compared with {list[0].Id} (the reference)");
+            if (Output.Plain)
+            {
+                // Piped: one block per dimension, one line per agreement, so long values stay readable.
+                Output.Heading($"Compared with {list[0].Id} (the reference)");
+                foreach (var row in c.Rows)
+                {
+                    Output.Line();
+                    Output.Line($"{row.Dimension} — {row.Meaning}");
+                    for (var i = 0; i < list.Count; i++)
+                        Output.Line($"  {list[i].Id,-32} {row.Values[i].Text}{(i == 0 ? "" : $"  [{row.Verdicts[i]}]")}");
+                }
+            }
+            else
+            {
+                var headers = new List<string> { "dimension" };
+                headers.AddRange(list.Select(a => a.Id));
+                Output.Table(headers, c.Rows.Select(row => (IReadOnlyList<string>)[row.Dimension, .. row.Values.Select((v, i) =>
+                    i == 0 ? v.Text : $"{v.Text} [{row.Verdicts[i]}]")]), title: $"Compared with {list[0].Id} (the reference)");
+            }
             return ExitCodes.Ok;
         }));
         return cmd;

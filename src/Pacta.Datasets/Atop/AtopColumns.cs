@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Pacta.Datasets.Atop;
 
 /// <summary>The columns the importer reads, and which of them ATOP may leave missing.</summary>
@@ -48,5 +49,6 @@ internal static class AtopColumns
     ];
 
     /// <summary>How a missing value may be written: blank (the CSV release), Stata's ".", R's NA, or a -9 style code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsMissingCode(ReadOnlySpan<char> text) => text is "" or "." or "NA" or "-9" or "-99" or "-999";
 }

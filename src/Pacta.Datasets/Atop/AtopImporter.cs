@@ -38,7 +38,7 @@ public static class AtopImporter
             at = CsvTable.Read(allianceFile);
             mt = CsvTable.Read(memberFile);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Fail(e is FileNotFoundException f ? f.FileName ?? allianceFile : allianceFile, "atop-io", e.Message);
         }

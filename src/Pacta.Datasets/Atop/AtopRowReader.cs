@@ -13,6 +13,7 @@ internal sealed class AtopRowReader(CsvTable table, Dictionary<string, int> colu
 
     public int Column(string name) => columns[name] + 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<char> Text(string name) => _row!.Field(columns[name]).Trim();
 
     public void Error(string column, string code, string message) =>
@@ -51,6 +52,7 @@ internal sealed class AtopRowReader(CsvTable table, Dictionary<string, int> colu
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Dummy(string name) => Int(name, 0, 1) == 1;
 
     /// <summary>A year/month/day triple; null if any part is invalid (errors recorded). Day may be missing.</summary>

@@ -9,6 +9,7 @@ internal sealed class CsvRow(int line, string text, int[] bounds)
     public int Line { get; } = line;
     public string Text { get; } = text;
     public int Count => bounds.Length / 2;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> Field(int i) => i < Count ? Text.AsSpan(bounds[2 * i], bounds[2 * i + 1]) : [];
 }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Pacta.Datasets.Output;
@@ -33,9 +34,11 @@ internal sealed class Utf8Sink(Stream stream) : IDisposable
         return _buf.AsSpan(_pos);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Advance(int n) => _pos += n;
 
     /// <summary>The buffer and write position with at least <paramref name="n"/> bytes free (for fixed-size stores).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (byte[] Buffer, int Position) Claim(int n)
     {
         if (_pos + n > _buf.Length) Flush();

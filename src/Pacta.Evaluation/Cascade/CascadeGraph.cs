@@ -197,9 +197,17 @@ public sealed class CascadeGraph
         {
             var sets = new Dictionary<string, int>(StringComparer.Ordinal);
             EdgeSetOf = new int[_events.Count];
+            _groupEnd = new int[_events.Count][];
             for (var ev = 0; ev < _events.Count; ev++)
             {
-                _edges[ev] ??= [];
+                // Grouped by obligor (stable, so each obligor's commitments keep their order) so that a trial skips
+                // every commitment of a state already at war with one test.
+                var sorted = (_edges[ev] ?? []).Select((c, i) => (c, i)).OrderBy(x => _obligor[x.c]).ThenBy(x => x.i).Select(x => x.c).ToArray();
+                _edges[ev] = sorted;
+                var ends = new int[sorted.Length];
+                for (var i = sorted.Length - 1; i >= 0; i--)
+                    ends[i] = i + 1 < sorted.Length && _obligor[sorted[i + 1]] == _obligor[sorted[i]] ? ends[i + 1] : i + 1;
+                _groupEnd[ev] = ends;
                 var key = string.Join(',', _edges[ev]!);
                 if (!sets.TryGetValue(key, out var id)) sets[key] = id = sets.Count;
                 EdgeSetOf[ev] = id;
@@ -217,8 +225,10 @@ public sealed class CascadeGraph
                     d[2 * i] = d[2 * i + 1] = -1;
                     if (k.Effect != CascadeEffect.Fight) continue;
                     var o = _index[k.Obligor.Cow];
-                    d[2 * i] = Options.JoinerAttacks == JoinerAttacks.CounterAttack ? _eventIds[(TriggerKind.ArmedAttack, o, e.Aggressor, Source.Home(States[e.Aggressor]).Code)] : -1;
-                    d[2 * i + 1] = _eventIds[(TriggerKind.WarInvolvement, e.Aggressor, o, Source.Home(States[o]).Code)];
+                    // Events that trigger nothing are not worth queueing.
+                    int Useful(int id) => _edges[id]!.Length > 0 ? id : -1;
+                    d[2 * i] = Options.JoinerAttacks == JoinerAttacks.CounterAttack ? Useful(_eventIds[(TriggerKind.ArmedAttack, o, e.Aggressor, Source.Home(States[e.Aggressor]).Code)]) : -1;
+                    d[2 * i + 1] = Useful(_eventIds[(TriggerKind.WarInvolvement, e.Aggressor, o, Source.Home(States[o]).Code)]);
                 }
                 _derived[ev] = d;
             }
@@ -227,6 +237,10 @@ public sealed class CascadeGraph
     }
 
     private int[][]? _derived;
+    private int[][] _groupEnd = [];
+
+    /// <summary>For a closed graph: for each edge of an event, the index after the last edge with the same obligor.</summary>
+    internal int[] GroupEnd(int eventId) => _groupEnd[eventId];
 
     /// <summary>For a closed graph: the edge set of each event; events with equal commitments share one.</summary>
     internal int[] EdgeSetOf { get; private set; } = [];

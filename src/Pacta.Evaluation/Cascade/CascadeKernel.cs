@@ -124,15 +124,22 @@ internal sealed class CascadeKernel
                 var obligor = _g.ObligorOf;
                 var beneficiary = _g.BeneficiaryOf;
                 var effect = _g.EffectOf;
+                var groupEnd = closed ? _g.GroupEnd(ev) : null;
                 for (var k = 0; k < edges.Length; k++)
                 {
                     var c = edges[k];
+                    var o = obligor[c];
+                    // A state at war is beyond any further commitment: skip all of its commitments at once.
+                    if (Role[o] == (byte)CascadeRole.Belligerent)
+                    {
+                        if (groupEnd is not null) k = groupEnd[k] - 1;
+                        continue;
+                    }
                     if (seen[c] == _stamp) continue;
                     var b = beneficiary[c];
                     if (Role[b] != (byte)CascadeRole.Belligerent) { complete = false; continue; }
                     seen[c] = _stamp;
                     var sb = Side[b];
-                    var o = obligor[c];
                     switch ((CascadeEffect)effect[c])
                     {
                         case CascadeEffect.StayOut:
@@ -152,7 +159,7 @@ internal sealed class CascadeKernel
                             changed = true;
                             continue;
                         default:
-                            if (Role[o] == (byte)CascadeRole.Belligerent || !honour.Honoured(c)) continue;
+                            if (!honour.Honoured(c)) continue;
                             Touch(o);
                             if (_candSide[o] == 0)
                             {
@@ -203,7 +210,7 @@ internal sealed class CascadeKernel
                 {
                     var (attack, involvement) = _g.DerivedOf(_candEvent[o], _candEdge[o]);
                     if (attack >= 0) Push(ref _next, ref nCount, attack);
-                    Push(ref _next, ref nCount, involvement);
+                    if (involvement >= 0) Push(ref _next, ref nCount, involvement);
                 }
                 else if (options.JoinerAttacks == JoinerAttacks.AllEnemies)
                 {

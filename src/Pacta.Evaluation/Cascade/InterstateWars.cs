@@ -21,14 +21,14 @@ public static class InterstateWars
     {
         var lines = Split(text);
         if (lines.Count == 0) return [];
-        var header = lines[0].Split(',');
+        var header = Fields(lines[0]);
         int Col(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i : throw new FormatException($"war file: no column '{name}'");
         int num = Col("WarNum"), name = Col("WarName"), cc = Col("ccode"), st = Col("StateName"), side = Col("Side"),
             m = Col("StartMonth1"), d = Col("StartDay1"), y = Col("StartYear1"), init = Col("Initiator");
         var wars = new Dictionary<int, (string Name, List<WarParticipant> P)>();
         for (var l = 1; l < lines.Count; l++)
         {
-            var f = lines[l].Split(',');
+            var f = Fields(lines[l]);
             if (f.Length < header.Length) continue;
             int I(int i) => int.TryParse(f[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v
                 : throw new FormatException($"war file line {l + 1}: '{f[i]}' in column {header[i]} is not a number");
@@ -42,6 +42,27 @@ public static class InterstateWars
             war.P.Add(new WarParticipant(cow, f[st], I(side), start, I(init) == 1));
         }
         return wars.OrderBy(x => x.Key).Select(x => new InterstateWar(x.Key, x.Value.Name, x.Value.P)).ToList();
+    }
+
+    /// <summary>The fields of one CSV line; double quotes protect commas ("Vietnam War, Phase 2").</summary>
+    private static string[] Fields(string line)
+    {
+        var fields = new List<string>();
+        var sb = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '"')
+            {
+                if (quoted && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                else quoted = !quoted;
+            }
+            else if (c == ',' && !quoted) { fields.Add(sb.ToString()); sb.Clear(); }
+            else sb.Append(c);
+        }
+        fields.Add(sb.ToString());
+        return fields.ToArray();
     }
 
     private static List<string> Split(string text) =>

@@ -26,13 +26,13 @@ public static class DatasetRoutes
         }).ToArray())))
         .WithSummary("The datasets this server exports");
 
-        api.MapGet("/datasets/{name}", async (HttpContext http, string name, [FromQuery] string? format, [FromQuery] int? from, [FromQuery] int? to) =>
+        api.MapGet("/datasets/{name}", async (HttpContext http, string name, [FromQuery] string? format, [FromQuery] string? from, [FromQuery] string? to) =>
         {
             if (!Names.Contains(name)) throw ApiProblem.NotFound("name", $"unknown dataset '{name}'; expected one of {string.Join(", ", Names)}");
             var fmt = string.IsNullOrEmpty(format) ? "csv" : format;
             if (fmt is not ("csv" or "parquet")) throw ApiProblem.BadField("format", $"'{fmt}' must be csv or parquet");
             var release = data.Atop ?? throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, null, "this build ships no ATOP release");
-            var years = new YearRange(from ?? 1815, to ?? release.CoverageEnd.Year);
+            var years = new YearRange(Year(from, "from") ?? 1815, Year(to, "to") ?? release.CoverageEnd.Year);
             if (years.From < 1815 || years.From > 2100) throw ApiProblem.BadField("from", $"{years.From} is outside 1815–2100");
             if (years.To < years.From) throw ApiProblem.BadField("to", $"{years.To} is before from ({years.From})");
 
@@ -64,6 +64,11 @@ public static class DatasetRoutes
         .WithSummary("Export a dataset as CSV or Parquet")
         .WithDescription("`name`: dyad-years (directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (ATOP's atop5_1sy columns). `from`/`to` are years.");
     }
+
+    private static int? Year(string? text, string field) =>
+        string.IsNullOrEmpty(text) ? null
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y
+        : throw ApiProblem.BadField(field, $"'{text}' is not a year");
 
     private static void WriteCsv(Stream body, AtopRelease release, string name, YearRange years)
     {

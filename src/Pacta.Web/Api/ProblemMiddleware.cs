@@ -27,7 +27,9 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         }
         catch (BadHttpRequestException e)
         {
-            await Problems.Write(http, e.StatusCode, "body", e.Message);
+            // Parameter binding failures name the parameter: 'Failed to bind parameter "string? x" from …'.
+            var m = System.Text.RegularExpressions.Regex.Match(e.Message, "parameter \"[^\" ]+ ([A-Za-z_]+)\"");
+            await Problems.Write(http, e.StatusCode, m.Success ? m.Groups[1].Value : "body", e.Message);
             return;
         }
         catch (JsonException e)
@@ -58,7 +60,7 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
                 504 => "the request took longer than the server allows",
                 _ => Problems.Title(status),
             };
-            await Problems.Write(http, status, null, detail);
+            await Problems.Write(http, status, status == 415 ? "body" : null, status == 415 ? "expected a JSON body (Content-Type: application/json)" : detail);
         }
     }
 }

@@ -19,7 +19,7 @@ public static class WhatIfRoutes
         var evaluators = new[] { new Evaluator(pacta), new Evaluator(withAtop) };
         var cache = new OutcomeCache();
 
-        byte[] Answer(ScenarioRequest r) => cache.GetOrAdd(r.Key, () =>
+        EncodedJson Answer(ScenarioRequest r) => cache.GetOrAdd(r.Key, () =>
         {
             var ev = evaluators[r.IncludeAtop ? 1 : 0];
             var (e, assumptions) = r.Read(ev.Corpus);
@@ -27,16 +27,16 @@ public static class WhatIfRoutes
         });
 
         api.MapGet("/what-if", (HttpRequest request,
-            [FromQuery] string attacker, [FromQuery] string target, [FromQuery] string date,
+            [FromQuery] string? attacker, [FromQuery] string? target, [FromQuery] string? date,
             [FromQuery] string? kind, [FromQuery] string? location,
-            [FromQuery] string[]? ceasefire, [FromQuery] string[]? adopted, [FromQuery] string[]? member, [FromQuery(Name = "include_atop")] bool? includeAtop) =>
-            Json.Of(Answer(ScenarioRequest.FromQuery(request.Query))))
+            [FromQuery] string[]? ceasefire, [FromQuery] string[]? adopted, [FromQuery] string[]? member, [FromQuery(Name = "include_atop")] string? includeAtop) =>
+            Answer(ScenarioRequest.FromQuery(request.Query)))
         .WithSummary("What if ATTACKER attacks TARGET on DATE at LOCATION")
         .WithDescription("As `pacta what-if --json`: triggered obligations with absolute deadlines, obligations the event breaches, provisions not triggered with the reason, each with its explanation tree. " +
             "`ceasefire` is DATE or CONFLICT:DATE, `adopted` ID or ID:DATE, `member` STATE:AGREEMENT-OR-ORGANIZATION[:DATE]; each may repeat. " +
             "`include_atop=true` adds the imported ATOP alliances (those no hand-encoded agreement represents).");
 
-        api.MapPost("/what-if", async (HttpRequest request) => Json.Of(Answer(await ScenarioRequest.FromBody(request))))
+        api.MapPost("/what-if", async (HttpRequest request) => Answer(await ScenarioRequest.FromBody(request)))
         .WithSummary("What-if with a JSON body")
         .WithDescription("The same as GET, with the fields in a JSON object: attacker, target, date, kind, location, ceasefire[], adopted[], member[], include_atop.")
         .Accepts<WhatIfBody>("application/json");

@@ -91,7 +91,7 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
     });
     const openSlot = (key: string, tree: any) => {
       const slot = h('div', { class: 'explain-slot' });
-      if (st.open === key) slot.append(explanationTree(tree));
+      if (key && tree && st.open === key) slot.append(explanationTree(tree));
       return slot;
     };
     const explainButton = (key: string, label: string, tree: any, slotOf: () => HTMLElement) =>
@@ -115,7 +115,7 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
         const f = items[0];
         let slot: HTMLElement;
         const open = items.find(t => st.open === `t${t.index}`);
-        const card = h('article', { class: 'item', 'data-agreement': f.agreement },
+        const card = h('article', { class: 'item', 'data-agreement': f.agreement, 'data-provision': f.provision },
           h('h3', {}, h('a', { href: provisionHref(f.agreement, f.provision) }, `${f.agreement} ${f.provision}`),
             ' ', h('span', { class: `tag s-${f.strength}`, style: `border-color:${strengthColours[f.strength]}` }, f.strength),
             ' ', h('span', { class: 'tag' }, f.kind), ' ', h('span', { class: 'tag' }, f.bindingness),

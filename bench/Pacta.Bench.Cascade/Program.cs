@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Pacta.Authoring;
+using Pacta.Authoring.Data;
+using Pacta.Bench.Cascade;
+using Pacta.Domain;
+using Pacta.Evaluation;
+using Pacta.Evaluation.Cascade;
+
+// Benchmark of escalation analysis (docs/cascade.md):
+//   dotnet run -c Release --project bench/Pacta.Bench.Cascade [-- --trials N] [--baseline-trials N] [--baseline-attackers N]
+// 1. Monte Carlo trials per second: Russia attacks Estonia on 2025-06-01 (preset bf2018), against the baseline.
+// 2. The exposure matrix for 2025-06-01 (every ordered pair of system members), against the baseline.
+// The machine is shared; CPU time is printed beside wall time.
+int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
+var trials = Arg("--trials", 4_000_000);
+var baselineTrials = Arg("--baseline-trials", 20_000);
+var baselineAttackers = Arg("--baseline-attackers", 2);
+
+var repo = new DirectoryInfo(AppContext.BaseDirectory);
+while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "Pacta.slnx"))) repo = repo.Parent;
+var root = repo?.FullName ?? throw new InvalidOperationException("run from the repository");
+var states = StateData.Load(Path.Combine(root, "data/states/states.csv"), Path.Combine(root, "data/states/aliases.csv"));
+var locations = LocationData.Load(Path.Combine(root, "data/locations/locations.csv"), Path.Combine(root, "data/locations/regions.yaml"));
+var loaded = new CorpusLoader(states, locations).LoadDirectory(Path.Combine(root, "corpus"));
+var corpus = loaded.Corpus ?? throw new InvalidOperationException("corpus has errors");
+var day = new DateOnly(2025, 6, 1);
+var rus = states.ByCow(365)!;
+var est = states.ByCow(366)!;
+Console.WriteLine($"cores: {Environment.ProcessorCount}; load average: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
+
+(double Wall, double Cpu) Time(Action a)
+{
+    var p = Process.GetCurrentProcess();
+    var cpu0 = p.TotalProcessorTime;
+    var sw = Stopwatch.StartNew();
+    a();
+    p.Refresh();
+    return (sw.Elapsed.TotalSeconds, (p.TotalProcessorTime - cpu0).TotalSeconds);
+}
+
+// 1. Monte Carlo.
+var e = new Event(TriggerKind.ArmedAttack, rus, est, day, null, locations.Find("EE")!);
+var graph = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None), CascadeOptions.Default);
+var model = HonourModel.Of(HonourPresets.Bf2018);
+var start = CascadeStart.Of(e);
+MonteCarlo.Run(graph, start, model, 100_000, 7, []); // warm-up (and closes the graph)
+MonteCarloResult? mc = null;
+if (args.Contains("--probe"))
+{
+    foreach (var pre in new[] { HonourPresets.Certain, HonourPresets.Bf2018Post1945 })
+    {
+        var zero = HonourModel.Of(pre);
+        var z = Time(() => MonteCarlo.Run(graph, start, zero, 200_000, 1, [], threads: 1));
+        Console.WriteLine($"probe {pre.Id}: {z.Cpu / 200_000 * 1e6:F2} us CPU per trial");
+    }
+    var zm = HonourModel.Of(HonourPresets.Certain) with { ByKind = new Dictionary<ProvisionKind, double> { [ProvisionKind.Defense] = 0, [ProvisionKind.Consultation] = 0, [ProvisionKind.Assistance] = 0 } };
+    var zz = Time(() => MonteCarlo.Run(graph, start, zm, 200_000, 1, [], threads: 1));
+    Console.WriteLine($"probe nothing honoured: {zz.Cpu / 200_000 * 1e6:F2} us CPU per trial");
+    return;
+}
+var one = Time(() => MonteCarlo.Run(graph, start, model, trials / 4, 1, [(2, 365)], threads: 1));
+Console.WriteLine($"monte carlo (engine, 1 thread): {trials / 4:N0} trials in {one.Wall:F2} s wall, {one.Cpu:F2} s CPU -> {trials / 4 / one.Wall:N0} trials/s");
+var (wall, cpu) = Time(() => mc = MonteCarlo.Run(graph, start, model, trials, 1, [(2, 365)]));
+Console.WriteLine($"monte carlo (engine): {trials:N0} trials in {wall:F2} s wall, {cpu:F2} s CPU -> {trials / wall:N0} trials/s " +
+    $"(mean size {mc!.MeanSize.Mean:F2}, P(USA-RUS) {mc.Pairs[0].AtWar.P:P1}; graph: {graph.EventCount} events, {graph.CommitmentCount} commitments)");
+
+var baseline = new BaselineCascade(corpus, day, cacheEvaluations: true);
+var rng = new Random(1);
+double SizeSum = 0;
+baseline.Run(rus, est, _ => true);
+var (bWall, bCpu) = Time(() =>
+{
+    for (var t = 0; t < baselineTrials; t++)
+        SizeSum += baseline.Run(rus, est, o => rng.NextDouble() < model.Preset.For(o.Provision.Kind)).Count;
+});
+Console.WriteLine($"monte carlo (baseline): {baselineTrials:N0} trials in {bWall:F2} s wall, {bCpu:F2} s CPU -> {baselineTrials / bWall:N0} trials/s (mean size {SizeSum / baselineTrials:F2})");
+Console.WriteLine($"monte carlo ratio: {trials / wall / (baselineTrials / bWall):F0}x");
+
+// 2. Exposure matrix.
+var majors = new HashSet<int> { 2, 200, 220, 255, 365, 710, 740 };
+Exposure.Compute(corpus, new DateOnly(2024, 6, 1), Assumptions.None, CascadeOptions.Default, majors); // warm-up on another day
+ExposureMatrix? m = null;
+var (xWall, xCpu) = Time(() => m = Exposure.Compute(corpus, day, Assumptions.None, CascadeOptions.Default, majors));
+var pairs = m!.States.Count * (m.States.Count - 1);
+Console.WriteLine($"exposure (engine): {pairs:N0} pairs in {xWall:F3} s wall, {xCpu:F2} s CPU");
+
+var naive = new BaselineCascade(corpus, day, cacheEvaluations: false);
+var system = states.All.Where(s => s.IsSystemMemberOn(day)).ToList();
+var measured = 0;
+var (nWall, nCpu) = Time(() =>
+{
+    foreach (var a in system.Take(baselineAttackers))
+        foreach (var t in system.Where(t => t.Cow != a.Cow)) { naive.Run(a, t, _ => true); measured++; }
+});
+var projected = nWall / measured * pairs;
+Console.WriteLine($"exposure (baseline): {measured:N0} pairs in {nWall:F2} s wall, {nCpu:F2} s CPU -> projected {projected:F1} s for {pairs:N0} pairs");
+Console.WriteLine($"exposure ratio: {projected / xWall:F0}x");

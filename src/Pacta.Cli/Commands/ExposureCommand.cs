@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Pacta.Cli.Rendering;
+using Pacta.Contracts;
+using Pacta.Domain;
+using Pacta.Evaluation;
+using Pacta.Evaluation.Cascade;
+
+namespace Pacta.Cli.Commands;
+
+/// <summary>
+/// <c>pacta exposure</c>: for one day, the deterministic cascade of every ordered pair of states in the system —
+/// how large the war, which major powers at war — as CSV and a heat map.
+/// </summary>
+public static class ExposureCommand
+{
+    public static Command Create()
+    {
+        var date = new Option<string>("--date") { Description = "The day, YYYY-MM-DD", Required = true };
+        var atop = new Option<bool>("--atop") { Description = "Add the ATOP 5.1 alliances (assumed still in force after 2018)" };
+        var csv = new Option<string?>("--csv") { Description = "Write the matrix as CSV (one row per ordered pair) to this file" };
+        var format = new Option<string?>("--format") { Description = "Draw the heat map as svg or png (with --out)" };
+        var output = new Option<string?>("--out") { Description = "File for --format (default exposure.svg / exposure.png)" };
+        var top = new Option<int>("--top") { Description = "Pairs to list in the text output (default 20)", DefaultValueFactory = _ => 20 };
+        var cascade = new CascadeOptionSet();
+        var cmd = new Command("exposure", "For a day: the deterministic cascade of every ordered pair of states (size of war, major powers drawn in)")
+        {
+            date, atop, csv, format, output, top,
+        };
+        cascade.AddTo(cmd);
+        cmd.SetAction(r => Cli.Run(r, () =>
+        {
+            var ws = CommonOptions.Workspace(r);
+            var day = CommonOptions.Date(r.GetValue(date), "--date");
+            var fmt = r.GetValue(format);
+            if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
+            var corpus = r.GetValue(atop) ? ws.Corpus.With(CascadeData.AtopAgreements()) : ws.Corpus;
+            var majors = CascadeData.Majors().On(day);
+            var m = Exposure.Compute(corpus, day, Assumptions.None, cascade.Read(r), majors);
+            var quiet = r.GetValue(CommonOptions.Json);
+            if (r.GetValue(csv) is { } path)
+            {
+                var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (dir is not null) Directory.CreateDirectory(dir);
+                File.WriteAllText(path, Csv(m, corpus.States));
+                if (!quiet) Console.WriteLine($"wrote {path}");
+            }
+            if (fmt is not null)
+            {
+                var chart = r.GetValue(output) ?? $"exposure.{fmt}";
+                Charts.ExposureChart.Write(m, chart, fmt);
+                if (!quiet) Console.WriteLine($"wrote {chart}");
+            }
+            if (quiet)
+            {
+                Console.WriteLine(JsonShapes.Write(CascadeJson.Exposure(m, majors)));
+                return ExitCodes.Ok;
+            }
+            Render(m, corpus.States, majors, r.GetValue(top));
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    public static string Csv(ExposureMatrix m, StateRegistry states)
+    {
+        var sb = new StringBuilder("attacker_cow,attacker,target_cow,target,belligerents,attacker_side,defender_side,supporters,rounds,major_powers,major_power_codes\n");
+        foreach (var c in CascadeJson.Cells(m))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{c.Attacker.Cow},{c.Attacker.Code},{c.Target.Cow},{c.Target.Code},{c.Belligerents},{c.AttackerSide},{c.DefenderSide},{c.Supporters},{c.Rounds},{c.Majors.Count},");
+            sb.Append(string.Join(';', c.Majors.Select(x => states.ByCow(x)?.Code ?? x.ToString(CultureInfo.InvariantCulture)))).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static void Render(ExposureMatrix m, StateRegistry states, ISet<int> majors, int top)
+    {
+        var cells = CascadeJson.Cells(m).ToList();
+        Output.Heading($"Exposure on {m.Day:yyyy-MM-dd}: {m.States.Count} states, {cells.Count:N0} ordered pairs");
+        foreach (var (name, value, _) in m.Options.Describe()) Output.Line($"  {name} = {value}");
+        Output.Line($"  major powers: {string.Join(", ", majors.Order().Select(x => states.ByCow(x)?.Code ?? "?"))}");
+        Output.Line($"  pairs that draw in a third state: {cells.Count(c => c.Belligerents > 2):N0}; that put two or more major powers at war: {cells.Count(c => c.Majors.Count >= 2):N0}");
+        Output.SubHeading($"Largest wars (top {top})");
+        Output.Table(["attacker", "target", "belligerents", "attacker side", "defender side", "supporters", "rounds", "major powers"],
+            cells.OrderByDescending(c => c.Belligerents).ThenByDescending(c => c.Majors.Count).ThenBy(c => c.Attacker.Cow).ThenBy(c => c.Target.Cow).Take(top)
+                .Select(c => (IReadOnlyList<string>)[c.Attacker.Code, c.Target.Code, c.Belligerents.ToString(CultureInfo.InvariantCulture),
+                    c.AttackerSide.ToString(CultureInfo.InvariantCulture), c.DefenderSide.ToString(CultureInfo.InvariantCulture),
+                    c.Supporters.ToString(CultureInfo.InvariantCulture), c.Rounds.ToString(CultureInfo.InvariantCulture),
+                    string.Join(" ", c.Majors.Select(x => states.ByCow(x)?.Code ?? "?"))]));
+    }
+}
