@@ -28,6 +28,9 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
     /// </summary>
     public Func<string, string> DisplayPath { get; init; } = p => p;
 
+    /// <summary>Ids of agreements that come from elsewhere (imported ATOP alliances) and may be referenced.</summary>
+    public IReadOnlySet<string> ExternalAgreementIds { get; init; } = new HashSet<string>();
+
     private enum FileKind { Agreement, Organization, Conflict }
 
     public LoadResult LoadDirectory(string corpusDir) => Load([corpusDir], baseCorpusDir: null);
@@ -91,6 +94,7 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
             diagnostics.AddRange(ctx.Diagnostics);
         }
         var known = agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        known.UnionWith(ExternalAgreementIds);
         if (baseCorpusDir is not null)
         {
             var agreementsDir = Path.Combine(baseCorpusDir, "agreements");

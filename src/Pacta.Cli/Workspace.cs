@@ -1,5 +1,6 @@
 using Pacta.Authoring;
 using Pacta.Authoring.Data;
+using Pacta.Datasets.Atop;
 using Pacta.Domain;
 
 namespace Pacta.Cli;
@@ -13,6 +14,7 @@ public sealed class Workspace(string? corpusDir)
     private StateRegistry? _states;
     private LocationIndex? _locations;
     private Corpus? _corpus;
+    private AtopRelease? _atop;
 
     public static string DataDir => DataPaths.DataDirectory;
 
@@ -41,8 +43,39 @@ public sealed class Workspace(string? corpusDir)
     /// The loader. Files of the bundled corpus are shown as <c>corpus/agreements/…</c> wherever the binary runs,
     /// so explanations and golden files do not depend on the install folder.
     /// </summary>
+    /// <summary>
+    /// The ATOP release in use: one imported with <c>pacta import atop DIR</c> (kept in the user data folder),
+    /// else the bundled 5.1.
+    /// </summary>
+    public static string AtopDir
+    {
+        get
+        {
+            var imported = Path.Combine(UserDataDir, "atop");
+            return Directory.Exists(imported) ? imported : Path.Combine(DataDir, "atop");
+        }
+    }
+
+    /// <summary>Where Pacta keeps user data (imported releases, the web app's SQLite store): $PACTA_DATA_DIR or ~/.local/share/pacta.</summary>
+    public static string UserDataDir =>
+        Environment.GetEnvironmentVariable("PACTA_DATA_DIR") is { Length: > 0 } d
+            ? d
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "pacta");
+
+    public AtopRelease Atop
+    {
+        get
+        {
+            if (_atop is not null) return _atop;
+            var result = AtopImporter.ImportFolder(AtopDir);
+            if (!result.Ok) throw new PactaException($"the ATOP release in {AtopDir} has errors:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors.Take(20))}");
+            return _atop = result.Release!;
+        }
+    }
+
     public CorpusLoader Loader => new(States, Locations)
     {
+        ExternalAgreementIds = Atop.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet(StringComparer.Ordinal),
         DisplayPath = p =>
         {
             if (corpusDir is not null) return p;
@@ -64,7 +97,8 @@ public sealed class Workspace(string? corpusDir)
                 var first = string.Join(Environment.NewLine, result.Diagnostics.Take(20));
                 throw new PactaException($"the corpus in {CorpusDir} has {result.Diagnostics.Count} error(s); run 'pacta check {CorpusDir}'{Environment.NewLine}{first}");
             }
-            return _corpus = result.Corpus!;
+            // ATOP's alliances join the hand-encoded corpus as agreements atop-<id>, in the same model.
+            return _corpus = result.Corpus!.With(AtopToAgreements.Convert(Atop));
         }
     }
 

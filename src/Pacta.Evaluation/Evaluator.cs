@@ -148,6 +148,9 @@ public sealed class Evaluator
     {
         var src = ExplanationSource.Of(ctx.Agreement, p);
         var e = ctx.Event;
+        // A promise only the attacker could break: one whose named promisors never include the attacker says
+        // nothing about this event (ATOP codes one non-aggression provision per member).
+        if (p.Obligations.All(o => o.Obligor.Kind == "states" && !o.Obligor.States.Contains(e.Attacker.Cow))) return;
         var checks = new List<Explanation> { ctx.InForceCheck(p) };
         var kindOk = p.BreachedBy.Any(k => TriggerKinds.Implies(e.Kind, k));
         checks.Add(Explanation.Leaf(kindOk

@@ -69,6 +69,7 @@ public static class PactaServer
         StateRoutes.Map(api, data);
         WhatIfRoutes.Map(api, data);
         CompareRoutes.Map(api, data);
+        CascadeRoutes.Map(api, data, options);
         NetworkRoutes.Map(api, data);
         CiteRoutes.Map(api, data);
         DatasetRoutes.Map(api, data);

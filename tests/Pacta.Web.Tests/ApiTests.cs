@@ -122,6 +122,11 @@ public sealed class ApiTests(ServerFixture server)
     [InlineData("api/compare?agreement=north-atlantic-treaty-1949", "agreement")]
     [InlineData("api/network?on=2025-02-30", "on")]
     [InlineData("api/datasets/state-years?format=xlsx", "format")]
+    [InlineData("api/datasets/state-years?from=early", "from")]
+    [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=1000001", "trials")]
+    [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=many", "trials")]
+    [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&preset=optimist", "preset")]
+    [InlineData("api/cascade?attacker=RUS&date=2025-06-01", "target")]
     public async Task Bad_requests_are_400_problems_naming_the_field(string url, string field) =>
         await GetProblem(url, 400, field);
 
@@ -193,6 +198,17 @@ public sealed class ApiTests(ServerFixture server)
         Assert.NotEmpty(c["dimensions"]!.AsArray());
         var n = await GetJson("api/network?on=2025-06-01");
         Assert.Contains(n["guarantees"]!.AsArray(), g => (int)g!["obligor"]! == 2 && (int)g["beneficiary"]! == 366);
+    }
+
+    [Fact]
+    public async Task Cascade_rounds_and_monte_carlo()
+    {
+        var c = await GetJson("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=500");
+        var usa = c["states"]!.AsArray().Single(s => (string?)s!["state"]!["iso3"] == "USA")!;
+        Assert.Equal("belligerent", (string?)usa["role"]);
+        Assert.Equal("defender", (string?)usa["side"]);
+        Assert.NotEmpty(usa["path"]!.AsArray());
+        Assert.Equal(500, (int)c["monte_carlo"]!["trials"]!);
     }
 
     [Fact]

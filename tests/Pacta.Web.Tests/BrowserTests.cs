@@ -165,6 +165,10 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
         await page.GotoAsync("/network?on=2025-06-01&origin=pacta");
         await page.WaitForSelectorAsync("[data-testid=network] canvas");
         Assert.Contains("guarantee(s)", await page.InnerTextAsync("main"));
+        await page.GotoAsync("/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=1000");
+        await page.WaitForSelectorAsync("[data-testid=cascade-bars] li");
+        Assert.Contains("USA", await page.TextContentAsync("[data-testid=cascade-list]"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.File("cascade-estonia-2025.png") });
         await page.GotoAsync("/api-reference");
         await page.WaitForSelectorAsync("[data-testid=endpoint]");
         Assert.Contains("/api/what-if", await page.InnerTextAsync("main"));

@@ -11,7 +11,7 @@ namespace Pacta.Web.Tests;
 public sealed class LoadTests(ServerFixture server, ITestOutputHelper output)
 {
     public const int Requests = 20_000;
-    public const int Concurrency = 4;
+    public static readonly int Concurrency = int.TryParse(Environment.GetEnvironmentVariable("PACTA_LOAD_WORKERS"), out var w) && w is > 0 and <= 64 ? w : 4;
 
     [Fact]
     public async Task What_if_under_load_has_no_errors()

@@ -77,7 +77,7 @@ public static class WhatIfCommand
             if (explain) Output.Line(Indent(ExplanationText.Render(b.Explanation)));
         }
 
-        var shown = o.NotTriggered.Where(n => all || !n.Reason.StartsWith("not in force", StringComparison.Ordinal)).ToList();
+        var shown = o.NotTriggered.Where(n => all || !n.Reason.Contains("not in force", StringComparison.Ordinal)).ToList();
         Output.SubHeading($"Not triggered ({o.NotTriggered.Count}{(shown.Count < o.NotTriggered.Count ? $"; {o.NotTriggered.Count - shown.Count} of agreements not in force hidden, see --all" : "")})");
         foreach (var n in shown)
         {

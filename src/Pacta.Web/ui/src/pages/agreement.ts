@@ -12,7 +12,7 @@ export async function agreementPage(main: HTMLElement, id: string) {
     return h('a', { href: `#source-${slug(sid)}` }, src ? sid : sid);
   };
   const d = a.dates;
-  main.append(
+  main.append(h('article', { class: 'agreement' },
     h('h1', {}, a.title), h('p', {}, h('code', {}, a.id), ` · ${a.form} · ${a.status} · bindingness: `, h('strong', {}, a.bindingness), a.bindingness_note ? ` — ${a.bindingness_note}` : ''),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Signed'), h('dd', {}, d.signed ?? '—'),
@@ -42,5 +42,5 @@ export async function agreementPage(main: HTMLElement, id: string) {
     h('ul', {}, a.sources.map((s: any) => h('li', { id: `source-${slug(s.id)}` }, h('strong', {}, s.id), ': ',
       s.url ? h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank' }, s.url) : '', s.supports ? ` — ${s.supports}` : '', s.reliability ? ` (${s.reliability})` : ''))),
     a.notes.length ? [h('h2', {}, 'Notes'), h('ul', {}, a.notes.map((n: string) => h('li', {}, n)))] : null,
-    a.uncertain.length ? [h('h2', {}, 'Uncertain'), h('ul', {}, a.uncertain.map((n: string) => h('li', {}, n)))] : null);
+    a.uncertain.length ? [h('h2', {}, 'Uncertain'), h('ul', {}, a.uncertain.map((n: string) => h('li', {}, n)))] : null));
 }

@@ -3,18 +3,20 @@ import { h, field, stateLabel } from '../dom';
 import { get, states } from '../api';
 import { setUrlState, type PageState } from '../main';
 
+const sideColour: Record<string, string> = { attacker: '#333', defender: '#2166ac' };
+
 /**
- * Cascade: the rounds in which states are drawn in, as a graph (round by round, left to right), the probability of
- * each state joining as bars, and the path that drew a state in on hover.
+ * Cascade: the rounds in which states are drawn in, as a graph laid out round by round (left to right), the path
+ * that drew a state in on hover or focus, and with Monte Carlo trials the probability of each being drawn in as bars.
  */
 export async function cascadePage(main: HTMLElement, state: PageState) {
   const st: any = { attacker: '', target: '', date: '', trials: '', ...state };
   const stateList = await states();
   const inputs = {
-    attacker: h('input', { name: 'attacker', list: 'dl-cs', value: st.attacker, required: true }) as HTMLInputElement,
-    target: h('input', { name: 'target', list: 'dl-cs', value: st.target, required: true }) as HTMLInputElement,
+    attacker: h('input', { name: 'attacker', list: 'dl-cs', value: st.attacker, required: true, autocomplete: 'off' }) as HTMLInputElement,
+    target: h('input', { name: 'target', list: 'dl-cs', value: st.target, required: true, autocomplete: 'off' }) as HTMLInputElement,
     date: h('input', { name: 'date', type: 'date', value: st.date, required: true }) as HTMLInputElement,
-    trials: h('input', { name: 'trials', type: 'number', min: '0', max: '100000', value: st.trials, placeholder: '0 = deterministic' }) as HTMLInputElement,
+    trials: h('input', { name: 'trials', type: 'number', min: '0', max: '100000', step: '1000', value: st.trials, placeholder: '0 = deterministic' }) as HTMLInputElement,
   };
   const error = h('p', { class: 'error', role: 'alert' });
   const out = h('div', { 'aria-live': 'polite' });
@@ -28,42 +30,55 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
     error.textContent = '';
     setUrlState(st);
     if (!st.attacker || !st.target || !st.date) return;
+    out.replaceChildren(h('p', {}, 'Running …'));
     try {
       render(await get('/api/cascade', st));
     } catch (e: any) { error.textContent = e.message; out.replaceChildren(); }
   }
 
+  const step = (p: any) => `round ${p.round}: ${p.event.attacker.iso3 ?? p.event.attacker.name} ${p.event.kind === 'war-involvement' ? 'at war with' : 'attacks'} ${p.event.target.iso3 ?? p.event.target.name} → ${p.agreement} ${p.provision} (${p.kind}): ${p.obligor.iso3 ?? p.obligor.name} owes ${p.beneficiary.iso3 ?? p.beneficiary.name}`;
+
   function render(c: any) {
-    const rounds: any[] = c.rounds ?? [];
-    const graph = h('div', { class: 'graph', 'data-testid': 'cascade-graph', role: 'img', 'aria-label': 'Cascade rounds' });
-    const path = h('p', { class: 'info', 'aria-live': 'polite' }, 'Hover a state to see the path that drew it in.');
-    const elements: any[] = [];
-    const seen = new Set<string>();
-    const key = (s: any) => `s${s.cow}`;
-    rounds.forEach((r: any, i: number) => (r.joined ?? r.states ?? []).forEach((j: any) => {
-      const s = j.state ?? j;
-      if (seen.has(key(s))) return; seen.add(key(s));
-      elements.push({ data: { id: key(s), label: s.iso3 ?? s.name, round: i, path: j.path ?? [], side: j.side ?? '' } });
-    }));
-    rounds.forEach((r: any) => (r.joined ?? []).forEach((j: any) => {
-      const via = j.via?.state ?? j.via;
-      if (via && seen.has(key(via)) && j.state) elements.push({ data: { id: `${key(via)}-${key(j.state)}`, source: key(via), target: key(j.state) } });
-    }));
-    out.replaceChildren(h('h2', {}, `${rounds.length} round(s)`), h('div', { class: 'network' }, graph, path));
+    const drawn = c.states.filter((s: any) => s.role !== 'outside');
+    const path = h('div', { class: 'info', 'aria-live': 'polite' }, 'Hover or select a state to see the path that drew it in.');
+    const graph = h('div', { class: 'graph', 'data-testid': 'cascade-graph', role: 'img', 'aria-label': `Cascade in ${c.rounds} round(s)` });
+    const byRound = new Map<number, number>();
+    const elements: any[] = drawn.map((s: any) => {
+      const row = byRound.get(s.round) ?? 0; byRound.set(s.round, row + 1);
+      return { data: { id: `s${s.state.cow}`, label: s.state.iso3 ?? s.state.name, colour: sideColour[s.side] ?? '#ef8a62', s }, position: { x: s.round * 160, y: row * 42 } };
+    });
+    for (const s of drawn) {
+      const last = s.path[s.path.length - 1];
+      if (last && drawn.some((x: any) => x.state.cow === last.beneficiary.cow))
+        elements.push({ data: { id: `e${s.state.cow}`, source: `s${last.beneficiary.cow}`, target: `s${s.state.cow}`, label: `${last.agreement} ${last.provision}` } });
+    }
+    const show = (s: any) => path.replaceChildren(h('h3', {}, `${stateLabel(s.state)} — ${s.role}${s.side ? ', ' + s.side + ' side' : ''}, round ${s.round}`),
+      s.path.length ? h('ol', {}, s.path.map((p: any) => h('li', {}, step(p)))) : h('p', {}, s.initial ? 'initial belligerent' : s.kept_out_by ? `kept out by ${s.kept_out_by.agreement} ${s.kept_out_by.provision}` : ''));
+    out.replaceChildren(
+      h('h2', {}, `${drawn.length} state(s) drawn in over ${c.rounds} round(s)${c.capped ? ' (capped)' : ''}`),
+      h('div', { class: 'network' }, graph, path),
+      h('details', {}, h('summary', {}, 'Rounds as a list'), h('ol', { class: 'plain', 'data-testid': 'cascade-list' }, drawn.map((s: any) =>
+        h('li', {}, h('button', { type: 'button', class: 'chip', onclick: () => show(s) }, s.state.iso3 ?? s.state.name), ` round ${s.round}, ${s.role}${s.side ? ', ' + s.side : ''}`)))));
     const cy = cytoscape({
       container: graph, elements,
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'background-color': '#b2182b' } },
-        { selector: 'edge', style: { width: 1.5, 'target-arrow-shape': 'triangle', 'curve-style': 'bezier' } },
+        { selector: 'node', style: { label: 'data(label)', 'font-size': 10, width: 16, height: 16, 'background-color': 'data(colour)' } },
+        { selector: 'edge', style: { width: 1.2, 'line-color': '#999', 'target-arrow-color': '#999', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier' } },
       ] as any,
-      layout: { name: 'breadthfirst', directed: true } as any,
+      layout: { name: 'preset', fit: true, padding: 20 } as any,
     });
-    cy.on('mouseover', 'node', ev => path.textContent = `${ev.target.data('label')} (round ${ev.target.data('round')}): ${[].concat(ev.target.data('path')).map((p: any) => typeof p === 'string' ? p : `${p.agreement ?? ''} ${p.provision ?? ''}`).join(' → ') || 'initial'}`);
-    const probs: any[] = c.probabilities ?? c.states ?? [];
-    if (probs.length) out.append(h('h2', {}, 'Probability of joining'), h('ul', { class: 'plain bars', 'data-testid': 'cascade-bars' }, probs.map((p: any) => {
-      const v = p.probability ?? p.p ?? 0;
-      return h('li', {}, h('span', { class: 'bar-name' }, stateLabel(p.state ?? p)), h('span', { class: 'bar-track' }, h('span', { class: 'bar-fill', style: `width:${(v * 100).toFixed(1)}%` })), ` ${(v * 100).toFixed(1)} %`);
-    })));
+    cy.on('mouseover tap', 'node', ev => show(ev.target.data('s')));
+
+    const mc = c.monte_carlo;
+    if (mc) {
+      const rows = mc.states.filter((s: any) => s.drawn_in.p > 0).sort((a: any, b: any) => b.drawn_in.p - a.drawn_in.p).slice(0, 40);
+      out.append(h('h2', {}, `Probability of being drawn in (${mc.trials} trials, ${mc.preset.id})`),
+        h('ul', { class: 'plain bars', 'data-testid': 'cascade-bars' }, rows.map((s: any) => h('li', {},
+          h('span', { class: 'bar-name' }, stateLabel(s.state)),
+          h('span', { class: 'bar-track', title: `${(s.drawn_in.low * 100).toFixed(1)}–${(s.drawn_in.high * 100).toFixed(1)} %` }, h('span', { class: 'bar-fill', style: `width:${(s.drawn_in.p * 100).toFixed(1)}%` })),
+          ` ${(s.drawn_in.p * 100).toFixed(1)} %`))),
+        h('p', { class: 'src' }, mc.preset.finding, ' — ', mc.preset.citation));
+    }
   }
   await run();
 }

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Pacta.Contracts;
+using Pacta.Domain;
+using Pacta.Evaluation.Cascade;
+
+namespace Pacta.Web.Api;
+
+/// <summary>
+/// <c>/api/cascade</c>: the CLI's <c>cascade --json</c> — the states an attack draws in, round by round, with the
+/// path of obligations that drew each in; with <c>trials</c>, Monte Carlo probabilities (at most the server's limit).
+/// </summary>
+public static class CascadeRoutes
+{
+    public static void Map(RouteGroupBuilder api, ServeData data, ServeOptions options)
+    {
+        var c = data.Corpus;
+        var pacta = new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
+        var majorsFile = Path.Combine(data.DataDir, "cow", "majors2016.csv");
+        MajorPowers? majors = null;
+        if (File.Exists(majorsFile))
+        {
+            using var reader = new StreamReader(majorsFile);
+            majors = MajorPowers.Parse(reader);
+        }
+
+        api.MapGet("/cascade", (HttpRequest request,
+            [FromQuery] string? attacker, [FromQuery] string? target, [FromQuery] string? date, [FromQuery] string? kind, [FromQuery] string? location,
+            [FromQuery] string[]? ceasefire, [FromQuery] string[]? adopted, [FromQuery] string[]? member,
+            [FromQuery] string? trials, [FromQuery] string? seed, [FromQuery] string? preset, [FromQuery(Name = "include_atop")] string? includeAtop) =>
+        {
+            var scenario = ScenarioRequest.FromQuery(request.Query);
+            var corpus = scenario.IncludeAtop ? c : pacta;
+            var (e, assumptions) = scenario.Read(corpus);
+            var n = 0L;
+            if (!string.IsNullOrEmpty(trials) && (!long.TryParse(trials, NumberStyles.None, CultureInfo.InvariantCulture, out n)))
+                throw ApiProblem.BadField("trials", $"'{trials}' is not a number of trials");
+            if (n > options.MaxTrials) throw ApiProblem.BadField("trials", $"{n} trials is more than this server allows ({options.MaxTrials})");
+            var s = 1UL;
+            if (!string.IsNullOrEmpty(seed) && !ulong.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out s))
+                throw ApiProblem.BadField("seed", $"'{seed}' is not a seed (a non-negative integer)");
+            var presetId = string.IsNullOrEmpty(preset) ? HonourPresets.Default.Id : preset;
+            var honour = HonourPresets.Find(presetId)
+                ?? throw ApiProblem.BadField("preset", $"unknown preset '{presetId}'; expected one of {string.Join(", ", HonourPresets.All.Select(x => x.Id))}");
+
+            var cascadeOptions = CascadeOptions.Default;
+            var graph = new CascadeGraph(new CascadeSource(corpus, e.Date, assumptions), cascadeOptions);
+            if (majors is not null) foreach (var m in majors.On(e.Date)) graph.IsMajor[graph.IndexOf(m)] = true;
+            var start = CascadeStart.Of(e);
+            var result = DeterministicCascade.Run(graph, start) with { AttackerBreaches = graph.Source.Full.Evaluate(e, assumptions).Breached };
+            var mc = n > 0 ? MonteCarlo.Run(graph, start, HonourModel.Of(honour), n, s, []) : null;
+            return Json.Of(CascadeJson.Cascade(corpus, e, result, mc));
+        })
+        .WithSummary("Cascade: who is drawn in, round by round")
+        .WithDescription("As `pacta cascade --json`: the event fields of what-if, plus `trials` (Monte Carlo, at most the server's limit), `seed` and `preset` (honour rates: " +
+            string.Join(", ", HonourPresets.All.Select(x => x.Id)) + ").");
+    }
+}

@@ -1,0 +1,77 @@
+using Pacta.Tests.Support;
+
+namespace Pacta.Tests.Cascade;
+
+/// <summary>The cascade and exposure commands through the real CLI.</summary>
+public sealed class CascadeCliTests
+{
+    [Fact]
+    public void CascadeJson_Estonia2025_ListsStatesOptionsAndMonteCarlo()
+    {
+        var r = PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--trials", "20000", "--seed", "3", "--pair", "USA:RUS", "--json");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var o = r.Json;
+        Assert.Equal("counter-attack", (string?)o["options"]!["joiner-attacks"]!["value"]);
+        var usa = o["states"]!.AsArray().Single(s => (int)s!["state"]!["cow"]! == 2)!;
+        Assert.Equal("belligerent", (string?)usa["role"]);
+        Assert.Equal("defender", (string?)usa["side"]);
+        Assert.Equal("north-atlantic-treaty-1949", (string?)usa["path"]![0]!["agreement"]);
+        Assert.Equal(20000, (long)o["monte_carlo"]!["trials"]!);
+        Assert.Equal("bf2018", (string?)o["monte_carlo"]!["preset"]!["id"]);
+        Assert.NotNull(o["monte_carlo"]!["pairs_at_war"]![0]!["at_war"]!["p"]);
+    }
+
+    [Fact]
+    public void Cascade_GraphExportsAndPicture_AreWritten()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"pacta-cascade-{Guid.NewGuid():N}");
+        var r = PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01",
+            "--graphml", Path.Combine(dir, "c.graphml"), "--dot", Path.Combine(dir, "c.dot"), "--format", "svg", "--out", Path.Combine(dir, "c.svg"));
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("<graphml", File.ReadAllText(Path.Combine(dir, "c.graphml")));
+        Assert.Contains("csto-1992 Art. 4", File.ReadAllText(Path.Combine(dir, "c.dot")));
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "c.svg")));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void Cascade_AssumeMemberForUkraine_ChangesSupportersIntoBelligerents()
+    {
+        string[] args = ["cascade", "--attacker", "RUS", "--target", "UKR", "--date", "2027-03-01", "--location", "UA-63", "--assume-ceasefire", "2026-01-01", "--json"];
+        var today = PactaCli.Run(args);
+        var member = PactaCli.Run([.. args, "--assume-member", "UKR:nato:2026-01-01"]);
+
+        Assert.True(today.ExitCode == 0, today.Stderr);
+        Assert.True(member.ExitCode == 0, member.Stderr);
+        int Count(Support.RunResult x, string role) => x.Json["states"]!.AsArray().Count(s => (string?)s!["role"] == role);
+        Assert.Equal(2, Count(today, "belligerent"));
+        Assert.True(Count(today, "supporter") > 20);
+        Assert.True(Count(member, "belligerent") > 30);
+    }
+
+    [Fact]
+    public void Exposure_2025_WritesCsvWithOneRowPerOrderedPair()
+    {
+        var csv = Path.Combine(Path.GetTempPath(), $"pacta-exposure-{Guid.NewGuid():N}.csv");
+        var r = PactaCli.Run("exposure", "--date", "2025-06-01", "--csv", csv, "--json");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var lines = File.ReadAllLines(csv);
+        var n = r.Json["pairs"]!.AsArray().Count;
+        Assert.Equal(n + 1, lines.Length);
+        var rusEst = lines.Single(l => l.StartsWith("365,RUS,366,EST,", StringComparison.Ordinal)).Split(',');
+        Assert.True(int.Parse(rusEst[4]) > 30);
+        File.Delete(csv);
+    }
+
+    [Fact]
+    public void Cascade_BadOption_IsOneLineErrorWithExitCode1()
+    {
+        var r = PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--joiner-attacks", "everyone");
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("--joiner-attacks", r.Stderr);
+    }
+}

@@ -1,0 +1,140 @@
+using Pacta.Domain;
+using Pacta.Evaluation;
+using Pacta.Evaluation.Cascade;
+using Pacta.Tests.Support;
+
+namespace Pacta.Tests.Cascade;
+
+/// <summary>The deterministic cascade on the bundled corpus: the scenarios issue 6 names as "done".</summary>
+public sealed class CascadeScenarioTests
+{
+    private static readonly string[] Nato2025 =
+    [
+        "USA", "CAN", "GBR", "NLD", "BEL", "LUX", "FRA", "ESP", "PRT", "DEU", "POL", "HUN", "CZE", "SVK", "ITA", "ALB", "MNE", "MKD",
+        "HRV", "SVN", "GRC", "BGR", "ROU", "LVA", "LTU", "FIN", "SWE", "NOR", "DNK", "ISL", "TUR",
+    ];
+
+    private static readonly string[] RussiasDefencePartners = ["BLR", "ARM", "KAZ", "KGZ", "TJK", "PRK"];
+
+    internal static CascadeResult Run(string attacker, string target, string date, string? location = null,
+        Assumptions? assumptions = null, CascadeOptions? options = null)
+    {
+        var corpus = TestCorpus.Corpus;
+        var a = corpus.States.Resolve(attacker).State!;
+        var t = corpus.States.Resolve(target).State!;
+        var loc = corpus.Locations.Find(location ?? t.Iso2!)!;
+        var e = new Event(TriggerKind.ArmedAttack, a, t, DateOnly.Parse(date), null, loc);
+        return DeterministicCascade.Run(corpus, e, assumptions ?? Assumptions.None, options ?? CascadeOptions.Default);
+    }
+
+    private static CascadeState Of(CascadeResult r, string iso3) =>
+        r.States.Single(s => s.State.Iso3 == iso3);
+
+    [Fact]
+    public void Cascade_RussiaAttacksEstonia2025_DrawsInEveryOtherNatoMemberOnEstoniasSideInRoundOne()
+    {
+        var r = Run("RUS", "EST", "2025-06-01");
+
+        foreach (var iso3 in Nato2025)
+        {
+            var s = Of(r, iso3);
+            Assert.Equal(CascadeRole.Belligerent, s.Role);
+            Assert.Equal(CascadeSide.Defender, s.Side);
+            Assert.Equal(1, s.Round);
+        }
+        var usa = Of(r, "USA");
+        Assert.Equal("north-atlantic-treaty-1949", usa.Path.Single().Commitment.Agreement.Id);
+        Assert.Equal("Art. 5", usa.Path.Single().Commitment.Provision.Citation);
+        Assert.False(r.Capped);
+    }
+
+    [Fact]
+    public void Cascade_RussiaAttacksEstonia2025_CounterAttackDefaultDrawsInRussiasDefencePartners()
+    {
+        var r = Run("RUS", "EST", "2025-06-01");
+
+        foreach (var iso3 in RussiasDefencePartners)
+        {
+            var s = Of(r, iso3);
+            Assert.Equal(CascadeRole.Belligerent, s.Role);
+            Assert.Equal(CascadeSide.Attacker, s.Side);
+            Assert.Equal(2, s.Round);
+            // The path: NATO Art. 5 draws a member in, its counter-attack on Russia triggers Russia's partner.
+            Assert.Equal(2, s.Path.Count);
+            Assert.Equal("north-atlantic-treaty-1949", s.Path[0].Commitment.Agreement.Id);
+            Assert.Equal(365, s.Path[1].Victim.Cow);
+            Assert.Equal("RU", s.Path[1].Location);
+            Assert.Contains(s.Path[1].Commitment.Agreement.Id, new[] { "csto-1992", "rus-prk-2024", "rus-blr-2024" });
+        }
+        Assert.Equal("rus-prk-2024", Of(r, "PRK").Path[1].Commitment.Agreement.Id);
+    }
+
+    [Fact]
+    public void Cascade_JoinersAttackNobody_RussiasPartnersStayOut()
+    {
+        var r = Run("RUS", "EST", "2025-06-01", options: new CascadeOptions { JoinerAttacks = JoinerAttacks.None });
+
+        Assert.DoesNotContain(r.Side(CascadeSide.Attacker), s => !s.Initial);
+        Assert.Equal(1, r.Rounds);
+    }
+
+    [Fact]
+    public void Cascade_Ukraine2027AfterCeasefire_The2024AgreementsMakeSupportersNotBelligerents()
+    {
+        var r = Run("RUS", "UKR", "2027-03-01", "UA-63", new Assumptions([new AssumedCeasefire(null, new DateOnly(2026, 1, 1))], [], []));
+
+        Assert.Equal(["RUS", "UKR"], r.Belligerents.Select(s => s.State.Iso3!).Order().ToArray());
+        foreach (var iso3 in new[] { "GBR", "DEU", "FRA", "USA", "CAN", "JPN" })
+        {
+            var s = Of(r, iso3);
+            Assert.Equal(CascadeRole.Supporter, s.Role);
+            Assert.Equal(CascadeSide.Defender, s.Side);
+            Assert.NotEqual(CascadeEffect.Fight, s.Path.Single().Commitment.Effect);
+        }
+    }
+
+    [Fact]
+    public void Cascade_Ukraine2027AssumedInNato_NatoMembersBecomeBelligerents()
+    {
+        var assumptions = new Assumptions([new AssumedCeasefire(null, new DateOnly(2026, 1, 1))], [], [new AssumedMembership(369, "nato", new DateOnly(2026, 1, 1))]);
+        var r = Run("RUS", "UKR", "2027-03-01", "UA-63", assumptions);
+
+        foreach (var iso3 in Nato2025)
+            Assert.Equal(CascadeRole.Belligerent, Of(r, iso3).Role);
+        Assert.Equal("north-atlantic-treaty-1949", Of(r, "GBR").Path[0].Commitment.Agreement.Id);
+        Assert.True(r.Side(CascadeSide.Attacker).Count() > 1);
+    }
+
+    [Fact]
+    public void Cascade_SameInputTwice_SameResult()
+    {
+        var a = Run("RUS", "EST", "2025-06-01");
+        var b = Run("RUS", "EST", "2025-06-01");
+
+        Assert.Equal(a.States.Select(s => (s.State.Cow, s.Role, s.Side, s.Round)), b.States.Select(s => (s.State.Cow, s.Role, s.Side, s.Round)));
+        Assert.Equal(a.Rounds, b.Rounds);
+    }
+
+    [Fact]
+    public void Cascade_EveryStep_CitesAgreementAndProvision()
+    {
+        var r = Run("RUS", "EST", "2025-06-01");
+
+        foreach (var s in r.States.Where(s => !s.Initial && s.Role != CascadeRole.KeptOut))
+        {
+            Assert.NotEmpty(s.Path);
+            Assert.All(s.Path, p => Assert.False(string.IsNullOrEmpty(p.Commitment.Provision.Citation)));
+            Assert.Equal(s.State.Cow, s.Path[^1].Commitment.Obligor.Cow);
+        }
+    }
+
+    [Fact]
+    public void Cascade_MaxRoundsOne_IsReportedAsCapped()
+    {
+        var r = Run("RUS", "EST", "2025-06-01", options: new CascadeOptions { MaxRounds = 1 });
+
+        Assert.True(r.Capped);
+        Assert.Equal(1, r.Rounds);
+        Assert.DoesNotContain(r.Belligerents, s => s.State.Iso3 == "BLR");
+    }
+}
