@@ -27,6 +27,9 @@ public static class Cli
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DyadsCommand.Create());
+        root.Subcommands.Add(StateYearsCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         foreach (var extra in Extensions) root.Subcommands.Add(extra());
         return root;
     }

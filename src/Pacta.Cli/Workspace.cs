@@ -33,11 +33,21 @@ public sealed class Workspace(string? corpusDir)
 
     public string CorpusDir => corpusDir ?? BundledCorpusDir;
 
-    public StateRegistry States => _states ??= StateData.Load(
-        Path.Combine(DataDir, "states", "states.csv"), Path.Combine(DataDir, "states", "aliases.csv"));
+    private static T Timed<T>(string what, Func<T> f)
+    {
+        if (Environment.GetEnvironmentVariable("PACTA_TIMING") != "1") return f();
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var r = f();
+        Console.Error.WriteLine($"timing: {what} {sw.Elapsed.TotalMilliseconds:0} ms");
+        return r;
+    }
 
-    public LocationIndex Locations => _locations ??= LocationData.Load(
-        Path.Combine(DataDir, "locations", "locations.csv"), Path.Combine(DataDir, "locations", "regions.yaml"));
+    public StateRegistry States => _states ??= Timed("states", () => StateData.Load(
+        Path.Combine(DataDir, "states", "states.csv"), Path.Combine(DataDir, "states", "aliases.csv")));
+
+    public LocationIndex Locations => _locations ??= Timed("locations", () => LocationData.Load(
+        Path.Combine(DataDir, "locations", "locations.csv"), Path.Combine(DataDir, "locations", "regions.yaml"))
+        .WithHistory(SovereigntyData.Load(Path.Combine(DataDir, "locations", "sovereignty.csv"))));
 
     /// <summary>
     /// The loader. Files of the bundled corpus are shown as <c>corpus/agreements/…</c> wherever the binary runs,
@@ -67,7 +77,7 @@ public sealed class Workspace(string? corpusDir)
         get
         {
             if (_atop is not null) return _atop;
-            var result = AtopImporter.ImportFolder(AtopDir);
+            var result = Timed("atop import", () => AtopImporter.ImportFolder(AtopDir));
             if (!result.Ok) throw new PactaException($"the ATOP release in {AtopDir} has errors:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors.Take(20))}");
             return _atop = result.Release!;
         }
@@ -91,14 +101,15 @@ public sealed class Workspace(string? corpusDir)
         {
             if (_corpus is not null) return _corpus;
             if (!Directory.Exists(CorpusDir)) throw new PactaException($"{CorpusDir}: no such corpus folder");
-            var result = Loader.LoadDirectory(CorpusDir);
+            var loader = Loader;
+            var result = Timed("corpus", () => loader.LoadDirectory(CorpusDir));
             if (!result.Ok)
             {
                 var first = string.Join(Environment.NewLine, result.Diagnostics.Take(20));
                 throw new PactaException($"the corpus in {CorpusDir} has {result.Diagnostics.Count} error(s); run 'pacta check {CorpusDir}'{Environment.NewLine}{first}");
             }
             // ATOP's alliances join the hand-encoded corpus as agreements atop-<id>, in the same model.
-            return _corpus = result.Corpus!.With(AtopToAgreements.Convert(Atop));
+            return _corpus = Timed("atop agreements", () => result.Corpus!.With(AtopToAgreements.Convert(Atop)));
         }
     }
 

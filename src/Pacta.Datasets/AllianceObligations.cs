@@ -13,6 +13,12 @@ public enum AllianceObligations : byte
     Neutrality = 4,
     NonAggression = 8,
     Consultation = 16,
+
+    /// <summary>
+    /// Provenance, not a promise: at least one alliance behind the cell comes from Pacta's own encoding
+    /// (years after the ATOP release; see <see cref="Modern.ContinuousAlliances"/>).
+    /// </summary>
+    Pacta = 64,
     Allied = 128,
 
     /// <summary>The five promise bits without <see cref="Allied"/>.</summary>

@@ -97,29 +97,36 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
     }
 
     /// <summary>
-    /// The fused writer. Each row is two 8-byte stores of the pair's "ccode1,ccode2," prefix and two of a
-    /// pre-rendered "year,d,o,n,a,c\n" block chosen by (year, promise bits); stores may run past the row's end
-    /// and are overwritten by the next row, so only the true length advances the buffer.
+    /// The fused writer. Each row is two 8-byte stores of the pair's "ccode1,ccode2," prefix and two (four with
+    /// the source column) of a pre-rendered "year,d,o,n,a,c[,source]\n" block chosen by (year, promise bits,
+    /// provenance bit); stores may run past the row's end and are overwritten by the next row, so only the true
+    /// length advances the buffer.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal long WriteCsv(Utf8Sink sink)
+    internal long WriteCsv(Utf8Sink sink, bool source = false)
     {
         var codes = _system.Codes;
         var years = Years;
-        const int Block = 16;
-        // blocks[(k * 32 + o) * 16 ..]: "1816,0,0,0,0,0\n" padded to 16 bytes; blockLength[k] its true length.
-        var blocks = new byte[years.Count * 32 * Block];
-        var blockLength = new int[years.Count];
+        // Variants per year: the five promise bits, plus bit 5 for the provenance when the source column is on.
+        const int Variants = 64;
+        var block = source ? 32 : 16;
+        var sourceMask = source ? (int)AllianceObligations.Pacta : 0;
+        // blocks[(k * 64 + o) * block ..]: "1816,0,0,0,0,0\n" (or "…,atop\n") padded; blockLength its true length.
+        var blocks = new byte[years.Count * Variants * block];
+        var blockLength = new int[years.Count * Variants];
         for (var k = 0; k < years.Count; k++)
         {
             var y = Encoding.ASCII.GetBytes((years.From + k).ToString(CultureInfo.InvariantCulture));
-            if (y.Length + 11 > Block) throw new NotSupportedException($"year {years.From + k} is too long for the CSV block");
-            blockLength[k] = y.Length + 11;
-            for (var o = 0; o < 32; o++)
+            for (var o = 0; o < Variants; o++)
             {
-                var at = (k * 32 + o) * Block;
+                var tail = source ? Encoding.ASCII.GetBytes("," + (o >= 32 ? DyadSources.Pacta : DyadSources.Atop) + "\n") : "\n"u8.ToArray();
+                var length = y.Length + 10 + tail.Length;
+                if (length > block) throw new NotSupportedException($"year {years.From + k} is too long for the CSV block");
+                var at = (k * Variants + o) * block;
                 y.CopyTo(blocks, at);
-                Array.Copy(Utf8Sink.FlagRows, o * 11, blocks, at + y.Length, 11);
+                Array.Copy(Utf8Sink.FlagRows, (o & 31) * 11, blocks, at + y.Length, 10);
+                tail.CopyTo(blocks, at + y.Length + 10);
+                blockLength[k * Variants + o] = length;
             }
         }
         var codeText = codes.Select(c => Encoding.ASCII.GetBytes(c.ToString(CultureInfo.InvariantCulture) + ",")).ToArray();
@@ -152,15 +159,25 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                     if ((a & b) != 1 && !_system.Together(i, j, k, a, b)) continue;
                     var o = 0;
                     var t = k - offset;
-                    if (fwd >= 0 && (uint)t < (uint)tableYears) o = (cells![fwd + t] | (back < 0 ? 0 : cells[back + t])) & 31;
-                    var (buf, pos) = sink.Claim(48);
+                    if (fwd >= 0 && (uint)t < (uint)tableYears)
+                    {
+                        var c = cells![fwd + t] | (back < 0 ? 0 : cells[back + t]);
+                        o = (c & 31) | ((c & sourceMask) >> 1);
+                    }
+                    var (buf, pos) = sink.Claim(64);
                     ref var dst = ref buf[pos];
                     Unsafe.WriteUnaligned(ref dst, p0);
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, 8), p1);
-                    var at = (k * 32 + o) * Block;
+                    var v = k * Variants + o;
+                    var at = v * block;
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, p), Unsafe.ReadUnaligned<ulong>(ref blocks[at]));
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, p + 8), Unsafe.ReadUnaligned<ulong>(ref blocks[at + 8]));
-                    sink.Advance(p + blockLength[k]);
+                    if (source)
+                    {
+                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, p + 16), Unsafe.ReadUnaligned<ulong>(ref blocks[at + 16]));
+                        Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, p + 24), Unsafe.ReadUnaligned<ulong>(ref blocks[at + 24]));
+                    }
+                    sink.Advance(p + blockLength[v]);
                     n++;
                 }
             }

@@ -8,6 +8,18 @@ public readonly record struct DyadYear(int Ccode1, int Ccode2, int Year, Allianc
     public int Neutral => Obligations.Bit(AllianceObligations.Neutrality);
     public int NonAgg => Obligations.Bit(AllianceObligations.NonAggression);
     public int Consul => Obligations.Bit(AllianceObligations.Consultation);
+
+    /// <summary>The <c>source</c> column: <c>pacta</c> when an alliance of the row comes from Pacta's encoding, else <c>atop</c>.</summary>
+    public string Source => DyadSources.Of(Obligations);
+}
+
+/// <summary>The values of the <c>source</c> column.</summary>
+public static class DyadSources
+{
+    public const string Atop = "atop";
+    public const string Pacta = "pacta";
+
+    public static string Of(AllianceObligations o) => (o & AllianceObligations.Pacta) != 0 ? Pacta : Atop;
 }
 
 /// <summary>

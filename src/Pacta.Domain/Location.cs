@@ -41,16 +41,46 @@ public sealed record Region(
     bool IslandsOnly,
     string Note);
 
+/// <summary>
+/// A historical holder of a location: ISO codes name today's states, but on 1 August 1985 the territory
+/// coded DE belonged to West or East Germany (COW 260, 265), not to Germany (COW 255).
+/// </summary>
+public sealed record SovereigntySpell(string Code, int State, DateSpan Span);
+
 /// <summary>All locations and regions, with the membership test that trigger scopes use.</summary>
 public sealed class LocationIndex
 {
     private readonly Dictionary<string, Location> _byCode;
     private readonly Dictionary<string, Region> _regions;
+    private readonly Dictionary<string, List<SovereigntySpell>> _holders = new(StringComparer.OrdinalIgnoreCase);
 
-    public LocationIndex(IEnumerable<Location> locations, IEnumerable<Region> regions)
+    public LocationIndex(IEnumerable<Location> locations, IEnumerable<Region> regions, IEnumerable<SovereigntySpell>? history = null)
     {
         _byCode = locations.ToDictionary(l => l.Code, StringComparer.OrdinalIgnoreCase);
         _regions = regions.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+        foreach (var s in history ?? [])
+        {
+            if (!_holders.TryGetValue(s.Code, out var list)) _holders[s.Code] = list = [];
+            list.Add(s);
+        }
+    }
+
+    /// <summary>The same locations and regions with a history of holders.</summary>
+    public LocationIndex WithHistory(IEnumerable<SovereigntySpell> history) => new(_byCode.Values, _regions.Values, history);
+
+    /// <summary>
+    /// The states that held the location on a day when that differs from today's sovereign (a subdivision
+    /// inherits its country's history); null when today's sovereign applies.
+    /// </summary>
+    public IReadOnlyList<int>? HistoricalHolders(Location location, DateOnly day)
+    {
+        foreach (var code in new[] { location.Code, location.Country, location.Sovereign })
+        {
+            if (!_holders.TryGetValue(code, out var spells)) continue;
+            var on = spells.Where(s => s.Span.Contains(day)).Select(s => s.State).ToList();
+            if (on.Count > 0) return on;
+        }
+        return null;
     }
 
     public IReadOnlyCollection<Location> All => _byCode.Values;

@@ -180,7 +180,7 @@ public sealed class Evaluator
     {
         var ok = kinds.Any(k => TriggerKinds.Implies(e.Kind, k));
         var wanted = string.Join(" or ", kinds.Select(Words.Of));
-        if (ok) return Explanation.Leaf($"the event ({Words.Of(e.Kind)}) is a {wanted}", true, src);
+        if (ok) return Explanation.Leaf($"the event ({Words.Of(e.Kind)}) matches the trigger ({wanted})", true, src);
         var why = kinds.All(k => k == TriggerKind.AggressionWithNuclearWeapons) ? "needs nuclear use: " : "";
         return Explanation.Leaf($"{why}the trigger needs {wanted}; the event is {Words.Of(e.Kind)}", false, src);
     }
@@ -203,7 +203,12 @@ public sealed class Evaluator
             children.Add(Explanation.Leaf(excluded is null
                 ? $"{where} is not excluded ({string.Join(", ", scope.Exclude.Select(Describe))})"
                 : $"location outside scope: {where} is excluded ({Describe(excluded)})", excluded is null, src));
-        var sovereign = loc.SovereignCow is { } holder ? _corpus.States.ByCow(holder) : _corpus.States.ByIso2(loc.Sovereign);
+        // Today's sovereign, unless the location names its holder (a historic state's home) or belonged to
+        // another state on the day (divided Germany, the USSR …: data/locations/sovereignty.csv).
+        var historical = loc.SovereignCow is null ? locations.HistoricalHolders(loc, ctx.Day) : null;
+        var sovereign = loc.SovereignCow is { } holder ? _corpus.States.ByCow(holder)
+            : historical is { Count: > 0 } ? _corpus.States.ByCow(historical.Contains(ctx.Event.Target.Cow) ? ctx.Event.Target.Cow : historical[0])
+            : _corpus.States.ByIso2(loc.Sovereign);
         switch (scope.Territory)
         {
             case "target":
@@ -213,9 +218,9 @@ public sealed class Evaluator
                     : $"location outside scope: {where} is not territory of {ctx.Event.Target.Name}{(sovereign is null ? "" : $" (it belongs to {sovereign.Name})")}", own, src));
                 break;
             case "any-party":
-                var party = sovereign is not null && ctx.IsParty(sovereign.Cow);
+                var party = historical is { Count: > 0 } ? historical.Any(ctx.IsParty) : sovereign is not null && ctx.IsParty(sovereign.Cow);
                 children.Add(Explanation.Leaf(party
-                    ? $"{where} is territory of a party ({sovereign!.Name})"
+                    ? $"{where} is territory of a party ({sovereign?.Name})"
                     : $"location outside scope: {where} is not territory of a party", party, src));
                 break;
         }

@@ -19,7 +19,6 @@ public static class CascadeCommand
     {
         var scenario = new ScenarioOptions();
         var cascade = new CascadeOptionSet();
-        var atop = new Option<bool>("--atop") { Description = "Add the ATOP 5.1 alliances (assumed still in force after ATOP's coverage ends in 2018)" };
         var trials = new Option<long>("--trials") { Description = "Monte Carlo trials (0: deterministic only)", DefaultValueFactory = _ => 0 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the Monte Carlo generator (default 1)", DefaultValueFactory = _ => 1UL };
         var preset = new Option<string>("--preset")
@@ -36,7 +35,7 @@ public static class CascadeCommand
         var output = new Option<string?>("--out") { Description = "File for --format (default cascade.svg / cascade.png)" };
         var cmd = new Command("cascade", "Escalation: the states an attack draws in, round by round, with the obligations that draw them (and, with --trials, probabilities)")
         {
-            atop, trials, seed, preset, p, pair, threads, graphml, dot, format, output,
+            trials, seed, preset, p, pair, threads, graphml, dot, format, output,
         };
         scenario.AddTo(cmd);
         cascade.AddTo(cmd);
@@ -45,7 +44,7 @@ public static class CascadeCommand
             var ws = CommonOptions.Workspace(r);
             var fmt = r.GetValue(format);
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
-            var corpus = r.GetValue(atop) ? ws.Corpus.With(CascadeData.AtopAgreements()) : ws.Corpus;
+            var corpus = ws.Corpus;
             var (e, assumptions) = scenario.Read(r, ws);
             var options = cascade.Read(r);
             var n = r.GetValue(trials);

@@ -28,11 +28,16 @@ public sealed class CascadeOptionSet
         Description = "A discretionary defence promise (as it deems necessary): fight (default) or support",
         DefaultValueFactory = _ => "fight",
     };
+    public Option<string> PeaceProtectsAggressor { get; } = new("--peace-protects-aggressor")
+    {
+        Description = "Whether neutrality/non-aggression promises towards the initial attacker keep states out: no (default) or yes",
+        DefaultValueFactory = _ => "no",
+    };
     public Option<int> MaxRounds { get; } = new("--max-rounds") { Description = "Upper bound on rounds (default 64)", DefaultValueFactory = _ => 64 };
 
     public void AddTo(Command cmd)
     {
-        foreach (var o in new Option[] { JoinerAttacks, Conflicts, Conditional, Discretionary, MaxRounds }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { JoinerAttacks, Conflicts, Conditional, Discretionary, PeaceProtectsAggressor, MaxRounds }) cmd.Options.Add(o);
     }
 
     public CascadeOptions Read(ParseResult r)
@@ -48,6 +53,12 @@ public sealed class CascadeOptionSet
                 "fight" => true,
                 "support" => false,
                 var x => throw new PactaException($"--discretionary: '{x}' must be fight or support"),
+            },
+            PeaceProtectsAggressor = r.GetValue(PeaceProtectsAggressor) switch
+            {
+                "no" => false,
+                "yes" => true,
+                var x => throw new PactaException($"--peace-protects-aggressor: '{x}' must be no or yes"),
             },
             MaxRounds = r.GetValue(MaxRounds),
         };

@@ -18,7 +18,6 @@ public static class ExposureCommand
     public static Command Create()
     {
         var date = new Option<string>("--date") { Description = "The day, YYYY-MM-DD", Required = true };
-        var atop = new Option<bool>("--atop") { Description = "Add the ATOP 5.1 alliances (assumed still in force after 2018)" };
         var csv = new Option<string?>("--csv") { Description = "Write the matrix as CSV (one row per ordered pair) to this file" };
         var format = new Option<string?>("--format") { Description = "Draw the heat map as svg or png (with --out)" };
         var output = new Option<string?>("--out") { Description = "File for --format (default exposure.svg / exposure.png)" };
@@ -26,7 +25,7 @@ public static class ExposureCommand
         var cascade = new CascadeOptionSet();
         var cmd = new Command("exposure", "For a day: the deterministic cascade of every ordered pair of states (size of war, major powers drawn in)")
         {
-            date, atop, csv, format, output, top,
+            date, csv, format, output, top,
         };
         cascade.AddTo(cmd);
         cmd.SetAction(r => Cli.Run(r, () =>
@@ -35,7 +34,7 @@ public static class ExposureCommand
             var day = CommonOptions.Date(r.GetValue(date), "--date");
             var fmt = r.GetValue(format);
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
-            var corpus = r.GetValue(atop) ? ws.Corpus.With(CascadeData.AtopAgreements()) : ws.Corpus;
+            var corpus = ws.Corpus;
             var majors = CascadeData.Majors().On(day);
             var m = Exposure.Compute(corpus, day, Assumptions.None, cascade.Read(r), majors);
             var quiet = r.GetValue(CommonOptions.Json);

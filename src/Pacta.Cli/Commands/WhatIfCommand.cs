@@ -103,7 +103,7 @@ public static class WhatIfCommand
         {
             Output.Line();
             Output.Line("Without a deadline in hours:");
-            foreach (var g in open) Output.Line($"    {g.Key.Id} {g.Key.Citation}: {g.First().Obligation.Timing ?? "no time limit"} ({g.Count()} obligor(s))");
+            foreach (var g in open) Output.Line($"    {g.Key.Id} {g.Key.Citation}: {g.First().Obligation.Timing ?? "no time limit"} ({g.Select(t => t.Obligor.Cow).Distinct().Count()} obligor(s))");
         }
     }
 }

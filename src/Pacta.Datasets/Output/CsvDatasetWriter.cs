@@ -18,28 +18,39 @@ public static class CsvDatasetWriter
 
     public const int MinimumIdColumns = 59;
 
-    public static long WriteDyadYears(Stream stream, IEnumerable<DyadYear> rows)
+    /// <summary>The provenance column that follows the ATOP columns when requested (values in <see cref="DyadSources"/>).</summary>
+    public const string SourceColumn = "source";
+
+    public static IReadOnlyList<string> DyadColumnsWith(bool source) => source ? [.. DyadColumns, SourceColumn] : DyadColumns;
+
+    public static long WriteDyadYears(Stream stream, IEnumerable<DyadYear> rows, bool source = false)
     {
         using var w = new Utf8Sink(stream);
-        w.Text(string.Join(',', DyadColumns));
+        w.Text(string.Join(',', DyadColumnsWith(source)));
         w.Byte((byte)'\n');
-        if (rows is DyadFrame frame) return frame.WriteCsv(w);
+        if (rows is DyadFrame frame) return frame.WriteCsv(w, source);
         long n = 0;
         foreach (var r in rows)
         {
             w.Int(r.Ccode1); w.Byte((byte)',');
             w.Int(r.Ccode2); w.Byte((byte)',');
             w.Int(r.Year);
-            w.Flags(r.Obligations, newline: true);
+            w.Flags(r.Obligations, newline: !source);
+            if (source)
+            {
+                w.Byte((byte)',');
+                w.Text(r.Source);
+                w.Byte((byte)'\n');
+            }
             n++;
         }
         return n;
     }
 
-    public static long WriteDyadYears(string path, IEnumerable<DyadYear> rows)
+    public static long WriteDyadYears(string path, IEnumerable<DyadYear> rows, bool source = false)
     {
         using var f = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
-        return WriteDyadYears(f, rows);
+        return WriteDyadYears(f, rows, source);
     }
 
     public static long WriteStateYears(Stream stream, IReadOnlyList<StateYear> rows, string version)

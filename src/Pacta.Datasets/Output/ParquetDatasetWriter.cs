@@ -11,12 +11,18 @@ public static class ParquetDatasetWriter
 {
     private const int RowGroupSize = 1 << 20;
 
-    public static async Task<long> WriteDyadYearsAsync(Stream stream, IEnumerable<DyadYear> rows, CancellationToken ct = default)
+    public static Task<long> WriteDyadYearsAsync(Stream stream, IEnumerable<DyadYear> rows, CancellationToken ct = default) =>
+        WriteDyadYearsAsync(stream, rows, false, ct);
+
+    /// <summary>The dyad-year columns, plus a string column <c>source</c> (atop/pacta) when <paramref name="source"/> is set.</summary>
+    public static async Task<long> WriteDyadYearsAsync(Stream stream, IEnumerable<DyadYear> rows, bool source, CancellationToken ct = default)
     {
         var fields = CsvDatasetWriter.DyadColumns.Select(c => new DataField<int>(c)).ToArray();
-        var schema = new ParquetSchema(fields);
+        var sourceField = new DataField<string>(CsvDatasetWriter.SourceColumn);
+        var schema = source ? new ParquetSchema([.. fields, sourceField]) : new ParquetSchema(fields);
         await using var writer = await ParquetWriter.CreateAsync(schema, stream, cancellationToken: ct);
         var cols = fields.Select(_ => new int[RowGroupSize]).ToArray();
+        var sources = source ? new string[RowGroupSize] : [];
         long total = 0;
         var n = 0;
         async Task Flush()
@@ -24,6 +30,7 @@ public static class ParquetDatasetWriter
             if (n == 0) return;
             using var group = writer.CreateRowGroup();
             for (var c = 0; c < fields.Length; c++) await group.WriteAsync<int>(fields[c], cols[c].AsMemory(0, n), cancellationToken: ct);
+            if (source) await group.WriteAsync(sourceField, new ArraySegment<string>(sources, 0, n));
             total += n;
             n = 0;
         }
@@ -31,6 +38,7 @@ public static class ParquetDatasetWriter
         {
             cols[0][n] = r.Ccode1; cols[1][n] = r.Ccode2; cols[2][n] = r.Year;
             cols[3][n] = r.Defense; cols[4][n] = r.Offense; cols[5][n] = r.Neutral; cols[6][n] = r.NonAgg; cols[7][n] = r.Consul;
+            if (source) sources[n] = r.Source;
             if (++n == RowGroupSize) await Flush();
         }
         await Flush();
@@ -38,6 +46,7 @@ public static class ParquetDatasetWriter
         {
             using var group = writer.CreateRowGroup();
             foreach (var f in fields) await group.WriteAsync<int>(f, Array.Empty<int>(), cancellationToken: ct);
+            if (source) await group.WriteAsync(sourceField, Array.Empty<string>());
         }
         return total;
     }
@@ -45,7 +54,7 @@ public static class ParquetDatasetWriter
     public static async Task<long> WriteDyadYearsAsync(string path, IEnumerable<DyadYear> rows, CancellationToken ct = default)
     {
         await using var f = File.Create(path);
-        return await WriteDyadYearsAsync(f, rows, ct);
+        return await WriteDyadYearsAsync(f, rows, false, ct);
     }
 
     /// <summary>The state-year table with ATOP's columns; empty alliance slots are nulls; version is a string column.</summary>

@@ -105,6 +105,7 @@ internal sealed class CascadeKernel
 
         var closed = _g.Closed;
         var options = _g.Options;
+        var protectsAggressor = options.PeaceProtectsAggressor;
         for (var r = 1; fCount > 0; r++)
         {
             if (r > options.MaxRounds) { Capped = true; break; }
@@ -143,6 +144,7 @@ internal sealed class CascadeKernel
                     switch ((CascadeEffect)effect[c])
                     {
                         case CascadeEffect.StayOut:
+                            if (!protectsAggressor && IsInitialAttacker(b)) continue;
                             if (!honour.Honoured(c)) continue;
                             Touch(o);
                             if (_blocked[o] == 0) _blockedVia[o] = c;
@@ -239,10 +241,14 @@ internal sealed class CascadeKernel
         foreach (var c in peace)
         {
             var x = beneficiary[c];
-            if (Role[x] == (byte)CascadeRole.Belligerent && Side[x] == 3 - s && honour.Honoured(c)) return c;
+            if (Role[x] != (byte)CascadeRole.Belligerent || Side[x] != 3 - s) continue;
+            if (!_g.Options.PeaceProtectsAggressor && IsInitialAttacker(x)) continue;
+            if (honour.Honoured(c)) return c;
         }
         return -1;
     }
+
+    private bool IsInitialAttacker(int s) => Round[s] == 0 && Side[s] == (byte)CascadeSide.Attacker && Role[s] == (byte)CascadeRole.Belligerent;
 
     private void KeepOut(int o, int r, int via, int ev)
     {

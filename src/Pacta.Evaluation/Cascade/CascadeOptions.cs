@@ -46,6 +46,13 @@ public sealed record CascadeOptions
     /// <summary>Whether a discretionary defence promise ("such action as it deems necessary", NATO Art. 5) commits to fight.</summary>
     public bool DiscretionaryFights { get; init; } = true;
 
+    /// <summary>
+    /// Whether neutrality and non-aggression promises still protect the initial attacker. By default they do not:
+    /// the attacker has itself broken the peace (and usually a promise in the same instrument, e.g. the CSCE
+    /// accords), and pacts of this kind commonly lapse towards a party that commits aggression.
+    /// </summary>
+    public bool PeaceProtectsAggressor { get; init; }
+
     /// <summary>Upper bound on rounds; a cascade that reaches it is reported as capped (it cannot cycle: each state joins once).</summary>
     public int MaxRounds { get; init; } = 64;
 
@@ -73,6 +80,9 @@ public sealed record CascadeOptions
         ("discretionary", DiscretionaryFights ? "fight" : "support", DiscretionaryFights
             ? "a discretionary defence promise (as it deems necessary) commits to fight"
             : "a discretionary defence promise makes a state a supporter only"),
+        ("peace-protects-aggressor", PeaceProtectsAggressor ? "yes" : "no", PeaceProtectsAggressor
+            ? "neutrality and non-aggression promises towards the initial attacker still keep states out"
+            : "neutrality and non-aggression promises do not protect the initial attacker"),
         ("max-rounds", MaxRounds.ToString(System.Globalization.CultureInfo.InvariantCulture), "upper bound on rounds"),
         ("target", "defends", "the attacked state fights back but is not taken to attack; its allies' entries carry the war on"),
         ("location", "home", "a derived attack happens on the attacked state's own country (its ISO code; a historic state without one gets a synthetic 'own territory' location that lies in no named region)"),

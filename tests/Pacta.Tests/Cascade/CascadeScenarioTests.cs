@@ -19,7 +19,7 @@ public sealed class CascadeScenarioTests
     internal static CascadeResult Run(string attacker, string target, string date, string? location = null,
         Assumptions? assumptions = null, CascadeOptions? options = null)
     {
-        var corpus = TestCorpus.Corpus;
+        var corpus = CascadeCorpus.Corpus;
         var a = corpus.States.Resolve(attacker).State!;
         var t = corpus.States.Resolve(target).State!;
         var loc = corpus.Locations.Find(location ?? t.Iso2!)!;

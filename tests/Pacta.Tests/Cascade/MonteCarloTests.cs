@@ -79,7 +79,7 @@ public sealed class MonteCarloTests
     [Fact]
     public void MonteCarlo_Estonia2025Certain_EqualsTheDeterministicCascade()
     {
-        var corpus = TestCorpus.Corpus;
+        var corpus = CascadeCorpus.Corpus;
         var day = new DateOnly(2025, 6, 1);
         var e = new Event(TriggerKind.ArmedAttack, corpus.States.ByCow(365)!, corpus.States.ByCow(366)!, day, null, corpus.Locations.Find("EE")!);
         var det = DeterministicCascade.Run(corpus, e, Assumptions.None, CascadeOptions.Default);
@@ -94,7 +94,7 @@ public sealed class MonteCarloTests
     [Fact]
     public void MonteCarlo_Estonia2025_UsaAndRussiaAtWarMoreOftenThanDefencePactsAreHonoured()
     {
-        var corpus = TestCorpus.Corpus;
+        var corpus = CascadeCorpus.Corpus;
         var day = new DateOnly(2025, 6, 1);
         var e = new Event(TriggerKind.ArmedAttack, corpus.States.ByCow(365)!, corpus.States.ByCow(366)!, day, null, corpus.Locations.Find("EE")!);
         var g = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None), CascadeOptions.Default);

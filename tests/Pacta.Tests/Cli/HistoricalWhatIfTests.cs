@@ -36,3 +36,18 @@ public sealed class HistoricalWhatIfTests
         Assert.DoesNotContain(r.Json["triggered"]!.AsArray(), t => (string?)t!["agreement"] == "atop-3180");
     }
 }
+
+/// <summary>Territory held by a state that no longer exists: DE belonged to West Germany (COW 260) in 1985.</summary>
+public sealed class HistoricalTerritoryTests
+{
+    [Fact]
+    public void WhatIf_AttackOnWestGermany1985_NatoArt5Triggered_BecauseDeWasFrgTerritory()
+    {
+        var r = PactaCli.Run("what-if", "--attacker", "GDR", "--target", "GFR", "--date", "1985-08-01", "--location", "DE", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var art5 = r.Json["triggered"]!.AsArray().Where(t => (string?)t!["agreement"] == "north-atlantic-treaty-1949" && (string?)t["provision"] == "Art. 5").ToList();
+        // NATO had 16 members in 1985 (Spain joined 1982); the 15 others owe West Germany.
+        Assert.Equal(15, art5.Count);
+        Assert.All(art5, t => Assert.Equal(260, (int)t!["beneficiary"]!["cow"]!));
+    }
+}

@@ -16,7 +16,13 @@ public static class PactaCli
 
     public static RunResult Run(params string[] args) => RunIn(null, args);
 
-    public static RunResult RunIn(string? workingDirectory, params string[] args)
+    public static RunResult RunIn(string? workingDirectory, params string[] args) => RunWith(workingDirectory, null, args);
+
+    /// <summary>Runs with extra environment variables (e.g. PACTA_DATA_DIR pointing at a temporary folder).</summary>
+    public static RunResult RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunWith(null, environment, args);
+
+    private static RunResult RunWith(string? workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +34,7 @@ public static class PactaCli
         psi.ArgumentList.Add(Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

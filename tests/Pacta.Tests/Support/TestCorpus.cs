@@ -9,7 +9,8 @@ public static class TestCorpus
 {
     private static readonly Lazy<(StateRegistry States, LocationIndex Locations)> Data = new(() => (
         StateData.Load(Repo.Path("data", "states", "states.csv"), Repo.Path("data", "states", "aliases.csv")),
-        LocationData.Load(Repo.Path("data", "locations", "locations.csv"), Repo.Path("data", "locations", "regions.yaml"))));
+        LocationData.Load(Repo.Path("data", "locations", "locations.csv"), Repo.Path("data", "locations", "regions.yaml"))
+            .WithHistory(SovereigntyData.Load(Repo.Path("data", "locations", "sovereignty.csv")))));
 
     private static readonly Lazy<Corpus> Loaded = new(() =>
     {

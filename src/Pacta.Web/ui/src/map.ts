@@ -41,7 +41,7 @@ export function worldMap(colours: MapColours, onPick: (iso2: string, name: strin
     else if (iso3 && colours.obligors[iso3]) { fill = strengthColours[colours.obligors[iso3]]; role = colours.obligors[iso3]; }
     const el = s('path', {
       d: path(f), class: 'country' + (iso2 && iso2 === colours.location ? ' picked' : ''),
-      fill: fill || null, 'data-iso2': iso2, 'data-iso3': iso3, 'data-role': role || null,
+      style: fill ? `fill:${fill}` : null, 'data-iso2': iso2, 'data-iso3': iso3, 'data-role': role || null,
     }, s('title', {}, `${name}${role ? ' — ' + role : ''}`));
     if (iso2) el.addEventListener('click', () => onPick(iso2, name));
     svg.append(el);

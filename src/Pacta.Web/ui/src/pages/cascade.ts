@@ -42,11 +42,18 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
     const drawn = c.states.filter((s: any) => s.role !== 'outside');
     const path = h('div', { class: 'info', 'aria-live': 'polite' }, 'Hover or select a state to see the path that drew it in.');
     const graph = h('div', { class: 'graph', 'data-testid': 'cascade-graph', role: 'img', 'aria-label': `Cascade in ${c.rounds} round(s)` });
-    const byRound = new Map<number, number>();
-    const elements: any[] = drawn.map((s: any) => {
-      const row = byRound.get(s.round) ?? 0; byRound.set(s.round, row + 1);
-      return { data: { id: `s${s.state.cow}`, label: s.state.iso3 ?? s.state.name, colour: sideColour[s.side] ?? '#ef8a62', s }, position: { x: s.round * 160, y: row * 42 } };
-    });
+    // Round by round from left to right; a round with many states wraps into several columns of ten.
+    const rounds = [...new Set<number>(drawn.map((s: any) => s.round))].sort((a, b) => a - b);
+    const elements: any[] = [];
+    let column = 0;
+    for (const r of rounds) {
+      const members = drawn.filter((s: any) => s.round === r);
+      members.forEach((s: any, i: number) => elements.push({
+        data: { id: `s${s.state.cow}`, label: s.state.iso3 ?? s.state.name, colour: sideColour[s.side] ?? '#ef8a62', s },
+        position: { x: (column + Math.floor(i / 10)) * 70 + r * 50, y: (i % 10) * 50 },
+      }));
+      column += Math.ceil(members.length / 10);
+    }
     for (const s of drawn) {
       const last = s.path[s.path.length - 1];
       if (last && drawn.some((x: any) => x.state.cow === last.beneficiary.cow))
@@ -57,13 +64,14 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
     out.replaceChildren(
       h('h2', {}, `${drawn.length} state(s) drawn in over ${c.rounds} round(s)${c.capped ? ' (capped)' : ''}`),
       h('div', { class: 'network' }, graph, path),
+      h('ul', { class: 'legend' }, h('li', {}, h('i', { style: 'background:#333' }), "attacker's side"), h('li', {}, h('i', { style: 'background:#2166ac' }), "defender's side"), h('li', {}, h('i', { style: 'background:#ef8a62' }), 'supporter or kept out')),
       h('details', {}, h('summary', {}, 'Rounds as a list'), h('ol', { class: 'plain', 'data-testid': 'cascade-list' }, drawn.map((s: any) =>
         h('li', {}, h('button', { type: 'button', class: 'chip', onclick: () => show(s) }, s.state.iso3 ?? s.state.name), ` round ${s.round}, ${s.role}${s.side ? ', ' + s.side : ''}`)))));
     const cy = cytoscape({
       container: graph, elements,
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 10, width: 16, height: 16, 'background-color': 'data(colour)' } },
-        { selector: 'edge', style: { width: 1.2, 'line-color': '#999', 'target-arrow-color': '#999', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier' } },
+        { selector: 'node', style: { label: 'data(label)', 'font-size': 12, width: 18, height: 18, 'background-color': 'data(colour)' } },
+        { selector: 'edge', style: { width: 1, 'line-color': '#bbb', 'target-arrow-color': '#bbb', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', opacity: 0.7 } },
       ] as any,
       layout: { name: 'preset', fit: true, padding: 20 } as any,
     });

@@ -162,12 +162,12 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
       ...o.assumptions.ceasefires.map((c: any) => `ceasefire (${c.conflict ?? 'all open conflicts'}) from ${c.from}`),
       ...o.assumptions.adopted.map((a: any) => `${a.agreement} adopted${a.from ? ' from ' + a.from : ''} (hypothetical)`),
     ];
-    results.replaceChildren(
+    results.replaceChildren(...[
       h('h2', { class: 'summary', 'data-testid': 'summary' }, `${stateLabel(e.attacker)} — ${e.kind} — ${stateLabel(e.target)} at ${e.location} on ${e.date}`),
       assumptions.length ? h('p', {}, 'Assuming: ', assumptions.join('; ')) : null,
       saveBox('what-if', () => { const { all, ...q } = st; return q; }, `${e.attacker.iso3 ?? e.attacker.name} attacks ${e.target.iso3 ?? e.target.name} at ${e.location}, ${e.date}`),
       timeline(o),
-      h('div', { class: 'lists' }, triggered, h('div', {}, breached, notTriggered)));
+      h('div', { class: 'lists' }, triggered, h('div', {}, breached, notTriggered))].filter(x => x) as Node[]);
     if (st.open) results.querySelector(`[data-key="${st.open}"]`)?.scrollIntoView({ block: 'center' });
   }
 

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Pacta.Contracts;
+using Pacta.Datasets;
+using Pacta.Datasets.Atop;
+using Pacta.Datasets.Modern;
+using Pacta.Datasets.Output;
+
+namespace Pacta.Cli.Commands;
+
+/// <summary>
+/// <c>pacta dyads --directed|--undirected [--all-pairs] --from Y --to Y --format csv|parquet --out FILE</c>:
+/// ATOP-style dyad-years, continued past the ATOP release with Pacta's own encoding (docs/datasets.md).
+/// </summary>
+public static class DyadsCommand
+{
+    public static Command Create()
+    {
+        var directed = new Option<bool>("--directed") { Description = "One row per ordered pair (what ccode1 owes ccode2)" };
+        var undirected = new Option<bool>("--undirected") { Description = "One row per unordered pair (ccode1 < ccode2); a promise counts when either side makes it" };
+        var allPairs = new Option<bool>("--all-pairs") { Description = "Every pair of state-system members in each year, alliance columns 0 where none" };
+        var political = new Option<bool>("--include-political") { Description = "After the ATOP release, also map political commitments and proposals (ATOP counts only binding treaties)" };
+        var from = DatasetOptions.From();
+        var to = DatasetOptions.To();
+        var format = DatasetOptions.Format();
+        var output = DatasetOptions.Out();
+        var cmd = new Command("dyads", "Write ATOP-style dyad-years (ATOP up to its release, Pacta's encoding after it)")
+        {
+            directed, undirected, allPairs, political, from, to, format, output,
+        };
+        cmd.SetAction(r => Cli.Run(r, () =>
+        {
+            if (r.GetValue(directed) == r.GetValue(undirected))
+                throw new PactaException("choose one of --directed or --undirected");
+            var isDirected = r.GetValue(directed);
+            var all = r.GetValue(allPairs);
+            var thisYear = DateTime.UtcNow.Year;
+            var first = all ? DatasetOptions.SystemFirstYear : DatasetOptions.AtopFirstYear;
+            var (y0, y1) = DatasetOptions.Years(r.GetValue(from) ?? first, r.GetValue(to) ?? thisYear, first, thisYear,
+                all ? "where the state system (and so the all-pairs frame) begins" : "where ATOP's alliance data begin",
+                "the current year");
+            var path = r.GetValue(output);
+            var fmt = DatasetOptions.ParseFormat(r.GetValue(format), path);
+            using var sink = DatasetOutput.Open(path, fmt);
+
+            var ws = CommonOptions.Workspace(r);
+            var years = new YearRange(y0, y1);
+            var release = ws.Atop;
+            // Inside ATOP's coverage the corpus is not needed: skip loading it.
+            var table = y1 > release.CoverageEnd.Year
+                ? ContinuousAlliances.Build(release, ws.Corpus.Agreements.Where(a => a.Origin == "pacta"), ws.Corpus, y1, r.GetValue(political)).Table(years)
+                : AtopDatasets.DirectedTable(release, years);
+            IEnumerable<DyadYear> rows;
+            long? total = null;
+            if (all)
+            {
+                var frame = isDirected ? AllPairs.Directed(ws.States.All, years) : AllPairs.Undirected(ws.States.All, years);
+                if (ProgressReporter.Wanted) total = frame.RowCount();
+                rows = DyadYears.AddAtop(frame, table, isDirected);
+            }
+            else rows = isDirected ? table.DirectedRows() : table.UndirectedRows();
+
+            var written = Write(sink, fmt, rows, total);
+            sink.Commit();
+            if (!sink.ToStdout) Report(r, written, path!, isDirected, all, years);
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static long Write(DatasetOutput sink, DatasetOptions.FileFormat fmt, IEnumerable<DyadYear> rows, long? total)
+    {
+        var progress = total is { } t ? new ProgressReporter("dyads", t) : null;
+        try
+        {
+            if (fmt == DatasetOptions.FileFormat.Parquet)
+            {
+                var counted = progress is null ? rows : Counted(rows, progress);
+                return ParquetDatasetWriter.WriteDyadYearsAsync(sink.Stream, counted, source: true).GetAwaiter().GetResult();
+            }
+            using var stream = progress is null ? null : new RowCountingStream(sink.Stream, progress);
+            return CsvDatasetWriter.WriteDyadYears(stream ?? sink.Stream, rows, source: true);
+        }
+        finally
+        {
+            progress?.Done();
+        }
+    }
+
+    private static IEnumerable<DyadYear> Counted(IEnumerable<DyadYear> rows, ProgressReporter progress)
+    {
+        long n = 0;
+        foreach (var row in rows)
+        {
+            if ((++n & 0xFFFF) == 0) progress.Report(n);
+            yield return row;
+        }
+    }
+
+    private static void Report(ParseResult r, long rows, string path, bool directed, bool all, YearRange years)
+    {
+        if (r.GetValue(CommonOptions.Json))
+        {
+            Console.WriteLine(JsonShapes.Write(new JsonObject
+            {
+                ["file"] = path, ["rows"] = rows, ["directed"] = directed, ["all_pairs"] = all, ["from"] = years.From, ["to"] = years.To,
+            }));
+            return;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {rows:N0} {(directed ? "directed" : "undirected")} dyad-years{(all ? " (all pairs)" : "")}, {years.From}–{years.To}, to {path}"));
+    }
+}

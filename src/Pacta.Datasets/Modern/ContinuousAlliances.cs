@@ -1,0 +1,73 @@
+using Pacta.Datasets.Atop;
+using Pacta.Domain;
+
+namespace Pacta.Datasets.Modern;
+
+/// <summary>
+/// One continuous alliance record from ATOP's first year to the present: ATOP alone up to the end of the release's
+/// coverage; after it, the ATOP alliances still in effect continue (they are open-ended in
+/// <see cref="AtopToAlliances"/>) except those a hand-encoded agreement declares itself the same as (replaced by
+/// that encoding from the day after the coverage end) or supersedes (ended the day before the successor enters
+/// into force), and Pacta's own encodings (<see cref="ModernAlliances"/>) are added.
+/// </summary>
+public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IReadOnlyList<AllianceInput> Pacta, DateOnly CoverageEnd)
+{
+    /// <param name="release">The ATOP release in use.</param>
+    /// <param name="pactaAgreements">Hand-encoded agreements (origin <c>pacta</c>).</param>
+    /// <param name="corpus">Resolves organization memberships.</param>
+    /// <param name="lastYear">The last year wanted (passed in by the caller, who knows today's date).</param>
+    /// <param name="includePolitical">Also map political commitments and proposals (ATOP would not count them).</param>
+    public static ContinuousAlliances Build(AtopRelease release, IEnumerable<Agreement> pactaAgreements, Corpus corpus, int lastYear, bool includePolitical = false)
+    {
+        var agreements = pactaAgreements.ToList();
+        var end = release.CoverageEnd;
+        var modern = lastYear > end.Year
+            ? ModernAlliances.From(agreements, corpus, end.AddDays(1), new DateOnly(lastYear, 12, 31), includePolitical)
+            : [];
+        // Last day of each ATOP alliance that Pacta's encoding takes over.
+        var cut = new Dictionary<int, DateOnly>();
+        foreach (var a in agreements.Where(a => ModernAlliances.Qualifies(a, includePolitical)))
+        {
+            if (ModernAlliances.SameAsAtop(a) is { } same) cut[same] = end;
+        }
+        foreach (var a in agreements)
+        {
+            if (a.Dates.InForceOn is not { } start) continue;
+            // The superseded treaty ends when its successor enters into force, but never inside ATOP's own coverage.
+            var last = start.AddDays(-1) < end ? end : start.AddDays(-1);
+            foreach (var id in ModernAlliances.SupersededAtop(a))
+                cut[id] = cut.TryGetValue(id, out var c) && c < last ? c : last;
+        }
+        var atop = AtopToAlliances.Convert(release).Select(a => cut.TryGetValue(a.Id, out var last) ? Cut(a, last) : a).ToList();
+        return new ContinuousAlliances(atop, modern, end);
+    }
+
+    /// <summary>The years the record can cover up to <paramref name="lastYear"/>: from ATOP's first year (1815).</summary>
+    public static YearRange Years(int from, int lastYear) => new(Math.Max(from, 1815), lastYear);
+
+    /// <summary>
+    /// The directed table over both sources; cells with an alliance from Pacta's encoding carry
+    /// <see cref="AllianceObligations.Pacta"/> (the <c>source</c> column), so years inside ATOP's coverage never do.
+    /// </summary>
+    public DirectedDyadTable Table(YearRange years)
+    {
+        var table = DyadYears.CreateDirectedTable(Atop.Concat(Pacta), years);
+        if (Pacta.Count == 0) return table;
+        var own = DyadYears.CreateDirectedTable(Pacta, years);
+        foreach (var a in own.States)
+        foreach (var b in own.States)
+        {
+            if (a == b) continue;
+            for (var y = years.From; y <= years.To; y++)
+            {
+                if ((own.Get(a, b, y) & AllianceObligations.Allied) != 0) table.Or(a, b, y, AllianceObligations.Pacta);
+            }
+        }
+        return table;
+    }
+
+    private static AllianceInput Cut(AllianceInput a, DateOnly last) => a with
+    {
+        Members = a.Members.Where(m => m.From <= last).Select(m => m.To is { } t && t <= last ? m : m with { To = last }).ToList(),
+    };
+}

@@ -1,0 +1,167 @@
+using Pacta.Domain;
+
+namespace Pacta.Datasets.Modern;
+
+/// <summary>
+/// Turns hand-encoded agreements into the generators' input so that the ATOP dyad-years continue past the
+/// release. Only the five ATOP provision kinds count (docs/compare.md); directions come from the obligations
+/// (obligor → the state the trigger protects), members from the parties on each day, organization memberships
+/// included. The mapping and its reasons are documented in docs/datasets.md.
+/// </summary>
+public static class ModernAlliances
+{
+    /// <summary>Ids given to agreements that do not stand for an ATOP alliance; above any ATOP id (ATOP 5.1 stops below 7000).</summary>
+    public const int FirstOwnId = 900_001;
+
+    /// <summary>The ATOP code of a provision kind, or null for kinds ATOP has no code for (assistance, sanctions, …).</summary>
+    public static AllianceObligations? Code(ProvisionKind kind) => kind switch
+    {
+        ProvisionKind.Defense => AllianceObligations.Defense,
+        ProvisionKind.Offense => AllianceObligations.Offense,
+        ProvisionKind.Neutrality => AllianceObligations.Neutrality,
+        ProvisionKind.NonAggression => AllianceObligations.NonAggression,
+        ProvisionKind.Consultation => AllianceObligations.Consultation,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether an agreement can become an alliance row: ATOP counts only written agreements binding under
+    /// international law, so political commitments and proposals join only with <paramref name="includePolitical"/>;
+    /// it also needs at least one provision with an ATOP code and a date of entry into force.
+    /// </summary>
+    public static bool Qualifies(Agreement a, bool includePolitical) =>
+        (a.Bindingness == Bindingness.Legal || includePolitical)
+        && a.Dates.InForceOn is not null
+        && a.Provisions.Any(p => Code(p.Kind) is not null);
+
+    /// <summary>The ATOP alliance an agreement declares itself the same as (<c>related: same-as atop-ID</c>), if any.</summary>
+    public static int? SameAsAtop(Agreement a) => RelatedAtop(a, "same-as").Select(i => (int?)i).FirstOrDefault();
+
+    /// <summary>ATOP alliances an agreement supersedes (<c>related: supersedes atop-ID</c>).</summary>
+    public static IEnumerable<int> SupersededAtop(Agreement a) => RelatedAtop(a, "supersedes");
+
+    private static IEnumerable<int> RelatedAtop(Agreement a, string relation) =>
+        a.Related.Where(r => r.Relation == relation && r.Agreement.StartsWith("atop-", StringComparison.Ordinal))
+            .Select(r => int.TryParse(r.Agreement.AsSpan(5), out var id) ? id : 0)
+            .Where(id => id > 0);
+
+    /// <summary>
+    /// One <see cref="AllianceInput"/> per qualifying agreement, covering the days <paramref name="from"/> to
+    /// <paramref name="to"/> only. An agreement that is the same as an ATOP alliance keeps the ATOP id; the others
+    /// get ids from <see cref="FirstOwnId"/> in agreement-id order.
+    /// </summary>
+    public static IReadOnlyList<AllianceInput> From(IEnumerable<Agreement> pactaAgreements, Corpus corpus, DateOnly from, DateOnly to, bool includePolitical = false)
+    {
+        var list = new List<AllianceInput>();
+        var next = FirstOwnId;
+        foreach (var a in pactaAgreements.Where(a => Qualifies(a, includePolitical)).OrderBy(a => a.Id, StringComparer.Ordinal))
+        {
+            var id = SameAsAtop(a) ?? next++;
+            var spells = Spells(a, corpus, from, to);
+            if (spells.Count > 0) list.Add(new AllianceInput(id, spells));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The agreement cut into periods in which its parties and suspensions do not change; each period is a phase
+    /// (numbered in time order, so the generators' "highest phase in the year" is the state at the year's end,
+    /// as ATOP codes it). Every party in a period is a member, with what it owes each co-member.
+    /// </summary>
+    private static List<AllianceMemberSpell> Spells(Agreement a, Corpus corpus, DateOnly from, DateOnly to)
+    {
+        var inForce = a.InForce;
+        var first = Max(from, inForce.From ?? from);
+        var last = Min(to, inForce.To ?? to);
+        var spells = new List<AllianceMemberSpell>();
+        if (first > last) return spells;
+        var cuts = ChangeDays(a, corpus).Where(d => d > first && d <= last).Append(first).Distinct().Order().ToList();
+        for (var i = 0; i < cuts.Count; i++)
+        {
+            var start = cuts[i];
+            var end = i + 1 < cuts.Count ? cuts[i + 1].AddDays(-1) : last;
+            var owes = Obligations(a, corpus, start, out var members);
+            foreach (var m in members.Order())
+            {
+                var toward = new Dictionary<int, AllianceObligations>();
+                var promises = AllianceObligations.None;
+                foreach (var other in members)
+                {
+                    if (other == m) continue;
+                    var o = owes.GetValueOrDefault((m, other));
+                    toward[other] = o;
+                    promises |= o;
+                }
+                spells.Add(new AllianceMemberSpell(m, i + 1, start, end, promises, toward));
+            }
+        }
+        return spells;
+    }
+
+    /// <summary>Days on which the parties or suspensions may change: starts, and the day after each end.</summary>
+    private static IEnumerable<DateOnly> ChangeDays(Agreement a, Corpus corpus)
+    {
+        IEnumerable<DateSpan> spans = a.Parties.SelectMany(p =>
+        {
+            var own = p.Suspensions.Select(s => s.Span).Append(p.Span);
+            return p.Organization is { } id && corpus.Organization(id) is { } org ? own.Concat(org.Members.Select(m => m.Span)) : own;
+        });
+        foreach (var s in spans)
+        {
+            if (s.From is { } f) yield return f;
+            if (s.To is { } t && t < DateOnly.MaxValue) yield return t.AddDays(1);
+        }
+    }
+
+    /// <summary>What each party owes each other party on <paramref name="day"/> under the ATOP-coded provisions.</summary>
+    private static Dictionary<(int From, int To), AllianceObligations> Obligations(Agreement a, Corpus corpus, DateOnly day, out HashSet<int> members)
+    {
+        var parties = corpus.PartiesOn(a, day).ToList();
+        members = parties.Select(p => p.State).Where(DirectedDyadTable.IsCowCode).ToHashSet();
+        var owes = new Dictionary<(int, int), AllianceObligations>();
+        foreach (var p in a.Provisions)
+        {
+            if (Code(p.Kind) is not { } code) continue;
+            foreach (var o in p.Obligations)
+            {
+                var beneficiaries = o.Beneficiary.Kind == "target" ? (p.Trigger is { } t ? Protected(t.Target, parties) : []) : Protected(o.Beneficiary, parties);
+                foreach (var x in Obligors(o.Obligor, parties))
+                foreach (var y in beneficiaries)
+                {
+                    if (x == y || !DirectedDyadTable.IsCowCode(x) || !DirectedDyadTable.IsCowCode(y) || Suspended(a, day, x, y)) continue;
+                    owes[(x, y)] = owes.GetValueOrDefault((x, y)) | code;
+                    // A protected state named outside the parties still shares the alliance with its protector.
+                    members.Add(x);
+                    members.Add(y);
+                }
+            }
+        }
+        return owes;
+    }
+
+    /// <summary>Who owes: as the what-if engine reads obligor selectors (members and guarantors; named states only while parties).</summary>
+    private static IEnumerable<int> Obligors(Selector s, List<(int State, PartyRole Role, Party Party)> parties) => s.Kind switch
+    {
+        "other-parties" or "any-member" => parties.Where(p => p.Role is PartyRole.Member or PartyRole.Guarantor).Select(p => p.State).Distinct(),
+        "role" => parties.Where(p => p.Role == s.Role).Select(p => p.State).Distinct(),
+        "states" => s.States.Where(x => parties.Any(p => p.State == x)),
+        _ => [],
+    };
+
+    /// <summary>Who is protected: the trigger's target (any party, a role, or named states).</summary>
+    private static IEnumerable<int> Protected(Selector s, List<(int State, PartyRole Role, Party Party)> parties) => s.Kind switch
+    {
+        "any-member" or "other-parties" => parties.Where(p => p.Role is PartyRole.Member or PartyRole.Guarantor or PartyRole.Beneficiary).Select(p => p.State).Distinct(),
+        "role" => parties.Where(p => p.Role == s.Role).Select(p => p.State).Distinct(),
+        "states" => s.States,
+        _ => [],
+    };
+
+    /// <summary>Obligations between two parties suspended on the day (ANZUS: the United States and New Zealand since 1986), in both directions.</summary>
+    private static bool Suspended(Agreement a, DateOnly day, int x, int y) =>
+        a.Parties.Any(p => (p.State == x || p.State == y) && p.Span.Contains(day)
+            && p.Suspensions.Any(s => s.Span.Contains(day) && (s.Counterparts.Count == 0 || s.Counterparts.Contains(p.State == x ? y : x))));
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}

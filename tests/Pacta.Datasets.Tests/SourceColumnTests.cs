@@ -1,0 +1,82 @@
+using System.Text;
+using Parquet;
+using Pacta.Datasets.Atop;
+using Pacta.Datasets.Output;
+
+namespace Pacta.Datasets.Tests;
+
+/// <summary>The provenance column: the fused all-pairs writer and the row writer agree, and parquet carries it.</summary>
+public class SourceColumnTests
+{
+    private static readonly YearRange Years = new(2010, 2020);
+
+    /// <summary>The ATOP table with an invented alliance from Pacta's encoding (USA–SWE, defense, from 2019) marked.</summary>
+    private static DirectedDyadTable Table()
+    {
+        var own = new AllianceInput(900_001,
+        [
+            new AllianceMemberSpell(2, 1, new DateOnly(2019, 1, 1), null, AllianceObligations.Defense),
+            new AllianceMemberSpell(380, 1, new DateOnly(2019, 1, 1), null, AllianceObligations.Defense),
+        ]);
+        var continuous = new Modern.ContinuousAlliances(AtopToAlliances.Convert(Paths.Atop), [own], Paths.Atop.CoverageEnd);
+        return continuous.Table(Years);
+    }
+
+    private static string Csv(IEnumerable<DyadYear> rows)
+    {
+        using var ms = new MemoryStream();
+        CsvDatasetWriter.WriteDyadYears(ms, rows, source: true);
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Fused_all_pairs_writer_equals_the_row_writer(bool directed)
+    {
+        var states = Paths.CowStatesOpen();
+        var frame = directed ? AllPairs.Directed(states, Years) : AllPairs.Undirected(states, Years);
+        var joined = DyadYears.AddAtop(frame, Table(), directed);
+        Assert.IsType<DyadFrame>(joined);
+        var fused = Csv(joined);
+        var rowByRow = Csv(joined.ToList());
+        Assert.Equal(rowByRow, fused);
+        var lines = fused.Split('\n');
+        Assert.Equal(string.Join(',', CsvDatasetWriter.DyadColumns) + ",source", lines[0]);
+        Assert.Contains("2,380,2019,1,0,0,1,0,pacta", lines);
+        Assert.Contains("2,380,2018,0,0,0,1,0,atop", lines);
+        Assert.All(lines[1..^1], l => Assert.Matches(int.Parse(l.Split(',')[2]) <= 2018 ? ",atop$" : ",(atop|pacta)$", l));
+    }
+
+    [Fact]
+    public void Without_the_flag_the_columns_stay_ATOPs()
+    {
+        using var ms = new MemoryStream();
+        CsvDatasetWriter.WriteDyadYears(ms, Table().DirectedRows());
+        var text = Encoding.UTF8.GetString(ms.ToArray());
+        Assert.DoesNotContain("pacta", text);
+        Assert.Contains("\n2,380,2019,1,0,0,", text);
+    }
+
+    [Fact]
+    public async Task Parquet_has_a_string_source_column()
+    {
+        var rows = Table().DirectedRows().ToList();
+        using var ms = new MemoryStream();
+        await ParquetDatasetWriter.WriteDyadYearsAsync(ms, rows, source: true);
+        ms.Position = 0;
+        await using var reader = await ParquetReader.CreateAsync(ms);
+        var fields = reader.Schema.GetDataFields();
+        Assert.Equal("source", fields[^1].Name);
+        var values = new List<string>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var buf = new string?[group.RowCount];
+            await group.ReadAsync(fields[^1], buf.AsMemory());
+            values.AddRange(buf.Select(v => v ?? ""));
+        }
+        Assert.Equal(rows.Select(r => r.Source), values);
+        Assert.Contains("pacta", values);
+    }
+}
