@@ -68,6 +68,11 @@ public sealed class LocationIndex
     /// <summary>The same locations and regions with a history of holders.</summary>
     public LocationIndex WithHistory(IEnumerable<SovereigntySpell> history) => new(_byCode.Values, _regions.Values, history);
 
+    /// <summary>The location a historic state held on a day (GFR → DE in 1985), from the history of holders.</summary>
+    public Location? HeldBy(int state, DateOnly day) =>
+        _holders.Values.SelectMany(x => x).Where(s => s.State == state && s.Span.Contains(day))
+            .Select(s => Find(s.Code)).FirstOrDefault(l => l is not null);
+
     /// <summary>
     /// The states that held the location on a day when that differs from today's sovereign (a subdivision
     /// inherits its country's history); null when today's sovereign applies.

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Pacta.Cli;
-using Pacta.Cli.Commands;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Pacta.Web.Tests;
 
@@ -38,6 +37,19 @@ public sealed class TokenTests(ServerFixture shared)
             Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         }
         using (var read = await http.GetAsync("/api/scenarios")) Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Beyond_loopback_a_token_is_generated()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"pacta-token-{Guid.NewGuid():N}");
+        // Built, never started: nothing listens beyond loopback.
+        await using var app = PactaServer.BuildApp(new ServeOptions { Host = "0.0.0.0", Port = 0, DataDir = dir, Quiet = true }, shared.Data);
+        var token = app.Services.GetRequiredService<ServeOptions>().Token;
+        Assert.False(string.IsNullOrEmpty(token));
+        Assert.True(token!.Length >= 32);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(dir, recursive: true);
     }
 

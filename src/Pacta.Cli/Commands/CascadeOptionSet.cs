@@ -15,8 +15,8 @@ public sealed class CascadeOptionSet
     };
     public Option<string> Conflicts { get; } = new("--conflicts")
     {
-        Description = "When a promise to fight meets a neutrality/non-aggression promise: peace-prevails (default) or fight-prevails",
-        DefaultValueFactory = _ => "peace-prevails",
+        Description = "When a promise to fight meets a neutrality/non-aggression promise: fight-prevails (default; the other is reported broken) or peace-prevails",
+        DefaultValueFactory = _ => "fight-prevails",
     };
     public Option<string> Conditional { get; } = new("--conditional")
     {

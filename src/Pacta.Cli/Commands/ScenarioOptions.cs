@@ -39,6 +39,7 @@ public sealed class ScenarioOptions
         else
         {
             location = (target.Iso2 is { } iso2 ? corpus.Locations.Find(iso2) : null)
+                ?? corpus.Locations.HeldBy(target.Cow, day)
                 ?? throw new PactaException($"--location: {target.Name} has no ISO 3166 code; give --location");
         }
 

@@ -16,10 +16,10 @@ public enum JoinerAttacks
 /// <summary>What happens when a promise to fight meets a promise to stay out (neutrality, non-aggression).</summary>
 public enum PromiseConflict
 {
-    /// <summary>The promise owed directly to the would-be enemy wins (lex specialis); the state stays out (default).</summary>
-    PeacePrevails,
-    /// <summary>The promise to fight wins; the neutrality or non-aggression promise is reported as breached.</summary>
+    /// <summary>The promise to fight wins; the neutrality or non-aggression promise is reported as broken (default).</summary>
     FightPrevails,
+    /// <summary>The promise owed directly to the would-be enemy wins; the state stays out.</summary>
+    PeacePrevails,
 }
 
 /// <summary>Whether obligations with escape conditions (constitutional processes, approval, ATOP conditions …) draw a state in.</summary>
@@ -40,7 +40,7 @@ public sealed record CascadeOptions
     public static readonly CascadeOptions Default = new();
 
     public JoinerAttacks JoinerAttacks { get; init; } = JoinerAttacks.CounterAttack;
-    public PromiseConflict Conflicts { get; init; } = PromiseConflict.PeacePrevails;
+    public PromiseConflict Conflicts { get; init; } = PromiseConflict.FightPrevails;
     public ConditionalPromises Conditional { get; init; } = ConditionalPromises.Count;
 
     /// <summary>Whether a discretionary defence promise ("such action as it deems necessary", NATO Art. 5) commits to fight.</summary>

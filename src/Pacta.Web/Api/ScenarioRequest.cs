@@ -54,7 +54,9 @@ public sealed record ScenarioRequest(
         }
         else
         {
+            // As the CLI: the target's own country, else the territory it held that day (historic states).
             location = (target.Iso2 is { } iso2 ? corpus.Locations.Find(iso2) : null)
+                ?? corpus.Locations.HeldBy(target.Cow, day)
                 ?? throw ApiProblem.BadField("location", $"{target.Name} has no ISO 3166 code; give a location");
         }
         var ceasefires = Ceasefire.Select(c =>

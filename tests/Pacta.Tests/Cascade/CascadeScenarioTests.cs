@@ -64,9 +64,22 @@ public sealed class CascadeScenarioTests
             Assert.Equal("north-atlantic-treaty-1949", s.Path[0].Commitment.Agreement.Id);
             Assert.Equal(365, s.Path[1].Victim.Cow);
             Assert.Equal("RU", s.Path[1].Location);
-            Assert.Contains(s.Path[1].Commitment.Agreement.Id, new[] { "csto-1992", "rus-prk-2024", "rus-blr-2024" });
+            Assert.Equal(ProvisionKind.Defense, s.Path[1].Commitment.Kind);
+            Assert.Equal(365, s.Path[1].Commitment.Beneficiary.Cow);
         }
         Assert.Equal("rus-prk-2024", Of(r, "PRK").Path[1].Commitment.Agreement.Id);
+    }
+
+    [Fact]
+    public void Cascade_RussiasPartnersJoining_ReportTheNonAggressionAndNeutralityPromisesTheyBreak()
+    {
+        var r = Run("RUS", "EST", "2025-06-01");
+
+        // Fight prevails by default: a partner that joins keeps its place and the broken promise is listed.
+        Assert.Contains(r.States, s => s.Side == CascadeSide.Attacker && s.Breaks.Count > 0);
+        var peace = Run("RUS", "EST", "2025-06-01", options: new CascadeOptions { Conflicts = PromiseConflict.PeacePrevails });
+        Assert.All(peace.States.Where(s => s.KeptOutBy is not null), s => Assert.Equal(CascadeEffect.StayOut, s.KeptOutBy!.Effect));
+        Assert.True(peace.Side(CascadeSide.Attacker).Count() < r.Side(CascadeSide.Attacker).Count());
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class DatasetCommandTests : IDisposable
         Assert.All(rows.Where(kv => int.Parse(kv.Key.Split(',')[2]) <= 2018), kv => Assert.Equal("atop", kv.Value[5]));
         Assert.Contains(rows.Values, v => v[5] == "pacta");
         // Pairs without any alliance after 2018 are 0 and counted as atop (no alliance of Pacta's behind them).
-        Assert.Equal(["0", "0", "0", "0", "0", "atop"], rows["2,365,2025"]);
+        Assert.Equal(["0", "0", "0", "0", "0", "atop"], rows["2,402,2025"]);
     }
 
     [Fact]

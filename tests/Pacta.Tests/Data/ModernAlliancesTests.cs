@@ -1,3 +1,4 @@
+using Pacta.Authoring;
 using Pacta.Datasets;
 using Pacta.Datasets.Atop;
 using Pacta.Datasets.Modern;
@@ -14,13 +15,24 @@ public sealed class ModernAlliancesTests
     private static readonly Lazy<AtopRelease> Release = new(() => AtopImporter.ImportFolder(Repo.Path("data", "atop")).Release!);
     private static readonly YearRange Modern = new(2019, 2025);
 
-    private static IEnumerable<Agreement> Pacta => TestCorpus.Corpus.Agreements.Where(a => a.Origin == "pacta");
+    /// <summary>The bundled corpus loaded as the CLI loads it: the ATOP ids its relations name are known.</summary>
+    private static readonly Lazy<Corpus> Loaded = new(() =>
+    {
+        var loader = new CorpusLoader(TestCorpus.States, TestCorpus.Locations) { ExternalAgreementIds = Release.Value.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet(StringComparer.Ordinal) };
+        var result = loader.LoadDirectory(Repo.Path("corpus"));
+        Assert.True(result.Ok, string.Join('\n', result.Diagnostics.Take(10)));
+        return result.Corpus!;
+    });
+
+    private static Corpus Corpus => Loaded.Value;
+
+    private static IEnumerable<Agreement> Pacta => Corpus.Agreements.Where(a => a.Origin == "pacta");
 
     private static DirectedDyadTable Table(bool includePolitical = false) =>
-        ContinuousAlliances.Build(Release.Value, Pacta, TestCorpus.Corpus, Modern.To, includePolitical).Table(new YearRange(2010, Modern.To));
+        ContinuousAlliances.Build(Release.Value, Pacta, Corpus, Modern.To, includePolitical).Table(new YearRange(2010, Modern.To));
 
     private static DirectedDyadTable Only(string agreement) =>
-        DyadYears.CreateDirectedTable(ModernAlliances.From([TestCorpus.Corpus.Agreement(agreement)!], TestCorpus.Corpus,
+        DyadYears.CreateDirectedTable(ModernAlliances.From([Corpus.Agreement(agreement)!], Corpus,
             new DateOnly(2019, 1, 1), new DateOnly(2025, 12, 31)), Modern);
 
     [Fact]
@@ -61,7 +73,7 @@ public sealed class ModernAlliancesTests
     [Fact]
     public void Replaced_ATOP_alliances_stop_at_the_coverage_end_and_others_continue()
     {
-        var c = ContinuousAlliances.Build(Release.Value, Pacta, TestCorpus.Corpus, 2025);
+        var c = ContinuousAlliances.Build(Release.Value, Pacta, Corpus, 2025);
         var nato = c.Atop.Single(a => a.Id == 3180);
         Assert.All(nato.Members, m => Assert.True(m.To is { } to && to <= new DateOnly(2018, 12, 31)));
         // The 2000 Russia–DPRK treaty ends the day before its 2024 successor enters into force.
