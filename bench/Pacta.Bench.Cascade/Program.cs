@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Pacta.Authoring;
 using Pacta.Authoring.Data;
 using Pacta.Bench.Cascade;
+using Pacta.Datasets.Atop;
 using Pacta.Domain;
 using Pacta.Evaluation;
 using Pacta.Evaluation.Cascade;
@@ -21,8 +22,11 @@ while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "Pacta.slnx"
 var root = repo?.FullName ?? throw new InvalidOperationException("run from the repository");
 var states = StateData.Load(Path.Combine(root, "data/states/states.csv"), Path.Combine(root, "data/states/aliases.csv"));
 var locations = LocationData.Load(Path.Combine(root, "data/locations/locations.csv"), Path.Combine(root, "data/locations/regions.yaml"));
-var loaded = new CorpusLoader(states, locations).LoadDirectory(Path.Combine(root, "corpus"));
-var corpus = loaded.Corpus ?? throw new InvalidOperationException("corpus has errors");
+// The corpus as the CLI sees it: the hand-encoded agreements plus the ATOP 5.1 alliances.
+var atop = AtopImporter.ImportFolder(Path.Combine(root, "data/atop")).Release ?? throw new InvalidOperationException("ATOP import failed");
+var loader = new CorpusLoader(states, locations) { ExternalAgreementIds = atop.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet(StringComparer.Ordinal) };
+var loaded = loader.LoadDirectory(Path.Combine(root, "corpus"));
+var corpus = (loaded.Corpus ?? throw new InvalidOperationException("corpus has errors")).With(AtopToAgreements.Convert(atop));
 var day = new DateOnly(2025, 6, 1);
 var rus = states.ByCow(365)!;
 var est = states.ByCow(366)!;

@@ -1,7 +1,7 @@
 using System.Text;
-using Parquet;
 using Pacta.Datasets.Atop;
 using Pacta.Datasets.Output;
+using Parquet;
 
 namespace Pacta.Datasets.Tests;
 

@@ -66,10 +66,13 @@ public sealed class ApiTests(ServerFixture server)
 
         // The CLI prints OutcomeJson of the same evaluation: the API must be byte-for-byte the same document.
         var c = server.Data.Corpus;
-        var pacta = new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
         var e = new Event(TriggerKind.ArmedAttack, c.States.ByCow(365)!, c.States.ByCow(366)!, new DateOnly(2025, 6, 1), null, c.Locations.Find("EE")!);
-        var cli = OutcomeJson.Outcome(pacta, new Evaluator(pacta).Evaluate(e, Assumptions.None));
+        var cli = OutcomeJson.Outcome(c, new Evaluator(c).Evaluate(e, Assumptions.None));
         Assert.True(JsonNode.DeepEquals(cli, api), "the API's what-if differs from the CLI's JSON");
+
+        // Without ATOP: only hand-encoded agreements.
+        var pacta = await GetJson("api/what-if?attacker=RUS&target=EST&date=2025-06-01&location=EE&include_atop=false");
+        Assert.All(pacta["triggered"]!.AsArray(), t => Assert.DoesNotContain("atop-", (string?)t!["agreement"]));
     }
 
     [Fact]

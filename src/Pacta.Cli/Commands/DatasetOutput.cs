@@ -41,7 +41,7 @@ public sealed class DatasetOutput : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new PactaException($"{path}: cannot write: {e.Message}");
+            throw new PactaException($"{path}: cannot write in {dir}: {(e is UnauthorizedAccessException ? "permission denied" : e.Message)}");
         }
     }
 

@@ -55,14 +55,14 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
         if (Pacta.Count == 0) return table;
         var own = DyadYears.CreateDirectedTable(Pacta, years);
         foreach (var a in own.States)
-        foreach (var b in own.States)
-        {
-            if (a == b) continue;
-            for (var y = years.From; y <= years.To; y++)
+            foreach (var b in own.States)
             {
-                if ((own.Get(a, b, y) & AllianceObligations.Allied) != 0) table.Or(a, b, y, AllianceObligations.Pacta);
+                if (a == b) continue;
+                for (var y = years.From; y <= years.To; y++)
+                {
+                    if ((own.Get(a, b, y) & AllianceObligations.Allied) != 0) table.Or(a, b, y, AllianceObligations.Pacta);
+                }
             }
-        }
         return table;
     }
 

@@ -126,14 +126,14 @@ public static class ModernAlliances
             {
                 var beneficiaries = o.Beneficiary.Kind == "target" ? (p.Trigger is { } t ? Protected(t.Target, parties) : []) : Protected(o.Beneficiary, parties);
                 foreach (var x in Obligors(o.Obligor, parties))
-                foreach (var y in beneficiaries)
-                {
-                    if (x == y || !DirectedDyadTable.IsCowCode(x) || !DirectedDyadTable.IsCowCode(y) || Suspended(a, day, x, y)) continue;
-                    owes[(x, y)] = owes.GetValueOrDefault((x, y)) | code;
-                    // A protected state named outside the parties still shares the alliance with its protector.
-                    members.Add(x);
-                    members.Add(y);
-                }
+                    foreach (var y in beneficiaries)
+                    {
+                        if (x == y || !DirectedDyadTable.IsCowCode(x) || !DirectedDyadTable.IsCowCode(y) || Suspended(a, day, x, y)) continue;
+                        owes[(x, y)] = owes.GetValueOrDefault((x, y)) | code;
+                        // A protected state named outside the parties still shares the alliance with its protector.
+                        members.Add(x);
+                        members.Add(y);
+                    }
             }
         }
         return owes;

@@ -36,10 +36,10 @@ public static class Json
         throw ApiProblem.BadField(field, $"'{field}' must be a string");
     }
 
-    public static bool Bool(JsonObject o, string field)
+    public static bool? Bool(JsonObject o, string field)
     {
         var n = o[field];
-        if (n is null) return false;
+        if (n is null) return null;
         if (n is JsonValue v && v.TryGetValue<bool>(out var b)) return b;
         throw ApiProblem.BadField(field, $"'{field}' must be true or false");
     }

@@ -10,7 +10,7 @@ namespace Pacta.Web.Api;
 /// </summary>
 public sealed record ScenarioRequest(
     string? Attacker, string? Target, string? Date, string? Kind, string? Location,
-    IReadOnlyList<string> Ceasefire, IReadOnlyList<string> Adopted, IReadOnlyList<string> Member, bool IncludeAtop = false)
+    IReadOnlyList<string> Ceasefire, IReadOnlyList<string> Adopted, IReadOnlyList<string> Member, bool IncludeAtop = true)
 {
     /// <summary>A stable key of the request, for caching the outcome.</summary>
     public string Key => string.Join('\u001f', Attacker, Target, Date, Kind, Location,
@@ -24,13 +24,13 @@ public sealed record ScenarioRequest(
     {
         var o = await Json.ReadObject(request);
         return new(Json.String(o, "attacker"), Json.String(o, "target"), Json.String(o, "date"), Json.String(o, "kind"),
-            Json.String(o, "location"), Json.Strings(o, "ceasefire"), Json.Strings(o, "adopted"), Json.Strings(o, "member"), Json.Bool(o, "include_atop"));
+            Json.String(o, "location"), Json.Strings(o, "ceasefire"), Json.Strings(o, "adopted"), Json.Strings(o, "member"), Json.Bool(o, "include_atop") ?? true);
     }
 
     private static bool Flag(Microsoft.Extensions.Primitives.StringValues v, string field) => v.ToString() switch
     {
-        "" or "false" or "0" => false,
-        "true" or "1" => true,
+        "false" or "0" => false,
+        "" or "true" or "1" => true,
         var other => throw ApiProblem.BadField(field, $"'{other}' must be true or false"),
     };
 

@@ -10,13 +10,11 @@ public static class WhatIfRoutes
 {
     public static void Map(RouteGroupBuilder api, ServeData data)
     {
-        // By default the hand-encoded corpus, as the CLI's what-if; with include_atop the imported ATOP alliances
-        // too, less those a hand-encoded agreement already represents ("same-as").
+        // By default the whole corpus, as the CLI's what-if (the evaluator counts an ATOP alliance that a
+        // hand-encoded agreement declares "same-as" only once); include_atop=false keeps the hand-encoded agreements.
         var c = data.Corpus;
         var pacta = new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
-        var represented = pacta.Agreements.SelectMany(a => a.Related.Where(r => r.Relation == "same-as").Select(r => r.Agreement)).ToHashSet(StringComparer.Ordinal);
-        var withAtop = new Corpus(c.Agreements.Where(a => !represented.Contains(a.Id)), c.Organizations, c.Conflicts, c.States, c.Locations);
-        var evaluators = new[] { new Evaluator(pacta), new Evaluator(withAtop) };
+        var evaluators = new[] { new Evaluator(pacta), new Evaluator(c) };
         var cache = new OutcomeCache();
 
         EncodedJson Answer(ScenarioRequest r) => cache.GetOrAdd(r.Key, () =>
@@ -34,7 +32,7 @@ public static class WhatIfRoutes
         .WithSummary("What if ATTACKER attacks TARGET on DATE at LOCATION")
         .WithDescription("As `pacta what-if --json`: triggered obligations with absolute deadlines, obligations the event breaches, provisions not triggered with the reason, each with its explanation tree. " +
             "`ceasefire` is DATE or CONFLICT:DATE, `adopted` ID or ID:DATE, `member` STATE:AGREEMENT-OR-ORGANIZATION[:DATE]; each may repeat. " +
-            "`include_atop=true` adds the imported ATOP alliances (those no hand-encoded agreement represents).");
+            "`include_atop=false` leaves out the imported ATOP alliances (default true, as the CLI).");
 
         api.MapPost("/what-if", async (HttpRequest request) => Answer(await ScenarioRequest.FromBody(request)))
         .WithSummary("What-if with a JSON body")

@@ -8,7 +8,7 @@ public sealed class CascadeCliTests
     [Fact]
     public void CascadeJson_Estonia2025_ListsStatesOptionsAndMonteCarlo()
     {
-        var r = PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--trials", "20000", "--seed", "3", "--pair", "USA:RUS", "--json");
+        var r = PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--trials", "2000", "--seed", "3", "--pair", "USA:RUS", "--json");
 
         Assert.True(r.ExitCode == 0, r.Stderr);
         var o = r.Json;
@@ -17,7 +17,7 @@ public sealed class CascadeCliTests
         Assert.Equal("belligerent", (string?)usa["role"]);
         Assert.Equal("defender", (string?)usa["side"]);
         Assert.Equal("north-atlantic-treaty-1949", (string?)usa["path"]![0]!["agreement"]);
-        Assert.Equal(20000, (long)o["monte_carlo"]!["trials"]!);
+        Assert.Equal(2000, (long)o["monte_carlo"]!["trials"]!);
         Assert.Equal("bf2018", (string?)o["monte_carlo"]!["preset"]!["id"]);
         Assert.NotNull(o["monte_carlo"]!["pairs_at_war"]![0]!["at_war"]!["p"]);
     }
@@ -31,7 +31,7 @@ public sealed class CascadeCliTests
 
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("<graphml", File.ReadAllText(Path.Combine(dir, "c.graphml")));
-        Assert.Contains("csto-1992 Art. 4", File.ReadAllText(Path.Combine(dir, "c.dot")));
+        Assert.Contains("north-atlantic-treaty-1949 Art. 5", File.ReadAllText(Path.Combine(dir, "c.dot")));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "c.svg")));
         Directory.Delete(dir, true);
     }
@@ -52,17 +52,20 @@ public sealed class CascadeCliTests
     }
 
     [Fact]
-    public void Exposure_2025_WritesCsvWithOneRowPerOrderedPair()
+    public void Exposure_1900_WritesCsvWithOneRowPerOrderedPair()
     {
         var csv = Path.Combine(Path.GetTempPath(), $"pacta-exposure-{Guid.NewGuid():N}.csv");
-        var r = PactaCli.Run("exposure", "--date", "2025-06-01", "--csv", csv, "--json");
+        var r = PactaCli.Run("exposure", "--date", "1900-06-01", "--csv", csv, "--json");
 
         Assert.True(r.ExitCode == 0, r.Stderr);
         var lines = File.ReadAllLines(csv);
         var n = r.Json["pairs"]!.AsArray().Count;
         Assert.Equal(n + 1, lines.Length);
-        var rusEst = lines.Single(l => l.StartsWith("365,RUS,366,EST,", StringComparison.Ordinal)).Split(',');
-        Assert.True(int.Parse(rusEst[4]) > 30);
+        Assert.StartsWith("attacker_cow,attacker,target_cow,target,belligerents", lines[0]);
+        // A state system of k members has k (k - 1) ordered pairs.
+        var k = (int)Math.Round((1 + Math.Sqrt(1 + 4.0 * n)) / 2);
+        Assert.Equal(k * (k - 1), n);
+        Assert.All(lines.Skip(1), l => Assert.True(int.Parse(l.Split(',')[4]) >= 2));
         File.Delete(csv);
     }
 

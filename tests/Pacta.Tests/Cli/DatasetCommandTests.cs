@@ -1,6 +1,6 @@
-using Parquet;
 using Pacta.Datasets;
 using Pacta.Tests.Support;
+using Parquet;
 
 namespace Pacta.Tests.Cli;
 

@@ -88,9 +88,9 @@ public sealed class ModernAlliancesTests
     {
         var t = Table();
         foreach (var a in t.States)
-        foreach (var b in t.States)
-            for (var y = 2010; y <= 2018; y++)
-                Assert.False(t.Get(a, b, y).HasFlag(AllianceObligations.Pacta), $"{a}->{b} {y}");
+            foreach (var b in t.States)
+                for (var y = 2010; y <= 2018; y++)
+                    Assert.False(t.Get(a, b, y).HasFlag(AllianceObligations.Pacta), $"{a}->{b} {y}");
     }
 
     [Fact]

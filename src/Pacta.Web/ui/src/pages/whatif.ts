@@ -24,13 +24,14 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
   const proposals = agreementList.filter((a: any) => a.in_force.from === null || a.status === 'proposal');
   const adopted = h('select', { name: 'adopted', multiple: true, size: Math.min(5, Math.max(2, proposals.length)) },
     proposals.map((a: any) => h('option', { value: a.id, selected: (st.adopted as string[]).includes(a.id) }, `${a.id} — ${a.title}`))) as HTMLSelectElement;
+  const atop = h('input', { name: 'include_atop', type: 'checkbox', checked: st.include_atop !== 'false' }) as HTMLInputElement;
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'form-error' });
   const results = h('div', { class: 'results', 'aria-live': 'polite' });
 
   const read = () => ({
     attacker: attacker.value.trim(), target: target.value.trim(), date: date.value, kind: kind.value,
     location: loc.value.trim().split(' ')[0], ceasefire: ceasefire.value ? [ceasefire.value] : [],
-    adopted: [...adopted.selectedOptions].map(o => o.value), open: st.open, all: st.all,
+    adopted: [...adopted.selectedOptions].map(o => o.value), include_atop: atop.checked ? '' : 'false', open: st.open, all: st.all,
   });
 
   const form = h('form', { class: 'whatif-form', 'aria-label': 'Event', onsubmit: (e: Event) => { e.preventDefault(); st.open = ''; Object.assign(st, read()); run(); } },
@@ -41,7 +42,8 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
     field('Location', loc, 'ISO 3166 code (EE, UA-43) — or click the map'),
     h('fieldset', {}, h('legend', {}, 'Assumptions'),
       field('Ceasefire from', ceasefire, 'hostilities of open conflicts end before this day'),
-      proposals.length ? field('Adopted proposals', adopted, 'evaluated as if in force (hypothetical)') : null),
+      proposals.length ? field('Adopted proposals', adopted, 'evaluated as if in force (hypothetical)') : null,
+      h('label', { class: 'inline' }, atop, ' include the imported ATOP alliances')),
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Evaluate')),
     error);
 
@@ -143,8 +145,8 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
       }));
 
     const showAll = st.all === '1';
-    const hidden = o.not_triggered.filter((n: any) => n.reason.startsWith('not in force')).length;
-    const nt = o.not_triggered.map((n: any, i: number) => ({ ...n, i })).filter((n: any) => showAll || !n.reason.startsWith('not in force'));
+    const hidden = o.not_triggered.filter((n: any) => n.reason.includes('not in force')).length;
+    const nt = o.not_triggered.map((n: any, i: number) => ({ ...n, i })).filter((n: any) => showAll || !n.reason.includes('not in force'));
     const notTriggered = h('section', { 'aria-labelledby': 'h-not', 'data-testid': 'not-triggered' },
       h('h2', { id: 'h-not' }, `Not triggered (${o.not_triggered.length})`),
       hidden ? h('label', { class: 'inline' }, h('input', {
