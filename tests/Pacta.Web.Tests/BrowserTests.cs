@@ -165,8 +165,8 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
         await page.GotoAsync("/network?on=2025-06-01&origin=pacta");
         await page.WaitForSelectorAsync("[data-testid=network] canvas");
         Assert.Contains("guarantee(s)", await page.InnerTextAsync("main"));
-        await page.GotoAsync("/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=1000");
-        await page.WaitForSelectorAsync("[data-testid=cascade-bars] li");
+        await page.GotoAsync("/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=1000&include_atop=false");
+        await page.WaitForSelectorAsync("[data-testid=cascade-bars] li", new PageWaitForSelectorOptions { Timeout = 60_000 });
         Assert.Contains("USA", await page.TextContentAsync("[data-testid=cascade-list]"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.File("cascade-estonia-2025.png") });
         await page.GotoAsync("/api-reference");

@@ -24,7 +24,7 @@ public static class CascadeRoutes
             majors = MajorPowers.Parse(reader);
         }
 
-        api.MapGet("/cascade", (HttpRequest request,
+        api.MapGet("/cascade", async (HttpRequest request,
             [FromQuery] string? attacker, [FromQuery] string? target, [FromQuery] string? date, [FromQuery] string? kind, [FromQuery] string? location,
             [FromQuery] string[]? ceasefire, [FromQuery] string[]? adopted, [FromQuery] string[]? member,
             [FromQuery] string? trials, [FromQuery] string? seed, [FromQuery] string? preset, [FromQuery(Name = "include_atop")] string? includeAtop) =>
@@ -43,13 +43,17 @@ public static class CascadeRoutes
             var honour = HonourPresets.Find(presetId)
                 ?? throw ApiProblem.BadField("preset", $"unknown preset '{presetId}'; expected one of {string.Join(", ", HonourPresets.All.Select(x => x.Id))}");
 
-            var cascadeOptions = CascadeOptions.Default;
-            var graph = new CascadeGraph(new CascadeSource(corpus, e.Date, assumptions), cascadeOptions);
-            if (majors is not null) foreach (var m in majors.On(e.Date)) graph.IsMajor[graph.IndexOf(m)] = true;
-            var start = CascadeStart.Of(e);
-            var result = DeterministicCascade.Run(graph, start) with { AttackerBreaches = graph.Source.Full.Evaluate(e, assumptions).Breached };
-            var mc = n > 0 ? MonteCarlo.Run(graph, start, HonourModel.Of(honour), n, s, []) : null;
-            return Json.Of(CascadeJson.Cascade(corpus, e, result, mc));
+            // The engine takes no cancellation token: run it aside so the request still ends at the time limit (504).
+            var work = Task.Run(() =>
+            {
+                var graph = new CascadeGraph(new CascadeSource(corpus, e.Date, assumptions), CascadeOptions.Default);
+                if (majors is not null) foreach (var m in majors.On(e.Date)) graph.IsMajor[graph.IndexOf(m)] = true;
+                var start = CascadeStart.Of(e);
+                var result = DeterministicCascade.Run(graph, start) with { AttackerBreaches = graph.Source.Full.Evaluate(e, assumptions).Breached };
+                var mc = n > 0 ? MonteCarlo.Run(graph, start, HonourModel.Of(honour), n, s, []) : null;
+                return CascadeJson.Cascade(corpus, e, result, mc);
+            });
+            return Json.Of(await work.WaitAsync(request.HttpContext.RequestAborted));
         })
         .WithSummary("Cascade: who is drawn in, round by round")
         .WithDescription("As `pacta cascade --json`: the event fields of what-if, plus `trials` (Monte Carlo, at most the server's limit), `seed` and `preset` (honour rates: " +

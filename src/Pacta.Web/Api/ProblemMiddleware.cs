@@ -37,9 +37,9 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
             await Problems.Write(http, 400, "body", $"the request body is not valid JSON: {e.Message}");
             return;
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested is false)
+        catch (OperationCanceledException) when (http.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true)
         {
-            await Problems.Write(http, 504, null, "the request took longer than the server allows");
+            await Problems.Write(http, 504, null, "the request took longer than the server allows; ask for fewer trials or leave out ATOP (include_atop=false)");
             return;
         }
         catch (Exception e) when (!http.Response.HasStarted)
