@@ -64,15 +64,15 @@ public sealed class DirectedDyadTable
     {
         var n = _states.Length;
         for (var i = 0; i < n; i++)
-        for (var j = 0; j < n; j++)
-        {
-            var b = Cell(i, j, Years.From);
-            for (var k = 0; k < _years; k++)
+            for (var j = 0; j < n; j++)
             {
-                var v = (AllianceObligations)_cells[b + k];
-                if ((v & AllianceObligations.Allied) != 0) yield return new DyadYear(_states[i], _states[j], Years.From + k, v);
+                var b = Cell(i, j, Years.From);
+                for (var k = 0; k < _years; k++)
+                {
+                    var v = (AllianceObligations)_cells[b + k];
+                    if ((v & AllianceObligations.Allied) != 0) yield return new DyadYear(_states[i], _states[j], Years.From + k, v);
+                }
             }
-        }
     }
 
     /// <summary>Non-directed rows (ccode1 &lt; ccode2): a promise counts when either state makes it to the other (§2.6).</summary>
@@ -80,15 +80,15 @@ public sealed class DirectedDyadTable
     {
         var n = _states.Length;
         for (var i = 0; i < n; i++)
-        for (var j = i + 1; j < n; j++)
-        {
-            var b1 = Cell(i, j, Years.From);
-            var b2 = Cell(j, i, Years.From);
-            for (var k = 0; k < _years; k++)
+            for (var j = i + 1; j < n; j++)
             {
-                var v = (AllianceObligations)(_cells[b1 + k] | _cells[b2 + k]);
-                if ((v & AllianceObligations.Allied) != 0) yield return new DyadYear(_states[i], _states[j], Years.From + k, v);
+                var b1 = Cell(i, j, Years.From);
+                var b2 = Cell(j, i, Years.From);
+                for (var k = 0; k < _years; k++)
+                {
+                    var v = (AllianceObligations)(_cells[b1 + k] | _cells[b2 + k]);
+                    if ((v & AllianceObligations.Allied) != 0) yield return new DyadYear(_states[i], _states[j], Years.From + k, v);
+                }
             }
-        }
     }
 }

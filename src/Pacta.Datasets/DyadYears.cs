@@ -66,28 +66,28 @@ public static class DyadYears
         Array.Fill(phase, int.MinValue);
         var value = new byte[n * n * ny];
         foreach (var a in members)
-        foreach (var b in members)
-        {
-            if (a.Phase != b.Phase || a.State == b.State || !a.Overlaps(b)) continue;
-            var first = Math.Max(Math.Max(a.From.Year, b.From.Year), y0);
-            var last = Math.Min(Math.Min(a.LastDay.Year, b.LastDay.Year), y1);
-            var v = (byte)(a.ObligationsToward(b.State) | AllianceObligations.Allied);
-            var cell = (local[a.State] * n + local[b.State]) * ny - y0;
-            for (var y = first; y <= last; y++)
+            foreach (var b in members)
             {
-                var c = cell + y;
-                if (phase[c] < a.Phase) { phase[c] = a.Phase; value[c] = v; }
-                else if (phase[c] == a.Phase) value[c] |= v;
+                if (a.Phase != b.Phase || a.State == b.State || !a.Overlaps(b)) continue;
+                var first = Math.Max(Math.Max(a.From.Year, b.From.Year), y0);
+                var last = Math.Min(Math.Min(a.LastDay.Year, b.LastDay.Year), y1);
+                var v = (byte)(a.ObligationsToward(b.State) | AllianceObligations.Allied);
+                var cell = (local[a.State] * n + local[b.State]) * ny - y0;
+                for (var y = first; y <= last; y++)
+                {
+                    var c = cell + y;
+                    if (phase[c] < a.Phase) { phase[c] = a.Phase; value[c] = v; }
+                    else if (phase[c] == a.Phase) value[c] |= v;
+                }
             }
-        }
         for (var i = 0; i < n; i++)
-        for (var j = 0; j < n; j++)
-        {
-            var cell = (i * n + j) * ny;
-            for (var k = 0; k < ny; k++)
+            for (var j = 0; j < n; j++)
             {
-                if (value[cell + k] != 0) table.Or(states[i], states[j], y0 + k, (AllianceObligations)value[cell + k]);
+                var cell = (i * n + j) * ny;
+                for (var k = 0; k < ny; k++)
+                {
+                    if (value[cell + k] != 0) table.Or(states[i], states[j], y0 + k, (AllianceObligations)value[cell + k]);
+                }
             }
-        }
     }
 }

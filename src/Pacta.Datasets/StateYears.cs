@@ -12,18 +12,18 @@ public static class StateYears
     {
         var cells = new Dictionary<(int State, int Year), Cell>();
         foreach (var alliance in alliances)
-        foreach (var m in alliance.Members)
-        {
-            if (!DirectedDyadTable.IsCowCode(m.State)) continue;
-            var first = Math.Max(m.From.Year, years.From);
-            var last = Math.Min(m.LastDay.Year, years.To);
-            for (var y = first; y <= last; y++)
+            foreach (var m in alliance.Members)
             {
-                if (!cells.TryGetValue((m.State, y), out var cell)) cells[(m.State, y)] = cell = new Cell();
-                cell.Add(alliance.Id, m.Phase, m.Promises & AllianceObligations.Promises);
-                if (y == m.From.Year || (m.To is { } to && y == to.Year)) cell.Transition = true;
+                if (!DirectedDyadTable.IsCowCode(m.State)) continue;
+                var first = Math.Max(m.From.Year, years.From);
+                var last = Math.Min(m.LastDay.Year, years.To);
+                for (var y = first; y <= last; y++)
+                {
+                    if (!cells.TryGetValue((m.State, y), out var cell)) cells[(m.State, y)] = cell = new Cell();
+                    cell.Add(alliance.Id, m.Phase, m.Promises & AllianceObligations.Promises);
+                    if (y == m.From.Year || (m.To is { } to && y == to.Year)) cell.Transition = true;
+                }
             }
-        }
         return cells
             .OrderBy(kv => kv.Key.State).ThenBy(kv => kv.Key.Year)
             .Select(kv => kv.Value.ToRow(kv.Key.State, kv.Key.Year))

@@ -68,12 +68,12 @@ internal sealed class SystemYears
         if (si == Full && sj == Full) return true;
         var (jan1, dec31) = YearDays(Years.From + k);
         foreach (var (f1, t1) in _spells[i])
-        foreach (var (f2, t2) in _spells[j])
-        {
-            var from = Max(Max(f1, f2), jan1);
-            var to = Min(Min(t1, t2), dec31);
-            if (from <= to) return true;
-        }
+            foreach (var (f2, t2) in _spells[j])
+            {
+                var from = Max(Max(f1, f2), jan1);
+                var to = Min(Min(t1, t2), dec31);
+                if (from <= to) return true;
+            }
         return false;
     }
 

@@ -24,10 +24,10 @@ public class AllPairsTests
                 if (b.Cast<bool>().Any(x => x)) bits.Add(b);
             }
             for (var i = 0; i < bits.Count; i++)
-            for (var j = 0; j < bits.Count; j++)
-            {
-                if (i != j && new BitArray(bits[i]).And(bits[j]).Cast<bool>().Any(x => x)) n++;
-            }
+                for (var j = 0; j < bits.Count; j++)
+                {
+                    if (i != j && new BitArray(bits[i]).And(bits[j]).Cast<bool>().Any(x => x)) n++;
+                }
         }
         return n;
     }

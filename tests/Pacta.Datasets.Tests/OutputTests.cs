@@ -1,8 +1,8 @@
 using System.Text;
-using Parquet;
-using Parquet.Schema;
 using Pacta.Datasets.Atop;
 using Pacta.Datasets.Output;
+using Parquet;
+using Parquet.Schema;
 
 namespace Pacta.Datasets.Tests;
 

@@ -51,15 +51,26 @@ internal static class AtopCodes
 
     private static string SecretContent(int? secrart) => secrart switch
     {
-        1 => "division of spoils", 2 => "target states", 3 => "obligations or their conditions",
-        4 => "target states and obligations", 5 => "contributions", 6 => "guidelines for military operations",
-        7 => "accessions", 8 => "the whole treaty", _ => "unspecified",
+        1 => "division of spoils",
+        2 => "target states",
+        3 => "obligations or their conditions",
+        4 => "target states and obligations",
+        5 => "contributions",
+        6 => "guidelines for military operations",
+        7 => "accessions",
+        8 => "the whole treaty",
+        _ => "unspecified",
     };
 
     public static string MilitaryAid(int? milaid) => milaid switch
     {
-        0 => "none", 1 => "general or unspecified", 2 => "grants or loans", 3 => "training or technology",
-        4 => "grants or loans and training or technology", null => "not coded", _ => $"milaid code {milaid}",
+        0 => "none",
+        1 => "general or unspecified",
+        2 => "grants or loans",
+        3 => "training or technology",
+        4 => "grants or loans and training or technology",
+        null => "not coded",
+        _ => $"milaid code {milaid}",
     };
 
     public static string Organisation(int? organ, int? purpose) => organ switch
@@ -74,8 +85,12 @@ internal static class AtopCodes
 
     private static string Purpose(int? p) => p switch
     {
-        1 => "military", 2 => "economic", 3 => "political consultation", 4 => "military, economic and political",
-        5 => "dispute settlement", _ => "purpose not coded",
+        1 => "military",
+        2 => "economic",
+        3 => "political consultation",
+        4 => "military, economic and political",
+        5 => "dispute settlement",
+        _ => "purpose not coded",
     };
 
     public static string Threat(int? specthrt, int? s1, int? s2) => specthrt switch
@@ -87,7 +102,12 @@ internal static class AtopCodes
 
     private static string ThreatKind(int? t) => t switch
     {
-        1 => "specific states", 2 => "a specific region", 3 => "specific states in a region", 4 => "an ongoing conflict",
-        5 => "domestic or non-state actors", 6 => "another alliance", _ => "other",
+        1 => "specific states",
+        2 => "a specific region",
+        3 => "specific states in a region",
+        4 => "an ongoing conflict",
+        5 => "domestic or non-state actors",
+        6 => "another alliance",
+        _ => "other",
     };
 }

@@ -21,6 +21,10 @@ public static class TestCorpus
 
     public static StateRegistry States => Data.Value.States;
     public static LocationIndex Locations => Data.Value.Locations;
-    public static CorpusLoader Loader => new(States, Locations);
+    /// <summary>The bundled ATOP release's alliance ids, which corpus files may reference (same-as, supersedes).</summary>
+    private static readonly Lazy<IReadOnlySet<string>> AtopIds = new(() =>
+        Pacta.Datasets.Atop.AtopImporter.ImportFolder(Repo.Path("data", "atop")).Release!.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet());
+
+    public static CorpusLoader Loader => new(States, Locations) { ExternalAgreementIds = AtopIds.Value };
     public static Corpus Corpus => Loaded.Value;
 }
