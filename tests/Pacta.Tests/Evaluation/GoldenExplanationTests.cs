@@ -24,7 +24,7 @@ public sealed class GoldenExplanationTests
     [MemberData(nameof(Scenarios))]
     public void WhatIfExplain_MatchesApprovedFile(string name, string[] args)
     {
-        var r = PactaCli.Run(["what-if", .. args, "--explain", "--all"]);
+        var r = PactaCli.Run(["what-if", .. args, "--explain"]);
         Assert.True(r.ExitCode == 0, r.Stderr);
         var path = Repo.Path("tests", "golden", name + ".txt");
         if (Environment.GetEnvironmentVariable("PACTA_RECORD") == "1")
