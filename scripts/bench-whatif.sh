@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# What-if performance: in-process latency over the whole corpus (pacta bench what-if: p50/p99) and the
+# whole-process time of one `pacta what-if` call, through the CLI published ReadyToRun.
+# Usage: scripts/bench-whatif.sh [RUNS]   (default 10)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+runs=${1:-10}
+out=/tmp/pacta-r2r
+
+echo "== publishing ReadyToRun to $out"
+dotnet publish src/Pacta.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out" >/dev/null
+
+echo "== in process: pacta bench what-if"
+"$out/pacta" bench what-if
+
+echo "== whole process: pacta what-if --attacker RUS --target EST --date 2025-06-01 --json ($runs runs)"
+printf '%-4s %9s %9s %9s\n' run wall_s user_s sys_s
+for i in $(seq 1 "$runs"); do
+  stats=$(mktemp)
+  /usr/bin/time -f '%e %U %S' -o "$stats" "$out/pacta" what-if --attacker RUS --target EST --date 2025-06-01 --json >/dev/null
+  read -r wall user sys <"$stats"
+  rm -f "$stats"
+  printf '%-4s %9s %9s %9s\n' "$i" "$wall" "$user" "$sys"
+done
