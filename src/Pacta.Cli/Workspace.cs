@@ -79,7 +79,15 @@ public sealed class Workspace(string? corpusDir)
             if (_atop is not null) return _atop;
             var result = Timed("atop import", () => AtopImporter.ImportFolder(AtopDir));
             if (!result.Ok) throw new PactaException($"the ATOP release in {AtopDir} has errors:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors.Take(20))}");
-            return _atop = result.Release!;
+            var release = result.Release!;
+            // The bundled release is cited as data/atop/… wherever the binary runs (stable explanations).
+            if (Path.GetFullPath(AtopDir) == Path.GetFullPath(Path.Combine(DataDir, "atop")))
+                release = release with
+                {
+                    AllianceFile = "data/atop/" + Path.GetFileName(release.AllianceFile),
+                    MemberFile = "data/atop/" + Path.GetFileName(release.MemberFile),
+                };
+            return _atop = release;
         }
     }
 

@@ -50,22 +50,6 @@ public static class ServeCommand
         return cmd;
     }
 
-    /// <summary>The corpus with the shipped ATOP release's alliances added (those not already in it), and the release.</summary>
-    public static ServeData Load(Workspace ws)
-    {
-        var corpus = ws.Corpus;
-        var atopDir = Path.Combine(Workspace.DataDir, "atop");
-        AtopRelease? release = null;
-        if (Directory.Exists(atopDir))
-        {
-            var import = AtopImporter.ImportFolder(atopDir);
-            if (import.Ok)
-            {
-                release = import.Release!;
-                var known = corpus.Agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-                corpus = corpus.With(AtopToAgreements.Convert(release).Where(a => !known.Contains(a.Id)));
-            }
-        }
-        return new ServeData(corpus, release, Workspace.DataDir);
-    }
+    /// <summary>The corpus (hand-encoded agreements and the ATOP release's alliances) and the release in use.</summary>
+    public static ServeData Load(Workspace ws) => new(ws.Corpus, ws.Atop, Workspace.DataDir);
 }
