@@ -79,14 +79,22 @@ public sealed class Evaluator
     {
         var t = p.Trigger!;
         var src = ExplanationSource.Of(ctx.Agreement, p, t.Position);
-        var checks = new List<Explanation> { ctx.InForceCheck(p) };
+        var inForce = ctx.InForceCheck(p);
+        var title = $"{p.Citation} of {ctx.Agreement.Id} is triggered";
+        if (inForce.Result == CheckResult.NotMet)
+        {
+            // Nothing else matters for an agreement not in force; skipping the other checks keeps the hundreds
+            // of historical ATOP provisions cheap.
+            notTriggered.Add(new NotTriggered(ctx.Agreement, p, inForce.Check, new Explanation(title, CheckResult.NotMet, ExplanationSource.Of(ctx.Agreement, p), [inForce])));
+            return;
+        }
+        var checks = new List<Explanation> { inForce };
         checks.Add(KindCheck(ctx.Event, t.Kinds, src));
         checks.Add(ctx.TargetCheck(t.Target, src));
         checks.Add(ctx.AttackerCheck(t.Attacker, src));
         checks.Add(ScopeCheck(ctx, t.Scope, src));
         if (t.AfterHostilities is { } conflictId) checks.Add(HostilitiesCheck(ctx, conflictId, src));
 
-        var title = $"{p.Citation} of {ctx.Agreement.Id} is triggered";
         if (checks.Any(c => c.Result == CheckResult.NotMet))
         {
             var tree = new Explanation(title, CheckResult.NotMet, ExplanationSource.Of(ctx.Agreement, p), checks);
@@ -151,7 +159,14 @@ public sealed class Evaluator
         // A promise only the attacker could break: one whose named promisors never include the attacker says
         // nothing about this event (ATOP codes one non-aggression provision per member).
         if (p.Obligations.All(o => o.Obligor.Kind == "states" && !o.Obligor.States.Contains(e.Attacker.Cow))) return;
-        var checks = new List<Explanation> { ctx.InForceCheck(p) };
+        var inForce = ctx.InForceCheck(p);
+        if (inForce.Result == CheckResult.NotMet)
+        {
+            notTriggered.Add(new NotTriggered(ctx.Agreement, p, "promise not broken: " + inForce.Check,
+                new Explanation($"{p.Citation} of {ctx.Agreement.Id} is broken by the event", CheckResult.NotMet, src, [inForce])));
+            return;
+        }
+        var checks = new List<Explanation> { inForce };
         var kindOk = p.BreachedBy.Any(k => TriggerKinds.Implies(e.Kind, k));
         checks.Add(Explanation.Leaf(kindOk
             ? $"an event of kind {Words.Of(e.Kind)} breaks this promise ({string.Join(", ", p.BreachedBy.Select(Words.Of))})"
