@@ -30,12 +30,8 @@ public static class Cli
         root.Subcommands.Add(DyadsCommand.Create());
         root.Subcommands.Add(StateYearsCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
-        foreach (var extra in Extensions) root.Subcommands.Add(extra());
         return root;
     }
-
-    /// <summary>Commands contributed by other parts (what-if, compare, datasets …), registered at start-up.</summary>
-    public static readonly List<Func<Command>> Extensions = [];
 
     public static int Run(string[] args)
     {
@@ -65,22 +61,7 @@ public static class Cli
         {
             return body();
         }
-        catch (PactaException e)
-        {
-            Output.Error(e.Message);
-            return ExitCodes.Invalid;
-        }
-        catch (DataFileException e)
-        {
-            Output.Error(e.Message);
-            return ExitCodes.Invalid;
-        }
-        catch (IOException e)
-        {
-            Output.Error(e.Message);
-            return ExitCodes.Invalid;
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is PactaException or DataFileException or IOException or UnauthorizedAccessException)
         {
             Output.Error(e.Message);
             return ExitCodes.Invalid;
