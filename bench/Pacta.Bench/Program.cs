@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Pacta.Bench;
 using Pacta.Datasets;
 using Pacta.Datasets.Atop;
 using Pacta.Datasets.Output;
@@ -33,7 +32,8 @@ long Job()
     var import = AtopImporter.ImportFolder(Path.Combine(repo, "data", "atop"));
     if (!import.Ok) throw new InvalidOperationException(string.Join('\n', import.Errors));
     Stage("import");
-    var states = StatesFile.Load(repo);
+    var states = Pacta.Authoring.Data.StateData.Load(
+        Path.Combine(repo, "data", "states", "states.csv"), Path.Combine(repo, "data", "states", "aliases.csv")).All;
     Stage("states");
     var table = AtopDatasets.DirectedTable(import.Release!, years);
     Stage("atop-table");
@@ -56,7 +56,7 @@ var inProcessRuns = quick ? 5 : 20;
 
 // Whole process: start this program with --once and time it from the outside.
 var self = Environment.ProcessPath!;
-var selfDll = typeof(StatesFile).Assembly.Location;
+var selfDll = System.Reflection.Assembly.GetEntryAssembly()!.Location;
 var wall = new List<double>();
 var childCpu = new List<double>();
 string childReport = "";
