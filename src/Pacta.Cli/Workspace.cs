@@ -1,5 +1,6 @@
 using Pacta.Authoring;
 using Pacta.Authoring.Data;
+using Pacta.Cli.Snapshot;
 using Pacta.Datasets.Atop;
 using Pacta.Domain;
 
@@ -7,7 +8,8 @@ namespace Pacta.Cli;
 
 /// <summary>
 /// Finds and loads what the CLI reasons over: the shipped data (states, locations) and a corpus — the bundled
-/// one beside the binary, or <c>--corpus DIR</c>. Loading is lazy so commands that need only states stay fast.
+/// one beside the binary, or <c>--corpus DIR</c>. Parsed data comes from a snapshot cache when the inputs are
+/// unchanged (<see cref="WorkspaceSnapshot"/>); otherwise it is parsed lazily and the snapshot written.
 /// </summary>
 public sealed class Workspace(string? corpusDir)
 {
@@ -15,6 +17,11 @@ public sealed class Workspace(string? corpusDir)
     private LocationIndex? _locations;
     private Corpus? _corpus;
     private AtopRelease? _atop;
+    private bool _snapshotTried;
+
+    /// <summary>Whether the snapshot cache is read and written (off with PACTA_SNAPSHOT=0).</summary>
+    internal bool UseSnapshot { get; init; } = WorkspaceSnapshot.Enabled;
+    private byte[]? _snapshotKey;
 
     public static string DataDir => DataPaths.DataDirectory;
 
@@ -42,12 +49,41 @@ public sealed class Workspace(string? corpusDir)
         return r;
     }
 
-    public StateRegistry States => _states ??= Timed("states", () => StateData.Load(
-        Path.Combine(DataDir, "states", "states.csv"), Path.Combine(DataDir, "states", "aliases.csv")));
+    /// <summary>Loads everything from the snapshot when one matches the inputs (once per workspace).</summary>
+    private void TrySnapshot()
+    {
+        if (_snapshotTried) return;
+        _snapshotTried = true;
+        if (!UseSnapshot || !Directory.Exists(CorpusDir)) return;
+        string[] data = [.. new[] { "states.csv", "aliases.csv" }.Select(f => Path.Combine(DataDir, "states", f)),
+            .. new[] { "locations.csv", "regions.yaml", "sovereignty.csv" }.Select(f => Path.Combine(DataDir, "locations", f))];
+        _snapshotKey = Timed("snapshot key", () => WorkspaceSnapshot.Key(data, [AtopDir, CorpusDir], corpusDir is null ? "bundled" : "given"));
+        if (_snapshotKey is null) return;
+        var cached = Timed("snapshot read", () => WorkspaceSnapshot.TryRead(_snapshotKey));
+        if (cached is null) return;
+        (_states, _locations, _atop, _corpus) = (cached.States, cached.Locations, cached.Atop, cached.Corpus);
+    }
 
-    public LocationIndex Locations => _locations ??= Timed("locations", () => LocationData.Load(
-        Path.Combine(DataDir, "locations", "locations.csv"), Path.Combine(DataDir, "locations", "regions.yaml"))
-        .WithHistory(SovereigntyData.Load(Path.Combine(DataDir, "locations", "sovereignty.csv"))));
+    public StateRegistry States
+    {
+        get
+        {
+            TrySnapshot();
+            return _states ??= Timed("states", () => StateData.Load(
+                Path.Combine(DataDir, "states", "states.csv"), Path.Combine(DataDir, "states", "aliases.csv")));
+        }
+    }
+
+    public LocationIndex Locations
+    {
+        get
+        {
+            TrySnapshot();
+            return _locations ??= Timed("locations", () => LocationData.Load(
+                Path.Combine(DataDir, "locations", "locations.csv"), Path.Combine(DataDir, "locations", "regions.yaml"))
+                .WithHistory(SovereigntyData.Load(Path.Combine(DataDir, "locations", "sovereignty.csv"))));
+        }
+    }
 
     /// <summary>
     /// The loader. Files of the bundled corpus are shown as <c>corpus/agreements/…</c> wherever the binary runs,
@@ -76,6 +112,7 @@ public sealed class Workspace(string? corpusDir)
     {
         get
         {
+            TrySnapshot();
             if (_atop is not null) return _atop;
             var result = Timed("atop import", () => AtopImporter.ImportFolder(AtopDir));
             if (!result.Ok) throw new PactaException($"the ATOP release in {AtopDir} has errors:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors.Take(20))}");
@@ -107,6 +144,7 @@ public sealed class Workspace(string? corpusDir)
     {
         get
         {
+            TrySnapshot();
             if (_corpus is not null) return _corpus;
             if (!Directory.Exists(CorpusDir)) throw new PactaException($"{CorpusDir}: no such corpus folder");
             var loader = Loader;
@@ -117,7 +155,9 @@ public sealed class Workspace(string? corpusDir)
                 throw new PactaException($"the corpus in {CorpusDir} has {result.Diagnostics.Count} error(s); run 'pacta check {CorpusDir}'{Environment.NewLine}{first}");
             }
             // ATOP's alliances join the hand-encoded corpus as agreements atop-<id>, in the same model.
-            return _corpus = Timed("atop agreements", () => result.Corpus!.With(AtopToAgreements.Convert(Atop)));
+            _corpus = Timed("atop agreements", () => result.Corpus!.With(AtopToAgreements.Convert(Atop)));
+            if (_snapshotKey is not null) Timed("snapshot write", () => { WorkspaceSnapshot.TryWrite(_snapshotKey, new WorkspaceData(States, Locations, Atop, _corpus)); return 0; });
+            return _corpus;
         }
     }
 

@@ -89,6 +89,9 @@ public sealed class LocationIndex
     }
 
     public IReadOnlyCollection<Location> All => _byCode.Values;
+
+    /// <summary>Every recorded historical holder (the input of <see cref="WithHistory"/>).</summary>
+    public IEnumerable<SovereigntySpell> History => _holders.Values.SelectMany(x => x);
     public IReadOnlyCollection<Region> Regions => _regions.Values;
 
     public Location? Find(string code) => _byCode.GetValueOrDefault(code);

@@ -17,7 +17,6 @@ public sealed class StateRegistry
     private readonly Dictionary<int, State> _byCow = new();
     private readonly Dictionary<string, List<State>> _byCode = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, State> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> _aliases;
 
     public StateRegistry(IEnumerable<State> states, IReadOnlyDictionary<string, int>? aliases = null)
     {
@@ -29,8 +28,8 @@ public sealed class StateRegistry
             if (s.Iso2 is not null) AddCode(s.Iso2, s);
             _byName[Normalize(s.Name)] = s;
         }
-        _aliases = new(StringComparer.OrdinalIgnoreCase);
-        foreach (var (alias, cow) in aliases ?? new Dictionary<string, int>())
+        Aliases = aliases ?? new Dictionary<string, int>();
+        foreach (var (alias, cow) in Aliases)
         {
             if (_byCow.TryGetValue(cow, out var s)) _byName.TryAdd(Normalize(alias), s);
         }
@@ -38,6 +37,9 @@ public sealed class StateRegistry
     }
 
     public IReadOnlyList<State> All { get; }
+
+    /// <summary>The other names the registry was built with (alias → COW code).</summary>
+    public IReadOnlyDictionary<string, int> Aliases { get; }
 
     public State? ByCow(int cow) => _byCow.GetValueOrDefault(cow);
 

@@ -14,6 +14,9 @@ public static class PactaCli
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "pacta.dll");
 
+    /// <summary>PACTA_DATA_DIR for runs that do not set their own: one folder per test process.</summary>
+    public static readonly string SessionDataDir = Path.Combine(Path.GetTempPath(), $"pacta-tests-{Environment.ProcessId}");
+
     public static RunResult Run(params string[] args) => RunIn(null, args);
 
     public static RunResult RunIn(string? workingDirectory, params string[] args) => RunWith(workingDirectory, null, args);
@@ -34,6 +37,8 @@ public static class PactaCli
         psi.ArgumentList.Add(Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = "1";
+        // A data folder of this test run (snapshot cache, imports), not the user's own.
+        psi.Environment["PACTA_DATA_DIR"] = SessionDataDir;
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
