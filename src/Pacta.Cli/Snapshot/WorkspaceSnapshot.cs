@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Pacta.Cli.Snapshot;
@@ -12,7 +10,7 @@ internal static class SnapshotFormat
 
 /// <summary>
 /// A cache of the parsed workspace (states, locations, ATOP release, corpus with the ATOP agreements) so that a
-/// command does not re-parse ~1.5 MB of CSV and YAML on every start. The key hashes every input file's path,
+/// command does not re-parse ~1.5 MB of CSV and YAML on every start. The key lists every input file's path,
 /// size and modification time (reading the bytes would cost as much as a good part of the parse) plus the build
 /// of Pacta itself, so any edit to the data, the corpus or the code makes a new snapshot;
 /// a corpus with errors is never cached. The cache is an optimisation only: any failure to read or write it
@@ -24,34 +22,32 @@ internal static class WorkspaceSnapshot
 
     public static string Folder => Path.Combine(Workspace.UserDataDir, "cache");
 
-    /// <summary>The key of the inputs; null when an input folder cannot be read (then nothing is cached).</summary>
+    /// <summary>
+    /// The key of the inputs: a description of every input file, stored whole in the snapshot and compared byte
+    /// for byte (no cryptographic hash: loading one costs more start-up time than the comparison). Null when an
+    /// input folder cannot be read (then nothing is cached).
+    /// </summary>
     public static byte[]? Key(IEnumerable<string> files, IEnumerable<string> folders, string displayMode)
     {
         try
         {
-            using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            void Text(string s)
-            {
-                h.AppendData(Encoding.UTF8.GetBytes(s));
-                h.AppendData([0]);
-            }
-            Text(SnapshotFormat.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var sb = new StringBuilder();
+            sb.Append(SnapshotFormat.Version).Append('\n').Append(displayMode).Append('\n');
             // Any rebuild of the code that reads or converts the data changes the key.
             foreach (var a in new[] { typeof(Workspace).Assembly, typeof(Domain.Corpus).Assembly, typeof(Authoring.CorpusLoader).Assembly, typeof(Datasets.Atop.AtopImporter).Assembly })
-                Text(a.ManifestModule.ModuleVersionId.ToString());
-            Text(displayMode);
+                sb.Append(a.ManifestModule.ModuleVersionId).Append('\n');
             var all = files.Select(Path.GetFullPath).ToList();
             foreach (var d in folders)
             {
-                Text("dir:" + Path.GetFullPath(d));
+                sb.Append("dir:").Append(Path.GetFullPath(d)).Append('\n');
                 all.AddRange(Directory.EnumerateFiles(d, "*", SearchOption.AllDirectories).Select(Path.GetFullPath).Order(StringComparer.Ordinal));
             }
             foreach (var f in all)
             {
                 var info = new FileInfo(f);
-                Text(FormattableString.Invariant($"{f}|{info.Length}|{info.LastWriteTimeUtc.Ticks}"));
+                sb.Append(f).Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks).Append('\n');
             }
-            return h.GetHashAndReset();
+            return Encoding.UTF8.GetBytes(sb.ToString());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -59,7 +55,13 @@ internal static class WorkspaceSnapshot
         }
     }
 
-    private static string PathFor(byte[] key) => Path.Combine(Folder, $"workspace-{Convert.ToHexStringLower(key)[..16]}.bin");
+    /// <summary>A short file name for a key (FNV-1a, 64 bits); the key inside the file decides.</summary>
+    private static string PathFor(byte[] key)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var b in key) h = (h ^ b) * 1099511628211UL;
+        return Path.Combine(Folder, $"workspace-{h:x16}.bin");
+    }
 
     public static WorkspaceData? TryRead(byte[] key)
     {
