@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What-if performance: in-process latency over the whole corpus (pacta bench what-if: p50/p99) and the
-# whole-process time of one `pacta what-if` call, through the CLI published ReadyToRun.
+# What-if performance: in-process latency over the whole corpus (pacta bench what-if: p50/p90/p99 of the
+# evaluation alone, with every explanation worded, with the --json output, and through the JSON document)
+# and the whole-process time of one `pacta what-if` call, through the CLI published ReadyToRun.
 # Usage: scripts/bench-whatif.sh [RUNS]   (default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,10 +1,17 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pacta.Domain;
 using Pacta.Evaluation;
 
 namespace Pacta.Contracts;
 
-/// <summary>The <c>what-if</c> JSON contract (shared/design/model.md), plus a few extra fields consumers may ignore.</summary>
+/// <summary>
+/// The <c>what-if</c> JSON contract (shared/design/model.md), plus a few extra fields consumers may ignore:
+/// as a document (<see cref="Outcome"/>) and written straight to UTF-8 (<see cref="Write"/>), which yields the
+/// same bytes without building a node per value — a whole-corpus outcome is some 10⁵ values.
+/// </summary>
 public static class OutcomeJson
 {
     public static JsonObject Outcome(Corpus corpus, Outcome o) => new()
@@ -57,17 +64,17 @@ public static class OutcomeJson
         ["agreement"] = t.Agreement.Id,
         ["provision"] = t.Provision.Citation,
         ["provision_id"] = t.Provision.Id,
-        ["kind"] = Words.Of(t.Provision.Kind),
+        ["kind"] = WordCache.Of(t.Provision.Kind),
         ["obligor"] = JsonShapes.State(t.Obligor),
         ["beneficiary"] = JsonShapes.State(t.Beneficiary),
         ["action"] = t.Obligation.Action,
-        ["strength"] = Words.Of(t.Obligation.Strength),
-        ["bindingness"] = Words.Of(t.Agreement.Bindingness),
+        ["strength"] = WordCache.Of(t.Obligation.Strength),
+        ["bindingness"] = WordCache.Of(t.Agreement.Bindingness),
         ["deadline"] = t.Deadline?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
-        ["firmness"] = t.Obligation.Deadline is null ? null : Words.Of(t.Obligation.Firmness),
+        ["firmness"] = t.Obligation.Deadline is null ? null : WordCache.Of(t.Obligation.Firmness),
         ["timing"] = t.Obligation.Timing,
         ["hypothetical"] = t.Hypothetical,
-        ["assistance"] = JsonShapes.Strings(t.Obligation.Assistance.Select(Words.Of)),
+        ["assistance"] = JsonShapes.Strings(t.Obligation.Assistance.Select(WordCache.Of)),
         ["amounts"] = JsonShapes.Amounts(t.Obligation.Amounts),
         ["conditions"] = JsonShapes.Conditions(corpus, t.Conditions),
         ["explanation"] = Tree(t.Explanation),
@@ -86,4 +93,245 @@ public static class OutcomeJson
         } : null,
         ["children"] = new JsonArray(e.Children.Select(c => (JsonNode)Tree(c)).ToArray()),
     };
+
+    /// <summary>The document as <see cref="JsonShapes.Write"/> prints <see cref="Outcome"/>: the same characters, without the document.</summary>
+    public static string ToJsonString(Corpus corpus, Outcome o)
+    {
+        var buffer = Buffer.Rent();
+        try
+        {
+            using (var w = new Utf8JsonWriter(buffer, Indented)) Write(w, corpus, o);
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            Buffer.Return(buffer);
+        }
+    }
+
+    /// <summary>UTF-8 of the document, with the given writer options (e.g. not indented, for HTTP).</summary>
+    public static byte[] ToUtf8(Corpus corpus, Outcome o, JsonWriterOptions options)
+    {
+        var buffer = Buffer.Rent();
+        try
+        {
+            using (var w = new Utf8JsonWriter(buffer, options)) Write(w, corpus, o);
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            Buffer.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes the UTF-8 of the document to <paramref name="output"/> in one piece (what <c>what-if --json</c> prints).</summary>
+    public static void Write(Stream output, Corpus corpus, Outcome o, JsonWriterOptions options)
+    {
+        var buffer = Buffer.Rent();
+        try
+        {
+            using (var w = new Utf8JsonWriter(buffer, options)) Write(w, corpus, o);
+            output.Write(buffer.WrittenSpan);
+        }
+        finally
+        {
+            Buffer.Return(buffer);
+        }
+    }
+
+    /// <summary>The writer options <see cref="JsonShapes.Options"/> stands for.</summary>
+    public static readonly JsonWriterOptions Indented = new()
+    {
+        Indented = true,
+        Encoder = JsonShapes.Options.Encoder,
+        SkipValidation = true,
+    };
+
+    /// <summary>Writes the document of <see cref="Outcome"/> value by value.</summary>
+    public static void Write(Utf8JsonWriter w, Corpus corpus, Outcome o)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName(P.Event);
+        Event(o.Event).WriteTo(w, JsonShapes.Options);
+        w.WritePropertyName(P.Assumptions);
+        Assumptions(corpus, o.Assumptions).WriteTo(w, JsonShapes.Options);
+
+        w.WriteStartArray(P.Triggered);
+        foreach (var t in o.Triggered) WriteTriggered(w, corpus, t);
+        w.WriteEndArray();
+
+        w.WriteStartArray(P.Breached);
+        foreach (var b in o.Breached)
+        {
+            w.WriteStartObject();
+            w.WriteString(P.Agreement, b.Agreement.Id);
+            w.WriteString(P.Provision, b.Provision.Citation);
+            w.WriteString(P.ProvisionId, b.Provision.Id);
+            w.WritePropertyName(P.Obligor);
+            WriteState(w, b.Obligor);
+            w.WritePropertyName(P.Beneficiary);
+            WriteState(w, b.Beneficiary);
+            w.WritePropertyName(P.Explanation);
+            WriteTree(w, b.Explanation);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray(P.NotTriggered);
+        foreach (var n in o.NotTriggered)
+        {
+            w.WriteStartObject();
+            w.WriteString(P.Agreement, n.Agreement.Id);
+            w.WriteString(P.Provision, n.Provision.Citation);
+            w.WriteString(P.ProvisionId, n.Provision.Id);
+            w.WriteString(P.Reason, n.Reason);
+            w.WritePropertyName(P.Explanation);
+            WriteTree(w, n.Explanation);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteTriggered(Utf8JsonWriter w, Corpus corpus, TriggeredObligation t)
+    {
+        var ob = t.Obligation;
+        w.WriteStartObject();
+        w.WriteString(P.Agreement, t.Agreement.Id);
+        w.WriteString(P.Provision, t.Provision.Citation);
+        w.WriteString(P.ProvisionId, t.Provision.Id);
+        w.WriteString(P.Kind, WordCache.Of(t.Provision.Kind));
+        w.WritePropertyName(P.Obligor);
+        WriteState(w, t.Obligor);
+        w.WritePropertyName(P.Beneficiary);
+        WriteState(w, t.Beneficiary);
+        w.WriteString(P.Action, ob.Action);
+        w.WriteString(P.Strength, WordCache.Of(ob.Strength));
+        w.WriteString(P.Bindingness, WordCache.Of(t.Agreement.Bindingness));
+        w.WriteString(P.Deadline, t.Deadline?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+        w.WriteString(P.Firmness, ob.Deadline is null ? null : WordCache.Of(ob.Firmness));
+        w.WriteString(P.Timing, ob.Timing);
+        w.WriteBoolean(P.Hypothetical, t.Hypothetical);
+        w.WriteStartArray(P.Assistance);
+        foreach (var a in ob.Assistance) w.WriteStringValue(WordCache.Of(a));
+        w.WriteEndArray();
+        w.WritePropertyName(P.Amounts);
+        if (ob.Amounts.Count == 0)
+        {
+            w.WriteStartArray();
+            w.WriteEndArray();
+        }
+        else JsonShapes.Amounts(ob.Amounts).WriteTo(w, JsonShapes.Options); // rare; one definition of its shape
+        w.WriteStartArray(P.Conditions);
+        foreach (var c in t.Conditions)
+        {
+            w.WriteStartObject();
+            w.WriteString(P.Kind, WordCache.Of(c.Kind));
+            w.WriteString(P.Text, c.Text);
+            w.WriteStartArray(P.States);
+            foreach (var s in c.States)
+            {
+                if (corpus.States.ByCow(s) is { } state) WriteState(w, state);
+                else JsonShapes.State(corpus.States, s).WriteTo(w, JsonShapes.Options);
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName(P.Explanation);
+        WriteTree(w, t.Explanation);
+        w.WriteEndObject();
+    }
+
+    private static void WriteState(Utf8JsonWriter w, State s)
+    {
+        w.WriteStartObject();
+        w.WriteNumber(P.Cow, s.Cow);
+        w.WriteString(P.Iso3, s.Iso3);
+        w.WriteString(P.Name, s.Name);
+        w.WriteEndObject();
+    }
+
+    private static void WriteTree(Utf8JsonWriter w, Explanation e)
+    {
+        w.WriteStartObject();
+        w.WriteString(P.Check, e.Check);
+        w.WriteString(P.Result, e.Result switch { CheckResult.Met => P.Met, CheckResult.NotMet => P.NotMet, _ => P.Unknown });
+        if (e.Source is { } s)
+        {
+            w.WriteStartObject(P.Source);
+            w.WriteString(P.Agreement, s.Agreement);
+            w.WriteString(P.Provision, s.Provision);
+            w.WriteString(P.File, s.File);
+            w.WriteNumber(P.Line, s.Line);
+            w.WriteEndObject();
+        }
+        else w.WriteNull(P.Source);
+        w.WriteStartArray(P.Children);
+        for (var i = 0; i < e.Children.Count; i++) WriteTree(w, e.Children[i]);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Property names and fixed values, escaped once.</summary>
+    private static class P
+    {
+        public static readonly JsonEncodedText Event = JsonEncodedText.Encode("event");
+        public static readonly JsonEncodedText Assumptions = JsonEncodedText.Encode("assumptions");
+        public static readonly JsonEncodedText Triggered = JsonEncodedText.Encode("triggered");
+        public static readonly JsonEncodedText Breached = JsonEncodedText.Encode("breached");
+        public static readonly JsonEncodedText NotTriggered = JsonEncodedText.Encode("not_triggered");
+        public static readonly JsonEncodedText Agreement = JsonEncodedText.Encode("agreement");
+        public static readonly JsonEncodedText Provision = JsonEncodedText.Encode("provision");
+        public static readonly JsonEncodedText ProvisionId = JsonEncodedText.Encode("provision_id");
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        public static readonly JsonEncodedText Obligor = JsonEncodedText.Encode("obligor");
+        public static readonly JsonEncodedText Beneficiary = JsonEncodedText.Encode("beneficiary");
+        public static readonly JsonEncodedText Action = JsonEncodedText.Encode("action");
+        public static readonly JsonEncodedText Strength = JsonEncodedText.Encode("strength");
+        public static readonly JsonEncodedText Bindingness = JsonEncodedText.Encode("bindingness");
+        public static readonly JsonEncodedText Deadline = JsonEncodedText.Encode("deadline");
+        public static readonly JsonEncodedText Firmness = JsonEncodedText.Encode("firmness");
+        public static readonly JsonEncodedText Timing = JsonEncodedText.Encode("timing");
+        public static readonly JsonEncodedText Hypothetical = JsonEncodedText.Encode("hypothetical");
+        public static readonly JsonEncodedText Assistance = JsonEncodedText.Encode("assistance");
+        public static readonly JsonEncodedText Amounts = JsonEncodedText.Encode("amounts");
+        public static readonly JsonEncodedText Conditions = JsonEncodedText.Encode("conditions");
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+        public static readonly JsonEncodedText States = JsonEncodedText.Encode("states");
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        public static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+        public static readonly JsonEncodedText Cow = JsonEncodedText.Encode("cow");
+        public static readonly JsonEncodedText Iso3 = JsonEncodedText.Encode("iso3");
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+        public static readonly JsonEncodedText Check = JsonEncodedText.Encode("check");
+        public static readonly JsonEncodedText Result = JsonEncodedText.Encode("result");
+        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+        public static readonly JsonEncodedText File = JsonEncodedText.Encode("file");
+        public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+        public static readonly JsonEncodedText Children = JsonEncodedText.Encode("children");
+        public static readonly JsonEncodedText Met = JsonEncodedText.Encode("met");
+        public static readonly JsonEncodedText NotMet = JsonEncodedText.Encode("not met");
+        public static readonly JsonEncodedText Unknown = JsonEncodedText.Encode("unknown");
+    }
+
+    /// <summary>One reusable output buffer per thread: an outcome is megabytes, and growing a fresh buffer each time costs more than writing it.</summary>
+    private static class Buffer
+    {
+        [ThreadStatic]
+        private static ArrayBufferWriter<byte>? _spare;
+
+        public static ArrayBufferWriter<byte> Rent()
+        {
+            var b = _spare ?? new ArrayBufferWriter<byte>(1 << 16);
+            _spare = null;
+            return b;
+        }
+
+        public static void Return(ArrayBufferWriter<byte> b)
+        {
+            b.ResetWrittenCount();
+            _spare = b;
+        }
+    }
 }

@@ -7,11 +7,22 @@ namespace Pacta.Evaluation;
 /// the event breaks, and why every other provision of the agreements involved is not triggered. Pure: the
 /// corpus and the event are the only inputs; there is no clock.
 /// </summary>
+/// <remarks>
+/// Each check is one method that both decides and, when given a source, words its explanation, so the decision
+/// and the explanation cannot disagree. <see cref="Evaluate"/> runs the checks without wording them; the
+/// explanation trees (and the reasons of provisions not triggered) are worded when first read.
+/// </remarks>
 public sealed class Evaluator
 {
     private readonly Corpus _corpus;
     private readonly Dictionary<int, List<Agreement>> _involving = new();
     private readonly HashSet<string> _represented = new(StringComparer.Ordinal);
+
+    // The same selection by position in Corpus.Agreements, which is sorted by id: marking positions and
+    // reading them in order yields the agreements in id order without sorting strings per event.
+    private readonly AgreementFacts[] _facts;
+    private readonly int[] _handEncoded;
+    private readonly Dictionary<int, int[]> _involvingAt = new();
 
     public Evaluator(Corpus corpus)
     {
@@ -20,15 +31,25 @@ public sealed class Evaluator
         // through the hand-encoded file.
         foreach (var a in corpus.Agreements.Where(a => a.Origin != "atop"))
             foreach (var r in a.Related.Where(r => r.Relation == "same-as")) _represented.Add(r.Agreement);
-        foreach (var a in corpus.Agreements)
+        var at = new Dictionary<int, List<int>>();
+        var handEncoded = new List<int>();
+        _facts = new AgreementFacts[corpus.Agreements.Count];
+        for (var i = 0; i < corpus.Agreements.Count; i++)
         {
+            var a = corpus.Agreements[i];
+            _facts[i] = new AgreementFacts(corpus, a, i);
+            if (a.Origin != "atop") handEncoded.Add(i);
             if (_represented.Contains(a.Id)) continue;
             foreach (var s in corpus.EverParties(a).Distinct())
             {
                 if (!_involving.TryGetValue(s, out var list)) _involving[s] = list = [];
                 list.Add(a);
+                if (!at.TryGetValue(s, out var positions)) at[s] = positions = [];
+                positions.Add(i);
             }
         }
+        _handEncoded = [.. handEncoded];
+        foreach (var (s, positions) in at) _involvingAt[s] = [.. positions];
     }
 
     public Corpus Corpus => _corpus;
@@ -54,15 +75,41 @@ public sealed class Evaluator
             if (_corpus.Agreement(ad.Agreement) is { } a && ids.Add(a.Id)) yield return a;
     }
 
+    /// <summary>The same agreements as <see cref="Involving"/>, as positions in <see cref="Corpus.Agreements"/>, in id order.</summary>
+    private List<int> InvolvingPositions(int attacker, int target, Assumptions assumptions)
+    {
+        var agreements = _corpus.Agreements;
+        var marked = new bool[agreements.Count];
+        foreach (var i in _handEncoded) marked[i] = true;
+        foreach (var i in _involvingAt.GetValueOrDefault(target) ?? []) marked[i] = true;
+        foreach (var i in _involvingAt.GetValueOrDefault(attacker) ?? []) marked[i] = true;
+        if (assumptions.Members.Count > 0 || assumptions.Adopted.Count > 0)
+        {
+            // Rare (scenarios with assumptions) and small: the straightforward scan.
+            for (var i = 0; i < agreements.Count; i++)
+            {
+                var a = agreements[i];
+                if (assumptions.Adopted.Any(ad => ad.Agreement == a.Id)) marked[i] = true;
+                foreach (var m in assumptions.Members)
+                    if ((m.State == target || m.State == attacker) && (a.Id == m.AgreementOrOrganization || a.Parties.Any(p => p.Organization == m.AgreementOrOrganization)))
+                        marked[i] = true;
+            }
+        }
+        var positions = new List<int>();
+        for (var i = 0; i < marked.Length; i++) if (marked[i]) positions.Add(i);
+        return positions;
+    }
+
     public Outcome Evaluate(Event e, Assumptions assumptions)
     {
         var triggered = new List<TriggeredObligation>();
         var breached = new List<Breach>();
         var notTriggered = new List<NotTriggered>();
-        foreach (var a in Involving(e.Attacker.Cow, e.Target.Cow, assumptions).OrderBy(a => a.Id, StringComparer.Ordinal))
+        var scene = new Scene(this, e, assumptions);
+        foreach (var i in InvolvingPositions(e.Attacker.Cow, e.Target.Cow, assumptions))
         {
-            var ctx = new AgreementContext(this, a, e, assumptions);
-            foreach (var p in a.Provisions)
+            var ctx = new AgreementContext(scene, _facts[i]);
+            foreach (var p in ctx.Agreement.Provisions)
             {
                 if (p.Trigger is not null) EvaluateTrigger(ctx, p, triggered, notTriggered);
                 if (p.BreachedBy.Count > 0) EvaluateBreach(ctx, p, breached, notTriggered);
@@ -78,170 +125,295 @@ public sealed class Evaluator
     private void EvaluateTrigger(AgreementContext ctx, Provision p, List<TriggeredObligation> triggered, List<NotTriggered> notTriggered)
     {
         var t = p.Trigger!;
-        var src = ExplanationSource.Of(ctx.Agreement, p, t.Position);
-        var inForce = ctx.InForceCheck(p);
-        var title = $"{p.Citation} of {ctx.Agreement.Id} is triggered";
-        if (inForce.Result == CheckResult.NotMet)
+        var a = ctx.Agreement;
+        if (!ctx.InForce)
         {
             // Nothing else matters for an agreement not in force; skipping the other checks keeps the hundreds
             // of historical ATOP provisions cheap.
-            notTriggered.Add(new NotTriggered(ctx.Agreement, p, inForce.Check, new Explanation(title, CheckResult.NotMet, ExplanationSource.Of(ctx.Agreement, p), [inForce])));
+            notTriggered.Add(new NotTriggered(a, p, "", () => new Explanation(TriggerTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p),
+                [ctx.InForceCheck(p, explain: true).Node!])));
             return;
         }
-        var checks = new List<Explanation> { inForce };
-        checks.Add(KindCheck(ctx.Event, t.Kinds, src));
-        checks.Add(ctx.TargetCheck(t.Target, src));
-        checks.Add(ctx.AttackerCheck(t.Attacker, src));
-        checks.Add(ScopeCheck(ctx, t.Scope, src));
-        if (t.AfterHostilities is { } conflictId) checks.Add(HostilitiesCheck(ctx, conflictId, src));
-
-        if (checks.Any(c => c.Result == CheckResult.NotMet))
+        if (TriggerChecks(ctx, p, null) == CheckResult.NotMet)
         {
-            var tree = new Explanation(title, CheckResult.NotMet, ExplanationSource.Of(ctx.Agreement, p), checks);
-            notTriggered.Add(new NotTriggered(ctx.Agreement, p, tree.FirstNotMet()!.Check, tree));
+            notTriggered.Add(new NotTriggered(a, p, "", () =>
+            {
+                var checks = new List<Explanation>();
+                TriggerChecks(ctx, p, checks);
+                return new Explanation(TriggerTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p), checks);
+            }));
             return;
         }
 
+        var pairs = new List<Pair>();
+        WalkObligations(ctx, p, pairs, null);
+        if (pairs.Count == 0)
+        {
+            notTriggered.Add(new NotTriggered(a, p, "", () =>
+            {
+                var children = new List<Explanation>();
+                TriggerChecks(ctx, p, children);
+                var skipped = new List<Explanation>();
+                WalkObligations(ctx, p, null, skipped);
+                if (skipped.Count > 0) children.AddRange(skipped);
+                else children.Add(Explanation.Leaf("no obligor is a party on that day", false, ExplanationSource.Of(a, p, t.Position)));
+                return new Explanation(TriggerTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p), children);
+            }));
+            return;
+        }
+
+        // The checks are the same for every obligor of the provision: worded once, on the first read of any tree.
+        var shared = new Deferred<List<Explanation>>(() =>
+        {
+            var checks = new List<Explanation>();
+            TriggerChecks(ctx, p, checks);
+            return checks;
+        });
+        foreach (var (o, obligor, role, beneficiary) in pairs)
+        {
+            var conditions = Conditions(p, o);
+            DateTimeOffset? deadline = o.Deadline?.AddTo(ctx.Event.Instant);
+            triggered.Add(new TriggeredObligation(a, p, o, StateOf(obligor), StateOf(beneficiary), deadline, ctx.Hypothetical, conditions,
+                () => ObligationTree(ctx, p, o, obligor, role, beneficiary, conditions, deadline, shared.Value)));
+        }
+    }
+
+    private string TriggerTitle(AgreementContext ctx, Provision p) => $"{p.Citation} of {ctx.Agreement.Id} is triggered";
+
+    private static IReadOnlyList<Condition> Conditions(Provision p, Obligation o) =>
+        p.Conditions.Count == 0 ? o.Conditions : o.Conditions.Count == 0 ? p.Conditions : [.. p.Conditions, .. o.Conditions];
+
+    private Explanation ObligationTree(AgreementContext ctx, Provision p, Obligation o, int obligor, PartyRole role, int beneficiary,
+        IReadOnlyList<Condition> conditions, DateTimeOffset? deadline, List<Explanation> checks)
+    {
+        var oSrc = ExplanationSource.Of(ctx.Agreement, p, o.Position);
+        var children = new List<Explanation>(checks.Count + conditions.Count + 2);
+        children.AddRange(checks);
+        children.Add(Explanation.Leaf($"{Name(obligor)} is a party with role {WordCache.Of(role)} on {ctx.Day:yyyy-MM-dd}", true, oSrc));
+        foreach (var c in conditions)
+            children.Add(Explanation.Leaf(
+                $"condition ({WordCache.Of(c.Kind)}): {c.Text}{(c.States.Count > 0 ? $" [concerns {string.Join(", ", c.States.Select(Name))}]" : "")}",
+                CheckResult.Unknown, oSrc));
+        if (o.Deadline is { } d)
+            children.Add(Explanation.Leaf(
+                $"deadline {d}{(o.Firmness == DeadlineFirmness.WherePossible ? " where possible" : "")} from the event: {deadline:yyyy-MM-ddTHH:mm:ssZ}", true, oSrc));
+        return new Explanation($"{p.Citation} of {ctx.Agreement.Id}: {Name(obligor)} owes {Name(beneficiary)} — {o.Action}", CheckResult.Met, oSrc, children);
+    }
+
+    /// <summary>
+    /// The checks of a trigger in order: in force, kind, target, attacker, scope, and hostilities where the
+    /// trigger waits for them. Without <paramref name="explain"/> it stops at the first check not met; with it,
+    /// every check is worded into the list.
+    /// </summary>
+    private CheckResult TriggerChecks(AgreementContext ctx, Provision p, List<Explanation>? explain)
+    {
+        var t = p.Trigger!;
+        var src = explain is null ? null : ExplanationSource.Of(ctx.Agreement, p, t.Position);
         var any = false;
-        var skipped = new List<Explanation>();
+        for (var step = 0; step < 6; step++)
+        {
+            var c = step switch
+            {
+                0 => ctx.InForceCheck(p, explain is not null),
+                1 => KindCheck(ctx.Event, t.Kinds, src),
+                2 => ctx.TargetCheck(t.Target, src),
+                3 => ctx.AttackerCheck(t.Attacker, src),
+                4 => ScopeCheck(ctx, t.Scope, src),
+                _ => t.AfterHostilities is { } conflictId ? HostilitiesCheck(ctx, conflictId, src) : Check.Skip,
+            };
+            if (c.Result is null) continue;
+            if (explain is not null) explain.Add(c.Node!);
+            if (c.Result == CheckResult.NotMet)
+            {
+                any = true;
+                if (explain is null) break;
+            }
+        }
+        return any ? CheckResult.NotMet : CheckResult.Met;
+    }
+
+    /// <summary>One obligor owing one beneficiary under one obligation.</summary>
+    private readonly record struct Pair(Obligation Obligation, int Obligor, PartyRole Role, int Beneficiary);
+
+    /// <summary>
+    /// Every obligation of a provision, for every beneficiary and obligor: collects the pairs that owe
+    /// something into <paramref name="pairs"/> and, when asked, words why the others owe nothing into
+    /// <paramref name="skipped"/>, in the order the explanation lists them.
+    /// </summary>
+    private void WalkObligations(AgreementContext ctx, Provision p, List<Pair>? pairs, List<Explanation>? skipped)
+    {
+        var e = ctx.Event;
         foreach (var o in p.Obligations)
         {
-            var oSrc = ExplanationSource.Of(ctx.Agreement, p, o.Position);
-            foreach (var beneficiary in Beneficiaries(o.Beneficiary, ctx.Event))
+            var oSrc = skipped is null ? null : ExplanationSource.Of(ctx.Agreement, p, o.Position);
+            IReadOnlyList<int> beneficiaries = o.Beneficiary.Kind switch
             {
-                foreach (var (obligor, role) in ctx.Obligors(o.Obligor, skipped, oSrc))
+                "target" => ctx.Scene.TargetOnly,
+                "states" => o.Beneficiary.States,
+                _ => [],
+            };
+            var obligors = ctx.Obligors(o.Obligor);
+            foreach (var beneficiary in beneficiaries)
+            {
+                foreach (var (obligor, role) in obligors)
                 {
+                    if (obligor == e.Attacker.Cow)
+                    {
+                        skipped?.Add(Explanation.Leaf($"{Name(obligor)} is the attacker and owes nothing against itself", false, oSrc));
+                        continue;
+                    }
+                    if (o.Obligor.Kind == "states" && !ctx.IsParty(obligor))
+                    {
+                        skipped?.Add(Explanation.Leaf($"{Name(obligor)} is not a party on {ctx.Day:yyyy-MM-dd}", false, oSrc));
+                        continue;
+                    }
                     if (obligor == beneficiary) continue;
                     if (ctx.Suspension(obligor, beneficiary) is { } sus)
                     {
-                        skipped.Add(Explanation.Leaf($"obligations between {Name(obligor)} and {Name(beneficiary)} are suspended {sus.Span}: {sus.Note}", false, oSrc));
+                        skipped?.Add(Explanation.Leaf($"obligations between {Name(obligor)} and {Name(beneficiary)} are suspended {sus.Span}: {sus.Note}", false, oSrc));
                         continue;
                     }
-                    var conditions = p.Conditions.Concat(o.Conditions).ToList();
-                    var children = new List<Explanation>(checks)
-                    {
-                        Explanation.Leaf($"{Name(obligor)} is a party with role {Words.Of(role)} on {ctx.Day:yyyy-MM-dd}", true, oSrc),
-                    };
-                    children.AddRange(conditions.Select(c => Explanation.Leaf(
-                        $"condition ({Words.Of(c.Kind)}): {c.Text}{(c.States.Count > 0 ? $" [concerns {string.Join(", ", c.States.Select(Name))}]" : "")}",
-                        CheckResult.Unknown, oSrc)));
-                    DateTimeOffset? deadline = o.Deadline?.AddTo(ctx.Event.Instant);
-                    if (o.Deadline is { } d)
-                        children.Add(Explanation.Leaf(
-                            $"deadline {d}{(o.Firmness == DeadlineFirmness.WherePossible ? " where possible" : "")} from the event: {deadline:yyyy-MM-ddTHH:mm:ssZ}", true, oSrc));
-                    var tree = new Explanation($"{p.Citation} of {ctx.Agreement.Id}: {Name(obligor)} owes {Name(beneficiary)} — {o.Action}",
-                        CheckResult.Met, oSrc, children);
-                    triggered.Add(new TriggeredObligation(ctx.Agreement, p, o, StateOf(obligor), StateOf(beneficiary), deadline, ctx.Hypothetical, conditions, tree));
-                    any = true;
+                    pairs?.Add(new Pair(o, obligor, role, beneficiary));
                 }
             }
         }
-        if (!any)
-        {
-            var reason = skipped.Count > 0 ? skipped[0].Check : "no obligor is a party on that day";
-            var tree = new Explanation(title, CheckResult.NotMet, ExplanationSource.Of(ctx.Agreement, p),
-                [.. checks, .. skipped.Count > 0 ? skipped : [Explanation.Leaf(reason, false, src)]]);
-            notTriggered.Add(new NotTriggered(ctx.Agreement, p, reason, tree));
-        }
     }
-
-    private static IEnumerable<int> Beneficiaries(Selector s, Event e) => s.Kind switch
-    {
-        "target" => [e.Target.Cow],
-        "states" => s.States,
-        _ => [],
-    };
 
     private void EvaluateBreach(AgreementContext ctx, Provision p, List<Breach> breached, List<NotTriggered> notTriggered)
     {
-        var src = ExplanationSource.Of(ctx.Agreement, p);
         var e = ctx.Event;
+        var a = ctx.Agreement;
         // A promise only the attacker could break: one whose named promisors never include the attacker says
         // nothing about this event (ATOP codes one non-aggression provision per member).
-        if (p.Obligations.All(o => o.Obligor.Kind == "states" && !o.Obligor.States.Contains(e.Attacker.Cow))) return;
-        var inForce = ctx.InForceCheck(p);
-        if (inForce.Result == CheckResult.NotMet)
+        var concerns = false;
+        foreach (var o in p.Obligations)
+            if (o.Obligor.Kind != "states" || o.Obligor.States.Contains(e.Attacker.Cow)) { concerns = true; break; }
+        if (!concerns) return;
+        const string prefix = "promise not broken: ";
+        if (!ctx.InForce)
         {
-            notTriggered.Add(new NotTriggered(ctx.Agreement, p, "promise not broken: " + inForce.Check,
-                new Explanation($"{p.Citation} of {ctx.Agreement.Id} is broken by the event", CheckResult.NotMet, src, [inForce])));
+            notTriggered.Add(new NotTriggered(a, p, prefix, () => new Explanation(BreachNotTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p),
+                [ctx.InForceCheck(p, explain: true).Node!])));
             return;
         }
-        var checks = new List<Explanation> { inForce };
-        var kindOk = p.BreachedBy.Any(k => TriggerKinds.Implies(e.Kind, k));
-        checks.Add(Explanation.Leaf(kindOk
-            ? $"an event of kind {Words.Of(e.Kind)} breaks this promise ({string.Join(", ", p.BreachedBy.Select(Words.Of))})"
-            : $"needs {string.Join(" or ", p.BreachedBy.Select(Words.Of))}; the event is {Words.Of(e.Kind)}", kindOk, src));
-        var promisors = p.Obligations.Where(o => ctx.Covers(o.Obligor, e.Attacker.Cow)).ToList();
-        checks.Add(Explanation.Leaf(promisors.Count > 0
-            ? $"{e.Attacker.Name} made this promise and is a party on {ctx.Day:yyyy-MM-dd}"
-            : $"{e.Attacker.Name} did not make this promise (or is not a party on {ctx.Day:yyyy-MM-dd})", promisors.Count > 0, src));
-        var toTarget = promisors.Any(o => o.Beneficiary.Kind == "states" && o.Beneficiary.States.Contains(e.Target.Cow));
-        checks.Add(Explanation.Leaf(toTarget
-            ? $"the promise is owed to {e.Target.Name}"
-            : $"the promise is not owed to {e.Target.Name}", toTarget, src));
-        if (checks.All(c => c.Result != CheckResult.NotMet))
+        if (BreachChecks(ctx, p, null) == CheckResult.Met)
         {
-            var tree = new Explanation($"{e.Attacker.Name} breaks {p.Citation} of {ctx.Agreement.Id} towards {e.Target.Name}", CheckResult.Met, src, checks);
-            breached.Add(new Breach(ctx.Agreement, p, e.Attacker, e.Target, tree));
+            breached.Add(new Breach(a, p, e.Attacker, e.Target, () =>
+            {
+                var checks = new List<Explanation>();
+                BreachChecks(ctx, p, checks);
+                return new Explanation($"{e.Attacker.Name} breaks {p.Citation} of {a.Id} towards {e.Target.Name}", CheckResult.Met, ExplanationSource.Of(a, p), checks);
+            }));
         }
         else
         {
-            var tree = new Explanation($"{p.Citation} of {ctx.Agreement.Id} is broken by the event", CheckResult.NotMet, src, checks);
-            notTriggered.Add(new NotTriggered(ctx.Agreement, p, "promise not broken: " + tree.FirstNotMet()!.Check, tree));
+            notTriggered.Add(new NotTriggered(a, p, prefix, () =>
+            {
+                var checks = new List<Explanation>();
+                BreachChecks(ctx, p, checks);
+                return new Explanation(BreachNotTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p), checks);
+            }));
         }
     }
 
-    private static Explanation KindCheck(Event e, IReadOnlyList<TriggerKind> kinds, ExplanationSource src)
+    private static string BreachNotTitle(AgreementContext ctx, Provision p) => $"{p.Citation} of {ctx.Agreement.Id} is broken by the event";
+
+    /// <summary>The checks of a promise the attacker may break: in force, kind, promisor, promisee (see <see cref="TriggerChecks"/>).</summary>
+    private static CheckResult BreachChecks(AgreementContext ctx, Provision p, List<Explanation>? explain)
     {
-        var ok = kinds.Any(k => TriggerKinds.Implies(e.Kind, k));
-        var wanted = string.Join(" or ", kinds.Select(Words.Of));
-        if (ok) return Explanation.Leaf($"the event ({Words.Of(e.Kind)}) matches the trigger ({wanted})", true, src);
-        var why = kinds.All(k => k == TriggerKind.AggressionWithNuclearWeapons) ? "needs nuclear use: " : "";
-        return Explanation.Leaf($"{why}the trigger needs {wanted}; the event is {Words.Of(e.Kind)}", false, src);
+        var e = ctx.Event;
+        var src = explain is null ? null : ExplanationSource.Of(ctx.Agreement, p);
+        var inForce = ctx.InForceCheck(p, explain is not null);
+        explain?.Add(inForce.Node!);
+        var met = inForce.Result != CheckResult.NotMet;
+
+        var kindOk = false;
+        foreach (var k in p.BreachedBy) if (TriggerKinds.Implies(e.Kind, k)) { kindOk = true; break; }
+        explain?.Add(Explanation.Leaf(kindOk
+            ? $"an event of kind {WordCache.Of(e.Kind)} breaks this promise ({string.Join(", ", p.BreachedBy.Select(WordCache.Of))})"
+            : $"needs {string.Join(" or ", p.BreachedBy.Select(WordCache.Of))}; the event is {WordCache.Of(e.Kind)}", kindOk, src));
+
+        var promised = false;
+        var toTarget = false;
+        foreach (var o in p.Obligations)
+        {
+            if (!ctx.Covers(o.Obligor, e.Attacker.Cow)) continue;
+            promised = true;
+            if (o.Beneficiary.Kind == "states" && o.Beneficiary.States.Contains(e.Target.Cow)) toTarget = true;
+        }
+        explain?.Add(Explanation.Leaf(promised
+            ? $"{e.Attacker.Name} made this promise and is a party on {ctx.Day:yyyy-MM-dd}"
+            : $"{e.Attacker.Name} did not make this promise (or is not a party on {ctx.Day:yyyy-MM-dd})", promised, src));
+        explain?.Add(Explanation.Leaf(toTarget
+            ? $"the promise is owed to {e.Target.Name}"
+            : $"the promise is not owed to {e.Target.Name}", toTarget, src));
+        return met && kindOk && promised && toTarget ? CheckResult.Met : CheckResult.NotMet;
     }
 
-    private Explanation ScopeCheck(AgreementContext ctx, Scope scope, ExplanationSource src)
+    private static Check KindCheck(Event e, IReadOnlyList<TriggerKind> kinds, ExplanationSource? src)
     {
+        var ok = false;
+        foreach (var k in kinds) if (TriggerKinds.Implies(e.Kind, k)) { ok = true; break; }
+        if (src is null) return Check.Of(ok);
+        var wanted = string.Join(" or ", kinds.Select(WordCache.Of));
+        if (ok) return Check.Of(Explanation.Leaf($"the event ({WordCache.Of(e.Kind)}) matches the trigger ({wanted})", true, src));
+        var why = kinds.All(k => k == TriggerKind.AggressionWithNuclearWeapons) ? "needs nuclear use: " : "";
+        return Check.Of(Explanation.Leaf($"{why}the trigger needs {wanted}; the event is {WordCache.Of(e.Kind)}", false, src));
+    }
+
+    private Check ScopeCheck(AgreementContext ctx, Scope scope, ExplanationSource? src)
+    {
+        var scene = ctx.Scene;
         var loc = ctx.Event.Location;
         var locations = _corpus.Locations;
-        var children = new List<Explanation>();
-        var where = $"{loc.Name} ({loc.Code})";
+        var children = src is null ? null : new List<Explanation>();
+        var met = true;
+        var where = src is null ? "" : $"{loc.Name} ({loc.Code})";
         if (scope.Include.Count > 0)
         {
-            var hit = scope.Include.FirstOrDefault(i => locations.Matches(loc, i));
-            children.Add(Explanation.Leaf(hit is not null
+            string? hit = null;
+            foreach (var i in scope.Include) if (locations.Matches(loc, i)) { hit = i; break; }
+            met &= hit is not null;
+            children?.Add(Explanation.Leaf(hit is not null
                 ? $"{where} lies in {Describe(hit)}"
                 : $"location outside scope: {where} is not in {string.Join(", ", scope.Include.Select(Describe))}", hit is not null, src));
         }
-        var excluded = scope.Exclude.FirstOrDefault(x => locations.Matches(loc, x));
         if (scope.Exclude.Count > 0)
-            children.Add(Explanation.Leaf(excluded is null
+        {
+            string? excluded = null;
+            foreach (var x in scope.Exclude) if (locations.Matches(loc, x)) { excluded = x; break; }
+            met &= excluded is null;
+            children?.Add(Explanation.Leaf(excluded is null
                 ? $"{where} is not excluded ({string.Join(", ", scope.Exclude.Select(Describe))})"
                 : $"location outside scope: {where} is excluded ({Describe(excluded)})", excluded is null, src));
-        // Today's sovereign, unless the location names its holder (a historic state's home) or belonged to
-        // another state on the day (divided Germany, the USSR …: data/locations/sovereignty.csv).
-        var historical = loc.SovereignCow is null ? locations.HistoricalHolders(loc, ctx.Day) : null;
-        var sovereign = loc.SovereignCow is { } holder ? _corpus.States.ByCow(holder)
-            : historical is { Count: > 0 } ? _corpus.States.ByCow(historical.Contains(ctx.Event.Target.Cow) ? ctx.Event.Target.Cow : historical[0])
-            : _corpus.States.ByIso2(loc.Sovereign);
+        }
+        var sovereign = scene.Sovereign;
         switch (scope.Territory)
         {
             case "target":
                 var own = sovereign?.Cow == ctx.Event.Target.Cow;
-                children.Add(Explanation.Leaf(own
+                met &= own;
+                children?.Add(Explanation.Leaf(own
                     ? $"{where} is territory of {ctx.Event.Target.Name}"
                     : $"location outside scope: {where} is not territory of {ctx.Event.Target.Name}{(sovereign is null ? "" : $" (it belongs to {sovereign.Name})")}", own, src));
                 break;
             case "any-party":
-                var party = historical is { Count: > 0 } ? historical.Any(ctx.IsParty) : sovereign is not null && ctx.IsParty(sovereign.Cow);
-                children.Add(Explanation.Leaf(party
+                var historical = scene.Historical;
+                var party = false;
+                if (historical is { Count: > 0 })
+                {
+                    foreach (var h in historical) if (ctx.IsParty(h)) { party = true; break; }
+                }
+                else party = sovereign is not null && ctx.IsParty(sovereign.Cow);
+                met &= party;
+                children?.Add(Explanation.Leaf(party
                     ? $"{where} is territory of a party ({sovereign?.Name})"
                     : $"location outside scope: {where} is not territory of a party", party, src));
                 break;
         }
-        var met = children.All(c => c.Result != CheckResult.NotMet);
+        if (src is null) return Check.Of(met);
         var note = scope.Note is { } n ? $" ({n})" : "";
-        return new Explanation($"the location {where} is within the scope{note}", met ? CheckResult.Met : CheckResult.NotMet, src, children);
+        return Check.Of(new Explanation($"the location {where} is within the scope{note}", met ? CheckResult.Met : CheckResult.NotMet, src, children!));
     }
 
     private string Describe(string item) =>
@@ -249,18 +421,20 @@ public sealed class Evaluator
             ? (_corpus.Locations.FindRegion(item[7..]) is { } r ? $"{r.Name} ({item})" : item)
             : (_corpus.Locations.Find(item) is { } l ? $"{l.Name} ({l.Code})" : item);
 
-    private Explanation HostilitiesCheck(AgreementContext ctx, string conflictId, ExplanationSource src)
+    private Check HostilitiesCheck(AgreementContext ctx, string conflictId, ExplanationSource? src)
     {
         var c = _corpus.Conflict(conflictId);
-        if (c is null) return Explanation.Leaf($"unknown conflict {conflictId}", CheckResult.Unknown, src);
+        if (c is null) return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"unknown conflict {conflictId}", CheckResult.Unknown, src));
         var lastDay = LastDayOfHostilities(c, ctx.Assumptions);
+        var ended = lastDay is { } end && end < ctx.Day;
+        if (src is null) return Check.Of(ended);
         var assumed = lastDay != c.Span.To;
-        if (lastDay is { } end && end < ctx.Day)
-            return Explanation.Leaf($"needs hostilities ended: {c.Name} ({c.Id}) ended on {end:yyyy-MM-dd}{(assumed ? " (assumed ceasefire)" : "")}, before the event", true, src);
+        if (ended)
+            return Check.Of(Explanation.Leaf($"needs hostilities ended: {c.Name} ({c.Id}) ended on {lastDay:yyyy-MM-dd}{(assumed ? " (assumed ceasefire)" : "")}, before the event", true, src));
         var since = c.Span.From is { } f ? $" since {f:yyyy-MM-dd}" : "";
-        return Explanation.Leaf(
+        return Check.Of(Explanation.Leaf(
             $"needs hostilities ended: {c.Name} ({c.Id}) is ongoing on {ctx.Day:yyyy-MM-dd}{since}" +
-            (lastDay is null ? " (assume a ceasefire with --assume-ceasefire)" : $" (ends {lastDay:yyyy-MM-dd})"), false, src);
+            (lastDay is null ? " (assume a ceasefire with --assume-ceasefire)" : $" (ends {lastDay:yyyy-MM-dd})"), false, src));
     }
 
     /// <summary>The last day of hostilities of a conflict under the assumptions (null: ongoing).</summary>
@@ -276,111 +450,235 @@ public sealed class Evaluator
         return end;
     }
 
+    /// <summary>
+    /// The result of one check and, when it was asked to explain itself, its explanation node. A null result
+    /// means the check does not apply to this provision.
+    /// </summary>
+    private readonly record struct Check(CheckResult? Result, Explanation? Node)
+    {
+        public static readonly Check Skip = new(null, null);
+
+        public static Check Of(bool met) => new(met ? CheckResult.Met : CheckResult.NotMet, null);
+
+        public static Check Of(CheckResult result, Explanation? node) => new(result, node);
+
+        public static Check Of(Explanation node) => new(node.Result, node);
+    }
+
+    /// <summary>
+    /// What the evaluator knows of an agreement independently of any event: its span in force and every
+    /// party spell (direct parties, and the members of party organizations with both spans), in the order
+    /// <see cref="Corpus.PartiesOn"/> lists them.
+    /// </summary>
+    private sealed class AgreementFacts
+    {
+        public AgreementFacts(Corpus corpus, Agreement a, int position)
+        {
+            Agreement = a;
+            Position = position;
+            HasInForceDate = a.Dates.InForceOn is not null;
+            InForceSpan = a.InForce;
+            var spells = new List<PartySpell>();
+            foreach (var p in a.Parties)
+            {
+                if (p.State is { } s) spells.Add(new PartySpell(s, p.Role, p, p.Span, DateSpan.Always));
+                else if (p.Organization is { } orgId && corpus.Organization(orgId) is { } org)
+                    foreach (var m in org.Members) spells.Add(new PartySpell(m.State, p.Role, p, p.Span, m.Span));
+            }
+            Spells = [.. spells];
+        }
+
+        public Agreement Agreement { get; }
+        public int Position { get; }
+        public bool HasInForceDate { get; }
+        public DateSpan InForceSpan { get; }
+        public PartySpell[] Spells { get; }
+
+        public bool InForceOn(DateOnly day) => HasInForceDate && InForceSpan.Contains(day);
+    }
+
+    private readonly record struct PartySpell(int State, PartyRole Role, Party Party, DateSpan Span, DateSpan Membership);
+
+    /// <summary>What all agreements share for one event: the location's holder on the day, the target as a list.</summary>
+    private sealed class Scene
+    {
+        public Scene(Evaluator ev, Event e, Assumptions assumptions)
+        {
+            Evaluator = ev;
+            Event = e;
+            Assumptions = assumptions;
+            TargetOnly = [e.Target.Cow];
+            // Today's sovereign, unless the location names its holder (a historic state's home) or belonged to
+            // another state on the day (divided Germany, the USSR …: data/locations/sovereignty.csv).
+            var loc = e.Location;
+            var states = ev._corpus.States;
+            Historical = loc.SovereignCow is null ? ev._corpus.Locations.HistoricalHolders(loc, e.Date) : null;
+            Sovereign = loc.SovereignCow is { } holder ? states.ByCow(holder)
+                : Historical is { Count: > 0 } h ? states.ByCow(h.Contains(e.Target.Cow) ? e.Target.Cow : h[0])
+                : states.ByIso2(loc.Sovereign);
+        }
+
+        public Evaluator Evaluator { get; }
+        public Event Event { get; }
+        public Assumptions Assumptions { get; }
+        public int[] TargetOnly { get; }
+        public IReadOnlyList<int>? Historical { get; }
+        public State? Sovereign { get; }
+    }
+
     /// <summary>Per-agreement facts for one event: in force, the parties on the day (with assumed members).</summary>
     private sealed class AgreementContext
     {
         private readonly Evaluator _ev;
-        private readonly List<(int State, PartyRole Role, Party? Party)> _parties;
+        private readonly AgreementFacts _facts;
+        private List<(int State, PartyRole Role, Party? Party)>? _parties;
 
-        public AgreementContext(Evaluator ev, Agreement a, Event e, Assumptions assumptions)
+        public AgreementContext(Scene scene, AgreementFacts facts)
         {
-            _ev = ev;
-            Agreement = a;
-            Event = e;
-            Assumptions = assumptions;
-            Adoption = assumptions.Adopted.FirstOrDefault(x => x.Agreement == a.Id);
-            Hypothetical = Adoption is not null && !a.InForceOn(e.Date);
-            _parties = ev._corpus.PartiesOn(a, e.Date).Select(p => (p.State, p.Role, (Party?)p.Party)).ToList();
-            foreach (var m in assumptions.Members)
-            {
-                var applies = m.AgreementOrOrganization == a.Id || a.Parties.Any(p => p.Organization == m.AgreementOrOrganization);
-                if (applies && (m.From is null || m.From <= e.Date) && !_parties.Any(p => p.State == m.State))
-                    _parties.Add((m.State, PartyRole.Member, null));
-            }
+            _ev = scene.Evaluator;
+            _facts = facts;
+            Scene = scene;
+            var a = facts.Agreement;
+            var day = scene.Event.Date;
+            Adoption = null;
+            foreach (var x in scene.Assumptions.Adopted) if (x.Agreement == a.Id) { Adoption = x; break; }
+            var inForceOn = facts.InForceOn(day);
+            Hypothetical = Adoption is not null && !inForceOn;
+            InForce = inForceOn || (Adoption is { } ad && AdoptedBy(ad.From ?? a.Dates.Signed, day));
         }
 
-        public Agreement Agreement { get; }
-        public Event Event { get; }
-        public Assumptions Assumptions { get; }
+        private static bool AdoptedBy(DateOnly? from, DateOnly day) => from is null || from <= day;
+
+        public Scene Scene { get; }
+        public Agreement Agreement => _facts.Agreement;
+        public Event Event => Scene.Event;
+        public Assumptions Assumptions => Scene.Assumptions;
         public AssumedAdoption? Adoption { get; }
         public bool Hypothetical { get; }
-        public DateOnly Day => Event.Date;
+        public DateOnly Day => Scene.Event.Date;
 
-        public bool IsParty(int cow) => _parties.Any(p => p.State == cow);
+        /// <summary>In force on the day, or assumed adopted by then: the outcome of <see cref="InForceCheck"/>.</summary>
+        public bool InForce { get; }
+
+        /// <summary>
+        /// The parties on the day, computed on first use: provisions of agreements not in force never ask.
+        /// Deterministic, so a race between explanations read on two threads only computes it twice.
+        /// </summary>
+        private List<(int State, PartyRole Role, Party? Party)> Parties => _parties ??= ComputeParties();
+
+        private List<(int State, PartyRole Role, Party? Party)> ComputeParties()
+        {
+            var day = Day;
+            var parties = new List<(int State, PartyRole Role, Party? Party)>();
+            foreach (var s in _facts.Spells)
+                if (s.Span.Contains(day) && s.Membership.Contains(day)) parties.Add((s.State, s.Role, s.Party));
+            foreach (var m in Assumptions.Members)
+            {
+                var applies = m.AgreementOrOrganization == Agreement.Id || Agreement.Parties.Any(p => p.Organization == m.AgreementOrOrganization);
+                if (applies && (m.From is null || m.From <= day) && !parties.Any(p => p.State == m.State))
+                    parties.Add((m.State, PartyRole.Member, null));
+            }
+            return parties;
+        }
+
+        public bool IsParty(int cow)
+        {
+            foreach (var p in Parties) if (p.State == cow) return true;
+            return false;
+        }
+
+        private bool HasRole(int cow, PartyRole? role)
+        {
+            foreach (var p in Parties) if (p.State == cow && p.Role == role) return true;
+            return false;
+        }
 
         private string Name(int cow) => _ev.Name(cow);
 
-        public Explanation InForceCheck(Provision p)
+        public Check InForceCheck(Provision p, bool explain)
+        {
+            if (!explain) return Check.Of(InForce);
+            // The same words for every provision of the agreement (only the source differs): worded once.
+            var words = _inForceWords ??= WordInForce();
+            return Check.Of(Explanation.Leaf(words, InForce, ExplanationSource.Of(Agreement, p, Agreement.Position)));
+        }
+
+        private string? _inForceWords;
+
+        /// <summary>Why the agreement is or is not in force on the day; met exactly when <see cref="InForce"/>.</summary>
+        private string WordInForce()
         {
             var a = Agreement;
-            var src = ExplanationSource.Of(a, p, a.Position);
-            if (a.InForceOn(Day))
+            if (_facts.InForceOn(Day))
             {
                 var note = a.Origin == "atop" && Day.Year > 2018 ? " (ATOP's coverage ends in 2018; assumed still in force)" : "";
-                return Explanation.Leaf($"{a.Id} is in force on {Day:yyyy-MM-dd} ({a.InForce}){note}", true, src);
+                return $"{a.Id} is in force on {Day:yyyy-MM-dd} ({_facts.InForceSpan}){note}";
             }
             if (Adoption is { } ad)
             {
                 var from = ad.From ?? a.Dates.Signed;
-                var ok = from is null || from <= Day;
-                return Explanation.Leaf(ok
-                    ? $"{a.Id} is not in force ({Words.Of(a.Status)}) but assumed adopted from {(from is null ? "the start" : from.Value.ToString("yyyy-MM-dd"))} (hypothetical)"
-                    : $"not in force: {a.Id} is assumed adopted only from {from:yyyy-MM-dd}", ok, src);
+                return AdoptedBy(from, Day)
+                    ? $"{a.Id} is not in force ({WordCache.Of(a.Status)}) but assumed adopted from {(from is null ? "the start" : from.Value.ToString("yyyy-MM-dd"))} (hypothetical)"
+                    : $"not in force: {a.Id} is assumed adopted only from {from:yyyy-MM-dd}";
             }
-            string why;
-            if (a.Dates.InForceOn is null) why = $"not in force: {a.Id} never entered into force (status {Words.Of(a.Status)}); evaluate it with --assume-adopted";
-            else if (Day < a.Dates.InForceOn) why = $"not in force: {a.Id} enters into force on {a.Dates.InForceOn:yyyy-MM-dd}";
-            else why = $"not in force: {a.Id} ended on {a.Dates.LastDay:yyyy-MM-dd}{(a.Dates.EndsReason is { } r ? $" ({r})" : "")}";
-            return Explanation.Leaf(why, false, src);
+            if (a.Dates.InForceOn is null) return $"not in force: {a.Id} never entered into force (status {WordCache.Of(a.Status)}); evaluate it with --assume-adopted";
+            if (Day < a.Dates.InForceOn) return $"not in force: {a.Id} enters into force on {a.Dates.InForceOn:yyyy-MM-dd}";
+            return $"not in force: {a.Id} ended on {a.Dates.LastDay:yyyy-MM-dd}{(a.Dates.EndsReason is { } r ? $" ({r})" : "")}";
         }
 
-        public Explanation TargetCheck(Selector s, ExplanationSource src)
+        public Check TargetCheck(Selector s, ExplanationSource? src)
         {
             var t = Event.Target;
             switch (s.Kind)
             {
                 case "any-member":
-                    if (IsParty(t.Cow)) return Explanation.Leaf($"{t.Name} is a party on {Day:yyyy-MM-dd}{AssumedNote(t.Cow)}", true, src);
-                    return Explanation.Leaf($"target not a member on that date: {t.Name} is not a party on {Day:yyyy-MM-dd}{NextEntry(t.Cow)}", false, src);
+                    var party = IsParty(t.Cow);
+                    if (src is null) return Check.Of(party);
+                    if (party) return Check.Of(Explanation.Leaf($"{t.Name} is a party on {Day:yyyy-MM-dd}{AssumedNote(t.Cow)}", true, src));
+                    return Check.Of(Explanation.Leaf($"target not a member on that date: {t.Name} is not a party on {Day:yyyy-MM-dd}{NextEntry(t.Cow)}", false, src));
                 case "states":
                     var named = s.States.Contains(t.Cow);
-                    return Explanation.Leaf(named
+                    if (src is null) return Check.Of(named);
+                    return Check.Of(Explanation.Leaf(named
                         ? $"{t.Name} is the state the trigger protects"
-                        : $"wrong target: the trigger protects {string.Join(", ", s.States.Select(Name))}, not {t.Name}", named, src);
+                        : $"wrong target: the trigger protects {string.Join(", ", s.States.Select(Name))}, not {t.Name}", named, src));
                 case "role":
-                    var hasRole = _parties.Any(p => p.State == t.Cow && p.Role == s.Role);
-                    return Explanation.Leaf(hasRole
-                        ? $"{t.Name} is a party with role {Words.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}"
-                        : $"target not a member on that date: {t.Name} is not a party with role {Words.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}", hasRole, src);
+                    var hasRole = HasRole(t.Cow, s.Role);
+                    if (src is null) return Check.Of(hasRole);
+                    return Check.Of(Explanation.Leaf(hasRole
+                        ? $"{t.Name} is a party with role {WordCache.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}"
+                        : $"target not a member on that date: {t.Name} is not a party with role {WordCache.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}", hasRole, src));
                 default:
-                    return Explanation.Leaf($"target selector {s.Kind}", CheckResult.Unknown, src);
+                    return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"target selector {s.Kind}", CheckResult.Unknown, src));
             }
         }
 
-        public Explanation AttackerCheck(Selector s, ExplanationSource src)
+        public Check AttackerCheck(Selector s, ExplanationSource? src)
         {
             var at = Event.Attacker;
             switch (s.Kind)
             {
                 case "anyone":
-                    return Explanation.Leaf($"an attack by anyone counts ({at.Name})", true, src);
+                    return src is null ? Check.Of(true) : Check.Of(Explanation.Leaf($"an attack by anyone counts ({at.Name})", true, src));
                 case "non-party":
                     var outside = !IsParty(at.Cow);
-                    return Explanation.Leaf(outside
+                    if (src is null) return Check.Of(outside);
+                    return Check.Of(Explanation.Leaf(outside
                         ? $"{at.Name} is not a party, as the trigger requires"
-                        : $"wrong attacker: {at.Name} is itself a party; the trigger covers attacks by non-parties", outside, src);
+                        : $"wrong attacker: {at.Name} is itself a party; the trigger covers attacks by non-parties", outside, src));
                 case "states":
                     var named = s.States.Contains(at.Cow);
-                    return Explanation.Leaf(named
+                    if (src is null) return Check.Of(named);
+                    return Check.Of(Explanation.Leaf(named
                         ? $"{at.Name} is the attacker the trigger names"
-                        : $"wrong attacker: the trigger names {string.Join(", ", s.States.Select(Name))}, not {at.Name}", named, src);
+                        : $"wrong attacker: the trigger names {string.Join(", ", s.States.Select(Name))}, not {at.Name}", named, src));
                 default:
-                    return Explanation.Leaf($"attacker selector {s.Kind}", CheckResult.Unknown, src);
+                    return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"attacker selector {s.Kind}", CheckResult.Unknown, src));
             }
         }
 
         private string AssumedNote(int cow) =>
-            _parties.Any(p => p.State == cow && p.Party is null) ? " (assumed member)" : "";
+            Parties.Any(p => p.State == cow && p.Party is null) ? " (assumed member)" : "";
 
         /// <summary>", joins on D" when the state becomes a party later — the usual reason for "not yet a member".</summary>
         private string NextEntry(int cow)
@@ -400,48 +698,53 @@ public sealed class Evaluator
         public bool Covers(Selector s, int cow) => s.Kind switch
         {
             "states" => s.States.Contains(cow) && IsParty(cow),
-            "role" => _parties.Any(p => p.State == cow && p.Role == s.Role),
+            "role" => HasRole(cow, s.Role),
             "other-parties" or "any-member" => IsParty(cow),
             _ => false,
         };
 
-        public IEnumerable<(int State, PartyRole Role)> Obligors(Selector s, List<Explanation> skipped, ExplanationSource src)
+        /// <summary>
+        /// The states a selector names as obligors, once each, without the target; the attacker and (for named
+        /// states) non-parties are left for the caller to explain away.
+        /// </summary>
+        public List<(int State, PartyRole Role)> Obligors(Selector s)
         {
             var t = Event.Target.Cow;
-            var a = Event.Attacker.Cow;
-            IEnumerable<(int, PartyRole)> pick = s.Kind switch
+            var picked = new List<(int State, PartyRole Role)>();
+            void Pick(int state, PartyRole role)
             {
-                "other-parties" => _parties.Where(p => p.Role is PartyRole.Member or PartyRole.Guarantor).Select(p => (p.State, p.Role)),
-                "role" => _parties.Where(p => p.Role == s.Role).Select(p => (p.State, p.Role)),
-                "states" => s.States.Select(x => (x, _parties.FirstOrDefault(p => p.State == x).Role)),
-                _ => [],
-            };
-            var seen = new HashSet<int>();
-            foreach (var (state, role) in pick)
-            {
-                if (!seen.Add(state) || state == t) continue;
-                if (state == a)
-                {
-                    skipped.Add(Explanation.Leaf($"{Name(state)} is the attacker and owes nothing against itself", false, src));
-                    continue;
-                }
-                if (s.Kind == "states" && !IsParty(state))
-                {
-                    skipped.Add(Explanation.Leaf($"{Name(state)} is not a party on {Day:yyyy-MM-dd}", false, src));
-                    continue;
-                }
-                yield return (state, role);
+                if (state == t) return;
+                foreach (var x in picked) if (x.State == state) return;
+                picked.Add((state, role));
             }
+            switch (s.Kind)
+            {
+                case "other-parties":
+                    foreach (var p in Parties) if (p.Role is PartyRole.Member or PartyRole.Guarantor) Pick(p.State, p.Role);
+                    break;
+                case "role":
+                    foreach (var p in Parties) if (p.Role == s.Role) Pick(p.State, p.Role);
+                    break;
+                case "states":
+                    foreach (var x in s.States)
+                    {
+                        var role = default(PartyRole);
+                        foreach (var p in Parties) if (p.State == x) { role = p.Role; break; }
+                        Pick(x, role);
+                    }
+                    break;
+            }
+            return picked;
         }
 
         public Suspension? Suspension(int obligor, int beneficiary)
         {
-            foreach (var (state, _, party) in _parties)
+            foreach (var (state, _, party) in Parties)
             {
                 if (party is null || (state != obligor && state != beneficiary)) continue;
                 var other = state == obligor ? beneficiary : obligor;
-                var s = party.Suspensions.FirstOrDefault(x => x.Span.Contains(Day) && (x.Counterparts.Count == 0 || x.Counterparts.Contains(other)));
-                if (s is not null) return s;
+                foreach (var x in party.Suspensions)
+                    if (x.Span.Contains(Day) && (x.Counterparts.Count == 0 || x.Counterparts.Contains(other))) return x;
             }
             return null;
         }

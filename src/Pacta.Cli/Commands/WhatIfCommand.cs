@@ -37,7 +37,11 @@ public static class WhatIfCommand
             }
             if (r.GetValue(CommonOptions.Json))
             {
-                Console.WriteLine(JsonShapes.Write(OutcomeJson.Outcome(ws.Corpus, outcome)));
+                // Straight to standard output as UTF-8: the outcome is megabytes, not worth a string.
+                Console.Out.Flush();
+                using var stdout = Console.OpenStandardOutput();
+                OutcomeJson.Write(stdout, ws.Corpus, outcome, OutcomeJson.Indented);
+                stdout.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
                 return ExitCodes.Ok;
             }
             if (r.GetValue(timeline)) RenderTimeline(outcome);
