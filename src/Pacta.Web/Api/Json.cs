@@ -13,6 +13,9 @@ public static class Json
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The same output for documents written value by value (the what-if outcome).</summary>
+    public static readonly JsonWriterOptions CompactWriter = new() { Indented = false, Encoder = Compact.Encoder, SkipValidation = true };
+
     public static byte[] Bytes(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, Compact);
 
     public static IResult Of(JsonNode node) => Results.Bytes(Bytes(node), "application/json; charset=utf-8");
