@@ -47,10 +47,6 @@ public sealed class DirectedDyadTable
         return i < 0 || j < 0 ? AllianceObligations.None : (AllianceObligations)_cells[Cell(i, j, year)];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Or(int from, int to, int year, AllianceObligations value) =>
-        _cells[Cell(_indexOf[from], _indexOf[to], year)] |= (byte)value;
-
     /// <summary>The dense index of a state, or -1 when it is in no alliance.</summary>
     internal int IndexOf(int code) => IsCowCode(code) ? _indexOf[code] : -1;
 

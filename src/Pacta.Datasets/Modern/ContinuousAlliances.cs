@@ -49,22 +49,7 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
     /// The directed table over both sources; cells with an alliance from Pacta's encoding carry
     /// <see cref="AllianceObligations.Pacta"/> (the <c>source</c> column), so years inside ATOP's coverage never do.
     /// </summary>
-    public DirectedDyadTable Table(YearRange years)
-    {
-        var table = DyadYears.CreateDirectedTable(Atop.Concat(Pacta), years);
-        if (Pacta.Count == 0) return table;
-        var own = DyadYears.CreateDirectedTable(Pacta, years);
-        foreach (var a in own.States)
-            foreach (var b in own.States)
-            {
-                if (a == b) continue;
-                for (var y = years.From; y <= years.To; y++)
-                {
-                    if ((own.Get(a, b, y) & AllianceObligations.Allied) != 0) table.Or(a, b, y, AllianceObligations.Pacta);
-                }
-            }
-        return table;
-    }
+    public DirectedDyadTable Table(YearRange years) => DyadYears.CreateDirectedTable(Atop, Pacta, years);
 
     private static AllianceInput Cut(AllianceInput a, DateOnly last) => a with
     {
