@@ -73,7 +73,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
             var k1 = Math.Min(_system.Last[i], _system.Last[j]);
             if (k0 > k1) continue;
             var sj = _system.Status(j);
-            var (fwd, back, offset) = Cells(codes[i], codes[j]);
+            Cells(codes[i], codes[j], out var fwd, out var back, out var offset);
             for (var k = k0; k <= k1; k++)
             {
                 if (!_system.Together(i, j, k, si[k], sj[k])) continue;
@@ -83,13 +83,16 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
     }
 
     /// <summary>Where the pair's ATOP cells start in both directions (-1: none) and the frame→table year offset.</summary>
-    private (long Fwd, long Back, int Offset) Cells(int a, int b)
+    private void Cells(int a, int b, out long fwd, out long back, out int offset)
     {
-        if (Atop is null) return (-1, -1, 0);
+        (fwd, back, offset) = (-1L, -1L, 0);
+        if (Atop is null) return;
         var ia = Atop.IndexOf(a);
         var ib = Atop.IndexOf(b);
-        if (ia < 0 || ib < 0) return (-1, -1, 0);
-        return (Atop.PairStart(ia, ib), Directed ? -1 : Atop.PairStart(ib, ia), Atop.Years.From - Years.From);
+        if (ia < 0 || ib < 0) return;
+        fwd = Atop.PairStart(ia, ib);
+        back = Directed ? -1 : Atop.PairStart(ib, ia);
+        offset = Atop.Years.From - Years.From;
     }
 
     private AllianceObligations Value(long fwd, long back, int t)
@@ -108,7 +111,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
     {
         var plan = new CsvPlan(this, source);
         var chunks = plan.Chunks;
-        var workers = Math.Min(Environment.ProcessorCount, chunks.Count);
+        var workers = Math.Min(Environment.ProcessorCount, chunks.Length);
         if (workers <= 1)
         {
             long n = 0;
@@ -116,7 +119,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
             foreach (var c in chunks)
             {
                 if (buffer.Length < c.Bound) buffer = new byte[c.Bound];
-                var (length, rows) = plan.Format(c, buffer);
+                var length = plan.Format(c, buffer, out var rows);
                 stream.Write(buffer, 0, length);
                 n += rows;
             }
@@ -182,14 +185,15 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
             Chunks = Plan();
         }
 
-        public List<Chunk> Chunks { get; }
+        public Chunk[] Chunks { get; }
 
         /// <summary>Consecutive first states grouped to about a megabyte each, with a byte bound from the year overlaps.</summary>
-        private List<Chunk> Plan()
+        private Chunk[] Plan()
         {
             var sys = _frame._system;
             var n = sys.Codes.Length;
-            var chunks = new List<Chunk>();
+            var chunks = new Chunk[n];
+            var count = 0;
             var from = 0;
             long bound = 0;
             for (var i = 0; i < n; i++)
@@ -203,17 +207,19 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                 bound += rows * (16 + _block);
                 if (bound >= ChunkTarget || i == n - 1)
                 {
-                    chunks.Add(new Chunk(from, i + 1, checked((int)bound + 64)));
+                    chunks[count++] = new Chunk(from, i + 1, checked((int)bound + 64));
                     from = i + 1;
                     bound = 0;
                 }
             }
-            return chunks;
+            var used = new Chunk[count];
+            Array.Copy(chunks, used, count);
+            return used;
         }
 
         /// <summary>Formats the rows whose first state is in the chunk; returns the bytes used and the row count.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public (int Length, int Rows) Format(Chunk chunk, byte[] buffer)
+        /// <remarks>Not marked AggressiveOptimization: that keeps a method out of the ReadyToRun image, so every run would JIT it.</remarks>
+        public int Format(Chunk chunk, byte[] buffer, out int rows)
         {
             var frame = _frame;
             var sys = frame._system;
@@ -227,7 +233,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
             ref var blockLength = ref MemoryMarshal.GetArrayDataReference(_blockLength);
             ref var dst0 = ref MemoryMarshal.GetArrayDataReference(buffer);
             var pos = 0;
-            var rows = 0;
+            rows = 0;
             Span<byte> prefix = stackalloc byte[24];
             for (var i = chunk.From; i < chunk.To; i++)
             {
@@ -246,7 +252,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                     Unsafe.WriteUnaligned(ref prefix[li], Unsafe.ReadUnaligned<ulong>(ref _prefixes[j * 8]));
                     var p = li + _prefixLength[j];
                     var pair = Vector128.LoadUnsafe(ref prefix[0]);
-                    var (fwd, back, offset) = frame.Cells(sys.Codes[i], sys.Codes[j]);
+                    frame.Cells(sys.Codes[i], sys.Codes[j], out var fwd, out var back, out var offset);
                     for (var k = k0; k <= k1; k++)
                     {
                         var a = si[k];
@@ -271,12 +277,17 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                     }
                 }
             }
-            return (pos, rows);
+            return pos;
         }
     }
 
     /// <summary>First states [From, To) of a chunk, and a bound on its bytes including the stores' overrun.</summary>
-    private readonly record struct Chunk(int From, int To, int Bound);
+    private readonly struct Chunk(int from, int to, int bound)
+    {
+        public readonly int From = from;
+        public readonly int To = to;
+        public readonly int Bound = bound;
+    }
 
     /// <summary>
     /// Workers claim chunks in order and format them; the calling thread writes each finished chunk in order. At
@@ -286,8 +297,12 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
     {
         private const int Window = 8;
         private readonly object _gate = new();
-        private readonly (byte[] Buffer, int Length, int Rows)?[] _done = new (byte[], int, int)?[plan.Chunks.Count];
-        private readonly Stack<byte[]> _free = new();
+        // Per chunk, once formatted: its buffer (null until then), bytes and rows.
+        private readonly byte[]?[] _buffer = new byte[]?[plan.Chunks.Length];
+        private readonly int[] _length = new int[plan.Chunks.Length];
+        private readonly int[] _rows = new int[plan.Chunks.Length];
+        private readonly byte[]?[] _free = new byte[]?[Window + 2];
+        private int _freeCount;
         private int _next;
         private int _written;
         private Exception? _failure;
@@ -303,21 +318,21 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
             long rows = 0;
             try
             {
-                for (var c = 0; c < _done.Length; c++)
+                for (var c = 0; c < _buffer.Length; c++)
                 {
-                    (byte[] Buffer, int Length, int Rows) chunk;
+                    byte[] buffer;
                     lock (_gate)
                     {
-                        while (_done[c] is null && _failure is null) Monitor.Wait(_gate);
+                        while (_buffer[c] is null && _failure is null) Monitor.Wait(_gate);
                         if (_failure is not null) ExceptionDispatchInfo.Capture(_failure).Throw();
-                        chunk = _done[c]!.Value;
+                        buffer = _buffer[c]!;
                     }
-                    stream.Write(chunk.Buffer, 0, chunk.Length);
-                    rows += chunk.Rows;
+                    stream.Write(buffer, 0, _length[c]);
+                    rows += _rows[c];
                     lock (_gate)
                     {
-                        _done[c] = null;
-                        _free.Push(chunk.Buffer);
+                        _buffer[c] = null;
+                        if (_freeCount < _free.Length) _free[_freeCount++] = buffer;
                         _written = c + 1;
                         Monitor.PulseAll(_gate);
                     }
@@ -350,16 +365,18 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                     lock (_gate)
                     {
                         while (_next - _written >= Window && _failure is null) Monitor.Wait(_gate);
-                        if (_failure is not null || _next >= _done.Length) return;
+                        if (_failure is not null || _next >= _buffer.Length) return;
                         c = _next++;
-                        buffer = _free.Count > 0 ? _free.Pop() : null;
+                        buffer = _freeCount > 0 ? _free[--_freeCount] : null;
                     }
                     var bound = plan.Chunks[c].Bound;
                     if (buffer is null || buffer.Length < bound) buffer = GC.AllocateUninitializedArray<byte>(Math.Max(bound, 2 << 20));
-                    var (length, rows) = plan.Format(plan.Chunks[c], buffer);
+                    var length = plan.Format(plan.Chunks[c], buffer, out var rows);
                     lock (_gate)
                     {
-                        _done[c] = (buffer, length, rows);
+                        _length[c] = length;
+                        _rows[c] = rows;
+                        _buffer[c] = buffer;
                         Monitor.PulseAll(_gate);
                     }
                 }

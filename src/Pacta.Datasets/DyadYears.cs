@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Pacta.Datasets;
 
 /// <summary>
@@ -19,21 +17,23 @@ public static class DyadYears
     /// </summary>
     internal static DirectedDyadTable CreateDirectedTable(IReadOnlyList<AllianceInput> alliances, IReadOnlyList<AllianceInput> pacta, YearRange years)
     {
-        var seen = new bool[DirectedDyadTable.CowCodeLimit];
-        var states = new List<int>();
-        foreach (var list in (ReadOnlySpan<IReadOnlyList<AllianceInput>>)[alliances, pacta])
-            foreach (var alliance in list)
-                foreach (var m in alliance.Members)
-                {
-                    if (!DirectedDyadTable.IsCowCode(m.State) || seen[m.State]) continue;
-                    seen[m.State] = true;
-                    states.Add(m.State);
-                }
-        var table = new DirectedDyadTable(states, years);
+        var present = new bool[DirectedDyadTable.CowCodeLimit];
+        Mark(alliances, present);
+        Mark(pacta, present);
+        var table = new DirectedDyadTable(present, years);
         var scratch = new Scratch();
         foreach (var alliance in alliances) AddAlliance(table, alliance, years, AllianceObligations.None, scratch);
         foreach (var alliance in pacta) AddAlliance(table, alliance, years, AllianceObligations.Pacta, scratch);
         return table;
+    }
+
+    private static void Mark(IReadOnlyList<AllianceInput> alliances, bool[] present)
+    {
+        foreach (var alliance in alliances)
+            foreach (var m in alliance.Members)
+            {
+                if (DirectedDyadTable.IsCowCode(m.State)) present[m.State] = true;
+            }
     }
 
     /// <summary>ATOP-style directed dyad-years: one row per ordered pair sharing an alliance, sorted.</summary>
@@ -77,7 +77,6 @@ public static class DyadYears
     /// renewal that drops a promise in November removes it for that whole year (ATOP 1155 in 1857, 1362 in 1888).
     /// The outcome does not depend on the order of the spells (highest phase wins, promises of equal phases add).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddAlliance(DirectedDyadTable table, AllianceInput alliance, YearRange years, AllianceObligations mark, Scratch s)
     {
         var all = alliance.Members;

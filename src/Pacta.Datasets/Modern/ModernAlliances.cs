@@ -35,15 +35,27 @@ public static class ModernAlliances
         && a.Provisions.Any(p => Code(p.Kind) is not null);
 
     /// <summary>The ATOP alliance an agreement declares itself the same as (<c>related: same-as atop-ID</c>), if any.</summary>
-    public static int? SameAsAtop(Agreement a) => RelatedAtop(a, "same-as").Select(i => (int?)i).FirstOrDefault();
+    public static int? SameAsAtop(Agreement a)
+    {
+        foreach (var r in a.Related)
+        {
+            if (AtopId(r, "same-as") is { } id) return id;
+        }
+        return null;
+    }
 
     /// <summary>ATOP alliances an agreement supersedes (<c>related: supersedes atop-ID</c>).</summary>
-    public static IEnumerable<int> SupersededAtop(Agreement a) => RelatedAtop(a, "supersedes");
+    public static IEnumerable<int> SupersededAtop(Agreement a)
+    {
+        foreach (var r in a.Related)
+        {
+            if (AtopId(r, "supersedes") is { } id) yield return id;
+        }
+    }
 
-    private static IEnumerable<int> RelatedAtop(Agreement a, string relation) =>
-        a.Related.Where(r => r.Relation == relation && r.Agreement.StartsWith("atop-", StringComparison.Ordinal))
-            .Select(r => int.TryParse(r.Agreement.AsSpan(5), out var id) ? id : 0)
-            .Where(id => id > 0);
+    private static int? AtopId(AgreementRelation r, string relation) =>
+        r.Relation == relation && r.Agreement.StartsWith("atop-", StringComparison.Ordinal)
+            && int.TryParse(r.Agreement.AsSpan(5), out var id) && id > 0 ? id : null;
 
     /// <summary>
     /// One <see cref="AllianceInput"/> per qualifying agreement, covering the days <paramref name="from"/> to
@@ -75,11 +87,11 @@ public static class ModernAlliances
         var last = Min(to, inForce.To ?? to);
         var spells = new List<AllianceMemberSpell>();
         if (first > last) return spells;
-        var cuts = ChangeDays(a, corpus).Where(d => d > first && d <= last).Append(first).Distinct().Order().ToList();
-        for (var i = 0; i < cuts.Count; i++)
+        var cuts = Cuts(a, corpus, first, last, out var count);
+        for (var i = 0; i < count; i++)
         {
             var start = cuts[i];
-            var end = i + 1 < cuts.Count ? cuts[i + 1].AddDays(-1) : last;
+            var end = i + 1 < count ? cuts[i + 1].AddDays(-1) : last;
             var owes = Obligations(a, corpus, start, out var members);
             foreach (var m in members.Order())
             {
@@ -98,19 +110,46 @@ public static class ModernAlliances
         return spells;
     }
 
-    /// <summary>Days on which the parties or suspensions may change: starts, and the day after each end.</summary>
-    private static IEnumerable<DateOnly> ChangeDays(Agreement a, Corpus corpus)
+    /// <summary>
+    /// <paramref name="first"/> and the days after it, up to <paramref name="last"/>, on which the parties or
+    /// suspensions may change (starts, and the day after each end), ascending without repeats.
+    /// </summary>
+    /// <remarks>Plain arrays rather than LINQ over dates: generic code over value types is not in the ReadyToRun image.</remarks>
+    private static DateOnly[] Cuts(Agreement a, Corpus corpus, DateOnly first, DateOnly last, out int count)
     {
-        IEnumerable<DateSpan> spans = a.Parties.SelectMany(p =>
+        var days = new DateOnly[16];
+        var n = 0;
+        days[n++] = first;
+        void Add(DateSpan s)
         {
-            var own = p.Suspensions.Select(s => s.Span).Append(p.Span);
-            return p.Organization is { } id && corpus.Organization(id) is { } org ? own.Concat(org.Members.Select(m => m.Span)) : own;
-        });
-        foreach (var s in spans)
-        {
-            if (s.From is { } f) yield return f;
-            if (s.To is { } t && t < DateOnly.MaxValue) yield return t.AddDays(1);
+            if (s.From is { } f) Insert(f);
+            if (s.To is { } t && t < DateOnly.MaxValue) Insert(t.AddDays(1));
         }
+        void Insert(DateOnly d)
+        {
+            if (d <= first || d > last) return;
+            var at = n;
+            while (at > 0 && days[at - 1] > d) at--;
+            if (at > 0 && days[at - 1] == d) return;
+            if (n == days.Length)
+            {
+                var more = new DateOnly[n * 2];
+                Array.Copy(days, more, n);
+                days = more;
+            }
+            Array.Copy(days, at, days, at + 1, n - at);
+            days[at] = d;
+            n++;
+        }
+        foreach (var p in a.Parties)
+        {
+            foreach (var s in p.Suspensions) Add(s.Span);
+            Add(p.Span);
+            if (p.Organization is { } id && corpus.Organization(id) is { } org)
+                foreach (var m in org.Members) Add(m.Span);
+        }
+        count = n;
+        return days;
     }
 
     /// <summary>What each party owes each other party on <paramref name="day"/> under the ATOP-coded provisions.</summary>
