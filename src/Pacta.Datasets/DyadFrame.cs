@@ -32,11 +32,25 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
     /// <summary>The same frame with the alliance columns taken from <paramref name="table"/> (0 where the pair shares none).</summary>
     public DyadFrame WithAtop(DirectedDyadTable table) => new(_system, Directed, table);
 
-    /// <summary>Number of rows, without formatting them.</summary>
+    /// <summary>Number of rows, without formatting them or looking up the alliance columns (the progress total).</summary>
     public long RowCount()
     {
+        var sys = _system;
         long n = 0;
-        Visit((_, _, _, _) => n++);
+        for (var i = 0; i < sys.Codes.Length; i++)
+        {
+            var si = sys.Status(i);
+            for (var j = Directed ? 0 : i + 1; j < sys.Codes.Length; j++)
+            {
+                if (i == j) continue;
+                var sj = sys.Status(j);
+                var k1 = Math.Min(sys.Last[i], sys.Last[j]);
+                for (var k = Math.Max(sys.First[i], sys.First[j]); k <= k1; k++)
+                {
+                    if (sys.Together(i, j, k, si[k], sj[k])) n++;
+                }
+            }
+        }
         return n;
     }
 
@@ -55,11 +69,6 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private void Visit(Action<int, int, int, AllianceObligations> row)
-    {
-        for (var i = 0; i < _system.Codes.Length; i++) VisitFrom(i, row);
-    }
 
     /// <summary>Every row whose first state is index <paramref name="i"/>: (i, j, year index, obligations).</summary>
     private void VisitFrom(int i, Action<int, int, int, AllianceObligations> row)
