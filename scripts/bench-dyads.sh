@@ -2,24 +2,27 @@
 # Times the largest dataset Pacta writes: every directed pair of state-system members, 1816–2025, as CSV,
 # through the real CLI published ReadyToRun. Prints wall time, CPU time (user + system) and peak memory per run;
 # CPU time is the steadier figure on a shared machine.
-# Usage: scripts/bench-dyads.sh [RUNS]   (default 5; output in /tmp/x.csv)
+# With PACTA_TIMING=1 the CLI also prints its stages (loading, then the dataset's own work) to standard error.
+# Usage: scripts/bench-dyads.sh [RUNS]   (default 5; output in $BENCH_CSV, default /tmp/x.csv;
+#        the published CLI in $BENCH_OUT, default /tmp/pacta-r2r: set both apart when several checkouts share a machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 runs=${1:-5}
-out=/tmp/pacta-r2r
+out=${BENCH_OUT:-/tmp/pacta-r2r}
+csv=${BENCH_CSV:-/tmp/x.csv}
 
 echo "== publishing ReadyToRun to $out"
 dotnet publish src/Pacta.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out" >/dev/null
 
-echo "== pacta dyads --directed --all-pairs --from 1816 --to 2025 --format csv --out /tmp/x.csv ($runs runs)"
+echo "== pacta dyads --directed --all-pairs --from 1816 --to 2025 --format csv --out $csv ($runs runs; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%-4s %9s %9s %9s %11s\n' run wall_s user_s sys_s max_rss_MiB
 for i in $(seq 1 "$runs"); do
   stats=$(mktemp)
   /usr/bin/time -f '%e %U %S %M' -o "$stats" \
-    "$out/pacta" dyads --directed --all-pairs --from 1816 --to 2025 --format csv --out /tmp/x.csv >/dev/null
+    "$out/pacta" dyads --directed --all-pairs --from 1816 --to 2025 --format csv --out "$csv" >/dev/null
   read -r wall user sys rss <"$stats"
   rm -f "$stats"
   printf '%-4s %9s %9s %9s %11.1f\n' "$i" "$wall" "$user" "$sys" "$(echo "$rss / 1024" | bc -l)"
 done
-echo "rows: $(($(wc -l </tmp/x.csv) - 1)); bytes: $(stat -c %s /tmp/x.csv)"
+echo "rows: $(($(wc -l <"$csv") - 1)); bytes: $(stat -c %s "$csv")"

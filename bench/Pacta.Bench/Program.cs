@@ -1,13 +1,18 @@
 using System.Diagnostics;
+using System.Globalization;
+using Pacta.Authoring;
+using Pacta.Authoring.Data;
 using Pacta.Datasets;
 using Pacta.Datasets.Atop;
 using Pacta.Datasets.Output;
+using Pacta.Domain;
 
-// Benchmark: all-pairs directed dyad-years 1816–2025 with the ATOP columns, written to CSV.
-//   dotnet run -c Release --project bench/Pacta.Bench [-- --quick] [--out FILE]
-//   --once   one run of the whole job (import, frame, join, CSV write) and exit: what the parent times as a process.
-//   --repo DIR   the repository with data/ (found above the binary or the current folder otherwise).
-// For the fastest start, publish ReadyToRun:
+// Benchmark: what `pacta dyads --directed --all-pairs --from 1816 --to 2025` does, in stages: loading (ATOP
+// import, states, corpus) and then the dataset's own work (the continuous alliance record, the directed
+// table, the all-pairs frame written as CSV).
+//   dotnet run -c Release --project bench/Pacta.Bench [-- --quick] [--out FILE] [--repo DIR]
+//   --once   one run in a fresh process and exit: cold figures, as the CLI sees them.
+// Publish ReadyToRun for the CLI's start-up:
 //   dotnet publish bench/Pacta.Bench -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o OUT
 var quick = args.Contains("--quick");
 var once = args.Contains("--once");
@@ -16,50 +21,85 @@ var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : 
 var repoIndex = Array.IndexOf(args, "--repo");
 var repo = repoIndex >= 0 && repoIndex + 1 < args.Length ? args[repoIndex + 1] : FindRepo();
 var years = new YearRange(1816, 2025);
+var data = Path.Combine(repo, "data");
 
-var stages = new List<string>();
+// Each stage's wall and CPU time (all threads): on a shared machine the CPU time is the steadier figure.
+var stages = new List<(string Name, double Ms, double CpuMs)>();
 var clock = Stopwatch.StartNew();
+var cpuMark = TimeSpan.Zero;
 void Stage(string name)
 {
-    stages.Add($"{name} {clock.Elapsed.TotalMilliseconds:F0}");
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    stages.Add((name, clock.Elapsed.TotalMilliseconds, (cpu - cpuMark).TotalMilliseconds));
+    cpuMark = cpu;
+    clock.Restart();
+}
+void Restart()
+{
+    stages.Clear();
+    cpuMark = Process.GetCurrentProcess().TotalProcessorTime;
     clock.Restart();
 }
 
-long Job()
+(AtopRelease, StateRegistry, Corpus) Load()
 {
-    stages.Clear();
-    clock.Restart();
-    var import = AtopImporter.ImportFolder(Path.Combine(repo, "data", "atop"));
+    var import = AtopImporter.ImportFolder(Path.Combine(data, "atop"));
     if (!import.Ok) throw new InvalidOperationException(string.Join('\n', import.Errors));
     Stage("import");
-    var states = Pacta.Authoring.Data.StateData.Load(
-        Path.Combine(repo, "data", "states", "states.csv"), Path.Combine(repo, "data", "states", "aliases.csv")).All;
+    var states = StateData.Load(Path.Combine(data, "states", "states.csv"), Path.Combine(data, "states", "aliases.csv"));
     Stage("states");
-    var table = AtopDatasets.DirectedTable(import.Release!, years);
-    Stage("atop-table");
-    var rows = CsvDatasetWriter.WriteDyadYears(output, DyadYears.AddAtop(AllPairs.Directed(states, years), table));
+    var locations = LocationData.Load(Path.Combine(data, "locations", "locations.csv"), Path.Combine(data, "locations", "regions.yaml"))
+        .WithHistory(SovereigntyData.Load(Path.Combine(data, "locations", "sovereignty.csv")));
+    var loader = new CorpusLoader(states, locations)
+    {
+        ExternalAgreementIds = import.Release!.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet(StringComparer.Ordinal),
+    };
+    var loaded = loader.LoadDirectory(Path.Combine(repo, "corpus"));
+    if (!loaded.Ok) throw new InvalidOperationException(string.Join('\n', loaded.Diagnostics.Take(5)));
+    var corpus = loaded.Corpus!.With(AtopToAgreements.Convert(import.Release));
+    Stage("corpus");
+    return (import.Release, states, corpus);
+}
+
+// The dataset's own work, as DyadsCommand does it (DyadDatasets.Table split in two to time both halves).
+long Dataset(AtopRelease release, StateRegistry states, Corpus corpus)
+{
+    var record = DyadDatasets.Continuous(release, corpus, years.To);
+    Stage("alliances");
+    var table = record.Table(years);
+    Stage("table");
+    var rows = CsvDatasetWriter.WriteDyadYears(output, DyadYears.AddAtop(AllPairs.Directed(states.All, years), table), source: true);
     Stage("frame+csv");
     return rows;
 }
 
+string Stages() => string.Join(", ", stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Ms:F0}/{s.CpuMs:F0}")));
+
 if (once)
 {
-    var rows = Job();
+    Restart();
+    var (release, states, corpus) = Load();
+    var rows = Dataset(release, states, corpus);
     var me = Process.GetCurrentProcess();
-    Console.WriteLine($"rows={rows} stages_ms=[{string.Join(", ", stages)}] since_start_ms={(DateTime.Now - me.StartTime).TotalMilliseconds:F0} "
-        + $"cpu_ms={me.TotalProcessorTime.TotalMilliseconds:F0} peak_working_set_mb={me.PeakWorkingSet64 / 1048576.0:F1}");
+    var after = stages.Skip(3).Sum(s => s.Ms);
+    var afterCpu = stages.Skip(3).Sum(s => s.CpuMs);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"rows={rows} stages_ms(wall/cpu)=[{Stages()}] after_load_ms={after:F0} after_load_cpu_ms={afterCpu:F0} since_start_ms={(DateTime.Now - me.StartTime).TotalMilliseconds:F0} "
+        + $"cpu_ms={me.TotalProcessorTime.TotalMilliseconds:F0} peak_working_set_mb={me.PeakWorkingSet64 / 1048576.0:F1}"));
     return 0;
 }
 
 var processRuns = quick ? 3 : 10;
 var inProcessRuns = quick ? 5 : 20;
 
-// Whole process: start this program with --once and time it from the outside.
+// Cold: start this program with --once and time it from the outside; the child reports its own stages.
 var self = Environment.ProcessPath!;
 var selfDll = System.Reflection.Assembly.GetEntryAssembly()!.Location;
 var wall = new List<double>();
 var childCpu = new List<double>();
-string childReport = "";
+var childAfterLoad = new List<double>();
+var childAfterLoadCpu = new List<double>();
+var childReport = "";
 for (var i = 0; i < processRuns + 1; i++)
 {
     var psi = self.EndsWith("dotnet", StringComparison.Ordinal) || self.EndsWith("dotnet.exe", StringComparison.Ordinal)
@@ -74,43 +114,57 @@ for (var i = 0; i < processRuns + 1; i++)
     if (p.ExitCode != 0) throw new InvalidOperationException($"child failed with {p.ExitCode}");
     if (i == 0) continue; // the first run warms the file cache
     wall.Add(sw.Elapsed.TotalMilliseconds);
-    var cpu = childReport.Split(' ').FirstOrDefault(x => x.StartsWith("cpu_ms=", StringComparison.Ordinal));
-    if (cpu is not null) childCpu.Add(double.Parse(cpu["cpu_ms=".Length..], System.Globalization.CultureInfo.InvariantCulture));
+    childCpu.Add(Field(childReport, "cpu_ms="));
+    childAfterLoad.Add(Field(childReport, "after_load_ms="));
+    childAfterLoadCpu.Add(Field(childReport, "after_load_cpu_ms="));
 }
 
-// In process: the same job repeated after one warm-up.
-var inProc = new List<double>();
-var inProcCpu = new List<double>();
+// Warm: load once, then repeat the dataset's own work after one warm-up.
+Restart();
+var (rel, sts, cor) = Load();
+var warm = new Dictionary<string, (List<double> Wall, List<double> Cpu)>();
 long rowsWritten = 0;
-var current = Process.GetCurrentProcess();
 for (var i = 0; i < inProcessRuns + 1; i++)
 {
-    current.Refresh();
-    var cpu0 = current.TotalProcessorTime;
-    var sw = Stopwatch.StartNew();
-    rowsWritten = Job();
-    sw.Stop();
-    current.Refresh();
+    Restart();
+    rowsWritten = Dataset(rel, sts, cor);
     if (i == 0) continue;
-    inProc.Add(sw.Elapsed.TotalMilliseconds);
-    inProcCpu.Add((current.TotalProcessorTime - cpu0).TotalMilliseconds);
+    foreach (var (name, ms, cpu) in stages.Append(("total", stages.Sum(s => s.Ms), stages.Sum(s => s.CpuMs))))
+    {
+        if (!warm.TryGetValue(name, out var l)) warm[name] = l = ([], []);
+        l.Wall.Add(ms);
+        l.Cpu.Add(cpu);
+    }
+}
+
+static double Field(string report, string key)
+{
+    var f = report.Split(' ').First(x => x.StartsWith(key, StringComparison.Ordinal));
+    return double.Parse(f[key.Length..], CultureInfo.InvariantCulture);
 }
 
 static string Stats(List<double> ms)
 {
     var s = ms.Order().ToList();
-    return $"median {s[s.Count / 2]:F0} ms, min {s[0]:F0} ms, max {s[^1]:F0} ms (n={s.Count})";
+    return string.Create(CultureInfo.InvariantCulture, $"median {s[s.Count / 2]:F0} ms, min {s[0]:F0} ms, max {s[^1]:F0} ms (n={s.Count})");
 }
 
-Console.WriteLine($"all-pairs directed dyad-years {years} with ATOP columns -> {output}");
+Console.WriteLine($"all-pairs directed dyad-years {years} with the alliance columns and source -> {output}");
 Console.WriteLine($"rows: {rowsWritten:N0}; file: {new FileInfo(output).Length / 1048576.0:F1} MiB");
 // CPU time is reported beside wall time because a shared machine's load stretches wall time.
 var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {load}");
-Console.WriteLine($"whole process wall: {Stats(wall)}");
-Console.WriteLine($"whole process cpu:  {Stats(childCpu)}; last child: {childReport}");
-Console.WriteLine($"in process wall:    {Stats(inProc)}");
-Console.WriteLine($"in process cpu:     {Stats(inProcCpu)}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F1} MiB");
+Console.WriteLine($"cold, whole process wall:   {Stats(wall)}");
+Console.WriteLine($"cold, whole process cpu:    {Stats(childCpu)}");
+Console.WriteLine($"cold, after loading wall:   {Stats(childAfterLoad)}");
+Console.WriteLine($"cold, after loading cpu:    {Stats(childAfterLoadCpu)}");
+Console.WriteLine($"  last child: {childReport}");
+foreach (var (name, l) in warm)
+{
+    Console.WriteLine($"warm, {name + ":",-11} wall {Stats(l.Wall)}");
+    Console.WriteLine($"      {"",-11} cpu  {Stats(l.Cpu)}");
+}
+Console.WriteLine($"peak working set (warm runs): {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F1} MiB");
 return 0;
 
 // The repository holding data/: above the binary, else above the current folder (a published copy lives elsewhere).

@@ -16,12 +16,21 @@ public sealed class DirectedDyadTable
     private readonly byte[] _cells;
     private readonly int _years;
 
-    internal DirectedDyadTable(IReadOnlyList<int> states, YearRange years)
+    /// <param name="present">Indexed by COW code: whether the state has a row and column.</param>
+    internal DirectedDyadTable(bool[] present, YearRange years)
     {
-        _states = states.Distinct().Order().ToArray();
+        var n = 0;
+        foreach (var p in present) n += p ? 1 : 0;
+        _states = new int[n];
         _indexOf = new int[CowCodeLimit];
-        Array.Fill(_indexOf, -1);
-        for (var i = 0; i < _states.Length; i++) _indexOf[_states[i]] = i;
+        n = 0;
+        for (var code = 0; code < present.Length; code++)
+        {
+            _indexOf[code] = -1;
+            if (!present[code]) continue;
+            _indexOf[code] = n;
+            _states[n++] = code;
+        }
         Years = years;
         _years = years.Count;
         _cells = new byte[(long)_states.Length * _states.Length * _years];
@@ -46,10 +55,6 @@ public sealed class DirectedDyadTable
         var j = _indexOf[to];
         return i < 0 || j < 0 ? AllianceObligations.None : (AllianceObligations)_cells[Cell(i, j, year)];
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Or(int from, int to, int year, AllianceObligations value) =>
-        _cells[Cell(_indexOf[from], _indexOf[to], year)] |= (byte)value;
 
     /// <summary>The dense index of a state, or -1 when it is in no alliance.</summary>
     internal int IndexOf(int code) => IsCowCode(code) ? _indexOf[code] : -1;

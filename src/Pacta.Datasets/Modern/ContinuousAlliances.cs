@@ -24,21 +24,48 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
         var modern = lastYear > end.Year
             ? ModernAlliances.From(agreements, corpus, end.AddDays(1), new DateOnly(lastYear, 12, 31), includePolitical)
             : [];
-        // Last day of each ATOP alliance that Pacta's encoding takes over.
-        var cut = new Dictionary<int, DateOnly>();
-        foreach (var a in agreements.Where(a => ModernAlliances.Qualifies(a, includePolitical)))
+        // Last day of each ATOP alliance that Pacta's encoding takes over (a handful: parallel arrays, no generic code to compile).
+        var cutIds = new int[8];
+        var cutDays = new DateOnly[8];
+        var cuts = 0;
+        void SetCut(int id, DateOnly last, bool earliest)
         {
-            if (ModernAlliances.SameAsAtop(a) is { } same) cut[same] = end;
+            for (var i = 0; i < cuts; i++)
+            {
+                if (cutIds[i] != id) continue;
+                if (!earliest || last < cutDays[i]) cutDays[i] = last;
+                return;
+            }
+            if (cuts == cutIds.Length)
+            {
+                var ids = new int[cuts * 2];
+                var days = new DateOnly[cuts * 2];
+                Array.Copy(cutIds, ids, cuts);
+                Array.Copy(cutDays, days, cuts);
+                (cutIds, cutDays) = (ids, days);
+            }
+            cutIds[cuts] = id;
+            cutDays[cuts++] = last;
+        }
+        foreach (var a in agreements)
+        {
+            if (ModernAlliances.Qualifies(a, includePolitical) && ModernAlliances.SameAsAtop(a) is { } same) SetCut(same, end, earliest: false);
         }
         foreach (var a in agreements)
         {
             if (a.Dates.InForceOn is not { } start) continue;
             // The superseded treaty ends when its successor enters into force, but never inside ATOP's own coverage.
             var last = start.AddDays(-1) < end ? end : start.AddDays(-1);
-            foreach (var id in ModernAlliances.SupersededAtop(a))
-                cut[id] = cut.TryGetValue(id, out var c) && c < last ? c : last;
+            foreach (var id in ModernAlliances.SupersededAtop(a)) SetCut(id, last, earliest: true);
         }
-        var atop = AtopToAlliances.Convert(release).Select(a => cut.TryGetValue(a.Id, out var last) ? Cut(a, last) : a).ToList();
+        var converted = AtopToAlliances.Convert(release);
+        var atop = new List<AllianceInput>(converted.Count);
+        foreach (var a in converted)
+        {
+            var i = cuts - 1;
+            while (i >= 0 && cutIds[i] != a.Id) i--;
+            atop.Add(i >= 0 ? Cut(a, cutDays[i]) : a);
+        }
         return new ContinuousAlliances(atop, modern, end);
     }
 
@@ -49,22 +76,7 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
     /// The directed table over both sources; cells with an alliance from Pacta's encoding carry
     /// <see cref="AllianceObligations.Pacta"/> (the <c>source</c> column), so years inside ATOP's coverage never do.
     /// </summary>
-    public DirectedDyadTable Table(YearRange years)
-    {
-        var table = DyadYears.CreateDirectedTable(Atop.Concat(Pacta), years);
-        if (Pacta.Count == 0) return table;
-        var own = DyadYears.CreateDirectedTable(Pacta, years);
-        foreach (var a in own.States)
-            foreach (var b in own.States)
-            {
-                if (a == b) continue;
-                for (var y = years.From; y <= years.To; y++)
-                {
-                    if ((own.Get(a, b, y) & AllianceObligations.Allied) != 0) table.Or(a, b, y, AllianceObligations.Pacta);
-                }
-            }
-        return table;
-    }
+    public DirectedDyadTable Table(YearRange years) => DyadYears.CreateDirectedTable(Atop, Pacta, years);
 
     private static AllianceInput Cut(AllianceInput a, DateOnly last) => a with
     {

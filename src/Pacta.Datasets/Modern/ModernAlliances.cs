@@ -35,15 +35,27 @@ public static class ModernAlliances
         && a.Provisions.Any(p => Code(p.Kind) is not null);
 
     /// <summary>The ATOP alliance an agreement declares itself the same as (<c>related: same-as atop-ID</c>), if any.</summary>
-    public static int? SameAsAtop(Agreement a) => RelatedAtop(a, "same-as").Select(i => (int?)i).FirstOrDefault();
+    public static int? SameAsAtop(Agreement a)
+    {
+        foreach (var r in a.Related)
+        {
+            if (AtopId(r, "same-as") is { } id) return id;
+        }
+        return null;
+    }
 
     /// <summary>ATOP alliances an agreement supersedes (<c>related: supersedes atop-ID</c>).</summary>
-    public static IEnumerable<int> SupersededAtop(Agreement a) => RelatedAtop(a, "supersedes");
+    public static IEnumerable<int> SupersededAtop(Agreement a)
+    {
+        foreach (var r in a.Related)
+        {
+            if (AtopId(r, "supersedes") is { } id) yield return id;
+        }
+    }
 
-    private static IEnumerable<int> RelatedAtop(Agreement a, string relation) =>
-        a.Related.Where(r => r.Relation == relation && r.Agreement.StartsWith("atop-", StringComparison.Ordinal))
-            .Select(r => int.TryParse(r.Agreement.AsSpan(5), out var id) ? id : 0)
-            .Where(id => id > 0);
+    private static int? AtopId(AgreementRelation r, string relation) =>
+        r.Relation == relation && r.Agreement.StartsWith("atop-", StringComparison.Ordinal)
+            && int.TryParse(r.Agreement.AsSpan(5), out var id) && id > 0 ? id : null;
 
     /// <summary>
     /// One <see cref="AllianceInput"/> per qualifying agreement, covering the days <paramref name="from"/> to
@@ -75,20 +87,21 @@ public static class ModernAlliances
         var last = Min(to, inForce.To ?? to);
         var spells = new List<AllianceMemberSpell>();
         if (first > last) return spells;
-        var cuts = ChangeDays(a, corpus).Where(d => d > first && d <= last).Append(first).Distinct().Order().ToList();
-        for (var i = 0; i < cuts.Count; i++)
+        var cuts = Cuts(a, corpus, first, last, out var count);
+        for (var i = 0; i < count; i++)
         {
             var start = cuts[i];
-            var end = i + 1 < cuts.Count ? cuts[i + 1].AddDays(-1) : last;
-            var owes = Obligations(a, corpus, start, out var members);
-            foreach (var m in members.Order())
+            var end = i + 1 < count ? cuts[i + 1].AddDays(-1) : last;
+            var owes = Obligations(a, corpus, start);
+            foreach (var m in owes.Sorted())
             {
                 var toward = new Dictionary<int, AllianceObligations>();
                 var promises = AllianceObligations.None;
-                foreach (var other in members)
+                for (var k = 0; k < owes.Count; k++)
                 {
+                    var other = owes.Members[k];
                     if (other == m) continue;
-                    var o = owes.GetValueOrDefault((m, other));
+                    var o = owes.Get(m, other);
                     toward[other] = o;
                     promises |= o;
                 }
@@ -98,64 +111,210 @@ public static class ModernAlliances
         return spells;
     }
 
-    /// <summary>Days on which the parties or suspensions may change: starts, and the day after each end.</summary>
-    private static IEnumerable<DateOnly> ChangeDays(Agreement a, Corpus corpus)
+    /// <summary>
+    /// <paramref name="first"/> and the days after it, up to <paramref name="last"/>, on which the parties or
+    /// suspensions may change (starts, and the day after each end), ascending without repeats.
+    /// </summary>
+    /// <remarks>Plain arrays rather than LINQ over dates: generic code over value types is not in the ReadyToRun image.</remarks>
+    private static DateOnly[] Cuts(Agreement a, Corpus corpus, DateOnly first, DateOnly last, out int count)
     {
-        IEnumerable<DateSpan> spans = a.Parties.SelectMany(p =>
+        var days = new DateOnly[16];
+        var n = 0;
+        days[n++] = first;
+        void Add(DateSpan s)
         {
-            var own = p.Suspensions.Select(s => s.Span).Append(p.Span);
-            return p.Organization is { } id && corpus.Organization(id) is { } org ? own.Concat(org.Members.Select(m => m.Span)) : own;
-        });
-        foreach (var s in spans)
+            if (s.From is { } f) Insert(f);
+            if (s.To is { } t && t < DateOnly.MaxValue) Insert(t.AddDays(1));
+        }
+        void Insert(DateOnly d)
         {
-            if (s.From is { } f) yield return f;
-            if (s.To is { } t && t < DateOnly.MaxValue) yield return t.AddDays(1);
+            if (d <= first || d > last) return;
+            var at = n;
+            while (at > 0 && days[at - 1] > d) at--;
+            if (at > 0 && days[at - 1] == d) return;
+            if (n == days.Length)
+            {
+                var more = new DateOnly[n * 2];
+                Array.Copy(days, more, n);
+                days = more;
+            }
+            Array.Copy(days, at, days, at + 1, n - at);
+            days[at] = d;
+            n++;
+        }
+        foreach (var p in a.Parties)
+        {
+            foreach (var s in p.Suspensions) Add(s.Span);
+            Add(p.Span);
+            if (p.Organization is { } id && corpus.Organization(id) is { } org)
+                foreach (var m in org.Members) Add(m.Span);
+        }
+        count = n;
+        return days;
+    }
+
+    /// <summary>
+    /// The members of a period (COW parties, in party order, then protected states named outside the parties) and
+    /// what each owes each other, in a small dense matrix: no tuple-keyed dictionary, whose generic code is not in
+    /// the ReadyToRun image.
+    /// </summary>
+    private sealed class Owes(int capacity)
+    {
+        private readonly int[] _local = new int[DirectedDyadTable.CowCodeLimit];
+        private readonly AllianceObligations[] _cells = new AllianceObligations[capacity * capacity];
+        public readonly int[] Members = new int[capacity];
+        public int Count;
+
+        public void Add(int state)
+        {
+            if (_local[state] != 0) return;
+            Members[Count] = state;
+            _local[state] = ++Count;
+        }
+
+        public void Or(int from, int to, AllianceObligations code)
+        {
+            Add(from);
+            Add(to);
+            _cells[(_local[from] - 1) * capacity + _local[to] - 1] |= code;
+        }
+
+        public AllianceObligations Get(int from, int to) => _cells[(_local[from] - 1) * capacity + _local[to] - 1];
+
+        public int[] Sorted()
+        {
+            var sorted = new int[Count];
+            for (var i = 0; i < Count; i++)
+            {
+                var at = i;
+                while (at > 0 && sorted[at - 1] > Members[i]) { sorted[at] = sorted[at - 1]; at--; }
+                sorted[at] = Members[i];
+            }
+            return sorted;
         }
     }
 
     /// <summary>What each party owes each other party on <paramref name="day"/> under the ATOP-coded provisions.</summary>
-    private static Dictionary<(int From, int To), AllianceObligations> Obligations(Agreement a, Corpus corpus, DateOnly day, out HashSet<int> members)
+    private static Owes Obligations(Agreement a, Corpus corpus, DateOnly day)
     {
-        var parties = corpus.PartiesOn(a, day).ToList();
-        members = parties.Select(p => p.State).Where(DirectedDyadTable.IsCowCode).ToHashSet();
-        var owes = new Dictionary<(int, int), AllianceObligations>();
+        var states = new int[8];
+        var roles = new PartyRole[8];
+        var n = 0;
+        foreach (var (state, role, _) in corpus.PartiesOn(a, day))
+        {
+            if (n == states.Length)
+            {
+                var s2 = new int[n * 2];
+                var r2 = new PartyRole[n * 2];
+                Array.Copy(states, s2, n);
+                Array.Copy(roles, r2, n);
+                (states, roles) = (s2, r2);
+            }
+            states[n] = state;
+            roles[n++] = role;
+        }
+        var parties = new Parties(states, roles, n);
+        // Room for every party and every state named in a selector.
+        var capacity = n;
+        foreach (var p in a.Provisions)
+        {
+            if (p.Trigger is { } t) capacity += t.Target.States.Count;
+            foreach (var o in p.Obligations) capacity += o.Obligor.States.Count + o.Beneficiary.States.Count;
+        }
+        var owes = new Owes(capacity);
+        for (var i = 0; i < n; i++)
+        {
+            if (DirectedDyadTable.IsCowCode(states[i])) owes.Add(states[i]);
+        }
+        var obligors = new int[capacity];
+        var beneficiaries = new int[capacity];
         foreach (var p in a.Provisions)
         {
             if (Code(p.Kind) is not { } code) continue;
             foreach (var o in p.Obligations)
             {
-                var beneficiaries = o.Beneficiary.Kind == "target" ? (p.Trigger is { } t ? Protected(t.Target, parties) : []) : Protected(o.Beneficiary, parties);
-                foreach (var x in Obligors(o.Obligor, parties))
-                    foreach (var y in beneficiaries)
+                var nb = o.Beneficiary.Kind == "target"
+                    ? p.Trigger is { } t ? Protected(t.Target, parties, beneficiaries) : 0
+                    : Protected(o.Beneficiary, parties, beneficiaries);
+                var no = Obligors(o.Obligor, parties, obligors);
+                for (var i = 0; i < no; i++)
+                    for (var j = 0; j < nb; j++)
                     {
+                        var (x, y) = (obligors[i], beneficiaries[j]);
                         if (x == y || !DirectedDyadTable.IsCowCode(x) || !DirectedDyadTable.IsCowCode(y) || Suspended(a, day, x, y)) continue;
-                        owes[(x, y)] = owes.GetValueOrDefault((x, y)) | code;
                         // A protected state named outside the parties still shares the alliance with its protector.
-                        members.Add(x);
-                        members.Add(y);
+                        owes.Or(x, y, code);
                     }
             }
         }
         return owes;
     }
 
-    /// <summary>Who owes: as the what-if engine reads obligor selectors (members and guarantors; named states only while parties).</summary>
-    private static IEnumerable<int> Obligors(Selector s, List<(int State, PartyRole Role, Party Party)> parties) => s.Kind switch
+    /// <summary>The parties on a day: their states and roles (a state may appear more than once).</summary>
+    private readonly struct Parties(int[] states, PartyRole[] roles, int count)
     {
-        "other-parties" or "any-member" => parties.Where(p => p.Role is PartyRole.Member or PartyRole.Guarantor).Select(p => p.State).Distinct(),
-        "role" => parties.Where(p => p.Role == s.Role).Select(p => p.State).Distinct(),
-        "states" => s.States.Where(x => parties.Any(p => p.State == x)),
-        _ => [],
+        public readonly int[] States = states;
+        public readonly PartyRole[] Roles = roles;
+        public readonly int Count = count;
+    }
+
+    /// <summary>Who owes: as the what-if engine reads obligor selectors (members and guarantors; named states only while parties).</summary>
+    private static int Obligors(Selector s, Parties parties, int[] into) => s.Kind switch
+    {
+        "other-parties" or "any-member" => PartiesWhere(parties, PartyRole.Member, PartyRole.Guarantor, PartyRole.Guarantor, into),
+        "role" when s.Role is { } r => PartiesWhere(parties, r, r, r, into),
+        "states" => NamedParties(s.States, parties, into),
+        _ => 0,
     };
 
     /// <summary>Who is protected: the trigger's target (any party, a role, or named states).</summary>
-    private static IEnumerable<int> Protected(Selector s, List<(int State, PartyRole Role, Party Party)> parties) => s.Kind switch
+    private static int Protected(Selector s, Parties parties, int[] into) => s.Kind switch
     {
-        "any-member" or "other-parties" => parties.Where(p => p.Role is PartyRole.Member or PartyRole.Guarantor or PartyRole.Beneficiary).Select(p => p.State).Distinct(),
-        "role" => parties.Where(p => p.Role == s.Role).Select(p => p.State).Distinct(),
-        "states" => s.States,
-        _ => [],
+        "any-member" or "other-parties" => PartiesWhere(parties, PartyRole.Member, PartyRole.Guarantor, PartyRole.Beneficiary, into),
+        "role" when s.Role is { } r => PartiesWhere(parties, r, r, r, into),
+        "states" => Copy(s.States, into),
+        _ => 0,
     };
+
+    /// <summary>The distinct states of the parties with one of the roles, in party order.</summary>
+    private static int PartiesWhere(Parties parties, PartyRole r1, PartyRole r2, PartyRole r3, int[] into)
+    {
+        var n = 0;
+        for (var i = 0; i < parties.Count; i++)
+        {
+            var role = parties.Roles[i];
+            if (role != r1 && role != r2 && role != r3) continue;
+            var state = parties.States[i];
+            if (!Contains(into, n, state)) into[n++] = state;
+        }
+        return n;
+    }
+
+    /// <summary>The named states that are parties.</summary>
+    private static int NamedParties(IReadOnlyList<int> named, Parties parties, int[] into)
+    {
+        var n = 0;
+        for (var i = 0; i < named.Count; i++)
+        {
+            if (Contains(parties.States, parties.Count, named[i])) into[n++] = named[i];
+        }
+        return n;
+    }
+
+    private static bool Contains(int[] values, int count, int value)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (values[i] == value) return true;
+        }
+        return false;
+    }
+
+    private static int Copy(IReadOnlyList<int> named, int[] into)
+    {
+        for (var i = 0; i < named.Count; i++) into[i] = named[i];
+        return named.Count;
+    }
 
     /// <summary>Obligations between two parties suspended on the day (ANZUS: the United States and New Zealand since 1986), in both directions.</summary>
     private static bool Suspended(Agreement a, DateOnly day, int x, int y) =>

@@ -25,10 +25,16 @@ public static class CsvDatasetWriter
 
     public static long WriteDyadYears(Stream stream, IEnumerable<DyadYear> rows, bool source = false)
     {
+        var header = Encoding.UTF8.GetBytes(string.Join(',', DyadColumnsWith(source)) + "\n");
+        if (rows is DyadFrame frame)
+        {
+            stream.Write(header);
+            var written = frame.WriteCsv(stream, source);
+            stream.Flush();
+            return written;
+        }
         using var w = new Utf8Sink(stream);
-        w.Text(string.Join(',', DyadColumnsWith(source)));
-        w.Byte((byte)'\n');
-        if (rows is DyadFrame frame) return frame.WriteCsv(w, source);
+        w.Bytes(header);
         long n = 0;
         foreach (var r in rows)
         {

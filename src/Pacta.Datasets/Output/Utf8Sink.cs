@@ -37,14 +37,6 @@ internal sealed class Utf8Sink(Stream stream) : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Advance(int n) => _pos += n;
 
-    /// <summary>The buffer and write position with at least <paramref name="n"/> bytes free (for fixed-size stores).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (byte[] Buffer, int Position) Claim(int n)
-    {
-        if (_pos + n > _buf.Length) Flush();
-        return (_buf, _pos);
-    }
-
     public void Bytes(ReadOnlySpan<byte> bytes)
     {
         if (_pos + bytes.Length > _buf.Length) Flush();
