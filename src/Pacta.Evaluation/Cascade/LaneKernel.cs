@@ -111,7 +111,6 @@ internal sealed class LaneKernel
     private readonly Draw[] _draws;
     private readonly EventLanes[] _events;
     private readonly SetLanes[] _sets;
-    private readonly int[] _setOf;
     private int[] _frontier = new int[64];
     private int[] _next = new int[64];
     private int _stamp;
@@ -123,6 +122,7 @@ internal sealed class LaneKernel
         public int Stamp;
     }
 
+    /// <summary>An event's lane masks with its read-only data, one cache line's half, as events are met in random order.</summary>
     private struct EventLanes
     {
         /// <summary>Lanes in which the event was pushed in this run (each evaluates it once).</summary>
@@ -130,6 +130,9 @@ internal sealed class LaneKernel
         /// <summary>Lanes that evaluate it in the coming round.</summary>
         public ulong Next;
         public int Stamp;
+        public int Set;
+        public int GroupStart;
+        public int GroupEnd;
     }
 
     private struct SetLanes
@@ -160,8 +163,13 @@ internal sealed class LaneKernel
         _seen = new ulong[g.CommitmentCount];
         _draws = new Draw[g.CommitmentCount];
         _events = new EventLanes[g.EventCount];
+        for (var ev = 0; ev < _events.Length; ev++)
+        {
+            _events[ev].Set = g.EdgeSetOf[ev];
+            _events[ev].GroupStart = _l.GroupStart[ev];
+            _events[ev].GroupEnd = _l.GroupStart[ev + 1];
+        }
         _sets = new SetLanes[g.EdgeSetCount];
-        _setOf = g.EdgeSetOf;
     }
 
     /// <summary>Lanes whose cascade reached <see cref="CascadeOptions.MaxRounds"/> with events still to evaluate.</summary>
@@ -188,7 +196,6 @@ internal sealed class LaneKernel
         var options = _g.Options;
         var protectsAggressor = options.PeaceProtectsAggressor;
         var peacePrevails = options.Conflicts == PromiseConflict.PeacePrevails;
-        var groupStart = _l.GroupStart;
         var groupObligor = _l.GroupObligor;
         var groupEdgeStart = _l.GroupEdgeStart;
         var edges = _l.Edges;
@@ -208,11 +215,11 @@ internal sealed class LaneKernel
             var pieceCount = 0;
             for (var i = 0; i < fCount; i++)
             {
-                var ev = _frontier[i];
-                var active = _events[ev].Next;
-                _events[ev].Next = 0;
+                ref var el = ref _events[_frontier[i]];
+                var active = el.Next;
+                el.Next = 0;
                 // Lanes in which every commitment of this edge set was already acted on skip the event whole.
-                var set = _setOf[ev];
+                var set = el.Set;
                 if (set >= 0)
                 {
                     ref var sl = ref _sets[set];
@@ -221,7 +228,7 @@ internal sealed class LaneKernel
                 }
                 if (active == 0) continue;
                 var incomplete = 0UL;
-                for (int gi = groupStart[ev], gEnd = groupStart[ev + 1]; gi < gEnd; gi++)
+                for (int gi = el.GroupStart, gEnd = el.GroupEnd; gi < gEnd; gi++)
                 {
                     var o = groupObligor[gi];
                     // Lanes where the obligor is at war ignore all its commitments.
@@ -446,7 +453,7 @@ internal sealed class LaneKernel
         if (++_stamp == int.MaxValue)
         {
             Array.Clear(_draws);
-            Array.Clear(_events);
+            foreach (ref var el in _events.AsSpan()) el.Stamp = 0;
             Array.Clear(_sets);
             _stamp = 1;
         }
