@@ -8,7 +8,7 @@ using Pacta.Evaluation;
 using Pacta.Evaluation.Cascade;
 
 // Benchmark of escalation analysis (docs/cascade.md):
-//   dotnet run -c Release --project bench/Pacta.Bench.Cascade [-- --trials N] [--baseline-trials N] [--baseline-attackers N]
+//   dotnet run -c Release --project bench/Pacta.Bench.Cascade [-- --trials N] [--baseline-trials N] [--baseline-attackers N] [--skip-exposure]
 // 1. Monte Carlo trials per second: Russia attacks Estonia on 2025-06-01 (preset bf2018), against the baseline.
 // 2. The exposure matrix for 2025-06-01 (every ordered pair of system members), against the baseline.
 // The machine is shared; CPU time is printed beside wall time.
@@ -51,7 +51,7 @@ MonteCarlo.Run(graph, start, model, 100_000, 7, []); // warm-up (and closes the 
 MonteCarloResult? mc = null;
 if (args.Contains("--probe"))
 {
-    foreach (var pre in new[] { HonourPresets.Certain, HonourPresets.Bf2018Post1945 })
+    foreach (var pre in new[] { HonourPresets.Certain, HonourPresets.Bf2018, HonourPresets.Bf2018Post1945 })
     {
         var zero = HonourModel.Of(pre);
         var z = Time(() => MonteCarlo.Run(graph, start, zero, 200_000, 1, [], threads: 1));
@@ -79,6 +79,7 @@ var (bWall, bCpu) = Time(() =>
 });
 Console.WriteLine($"monte carlo (baseline): {baselineTrials:N0} trials in {bWall:F2} s wall, {bCpu:F2} s CPU -> {baselineTrials / bWall:N0} trials/s (mean size {SizeSum / baselineTrials:F2})");
 Console.WriteLine($"monte carlo ratio: {trials / wall / (baselineTrials / bWall):F0}x");
+if (args.Contains("--skip-exposure")) return;
 
 // 2. Exposure matrix.
 var majors = new HashSet<int> { 2, 200, 220, 255, 365, 710, 740 };

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Pacta.Domain;
 
 namespace Pacta.Evaluation.Cascade;
@@ -26,11 +27,13 @@ public sealed record MonteCarloResult(
 /// <summary>
 /// Monte Carlo over the cascade: in each trial every commitment is honoured with its probability (one draw per
 /// commitment per trial, however many attacks trigger it), and the deterministic rules run on what is honoured.
-/// Trials are cut into fixed blocks, each with its own generator seeded from (seed, block), so the result depends
-/// on the seed only, not on the number of threads.
+/// Trials run 64 at a time in the bit lanes of <see cref="LaneKernel"/>; probabilities are rounded to multiples of
+/// 2^-16 (<see cref="BernoulliLanes"/>). Trials are cut into fixed blocks, each with its own generator seeded from
+/// (seed, block), so the result depends on the seed only, not on the number of threads.
 /// </summary>
 public static class MonteCarlo
 {
+    /// <summary>Trials per block: 64 batches of 64 lanes.</summary>
     public const int BlockSize = 4096;
 
     public static MonteCarloResult Run(CascadeGraph g, CascadeStart start, HonourModel model, long trials, ulong seed,
@@ -38,13 +41,13 @@ public static class MonteCarlo
     {
         g.Close(start);
         var n = g.StateCount;
-        var thresholds = new ulong[g.CommitmentCount];
+        var numerators = new int[g.CommitmentCount];
         var probabilities = new List<(CascadeCommitment, double)>();
-        for (var c = 0; c < thresholds.Length; c++)
+        for (var c = 0; c < numerators.Length; c++)
         {
             var k = g.Commitment(c);
             var p = model.P(k);
-            thresholds[c] = Xoshiro.Threshold(p);
+            numerators[c] = BernoulliLanes.Numerator(p);
             probabilities.Add((k, p));
         }
         var attackers = start.Attackers.Select(s => g.IndexOf(s.Cow)).ToArray();
@@ -59,7 +62,7 @@ public static class MonteCarlo
         var gate = new object();
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         Parallel.For(0, blocks, options,
-            () => new Worker(g, thresholds, new Tally(n, pairIdx.Length)),
+            () => new Worker(g, numerators, new Tally(n, pairIdx.Length)),
             (b, _, w) =>
             {
                 var count = (int)Math.Min(BlockSize, trials - (long)b * BlockSize);
@@ -99,8 +102,8 @@ public static class MonteCarlo
         public readonly long[] PairHits = new long[pairs];
         public readonly long[] Sizes = new long[n + 1];
         public long AnyMajor;
-        public double SizeSum;
-        public double SizeSquares;
+        public long SizeSum;
+        public long SizeSquares;
 
         public void Add(Tally o)
         {
@@ -113,11 +116,13 @@ public static class MonteCarlo
         }
     }
 
-    /// <summary>One thread's buffers: a kernel and the per-trial draws. Nothing is allocated per trial.</summary>
-    private sealed class Worker(CascadeGraph g, ulong[] thresholds, Tally tally)
+    /// <summary>One thread's buffers: a lane kernel and a bit-sliced counter of war sizes. Nothing is allocated per batch.</summary>
+    private sealed class Worker(CascadeGraph g, int[] numerators, Tally tally)
     {
-        private readonly CascadeKernel _kernel = new(g);
-        private RandomHonour _honour = new(thresholds);
+        private readonly LaneKernel _kernel = new(g);
+        private BernoulliLanes _honour = new(numerators);
+        // Bit i of slice j is bit j of lane i's war size (a 64-lane counter; enough slices for every state).
+        private readonly ulong[] _size = new ulong[BitOperations.Log2((uint)g.StateCount) + 1];
         public Tally Tally => tally;
 
         public void RunBlock(Xoshiro rng, int count, int[] attackers, int[] targets, int[] events, (int A, int B)[] pairs, bool[] initial)
@@ -125,58 +130,48 @@ public static class MonteCarlo
             _honour.Rng = rng;
             var k = _kernel;
             var major = g.IsMajor;
-            for (var t = 0; t < count; t++)
+            for (var done = 0; done < count; done += 64)
             {
-                _honour.NextTrial();
+                var lanes = Math.Min(64, count - done);
+                // A last, partial batch still runs 64 lanes (the draws stay the same) but counts only its own.
+                var valid = lanes == 64 ? ulong.MaxValue : (1UL << lanes) - 1;
                 k.Run(attackers, targets, events, ref _honour);
-                var size = 0;
-                var anyMajor = false;
-                foreach (var s in k.Touched)
+                Array.Clear(_size);
+                var anyMajor = 0UL;
+                for (var s = 0; s < k.Bel.Length; s++)
                 {
-                    switch ((CascadeRole)k.Role[s])
+                    var sup = k.Sup[s] & valid;
+                    if (sup != 0) tally.Supporter[s] += BitOperations.PopCount(sup);
+                    var bel = k.Bel[s] & valid;
+                    if (bel == 0) continue;
+                    var onA = BitOperations.PopCount(bel & k.SideA[s]);
+                    tally.Attacker[s] += onA;
+                    tally.Defender[s] += BitOperations.PopCount(bel) - onA;
+                    if (major[s] && !initial[s]) anyMajor |= bel;
+                    // Ripple-carry add of one bit per lane.
+                    var carry = bel;
+                    for (var j = 0; carry != 0; j++)
                     {
-                        case CascadeRole.Belligerent:
-                            size++;
-                            if (k.Side[s] == (byte)CascadeSide.Attacker) tally.Attacker[s]++; else tally.Defender[s]++;
-                            if (major[s] && !initial[s]) anyMajor = true;
-                            break;
-                        case CascadeRole.Supporter:
-                            tally.Supporter[s]++;
-                            break;
+                        var t = _size[j] & carry;
+                        _size[j] ^= carry;
+                        carry = t;
                     }
                 }
                 for (var p = 0; p < pairs.Length; p++)
                 {
                     var (a, b) = pairs[p];
-                    if (k.Role[a] == (byte)CascadeRole.Belligerent && k.Role[b] == (byte)CascadeRole.Belligerent && k.Side[a] != k.Side[b]) tally.PairHits[p]++;
+                    tally.PairHits[p] += BitOperations.PopCount(k.Bel[a] & k.Bel[b] & (k.SideA[a] ^ k.SideA[b]) & valid);
                 }
-                if (anyMajor) tally.AnyMajor++;
-                tally.Sizes[size]++;
-                tally.SizeSum += size;
-                tally.SizeSquares += (double)size * size;
+                tally.AnyMajor += BitOperations.PopCount(anyMajor);
+                for (var lane = 0; lane < lanes; lane++)
+                {
+                    var size = 0;
+                    for (var j = 0; j < _size.Length; j++) size |= (int)((_size[j] >> lane) & 1) << j;
+                    tally.Sizes[size]++;
+                    tally.SizeSum += size;
+                    tally.SizeSquares += (long)size * size;
+                }
             }
-        }
-    }
-
-    /// <summary>One Bernoulli draw per commitment per trial, made when the commitment is first met.</summary>
-    private struct RandomHonour(ulong[] thresholds) : IHonour
-    {
-        private readonly ulong[] _thresholds = thresholds;
-        private readonly int[] _stamp = new int[thresholds.Length];
-        private readonly bool[] _value = new bool[thresholds.Length];
-        private int _trial;
-        public Xoshiro Rng;
-
-        public void NextTrial()
-        {
-            if (++_trial == int.MaxValue) { Array.Clear(_stamp); _trial = 1; }
-        }
-
-        public bool Honoured(int c)
-        {
-            if (_stamp[c] == _trial) return _value[c];
-            _stamp[c] = _trial;
-            return _value[c] = (Rng.Next() >> 11) < _thresholds[c];
         }
     }
 }

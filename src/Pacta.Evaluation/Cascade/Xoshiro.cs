@@ -33,7 +33,4 @@ internal struct Xoshiro
         _s3 = ulong.RotateLeft(_s3, 45);
         return result;
     }
-
-    /// <summary>The 53-bit threshold for a probability: <c>Next() &gt;&gt; 11 &lt; threshold</c> happens with probability p.</summary>
-    public static ulong Threshold(double p) => p >= 1 ? 1UL << 53 : p <= 0 ? 0 : (ulong)(p * (1UL << 53));
 }

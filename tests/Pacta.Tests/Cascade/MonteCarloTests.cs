@@ -64,6 +64,21 @@ public sealed class MonteCarloTests
     }
 
     [Fact]
+    public void MonteCarlo_TrialsNotAMultipleOf64_CountsEveryTrialOnce()
+    {
+        var (g, start, _) = SmallCase();
+        // 4096 + 1000 trials: a full block, then a block whose last batch of 64 lanes is partly unused.
+        var r = MonteCarlo.Run(g, start, HonourModel.Of(HonourPresets.Certain), 5_096, 3, [(Bel, Ita)]);
+
+        foreach (var cow in new[] { Fra, Deu, Ita, Esp, Bel })
+            Assert.Equal(5_096, r.States.Single(s => s.State.Cow == cow).DrawnIn.Hits);
+        Assert.Equal(5_096, r.Pairs[0].AtWar.Hits);
+        Assert.Equal(5_096, r.SizeDistribution[5].Hits);
+        Assert.Equal(5, r.SizeDistribution.Count - 1);
+        Assert.Equal(5.0, r.MeanSize.Mean);
+    }
+
+    [Fact]
     public void MonteCarlo_SameSeed_SameResultWhateverTheThreads()
     {
         var (g, start, model) = SmallCase();
