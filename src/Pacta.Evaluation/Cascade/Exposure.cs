@@ -12,8 +12,10 @@ public sealed record ExposureCell(State Attacker, State Target, int Belligerents
 public sealed record ExposureMatrix(DateOnly Day, IReadOnlyList<State> States, ExposureCell?[,] Cells, CascadeOptions Options);
 
 /// <summary>
-/// Runs the deterministic cascade for every ordered pair of states in the system on a day. Each thread keeps its
-/// own lazily evaluated graph over a shared source, so each attack is evaluated once per thread whatever the pair.
+/// Runs the deterministic cascade for every ordered pair of states in the system on a day. Every event of these
+/// cascades is an attack or a war involvement at the victim's home, so an <see cref="AttackTable"/> evaluates each
+/// victim once for all attackers; it is built once and shared read-only. Each thread runs the scalar kernel on its
+/// own graph (events are created lazily), with the table's commitment ids.
 /// </summary>
 public static class Exposure
 {
@@ -25,9 +27,16 @@ public static class Exposure
         var n = states.Count;
         var cells = new ExposureCell?[n, n];
         var workers = Math.Max(1, threads > 0 ? threads : Environment.ProcessorCount);
+        var first = new CascadeGraph(source, options);
+        var table = AttackTable.Build(first, workers);
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
-            var g = new CascadeGraph(source, options);
+            var g = first;
+            if (w > 0)
+            {
+                g = new CascadeGraph(source, options);
+                g.Attach(table);
+            }
             foreach (var m in majors) if (corpus.States.ByCow(m) is not null) g.IsMajor[g.IndexOf(m)] = true;
             var k = new CascadeKernel(g);
             var honour = new AlwaysHonour();
