@@ -8,7 +8,7 @@ namespace Pacta.Evaluation.Cascade;
 /// expanded up front to a closed graph (<see cref="Close"/>) so Monte Carlo trials never evaluate or allocate.
 /// A graph that is not closed is for one thread; a closed graph is read-only and may be shared.
 /// </summary>
-public sealed class CascadeGraph
+public sealed partial class CascadeGraph
 {
     private readonly Dictionary<int, int> _index = new();
     private readonly Dictionary<(string, string, int, int, int, int), int> _commitmentIds = new();
