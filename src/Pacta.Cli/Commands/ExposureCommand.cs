@@ -23,10 +23,12 @@ public static class ExposureCommand
         var output = new Option<string?>("--out") { Description = "File for --format (default exposure.svg / exposure.png)" };
         var top = new Option<int>("--top") { Description = "Pairs to list in the text output (default 20)", DefaultValueFactory = _ => 20 };
         var cascade = new CascadeOptionSet();
+        var assume = new AssumptionOptions();
         var cmd = new Command("exposure", "For a day: the deterministic cascade of every ordered pair of states (size of war, major powers drawn in)")
         {
             date, csv, format, output, top,
         };
+        assume.AddTo(cmd);
         cascade.AddTo(cmd);
         cmd.SetAction(r => Cli.Run(r, () =>
         {
@@ -36,7 +38,8 @@ public static class ExposureCommand
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
             var corpus = ws.Corpus;
             var majors = CascadeData.Majors().On(day);
-            var m = Exposure.Compute(corpus, day, Assumptions.None, cascade.Read(r), majors);
+            var assumptions = assume.Read(r, ws);
+            var m = Exposure.Compute(corpus, day, assumptions, cascade.Read(r), majors);
             var quiet = r.GetValue(CommonOptions.Json);
             if (r.GetValue(csv) is { } path)
             {
@@ -53,10 +56,12 @@ public static class ExposureCommand
             }
             if (quiet)
             {
-                Console.WriteLine(JsonShapes.Write(CascadeJson.Exposure(m, majors)));
+                var json = CascadeJson.Exposure(m, majors);
+                json["assumptions"] = OutcomeJson.Assumptions(corpus, assumptions);
+                Console.WriteLine(JsonShapes.Write(json));
                 return ExitCodes.Ok;
             }
-            Render(m, corpus.States, majors, r.GetValue(top));
+            Render(m, corpus.States, assumptions, majors, r.GetValue(top));
             return ExitCodes.Ok;
         }));
         return cmd;
@@ -73,10 +78,14 @@ public static class ExposureCommand
         return sb.ToString();
     }
 
-    private static void Render(ExposureMatrix m, StateRegistry states, ISet<int> majors, int top)
+    private static void Render(ExposureMatrix m, StateRegistry states, Assumptions assumptions, ISet<int> majors, int top)
     {
         var cells = CascadeJson.Cells(m).ToList();
         Output.Heading($"Exposure on {m.Day:yyyy-MM-dd}: {m.States.Count} states, {cells.Count:N0} ordered pairs");
+        foreach (var c in assumptions.Ceasefires) Output.Line($"  assumed ceasefire: {c.Conflict ?? "all open conflicts"} from {c.From:yyyy-MM-dd}");
+        foreach (var a in assumptions.Adopted) Output.Line($"  assumed adopted: {a.Agreement}{(a.From is { } f ? $" from {f:yyyy-MM-dd}" : "")} (hypothetical)");
+        foreach (var x in assumptions.Members)
+            Output.Line($"  assumed member: {states.ByCow(x.State)?.Code ?? $"COW {x.State}"} of {x.AgreementOrOrganization}{(x.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
         foreach (var (name, value, _) in m.Options.Describe()) Output.Line($"  {name} = {value}");
         Output.Line($"  major powers: {string.Join(", ", majors.Order().Select(x => states.ByCow(x)?.Code ?? "?"))}");
         Output.Line($"  pairs that draw in a third state: {cells.Count(c => c.Belligerents > 2):N0}; that put two or more major powers at war: {cells.Count(c => c.Majors.Count >= 2):N0}");

@@ -14,6 +14,7 @@ public sealed partial class CascadeGraph
     private readonly Dictionary<(string, string, int, int, int, int), int> _commitmentIds = new();
     private readonly Dictionary<(TriggerKind, int, int, string), int> _eventIds = new();
     private readonly List<CascadeCommitment> _commitments = [];
+    private readonly int[]?[] _homeEvents = new int[]?[Enum.GetValues<TriggerKind>().Length];
     private readonly List<CascadeEvent> _events = [];
     private readonly List<int[]?> _edges = [];
     private int[] _obligor = new int[64];
@@ -56,6 +57,26 @@ public sealed partial class CascadeGraph
 
     public int IndexOf(int cow) => _index.TryGetValue(cow, out var i) ? i : throw new ArgumentException($"COW {cow} is not in the state registry");
 
+    internal bool Has(int cow) => _index.ContainsKey(cow);
+
+    /// <summary>Answers events at a victim's home without evaluating them (see <see cref="Attach"/>).</summary>
+    public AttackTable? Table { get; private set; }
+
+    /// <summary>
+    /// Lets <paramref name="table"/> answer this graph's events at a victim's home: its commitments are registered
+    /// first, so they get the ids the table refers to (checked).
+    /// </summary>
+    public void Attach(AttackTable table)
+    {
+        if (table.Source != Source) throw new ArgumentException("the attack table was built over another source", nameof(table));
+        for (var i = 0; i < table.Commitments.Count; i++)
+            if (CommitmentFor(table.Commitments[i].Obligation!) != table.FirstId + i)
+                throw new InvalidOperationException("the attack table's commitment ids do not match this graph's; attach it before evaluating any event");
+        Table = table;
+    }
+
+    internal int Register(TriggeredObligation t) => CommitmentFor(t);
+
     public CascadeCommitment Commitment(int id) => _commitments[id];
     public CascadeEvent Event(int id) => _events[id];
 
@@ -68,6 +89,14 @@ public sealed partial class CascadeGraph
     /// <summary>The event for an attack on <paramref name="victim"/>'s own territory (or <paramref name="location"/>).</summary>
     public int EventId(TriggerKind kind, int aggressor, int victim, Location? location = null)
     {
+        // Cascades ask for attacks at home all the time: an array lookup instead of a string-keyed one.
+        if (location is null)
+        {
+            var byPair = _homeEvents[(int)kind] ??= new int[States.Count * States.Count];
+            ref var slot = ref byPair[aggressor * States.Count + victim];
+            if (slot == 0) slot = EventId(kind, aggressor, victim, Source.Home(States[victim])) + 1;
+            return slot - 1;
+        }
         var loc = location ?? Source.Home(States[victim]);
         var key = (kind, aggressor, victim, loc.Code);
         if (_eventIds.TryGetValue(key, out var id)) return id;
@@ -86,8 +115,8 @@ public sealed partial class CascadeGraph
     {
         if (_edges[eventId] is { } done) return done;
         var e = _events[eventId];
-        var triggered = Source.Triggered(new Event(e.Kind, States[e.Aggressor], States[e.Victim], Day, null, e.Location));
-        var arr = triggered.Select(CommitmentFor).Distinct().ToArray();
+        var arr = Table?.Edges(e)
+            ?? Source.Triggered(new Event(e.Kind, States[e.Aggressor], States[e.Victim], Day, null, e.Location)).Select(CommitmentFor).Distinct().ToArray();
         _edges[eventId] = arr;
         return arr;
     }

@@ -55,20 +55,29 @@ public sealed class CascadeSource
         }
     }
 
-    /// <summary>The obligations an event triggers (nothing when the victim is party to nothing in force).</summary>
-    public IReadOnlyList<TriggeredObligation> Triggered(Event e)
+    /// <summary>The states some agreement in force (or assumed) can oblige others towards: the only possible victims with commitments.</summary>
+    internal IEnumerable<int> Victims => _byState.Keys;
+
+    /// <summary>The agreements that can trigger for an attack on <paramref name="cow"/> (in force or assumed, the state a party or assumed member).</summary>
+    internal IReadOnlyList<Agreement> AgreementsOf(int cow) => _byState.TryGetValue(cow, out var list) ? list : [];
+
+    /// <summary>The evaluator for attacks on <paramref name="cow"/> (null when it is party to nothing in force).</summary>
+    internal Evaluator? EvaluatorFor(int cow)
     {
-        Evaluator? ev;
         lock (_byVictim)
         {
-            if (!_byVictim.TryGetValue(e.Target.Cow, out ev))
+            if (!_byVictim.TryGetValue(cow, out var ev))
             {
-                ev = _byState.TryGetValue(e.Target.Cow, out var list)
+                ev = _byState.TryGetValue(cow, out var list)
                     ? new Evaluator(new Corpus(list, Corpus.Organizations, Corpus.Conflicts, Corpus.States, Corpus.Locations))
                     : null;
-                _byVictim[e.Target.Cow] = ev;
+                _byVictim[cow] = ev;
             }
+            return ev;
         }
-        return ev is null ? [] : ev.Evaluate(e, Assumptions).Triggered;
     }
+
+    /// <summary>The obligations an event triggers (nothing when the victim is party to nothing in force).</summary>
+    public IReadOnlyList<TriggeredObligation> Triggered(Event e) =>
+        EvaluatorFor(e.Target.Cow) is { } ev ? ev.Evaluate(e, Assumptions).Triggered : [];
 }

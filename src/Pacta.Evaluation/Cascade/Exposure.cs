@@ -12,8 +12,10 @@ public sealed record ExposureCell(State Attacker, State Target, int Belligerents
 public sealed record ExposureMatrix(DateOnly Day, IReadOnlyList<State> States, ExposureCell?[,] Cells, CascadeOptions Options);
 
 /// <summary>
-/// Runs the deterministic cascade for every ordered pair of states in the system on a day. Each thread keeps its
-/// own lazily evaluated graph over a shared source, so each attack is evaluated once per thread whatever the pair.
+/// Runs the deterministic cascade for every ordered pair of states in the system on a day. Every event of these
+/// cascades is an attack or a war involvement at the victim's home, so an <see cref="AttackTable"/> evaluates each
+/// victim once for all attackers. The event graph of all pairs is then expanded and frozen once and shared
+/// read-only; each thread runs the scalar kernel on its share of the pairs.
 /// </summary>
 public static class Exposure
 {
@@ -25,13 +27,38 @@ public static class Exposure
         var n = states.Count;
         var cells = new ExposureCell?[n, n];
         var workers = Math.Max(1, threads > 0 ? threads : Environment.ProcessorCount);
+        var shared = new CascadeGraph(source, options);
+        var table = AttackTable.Build(shared, workers);
+        foreach (var m in majors) if (corpus.States.ByCow(m) is not null) shared.IsMajor[shared.IndexOf(m)] = true;
+        var idx = states.Select(s => shared.IndexOf(s.Cow)).ToArray();
+        // Closed, the graph is read-only: one for all threads, and the kernel skips what a closed graph lets it skip.
+        // Joiners attacking all enemies have no fixed event graph: each thread then expands its own.
+        var closed = options.JoinerAttacks != JoinerAttacks.AllEnemies;
+        if (closed)
+        {
+            var seeds = new List<int>(2 * n * n);
+            for (var a = 0; a < n; a++)
+            {
+                for (var t = 0; t < n; t++)
+                {
+                    if (a == t) continue;
+                    seeds.Add(shared.EventId(TriggerKind.ArmedAttack, idx[a], idx[t]));
+                    seeds.Add(shared.EventId(TriggerKind.WarInvolvement, idx[t], idx[a]));
+                }
+            }
+            shared.CloseOver(seeds);
+        }
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
-            var g = new CascadeGraph(source, options);
-            foreach (var m in majors) if (corpus.States.ByCow(m) is not null) g.IsMajor[g.IndexOf(m)] = true;
+            var g = shared;
+            if (w > 0 && !closed)
+            {
+                g = new CascadeGraph(source, options);
+                g.Attach(table);
+                foreach (var m in majors) if (corpus.States.ByCow(m) is not null) g.IsMajor[g.IndexOf(m)] = true;
+            }
             var k = new CascadeKernel(g);
             var honour = new AlwaysHonour();
-            var idx = states.Select(s => g.IndexOf(s.Cow)).ToArray();
             var one = new int[1];
             var two = new int[1];
             var events = new int[2];

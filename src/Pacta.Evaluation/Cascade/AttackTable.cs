@@ -1,0 +1,218 @@
+using Pacta.Domain;
+
+namespace Pacta.Evaluation.Cascade;
+
+/// <summary>
+/// The commitments an attack (or a war involvement) on a state's own territory triggers, for every attacker at once,
+/// as commitment ids of the <see cref="CascadeGraph"/>s it is attached to. Of "X attacks V at V's home" only two
+/// checks depend on X: the trigger's attacker rule (anyone; non-party: X is not a party of the agreement on the day,
+/// assumed members included; named states) and "the attacker owes nothing against itself". So each victim and kind
+/// is evaluated once, by the same <see cref="Evaluator"/> as every cascade, with a stand-in attacker that is nobody's
+/// party, and X's commitments are that list less the ones X's rule or X as obligor rules out. Attackers a trigger
+/// names are evaluated in full when that trigger could oblige anyone but themselves. Read-only once built, so the
+/// threads of an exposure matrix share one.
+/// </summary>
+public sealed class AttackTable
+{
+    // COW codes are positive: the stand-in is party to nothing and named by no trigger or obligation.
+    private static readonly State StandIn = new(-1, "ANY", null, null, "an attacker party to nothing (stand-in)", []);
+
+    /// <summary>The event kinds the table answers (the ones cascades create at a victim's home).</summary>
+    public static readonly IReadOnlyList<TriggerKind> Kinds = [TriggerKind.ArmedAttack, TriggerKind.WarInvolvement];
+
+    private readonly Row[] _rows;
+    private readonly string[] _homes;
+    private readonly CascadeCommitment[] _commitments;
+
+    private AttackTable(CascadeSource source, int firstId, CascadeCommitment[] commitments, Row[] rows, string[] homes)
+    {
+        Source = source;
+        FirstId = firstId;
+        _commitments = commitments;
+        _rows = rows;
+        _homes = homes;
+    }
+
+    public CascadeSource Source { get; }
+
+    /// <summary>The id of the first triggered commitment (the ones before are standing non-aggression promises).</summary>
+    public int FirstId { get; }
+
+    /// <summary>The commitments the table refers to, id <see cref="FirstId"/> first.</summary>
+    public IReadOnlyList<CascadeCommitment> Commitments => _commitments;
+
+    /// <summary>
+    /// Evaluates every state of <paramref name="g"/>'s registry as a victim (in parallel) and registers the commitments
+    /// in <paramref name="g"/>, in state order so the ids do not depend on the threads. <paramref name="g"/> must not
+    /// have evaluated any event yet, so that every fresh graph over the same source gets the same ids.
+    /// </summary>
+    public static AttackTable Build(CascadeGraph g, int threads = 0)
+    {
+        if (g.EventCount > 0) throw new InvalidOperationException("build the attack table on a graph that has not evaluated any event");
+        var source = g.Source;
+        var n = g.StateCount;
+        var kinds = Kinds.Count;
+        var homes = new Location[n];
+        for (var v = 0; v < n; v++) homes[v] = source.Home(g.States[v]);
+
+        // Evaluation, the costly part, in parallel; one slot per victim and kind.
+        var neutral = new IReadOnlyList<TriggeredObligation>[n * kinds];
+        var named = new List<(int Attacker, IReadOnlyList<TriggeredObligation> Triggered)>?[n * kinds];
+        var workers = Math.Max(1, threads > 0 ? threads : Environment.ProcessorCount);
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = workers }, v =>
+        {
+            var victim = g.States[v];
+            if (source.EvaluatorFor(victim.Cow) is not { } ev) return;
+            var attackers = NamedAttackers(source.AgreementsOf(victim.Cow), victim.Cow).Where(g.Has).Select(g.IndexOf).ToList();
+            for (var k = 0; k < kinds; k++)
+            {
+                neutral[v * kinds + k] = ev.Evaluate(new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]), source.Assumptions).Triggered;
+                foreach (var x in attackers)
+                {
+                    var full = ev.Evaluate(new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]), source.Assumptions).Triggered;
+                    (named[v * kinds + k] ??= []).Add((x, full));
+                }
+            }
+        });
+
+        // Ids, in a fixed order.
+        var first = g.CommitmentCount;
+        var parties = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        var unnamed = new Dictionary<Selector, bool[]>(ReferenceEqualityComparer.Instance);
+        var empty = new Row([], [], [], null);
+        var rows = new Row[n * kinds];
+        for (var slot = 0; slot < rows.Length; slot++)
+        {
+            if (neutral[slot] is not { } list)
+            {
+                rows[slot] = empty;
+                continue;
+            }
+            var ids = new List<int>(list.Count);
+            var ruledOut = new List<bool[]?>(list.Count);
+            var seen = new HashSet<int>();
+            foreach (var t in list)
+            {
+                var id = g.Register(t);
+                if (!seen.Add(id)) continue;
+                ids.Add(id);
+                var attacker = t.Provision.Trigger!.Attacker;
+                ruledOut.Add(attacker.Kind switch
+                {
+                    "non-party" => PartiesOf(t.Agreement),
+                    "states" => NotNamed(attacker),
+                    // "anyone"; another selector is an unknown check, which the Evaluator does not count as not met.
+                    _ => null,
+                });
+            }
+            Dictionary<int, int[]>? full = null;
+            foreach (var (x, triggered) in named[slot] ?? [])
+                (full ??= [])[x] = triggered.Select(g.Register).Distinct().ToArray();
+            rows[slot] = new Row([.. ids], [.. ids.Select(id => g.ObligorOf[id])], [.. ruledOut], full);
+        }
+        var commitments = Enumerable.Range(first, g.CommitmentCount - first).Select(g.Commitment).ToArray();
+        var table = new AttackTable(source, first, commitments, rows, [.. homes.Select(h => h.Code)]);
+        g.Attach(table);
+        return table;
+
+        bool[] PartiesOf(Agreement a)
+        {
+            if (parties.TryGetValue(a.Id, out var set)) return set;
+            set = new bool[n];
+            // The Evaluator's parties on the day: every role, plus assumed members from their date.
+            foreach (var p in source.Corpus.PartiesOn(a, source.Day))
+                if (g.Has(p.State)) set[g.IndexOf(p.State)] = true;
+            foreach (var m in source.Assumptions.Members)
+            {
+                var applies = m.AgreementOrOrganization == a.Id || a.Parties.Any(p => p.Organization == m.AgreementOrOrganization);
+                if (applies && (m.From is null || m.From <= source.Day) && g.Has(m.State)) set[g.IndexOf(m.State)] = true;
+            }
+            return parties[a.Id] = set;
+        }
+
+        bool[] NotNamed(Selector s)
+        {
+            if (unnamed.TryGetValue(s, out var set)) return set;
+            set = new bool[n];
+            Array.Fill(set, true);
+            foreach (var x in s.States)
+                if (g.Has(x)) set[g.IndexOf(x)] = false;
+            return unnamed[s] = set;
+        }
+    }
+
+    /// <summary>
+    /// Attackers named by a trigger that could oblige a state other than themselves. ATOP codes each member's
+    /// non-aggression promise as "this member attacks, this member owes": it never yields an obligation, so it
+    /// does not make its member an attacker to evaluate.
+    /// </summary>
+    private static IEnumerable<int> NamedAttackers(IReadOnlyList<Agreement> agreements, int victim)
+    {
+        var set = new SortedSet<int>();
+        foreach (var a in agreements)
+        {
+            foreach (var p in a.Provisions)
+            {
+                if (p.Trigger?.Attacker is not { Kind: "states" } s) continue;
+                foreach (var x in s.States)
+                    if (x != victim && p.Obligations.Any(o => !(o.Obligor.Kind == "states" && o.Obligor.States.All(y => y == x)))) set.Add(x);
+            }
+        }
+        return set;
+    }
+
+    /// <summary>
+    /// The commitment ids an event triggers, in the Evaluator's order; null when the table does not answer it (another
+    /// kind, or a place other than the victim's home). The array may be shared: do not modify it.
+    /// </summary>
+    internal int[]? Edges(CascadeEvent e)
+    {
+        var k = Slot(e.Kind);
+        if (k < 0 || e.Location.Code != _homes[e.Victim]) return null;
+        return Edges(_rows[e.Victim * Kinds.Count + k], e.Aggressor);
+    }
+
+    private static int[] Edges(Row row, int attacker)
+    {
+        if (row.Named is { } named && named.TryGetValue(attacker, out var full)) return full;
+        var ids = row.Ids;
+        var i = 0;
+        while (i < ids.Length && !row.Drops(i, attacker)) i++;
+        // Most attackers rule nothing out: they share the victim's list.
+        if (i == ids.Length) return ids;
+        var kept = new int[ids.Length];
+        Array.Copy(ids, kept, i);
+        var count = i;
+        for (i++; i < ids.Length; i++)
+            if (!row.Drops(i, attacker)) kept[count++] = ids[i];
+        return kept[..count];
+    }
+
+    /// <summary>The commitments "<paramref name="attacker"/> attacks <paramref name="victim"/> at home" triggers, in order.</summary>
+    public IReadOnlyList<CascadeCommitment> Triggered(TriggerKind kind, int attacker, int victim)
+    {
+        var k = Slot(kind);
+        if (k < 0) throw new ArgumentException($"the table does not answer events of kind {Words.Of(kind)}", nameof(kind));
+        if (attacker == victim) throw new ArgumentException("a state does not attack itself", nameof(attacker));
+        return [.. Edges(_rows[victim * Kinds.Count + k], attacker).Select(id => _commitments[id - FirstId])];
+    }
+
+    private static int Slot(TriggerKind kind) => kind switch
+    {
+        TriggerKind.ArmedAttack => 0,
+        TriggerKind.WarInvolvement => 1,
+        _ => -1,
+    };
+
+    /// <summary>
+    /// One victim and kind: the stand-in's commitments, each obligor (graph index) and the attackers its trigger does
+    /// not answer (null: any attacker), and the attackers evaluated in full.
+    /// </summary>
+    private sealed class Row(int[] ids, int[] obligors, bool[]?[] ruledOut, Dictionary<int, int[]>? named)
+    {
+        public readonly int[] Ids = ids;
+        public readonly Dictionary<int, int[]>? Named = named;
+
+        public bool Drops(int i, int attacker) => obligors[i] == attacker || (ruledOut[i] is { } r && r[attacker]);
+    }
+}
