@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 [assembly: InternalsVisibleTo("Pacta.Tests")]
 
@@ -196,11 +197,24 @@ internal sealed class LaneKernel
         var options = _g.Options;
         var protectsAggressor = options.PeaceProtectsAggressor;
         var peacePrevails = options.Conflicts == PromiseConflict.PeacePrevails;
-        var groupObligor = _l.GroupObligor;
-        var groupEdgeStart = _l.GroupEdgeStart;
-        var edges = _l.Edges;
-        var seen = _seen;
-        var bel = Bel;
+        // The hot loop indexes through refs: every index comes from the closed graph's own layout (states,
+        // commitments, groups and edges it built), so the bounds checks only cost time.
+        ref var groupObligor = ref MemoryMarshal.GetArrayDataReference(_l.GroupObligor);
+        ref var groupEdgeStart = ref MemoryMarshal.GetArrayDataReference(_l.GroupEdgeStart);
+        ref var edges = ref MemoryMarshal.GetArrayDataReference(_l.Edges);
+        ref var seen = ref MemoryMarshal.GetArrayDataReference(_seen);
+        ref var bel = ref MemoryMarshal.GetArrayDataReference(Bel);
+        ref var sup = ref MemoryMarshal.GetArrayDataReference(Sup);
+        ref var kept = ref MemoryMarshal.GetArrayDataReference(Kept);
+        ref var sideA = ref MemoryMarshal.GetArrayDataReference(SideA);
+        ref var sideD = ref MemoryMarshal.GetArrayDataReference(SideD);
+        ref var touched = ref MemoryMarshal.GetArrayDataReference(Touched);
+        ref var blockedA = ref MemoryMarshal.GetArrayDataReference(_blockedA);
+        ref var blockedD = ref MemoryMarshal.GetArrayDataReference(_blockedD);
+        ref var candA = ref MemoryMarshal.GetArrayDataReference(_candA);
+        ref var candD = ref MemoryMarshal.GetArrayDataReference(_candD);
+        ref var initialAttacker = ref MemoryMarshal.GetArrayDataReference(_initialAttacker);
+        ref var pieceHead = ref MemoryMarshal.GetArrayDataReference(_pieceHead);
         var stamp = _stamp;
         for (var r = 1; fCount > 0; r++)
         {
@@ -230,68 +244,77 @@ internal sealed class LaneKernel
                 var incomplete = 0UL;
                 for (int gi = el.GroupStart, gEnd = el.GroupEnd; gi < gEnd; gi++)
                 {
-                    var o = groupObligor[gi];
+                    var o = Unsafe.Add(ref groupObligor, gi);
                     // Lanes where the obligor is at war ignore all its commitments.
-                    var live = active & ~bel[o];
+                    var live = active & ~Unsafe.Add(ref bel, o);
                     if (live == 0) continue;
-                    for (int k = groupEdgeStart[gi], kEnd = groupEdgeStart[gi + 1]; k < kEnd; k++)
+                    for (int k = Unsafe.Add(ref groupEdgeStart, gi), kEnd = Unsafe.Add(ref groupEdgeStart, gi + 1); k < kEnd; k++)
                     {
-                        var e = edges[k];
+                        var e = Unsafe.Add(ref edges, k);
                         var c = e.Commitment;
-                        var m = live & ~seen[c];
+                        ref var sc = ref Unsafe.Add(ref seen, c);
+                        var seenBefore = sc;
+                        var m = live & ~seenBefore;
                         if (m == 0) continue;
-                        var bb = bel[e.Beneficiary];
+                        var b = e.Beneficiary;
+                        var bb = Unsafe.Add(ref bel, b);
                         incomplete |= m & ~bb;
                         m &= bb;
                         if (m == 0) continue;
-                        if (seen[c] == 0) AddSeen(c);
-                        seen[c] |= m;
+                        if (seenBefore == 0) AddSeen(c);
+                        sc = seenBefore | m;
                         switch (e.Effect)
                         {
                             case CascadeEffect.StayOut:
                                 {
-                                    if (!protectsAggressor && _initialAttacker[e.Beneficiary]) continue;
+                                    if (!protectsAggressor && Unsafe.Add(ref initialAttacker, b)) continue;
                                     var h = m & Honoured(c, m, ref honour);
                                     if (h == 0) continue;
-                                    Touched[o] |= h;
-                                    var sa = SideA[e.Beneficiary];
+                                    Unsafe.Add(ref touched, o) |= h;
+                                    var sa = Unsafe.Add(ref sideA, b);
                                     // Promised to stay out of a war against the beneficiary: barred from the other side.
-                                    _blockedD[o] |= h & sa;
-                                    _blockedA[o] |= h & ~sa;
+                                    Unsafe.Add(ref blockedD, o) |= h & sa;
+                                    Unsafe.Add(ref blockedA, o) |= h & ~sa;
                                     continue;
                                 }
                             case CascadeEffect.Support:
                                 {
-                                    var h = m & ~(Sup[o] | Kept[o]);
+                                    ref var so = ref Unsafe.Add(ref sup, o);
+                                    var h = m & ~(so | Unsafe.Add(ref kept, o));
                                     if (h == 0) continue;
                                     h &= Honoured(c, h, ref honour);
                                     if (h == 0) continue;
-                                    Touched[o] |= h;
-                                    Sup[o] |= h;
-                                    var sa = SideA[e.Beneficiary];
-                                    SideA[o] = (SideA[o] & ~h) | (h & sa);
-                                    SideD[o] = (SideD[o] & ~h) | (h & ~sa);
+                                    Unsafe.Add(ref touched, o) |= h;
+                                    so |= h;
+                                    var sa = Unsafe.Add(ref sideA, b);
+                                    ref var ao = ref Unsafe.Add(ref sideA, o);
+                                    ref var dO = ref Unsafe.Add(ref sideD, o);
+                                    ao = (ao & ~h) | (h & sa);
+                                    dO = (dO & ~h) | (h & ~sa);
                                     continue;
                                 }
                             default:
                                 {
                                     var h = m & Honoured(c, m, ref honour);
                                     if (h == 0) continue;
-                                    Touched[o] |= h;
-                                    var before = _candA[o] | _candD[o];
+                                    Unsafe.Add(ref touched, o) |= h;
+                                    ref var ca = ref Unsafe.Add(ref candA, o);
+                                    ref var cd = ref Unsafe.Add(ref candD, o);
+                                    var before = ca | cd;
                                     if (before == 0) _cands[candCount++] = o;
-                                    var sa = SideA[e.Beneficiary];
-                                    _candA[o] |= h & sa;
-                                    _candD[o] |= h & ~sa;
+                                    var sa = Unsafe.Add(ref sideA, b);
+                                    ca |= h & sa;
+                                    cd |= h & ~sa;
                                     // The first candidacy in a lane decides whom the joiner attacks there.
                                     var first = h & ~before;
                                     if (first != 0)
                                     {
                                         if (pieceCount == _pieceEdge.Length) GrowPieces();
+                                        ref var head = ref Unsafe.Add(ref pieceHead, o);
                                         _pieceEdge[pieceCount] = k;
                                         _pieceLanes[pieceCount] = first;
-                                        _pieceNext[pieceCount] = _pieceHead[o];
-                                        _pieceHead[o] = pieceCount++;
+                                        _pieceNext[pieceCount] = head;
+                                        head = pieceCount++;
                                     }
                                     continue;
                                 }
