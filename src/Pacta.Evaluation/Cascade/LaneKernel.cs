@@ -50,15 +50,22 @@ internal struct BernoulliLanes(int[] numerators) : ILaneHonour
         var m = 0UL;
         if (BitOperations.PopCount(lanes) <= 2 * (Bits - tz))
         {
+            // The word in use lives in locals; the outcome is a mask, not a branch (each draw is a coin flip to the
+            // branch predictor).
+            var word = _word;
+            var chunks = _chunks;
             for (var rest = lanes; rest != 0; rest &= rest - 1)
             {
                 // Four 16-bit uniforms per random word.
-                if (_chunks == 0) { _word = _rng.Next(); _chunks = 4; }
-                var u = (int)(_word & 0xFFFF);
-                _word >>= 16;
-                _chunks--;
-                if (u < k) m |= rest & (0 - rest);
+                if (chunks == 0) { word = _rng.Next(); chunks = 4; }
+                var u = (int)(word & 0xFFFF);
+                word >>= 16;
+                chunks--;
+                // All ones when u < k.
+                m |= rest & (0 - rest) & (ulong)((long)(u - k) >> 63);
             }
+            _word = word;
+            _chunks = chunks;
             return m;
         }
         k >>= tz;
