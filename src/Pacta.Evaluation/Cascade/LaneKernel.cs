@@ -7,8 +7,9 @@ using System.Runtime.InteropServices;
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
-/// Which lanes (trials) honour a commitment. Asked only for lanes not asked about before in the run, so a source
-/// may draw lazily; bits outside <c>lanes</c> are ignored.
+/// Which lanes (trials) honour a commitment, named by its lane id (<see cref="LaneLayout.LaneId"/>: the kernel's
+/// per-commitment data is in that order, and a source indexed the same way is read next to it). Asked only for lanes
+/// not asked about before in the run, so a source may draw lazily; bits outside <c>lanes</c> are ignored.
 /// </summary>
 internal interface ILaneHonour
 {
@@ -20,6 +21,7 @@ internal interface ILaneHonour
 /// u &lt; k. Many lanes: all 64 at once from the bits of k, least significant first, <c>m = bit ? m | r : m &amp; r</c>
 /// with a fresh random word r, which leaves each bit of m set with probability exactly k / 2^16 independently.
 /// Either way every lane gets its own independent draw; p = 0 and p = 1 need none.
+/// Numerators are indexed by lane id.
 /// </summary>
 internal struct BernoulliLanes(int[] numerators) : ILaneHonour
 {
@@ -402,7 +404,8 @@ internal sealed class LaneKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Honoured<T>(int laneId, ulong lanes, ref T honour) where T : struct, ILaneHonour
     {
-        ref var d = ref _draws[laneId];
+        // Lane ids come from the closed graph's layout.
+        ref var d = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_draws), laneId);
         if (d.Stamp != _stamp)
         {
             d.Stamp = _stamp;
@@ -413,7 +416,7 @@ internal sealed class LaneKernel
         var missing = lanes & ~d.Drawn;
         if (missing != 0)
         {
-            d.Honoured |= honour.Mask(_l.GraphId[laneId], missing) & missing;
+            d.Honoured |= honour.Mask(laneId, missing) & missing;
             d.Drawn |= missing;
         }
         return d.Honoured;
