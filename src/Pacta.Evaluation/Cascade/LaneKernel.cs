@@ -112,24 +112,26 @@ internal sealed class LaneKernel
     private ulong[] _pieceLanes = new ulong[256];
     private int[] _pieceNext = new int[256];
 
-    // Per commitment, per event and per edge set: lane masks valid only when their stamp is the current run's, so
-    // a run starts without clearing arrays of the graph's size. Seen, read for every edge, is a dense array of its
-    // own, cleared through the list of commitments set in the run.
+    // Per event and per edge set: lane masks valid only when their stamp is the current run's, so a run starts
+    // without clearing arrays of the graph's size. Per commitment, seen (read for every edge) and the draws are
+    // dense arrays of their own, cleared through the lists of commitments set in the run.
     private readonly ulong[] _seen;
     private int[] _seenList = new int[256];
     private int _seenCount;
     private readonly Draw[] _draws;
+    private int[] _drawList = new int[256];
+    private int _drawCount;
     private readonly EventLanes[] _events;
     private readonly SetLanes[] _sets;
     private int[] _frontier = new int[64];
     private int[] _next = new int[64];
     private int _stamp;
 
+    /// <summary>16 bytes without a stamp (the array is read once per draw call and outgrows L2 at 24); cleared through <see cref="_drawList"/>.</summary>
     private struct Draw
     {
         public ulong Honoured;
         public ulong Drawn;
-        public int Stamp;
     }
 
     /// <summary>An event's lane masks with its read-only data, one cache line's half, as events are met in random order.</summary>
@@ -406,20 +408,21 @@ internal sealed class LaneKernel
     {
         // Lane ids come from the closed graph's layout.
         ref var d = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_draws), laneId);
-        if (d.Stamp != _stamp)
-        {
-            d.Stamp = _stamp;
-            d.Drawn = 0;
-            d.Honoured = 0;
-        }
         // Each lane's draw is made once, when the lane first needs it.
         var missing = lanes & ~d.Drawn;
         if (missing != 0)
         {
+            if (d.Drawn == 0) AddDrawn(laneId);
             d.Honoured |= honour.Mask(laneId, missing) & missing;
             d.Drawn |= missing;
         }
         return d.Honoured;
+    }
+
+    private void AddDrawn(int c)
+    {
+        if (_drawCount == _drawList.Length) Array.Resize(ref _drawList, _drawCount * 2);
+        _drawList[_drawCount++] = c;
     }
 
     private void AddSeen(int c)
@@ -483,9 +486,10 @@ internal sealed class LaneKernel
         Capped = 0;
         foreach (var c in _seenList.AsSpan(0, _seenCount)) _seen[c] = 0;
         _seenCount = 0;
+        foreach (var c in _drawList.AsSpan(0, _drawCount)) _draws[c] = default;
+        _drawCount = 0;
         if (++_stamp == int.MaxValue)
         {
-            Array.Clear(_draws);
             foreach (ref var el in _events.AsSpan()) el.Stamp = 0;
             Array.Clear(_sets);
             _stamp = 1;
