@@ -1,13 +1,15 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 [assembly: InternalsVisibleTo("Pacta.Tests")]
 
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
-/// Which lanes (trials) honour a commitment. Asked only for lanes not asked about before in the run, so a source
-/// may draw lazily; bits outside <c>lanes</c> are ignored.
+/// Which lanes (trials) honour a commitment, named by its lane id (<see cref="LaneLayout.LaneId"/>: the kernel's
+/// per-commitment data is in that order, and a source indexed the same way is read next to it). Asked only for lanes
+/// not asked about before in the run, so a source may draw lazily; bits outside <c>lanes</c> are ignored.
 /// </summary>
 internal interface ILaneHonour
 {
@@ -19,6 +21,7 @@ internal interface ILaneHonour
 /// u &lt; k. Many lanes: all 64 at once from the bits of k, least significant first, <c>m = bit ? m | r : m &amp; r</c>
 /// with a fresh random word r, which leaves each bit of m set with probability exactly k / 2^16 independently.
 /// Either way every lane gets its own independent draw; p = 0 and p = 1 need none.
+/// Numerators are indexed by lane id.
 /// </summary>
 internal struct BernoulliLanes(int[] numerators) : ILaneHonour
 {
@@ -49,15 +52,22 @@ internal struct BernoulliLanes(int[] numerators) : ILaneHonour
         var m = 0UL;
         if (BitOperations.PopCount(lanes) <= 2 * (Bits - tz))
         {
+            // The word in use lives in locals; the outcome is a mask, not a branch (each draw is a coin flip to the
+            // branch predictor).
+            var word = _word;
+            var chunks = _chunks;
             for (var rest = lanes; rest != 0; rest &= rest - 1)
             {
                 // Four 16-bit uniforms per random word.
-                if (_chunks == 0) { _word = _rng.Next(); _chunks = 4; }
-                var u = (int)(_word & 0xFFFF);
-                _word >>= 16;
-                _chunks--;
-                if (u < k) m |= rest & (0 - rest);
+                if (chunks == 0) { word = _rng.Next(); chunks = 4; }
+                var u = (int)(word & 0xFFFF);
+                word >>= 16;
+                chunks--;
+                // All ones when u < k.
+                m |= rest & (0 - rest) & (ulong)((long)(u - k) >> 63);
             }
+            _word = word;
+            _chunks = chunks;
             return m;
         }
         k >>= tz;
@@ -102,24 +112,26 @@ internal sealed class LaneKernel
     private ulong[] _pieceLanes = new ulong[256];
     private int[] _pieceNext = new int[256];
 
-    // Per commitment, per event and per edge set: lane masks valid only when their stamp is the current run's, so
-    // a run starts without clearing arrays of the graph's size. Seen, read for every edge, is a dense array of its
-    // own, cleared through the list of commitments set in the run.
+    // Per event and per edge set: lane masks valid only when their stamp is the current run's, so a run starts
+    // without clearing arrays of the graph's size. Per commitment, seen (read for every edge) and the draws are
+    // dense arrays of their own, cleared through the lists of commitments set in the run.
     private readonly ulong[] _seen;
     private int[] _seenList = new int[256];
     private int _seenCount;
     private readonly Draw[] _draws;
+    private int[] _drawList = new int[256];
+    private int _drawCount;
     private readonly EventLanes[] _events;
     private readonly SetLanes[] _sets;
     private int[] _frontier = new int[64];
     private int[] _next = new int[64];
     private int _stamp;
 
+    /// <summary>16 bytes without a stamp (the array is read once per draw call and outgrows L2 at 24); cleared through <see cref="_drawList"/>.</summary>
     private struct Draw
     {
         public ulong Honoured;
         public ulong Drawn;
-        public int Stamp;
     }
 
     /// <summary>An event's lane masks with its read-only data, one cache line's half, as events are met in random order.</summary>
@@ -196,11 +208,24 @@ internal sealed class LaneKernel
         var options = _g.Options;
         var protectsAggressor = options.PeaceProtectsAggressor;
         var peacePrevails = options.Conflicts == PromiseConflict.PeacePrevails;
-        var groupObligor = _l.GroupObligor;
-        var groupEdgeStart = _l.GroupEdgeStart;
-        var edges = _l.Edges;
-        var seen = _seen;
-        var bel = Bel;
+        // The hot loop indexes through refs: every index comes from the closed graph's own layout (states,
+        // commitments, groups and edges it built), so the bounds checks only cost time.
+        ref var groupObligor = ref MemoryMarshal.GetArrayDataReference(_l.GroupObligor);
+        ref var groupEdgeStart = ref MemoryMarshal.GetArrayDataReference(_l.GroupEdgeStart);
+        ref var edges = ref MemoryMarshal.GetArrayDataReference(_l.Edges);
+        ref var seen = ref MemoryMarshal.GetArrayDataReference(_seen);
+        ref var bel = ref MemoryMarshal.GetArrayDataReference(Bel);
+        ref var sup = ref MemoryMarshal.GetArrayDataReference(Sup);
+        ref var kept = ref MemoryMarshal.GetArrayDataReference(Kept);
+        ref var sideA = ref MemoryMarshal.GetArrayDataReference(SideA);
+        ref var sideD = ref MemoryMarshal.GetArrayDataReference(SideD);
+        ref var touched = ref MemoryMarshal.GetArrayDataReference(Touched);
+        ref var blockedA = ref MemoryMarshal.GetArrayDataReference(_blockedA);
+        ref var blockedD = ref MemoryMarshal.GetArrayDataReference(_blockedD);
+        ref var candA = ref MemoryMarshal.GetArrayDataReference(_candA);
+        ref var candD = ref MemoryMarshal.GetArrayDataReference(_candD);
+        ref var initialAttacker = ref MemoryMarshal.GetArrayDataReference(_initialAttacker);
+        ref var pieceHead = ref MemoryMarshal.GetArrayDataReference(_pieceHead);
         var stamp = _stamp;
         for (var r = 1; fCount > 0; r++)
         {
@@ -230,68 +255,77 @@ internal sealed class LaneKernel
                 var incomplete = 0UL;
                 for (int gi = el.GroupStart, gEnd = el.GroupEnd; gi < gEnd; gi++)
                 {
-                    var o = groupObligor[gi];
+                    var o = Unsafe.Add(ref groupObligor, gi);
                     // Lanes where the obligor is at war ignore all its commitments.
-                    var live = active & ~bel[o];
+                    var live = active & ~Unsafe.Add(ref bel, o);
                     if (live == 0) continue;
-                    for (int k = groupEdgeStart[gi], kEnd = groupEdgeStart[gi + 1]; k < kEnd; k++)
+                    for (int k = Unsafe.Add(ref groupEdgeStart, gi), kEnd = Unsafe.Add(ref groupEdgeStart, gi + 1); k < kEnd; k++)
                     {
-                        var e = edges[k];
+                        var e = Unsafe.Add(ref edges, k);
                         var c = e.Commitment;
-                        var m = live & ~seen[c];
+                        ref var sc = ref Unsafe.Add(ref seen, c);
+                        var seenBefore = sc;
+                        var m = live & ~seenBefore;
                         if (m == 0) continue;
-                        var bb = bel[e.Beneficiary];
+                        var b = e.Beneficiary;
+                        var bb = Unsafe.Add(ref bel, b);
                         incomplete |= m & ~bb;
                         m &= bb;
                         if (m == 0) continue;
-                        if (seen[c] == 0) AddSeen(c);
-                        seen[c] |= m;
+                        if (seenBefore == 0) AddSeen(c);
+                        sc = seenBefore | m;
                         switch (e.Effect)
                         {
                             case CascadeEffect.StayOut:
                                 {
-                                    if (!protectsAggressor && _initialAttacker[e.Beneficiary]) continue;
+                                    if (!protectsAggressor && Unsafe.Add(ref initialAttacker, b)) continue;
                                     var h = m & Honoured(c, m, ref honour);
                                     if (h == 0) continue;
-                                    Touched[o] |= h;
-                                    var sa = SideA[e.Beneficiary];
+                                    Unsafe.Add(ref touched, o) |= h;
+                                    var sa = Unsafe.Add(ref sideA, b);
                                     // Promised to stay out of a war against the beneficiary: barred from the other side.
-                                    _blockedD[o] |= h & sa;
-                                    _blockedA[o] |= h & ~sa;
+                                    Unsafe.Add(ref blockedD, o) |= h & sa;
+                                    Unsafe.Add(ref blockedA, o) |= h & ~sa;
                                     continue;
                                 }
                             case CascadeEffect.Support:
                                 {
-                                    var h = m & ~(Sup[o] | Kept[o]);
+                                    ref var so = ref Unsafe.Add(ref sup, o);
+                                    var h = m & ~(so | Unsafe.Add(ref kept, o));
                                     if (h == 0) continue;
                                     h &= Honoured(c, h, ref honour);
                                     if (h == 0) continue;
-                                    Touched[o] |= h;
-                                    Sup[o] |= h;
-                                    var sa = SideA[e.Beneficiary];
-                                    SideA[o] = (SideA[o] & ~h) | (h & sa);
-                                    SideD[o] = (SideD[o] & ~h) | (h & ~sa);
+                                    Unsafe.Add(ref touched, o) |= h;
+                                    so |= h;
+                                    var sa = Unsafe.Add(ref sideA, b);
+                                    ref var ao = ref Unsafe.Add(ref sideA, o);
+                                    ref var dO = ref Unsafe.Add(ref sideD, o);
+                                    ao = (ao & ~h) | (h & sa);
+                                    dO = (dO & ~h) | (h & ~sa);
                                     continue;
                                 }
                             default:
                                 {
                                     var h = m & Honoured(c, m, ref honour);
                                     if (h == 0) continue;
-                                    Touched[o] |= h;
-                                    var before = _candA[o] | _candD[o];
+                                    Unsafe.Add(ref touched, o) |= h;
+                                    ref var ca = ref Unsafe.Add(ref candA, o);
+                                    ref var cd = ref Unsafe.Add(ref candD, o);
+                                    var before = ca | cd;
                                     if (before == 0) _cands[candCount++] = o;
-                                    var sa = SideA[e.Beneficiary];
-                                    _candA[o] |= h & sa;
-                                    _candD[o] |= h & ~sa;
+                                    var sa = Unsafe.Add(ref sideA, b);
+                                    ca |= h & sa;
+                                    cd |= h & ~sa;
                                     // The first candidacy in a lane decides whom the joiner attacks there.
                                     var first = h & ~before;
                                     if (first != 0)
                                     {
                                         if (pieceCount == _pieceEdge.Length) GrowPieces();
+                                        ref var head = ref Unsafe.Add(ref pieceHead, o);
                                         _pieceEdge[pieceCount] = k;
                                         _pieceLanes[pieceCount] = first;
-                                        _pieceNext[pieceCount] = _pieceHead[o];
-                                        _pieceHead[o] = pieceCount++;
+                                        _pieceNext[pieceCount] = head;
+                                        head = pieceCount++;
                                     }
                                     continue;
                                 }
@@ -372,21 +406,23 @@ internal sealed class LaneKernel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Honoured<T>(int laneId, ulong lanes, ref T honour) where T : struct, ILaneHonour
     {
-        ref var d = ref _draws[laneId];
-        if (d.Stamp != _stamp)
-        {
-            d.Stamp = _stamp;
-            d.Drawn = 0;
-            d.Honoured = 0;
-        }
+        // Lane ids come from the closed graph's layout.
+        ref var d = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_draws), laneId);
         // Each lane's draw is made once, when the lane first needs it.
         var missing = lanes & ~d.Drawn;
         if (missing != 0)
         {
-            d.Honoured |= honour.Mask(_l.GraphId[laneId], missing) & missing;
+            if (d.Drawn == 0) AddDrawn(laneId);
+            d.Honoured |= honour.Mask(laneId, missing) & missing;
             d.Drawn |= missing;
         }
         return d.Honoured;
+    }
+
+    private void AddDrawn(int c)
+    {
+        if (_drawCount == _drawList.Length) Array.Resize(ref _drawList, _drawCount * 2);
+        _drawList[_drawCount++] = c;
     }
 
     private void AddSeen(int c)
@@ -450,9 +486,10 @@ internal sealed class LaneKernel
         Capped = 0;
         foreach (var c in _seenList.AsSpan(0, _seenCount)) _seen[c] = 0;
         _seenCount = 0;
+        foreach (var c in _drawList.AsSpan(0, _drawCount)) _draws[c] = default;
+        _drawCount = 0;
         if (++_stamp == int.MaxValue)
         {
-            Array.Clear(_draws);
             foreach (ref var el in _events.AsSpan()) el.Stamp = 0;
             Array.Clear(_sets);
             _stamp = 1;

@@ -41,13 +41,15 @@ public static class MonteCarlo
     {
         g.Close(start);
         var n = g.StateCount;
+        // Indexed by lane id, as the lane kernel asks.
+        var laneId = g.Lanes.LaneId;
         var numerators = new int[g.CommitmentCount];
         var probabilities = new List<(CascadeCommitment, double)>();
         for (var c = 0; c < numerators.Length; c++)
         {
             var k = g.Commitment(c);
             var p = model.P(k);
-            numerators[c] = BernoulliLanes.Numerator(p);
+            numerators[laneId[c]] = BernoulliLanes.Numerator(p);
             probabilities.Add((k, p));
         }
         var attackers = start.Attackers.Select(s => g.IndexOf(s.Cow)).ToArray();

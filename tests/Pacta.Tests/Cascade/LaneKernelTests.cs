@@ -17,9 +17,11 @@ public sealed class LaneKernelTests
         public bool Honoured(int commitment) => ((masks[commitment] >> lane) & 1) != 0;
     }
 
-    private readonly struct Fixed(ulong[] masks) : ILaneHonour
+    /// <summary>Masks by graph id; the kernel asks by lane id.</summary>
+    private readonly struct Fixed(ulong[] masks, CascadeGraph g) : ILaneHonour
     {
-        public ulong Mask(int commitment, ulong lanes) => masks[commitment];
+        private readonly int[] _graphId = g.Lanes.GraphId;
+        public ulong Mask(int commitment, ulong lanes) => masks[_graphId[commitment]];
     }
 
     private static readonly Assumptions Ceasefire = new([new AssumedCeasefire(null, new DateOnly(2026, 1, 1))], [], []);
@@ -90,7 +92,7 @@ public sealed class LaneKernelTests
         foreach (var seed in new[] { 1, 2, 3 })
         {
             var masks = Masks(g.CommitmentCount, seed);
-            var source = new Fixed(masks);
+            var source = new Fixed(masks, g);
             lanes.Run(attackers, targets, events, ref source);
             for (var lane = 0; lane < 64; lane++)
             {
@@ -121,7 +123,7 @@ public sealed class LaneKernelTests
         var events = start.Events(g).ToArray();
         var masks = new ulong[g.CommitmentCount];
         Array.Fill(masks, 0x00000000FFFFFFFFUL);
-        var source = new Fixed(masks);
+        var source = new Fixed(masks, g);
         var lanes = new LaneKernel(g);
         lanes.Run(attackers, targets, events, ref source);
 
