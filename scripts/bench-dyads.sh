@@ -12,19 +12,8 @@ runs=${1:-5}
 out=${BENCH_OUT:-/tmp/pacta-release}
 csv=${BENCH_CSV:-/tmp/x.csv}
 
-# The release build: self-contained, ReadyToRun composite (the framework and Pacta precompiled as one image, so
-# generic code over Pacta's types needs no JIT at start-up). Takes about 3 minutes; BENCH_REUSE=1 skips it.
-if [ -z "${BENCH_REUSE:-}" ]; then
-  echo "== publishing (self-contained, ReadyToRun composite) to $out"
-  dotnet publish src/Pacta.Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$out" >/dev/null
-fi
-
-# A fresh data folder for the start-up snapshot (README, "Start-up cache"). The row "cold" runs with the cache
-# off (PACTA_SNAPSHOT=0: every source parsed, as on a first run); the numbered runs read the snapshot.
-export PACTA_DATA_DIR
-PACTA_DATA_DIR=$(mktemp -d)
-trap 'rm -rf "$PACTA_DATA_DIR"' EXIT
-"$out/pacta" list >/dev/null # writes the snapshot
+# shellcheck source=scripts/bench-release.sh
+source scripts/bench-release.sh
 
 echo "== pacta dyads --directed --all-pairs --from 1816 --to 2025 --format csv --out $csv ($runs runs; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%-4s %9s %9s %9s %11s\n' run wall_s user_s sys_s max_rss_MiB

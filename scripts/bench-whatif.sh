@@ -9,19 +9,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 runs=${1:-10}
 out=${BENCH_OUT:-/tmp/pacta-release}
 
-# The release build: self-contained, ReadyToRun composite (the framework and Pacta precompiled as one image, so
-# generic code over Pacta's types needs no JIT at start-up). Takes about 3 minutes; BENCH_REUSE=1 skips it.
-if [ -z "${BENCH_REUSE:-}" ]; then
-  echo "== publishing (self-contained, ReadyToRun composite) to $out"
-  dotnet publish src/Pacta.Cli -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$out" >/dev/null
-fi
-
-# A fresh data folder for the start-up snapshot (README, "Start-up cache"). The row "cold" runs with the cache
-# off (PACTA_SNAPSHOT=0: every source parsed, as on a first run); the numbered runs read the snapshot.
-export PACTA_DATA_DIR
-PACTA_DATA_DIR=$(mktemp -d)
-trap 'rm -rf "$PACTA_DATA_DIR"' EXIT
-"$out/pacta" list >/dev/null # writes the snapshot
+# shellcheck source=scripts/bench-release.sh
+source scripts/bench-release.sh
 
 echo "== in process: pacta bench what-if"
 "$out/pacta" bench what-if

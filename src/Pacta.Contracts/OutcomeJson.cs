@@ -95,43 +95,27 @@ public static class OutcomeJson
     };
 
     /// <summary>The document as <see cref="JsonShapes.Write"/> prints <see cref="Outcome"/>: the same characters, without the document.</summary>
-    public static string ToJsonString(Corpus corpus, Outcome o)
-    {
-        var buffer = Buffer.Rent();
-        try
-        {
-            using (var w = new Utf8JsonWriter(buffer, Indented)) Write(w, corpus, o);
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-        finally
-        {
-            Buffer.Return(buffer);
-        }
-    }
+    public static string ToJsonString(Corpus corpus, Outcome o) =>
+        Render(corpus, o, Indented, bytes => Encoding.UTF8.GetString(bytes));
 
     /// <summary>UTF-8 of the document, with the given writer options (e.g. not indented, for HTTP).</summary>
-    public static byte[] ToUtf8(Corpus corpus, Outcome o, JsonWriterOptions options)
-    {
-        var buffer = Buffer.Rent();
-        try
-        {
-            using (var w = new Utf8JsonWriter(buffer, options)) Write(w, corpus, o);
-            return buffer.WrittenSpan.ToArray();
-        }
-        finally
-        {
-            Buffer.Return(buffer);
-        }
-    }
+    public static byte[] ToUtf8(Corpus corpus, Outcome o, JsonWriterOptions options) =>
+        Render(corpus, o, options, bytes => bytes.ToArray());
 
     /// <summary>Writes the UTF-8 of the document to <paramref name="output"/> in one piece (what <c>what-if --json</c> prints).</summary>
-    public static void Write(Stream output, Corpus corpus, Outcome o, JsonWriterOptions options)
+    public static void Write(Stream output, Corpus corpus, Outcome o, JsonWriterOptions options) =>
+        Render(corpus, o, options, bytes => { output.Write(bytes); return 0; });
+
+    private delegate T Finish<T>(ReadOnlySpan<byte> utf8);
+
+    /// <summary>Writes the document into a pooled buffer and hands the bytes to <paramref name="finish"/>.</summary>
+    private static T Render<T>(Corpus corpus, Outcome o, JsonWriterOptions options, Finish<T> finish)
     {
         var buffer = Buffer.Rent();
         try
         {
             using (var w = new Utf8JsonWriter(buffer, options)) Write(w, corpus, o);
-            output.Write(buffer.WrittenSpan);
+            return finish(buffer.WrittenSpan);
         }
         finally
         {
