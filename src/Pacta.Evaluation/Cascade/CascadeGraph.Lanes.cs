@@ -5,8 +5,8 @@ public sealed partial class CascadeGraph
     private LaneLayout? _laneLayout;
 
     /// <summary>
-    /// For a closed graph: the edges of every event flattened into a few arrays (built once, shared by threads), so
-    /// the 64-lane kernel walks contiguous memory instead of one array per event.
+    /// For a closed graph: the edges of every edge set flattened into a few arrays (built once, shared by threads), so
+    /// the 64-lane kernel walks contiguous memory instead of one array per event, and events sharing a set share it.
     /// </summary>
     internal LaneLayout Lanes
     {
@@ -22,14 +22,20 @@ public sealed partial class CascadeGraph
     {
         if (_commitments.Count > LaneEdge.MaxCommitments) throw new InvalidOperationException("too many commitments for the lane layout");
         var events = _events.Count;
-        var groupStart = new int[events + 1];
+        var sets = EdgeSetCount;
+        var n = States.Count;
+        var setGroupStart = new int[sets + 1];
         var obligors = new List<int>();
         var groupEdgeStart = new List<int>();
         var edges = new List<LaneEdge>();
-        var attack = new List<int>();
-        var involvement = new List<int>();
-        // Lane ids number commitments in order of first appearance, so the commitments of an event (and of the
-        // events sharing its edge set) sit side by side in the kernel's per-commitment arrays.
+        // A joiner's derived events depend only on it and its enemy, so they are kept per pair, not per edge of
+        // every event (events sharing an edge set differ only in their aggressor).
+        var attackOf = new int[n * n];
+        var involvementOf = new int[n * n];
+        Array.Fill(attackOf, -1);
+        Array.Fill(involvementOf, -1);
+        // Lane ids number commitments in order of first appearance, so the commitments of an edge set sit side by
+        // side in the kernel's per-commitment arrays.
         var local = new int[_commitments.Count];
         Array.Fill(local, -1);
         var graphId = new int[_commitments.Count];
@@ -39,11 +45,33 @@ public sealed partial class CascadeGraph
             if (local[c] < 0) { local[c] = next; graphId[next++] = c; }
             return local[c];
         }
+        var laidOut = new bool[sets];
+        var firstEvent = new int[sets];
         for (var ev = 0; ev < events; ev++)
         {
-            groupStart[ev] = obligors.Count;
+            var set = EdgeSetOf[ev];
             var list = _edges[ev] ?? [];
             var d = _derived![ev];
+            // Events outside the closure (left by an earlier lazy run) have no derived events: nothing can push them.
+            if (d is not null)
+            {
+                var a = _aggressor[ev];
+                for (var k = 0; k < list.Length; k++)
+                {
+                    var o = _obligor[list[k]];
+                    if (d[2 * k] >= 0) attackOf[o * n + a] = d[2 * k];
+                    if (d[2 * k + 1] >= 0) involvementOf[a * n + o] = d[2 * k + 1];
+                }
+            }
+            if (laidOut[set]) continue;
+            laidOut[set] = true;
+            firstEvent[set] = ev;
+        }
+        for (var set = 0; set < sets; set++)
+        {
+            setGroupStart[set] = obligors.Count;
+            if (!laidOut[set]) continue;
+            var list = _edges[firstEvent[set]] ?? [];
             for (var k = 0; k < list.Length; k++)
             {
                 var c = list[k];
@@ -53,15 +81,12 @@ public sealed partial class CascadeGraph
                     groupEdgeStart.Add(edges.Count);
                 }
                 edges.Add(new LaneEdge(Local(c) | (_effect[c] << LaneEdge.EffectShift), _beneficiary[c]));
-                // Events outside the closure (left by an earlier lazy run) have no derived events: nothing can push them.
-                attack.Add(d is null ? -1 : d[2 * k]);
-                involvement.Add(d is null ? -1 : d[2 * k + 1]);
             }
         }
-        groupStart[events] = obligors.Count;
+        setGroupStart[sets] = obligors.Count;
         groupEdgeStart.Add(edges.Count);
         for (var c = 0; c < local.Length; c++) Local(c);
-        return new LaneLayout(groupStart, obligors.ToArray(), groupEdgeStart.ToArray(), edges.ToArray(), attack.ToArray(), involvement.ToArray(), local, graphId);
+        return new LaneLayout(setGroupStart, obligors.ToArray(), groupEdgeStart.ToArray(), edges.ToArray(), attackOf, involvementOf, local, graphId);
     }
 }
 
@@ -76,10 +101,11 @@ internal readonly record struct LaneEdge(int Code, int Beneficiary)
 }
 
 /// <summary>
-/// Events → obligor groups → edges. Event e owns groups <c>GroupStart[e] .. GroupStart[e + 1]</c>; group g (one obligor,
-/// <c>GroupObligor[g]</c>) owns edges <c>GroupEdgeStart[g] .. GroupEdgeStart[g + 1]</c>, in the order of the closed graph.
-/// <c>Attack</c> and <c>Involvement</c> give, per edge, the events its obligor creates by joining through it (-1: none).
-/// Edges name commitments by lane id; <c>LaneId</c> and <c>GraphId</c> translate between lane and graph ids.
+/// Edge sets → obligor groups → edges. Set s owns groups <c>SetGroupStart[s] .. SetGroupStart[s + 1]</c>; group g (one
+/// obligor, <c>GroupObligor[g]</c>) owns edges <c>GroupEdgeStart[g] .. GroupEdgeStart[g + 1]</c>, in the order of the
+/// closed graph. <c>AttackOf[o * n + a]</c> and <c>InvolvementOf[a * n + o]</c> are the events joiner o creates by
+/// joining against aggressor a (-1: none). Edges name commitments by lane id; <c>LaneId</c> and <c>GraphId</c>
+/// translate between lane and graph ids.
 /// </summary>
-internal sealed record LaneLayout(int[] GroupStart, int[] GroupObligor, int[] GroupEdgeStart, LaneEdge[] Edges, int[] Attack, int[] Involvement,
-    int[] LaneId, int[] GraphId);
+internal sealed record LaneLayout(int[] SetGroupStart, int[] GroupObligor, int[] GroupEdgeStart, LaneEdge[] Edges, int[] AttackOf,
+    int[] InvolvementOf, int[] LaneId, int[] GraphId);

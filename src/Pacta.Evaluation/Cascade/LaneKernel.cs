@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 [assembly: InternalsVisibleTo("Pacta.Tests")]
+[assembly: InternalsVisibleTo("Pacta.Bench.Cascade")]
 
 namespace Pacta.Evaluation.Cascade;
 
@@ -79,11 +80,13 @@ internal struct BernoulliLanes(int[] numerators) : ILaneHonour
 
 /// <summary>
 /// The cascade of <see cref="CascadeKernel"/> for 64 trials at once, one bit per trial ("lane") in every mask.
-/// Rounds are shared by all lanes; within a round events are taken in one order that contains each lane's own order
-/// (round 1: the initial events; later: events pushed by joiners in state order, each joiner's counter-attack before
-/// its war involvement — a derived event has a single possible pusher, its joiner), so each lane sees the same
-/// sequence of commitments and candidacies as a scalar run with that lane's draws. Only roles and sides are
-/// computed: paths, rounds and breaches stay with the scalar kernel.
+/// Rounds are shared by all lanes. Within a round the scalar kernel takes events in one order; each event here has
+/// a key that gives its place in that order (round 1: the initial events in turn; later rounds: by the joiner that
+/// pushed it, its counter-attack before its war involvement: a derived event has a single possible pusher). Nothing
+/// that changes within a round depends on that order except whom a joiner attacks, the aggressor of the first event
+/// that made it a candidate, so the kernel takes the events of a round grouped by edge set, walks each set once for
+/// all lanes of its events, and at the joining gives each lane the candidacy with the smallest key. Only roles and
+/// the sides of belligerents are computed: paths, rounds and breaches stay with the scalar kernel.
 /// </summary>
 internal sealed class LaneKernel
 {
@@ -91,14 +94,11 @@ internal sealed class LaneKernel
     private readonly LaneLayout _l;
     private readonly int _n;
 
-    // Per state: the role masks are disjoint; a side is kept as two masks because a supporter that is later kept
-    // out keeps its side, and a state that never took a side has neither.
+    // Per state: the role masks are disjoint; SideA marks the lanes where a belligerent is on the attacker's side.
     public readonly ulong[] Bel;
     public readonly ulong[] Sup;
     public readonly ulong[] Kept;
     public readonly ulong[] SideA;
-    public readonly ulong[] SideD;
-    public readonly ulong[] Touched;
     private readonly ulong[] _blockedA;
     private readonly ulong[] _blockedD;
     private readonly ulong[] _candA;
@@ -107,10 +107,20 @@ internal sealed class LaneKernel
     private readonly bool[] _initialAttacker;
     private readonly int[] _cands;
 
-    // First candidacies of this round: (edge, lanes), chained per state.
-    private int[] _pieceEdge = new int[256];
-    private ulong[] _pieceLanes = new ulong[256];
-    private int[] _pieceNext = new int[256];
+    // Candidacies of this round: (key, enemy, lanes), chained per state.
+    private Piece[] _pieces = new Piece[256];
+    private Piece[] _sorted = new Piece[16];
+
+    // Support promises met in this round, decided after the joining.
+    private PendingSupport[] _support = new PendingSupport[256];
+
+    // This round's events grouped by edge set: the sets in order of appearance, and per set a chain of its events
+    // with the lanes each evaluates (disjoint: a lane evaluates a set once per round).
+    private int[] _roundSets = new int[64];
+    private Entry[] _entries = new Entry[64];
+
+    // Commitments acted on in this round; they count as seen from the next round on.
+    private SeenLog[] _seenLog = new SeenLog[256];
 
     // Per event and per edge set: lane masks valid only when their stamp is the current run's, so a run starts
     // without clearing arrays of the graph's size. Per commitment, seen (read for every edge) and the draws are
@@ -143,15 +153,45 @@ internal sealed class LaneKernel
         public ulong Next;
         public int Stamp;
         public int Set;
-        public int GroupStart;
-        public int GroupEnd;
+        public int Aggressor;
+        /// <summary>Its place in the scalar kernel's order within its round.</summary>
+        public int Key;
     }
 
+    /// <summary>An edge set's lane masks with its groups, one cache line's half.</summary>
     private struct SetLanes
     {
+        /// <summary>Lanes in which every commitment of the set was acted on: nothing is left to do there in the run.</summary>
         public ulong Done;
+        /// <summary>Lanes that evaluate the set in the current round.</summary>
+        public ulong Round;
         public int Stamp;
+        public int RoundNumber;
+        public int GroupStart;
+        public int GroupEnd;
+        /// <summary>The first of this round's events with this set (an index into the entries), or -1.</summary>
+        public int Head;
     }
+
+    private struct Entry
+    {
+        public ulong Lanes;
+        public int Key;
+        public int Enemy;
+        public int Next;
+    }
+
+    private struct Piece
+    {
+        public ulong Lanes;
+        public int Key;
+        public int Enemy;
+        public int Next;
+    }
+
+    private readonly record struct PendingSupport(int Commitment, int Obligor, ulong Lanes);
+
+    private readonly record struct SeenLog(int Commitment, ulong Lanes);
 
     public LaneKernel(CascadeGraph g)
     {
@@ -163,8 +203,6 @@ internal sealed class LaneKernel
         Sup = new ulong[_n];
         Kept = new ulong[_n];
         SideA = new ulong[_n];
-        SideD = new ulong[_n];
-        Touched = new ulong[_n];
         _blockedA = new ulong[_n];
         _blockedD = new ulong[_n];
         _candA = new ulong[_n];
@@ -178,10 +216,14 @@ internal sealed class LaneKernel
         for (var ev = 0; ev < _events.Length; ev++)
         {
             _events[ev].Set = g.EdgeSetOf[ev];
-            _events[ev].GroupStart = _l.GroupStart[ev];
-            _events[ev].GroupEnd = _l.GroupStart[ev + 1];
+            _events[ev].Aggressor = g.AggressorOf[ev];
         }
         _sets = new SetLanes[g.EdgeSetCount];
+        for (var set = 0; set < _sets.Length; set++)
+        {
+            _sets[set].GroupStart = _l.SetGroupStart[set];
+            _sets[set].GroupEnd = _l.SetGroupStart[set + 1];
+        }
     }
 
     /// <summary>Lanes whose cascade reached <see cref="CascadeOptions.MaxRounds"/> with events still to evaluate.</summary>
@@ -193,8 +235,9 @@ internal sealed class LaneKernel
         : ((Sup[s] >> lane) & 1) != 0 ? CascadeRole.Supporter
         : CascadeRole.Outside;
 
+    /// <summary>The side of a belligerent; <see cref="CascadeSide.None"/> for any other role (not tracked here).</summary>
     public CascadeSide SideOf(int s, int lane) =>
-        ((SideA[s] >> lane) & 1) != 0 ? CascadeSide.Attacker : ((SideD[s] >> lane) & 1) != 0 ? CascadeSide.Defender : CascadeSide.None;
+        ((Bel[s] >> lane) & 1) == 0 ? CascadeSide.None : ((SideA[s] >> lane) & 1) != 0 ? CascadeSide.Attacker : CascadeSide.Defender;
 
     public void Run<T>(ReadOnlySpan<int> attackers, ReadOnlySpan<int> targets, ReadOnlySpan<int> initialEvents, ref T honour) where T : struct, ILaneHonour
     {
@@ -203,29 +246,10 @@ internal sealed class LaneKernel
         foreach (var t in targets) Enter(t, false);
         foreach (var a in attackers) _initialAttacker[a] = SideA[a] != 0;
         var fCount = 0;
-        foreach (var ev in initialEvents) Push(ref _frontier, ref fCount, ev, ulong.MaxValue);
+        for (var i = 0; i < initialEvents.Length; i++) Push(ref _frontier, ref fCount, initialEvents[i], ulong.MaxValue, i);
 
         var options = _g.Options;
-        var protectsAggressor = options.PeaceProtectsAggressor;
         var peacePrevails = options.Conflicts == PromiseConflict.PeacePrevails;
-        // The hot loop indexes through refs: every index comes from the closed graph's own layout (states,
-        // commitments, groups and edges it built), so the bounds checks only cost time.
-        ref var groupObligor = ref MemoryMarshal.GetArrayDataReference(_l.GroupObligor);
-        ref var groupEdgeStart = ref MemoryMarshal.GetArrayDataReference(_l.GroupEdgeStart);
-        ref var edges = ref MemoryMarshal.GetArrayDataReference(_l.Edges);
-        ref var seen = ref MemoryMarshal.GetArrayDataReference(_seen);
-        ref var bel = ref MemoryMarshal.GetArrayDataReference(Bel);
-        ref var sup = ref MemoryMarshal.GetArrayDataReference(Sup);
-        ref var kept = ref MemoryMarshal.GetArrayDataReference(Kept);
-        ref var sideA = ref MemoryMarshal.GetArrayDataReference(SideA);
-        ref var sideD = ref MemoryMarshal.GetArrayDataReference(SideD);
-        ref var touched = ref MemoryMarshal.GetArrayDataReference(Touched);
-        ref var blockedA = ref MemoryMarshal.GetArrayDataReference(_blockedA);
-        ref var blockedD = ref MemoryMarshal.GetArrayDataReference(_blockedD);
-        ref var candA = ref MemoryMarshal.GetArrayDataReference(_candA);
-        ref var candD = ref MemoryMarshal.GetArrayDataReference(_candD);
-        ref var initialAttacker = ref MemoryMarshal.GetArrayDataReference(_initialAttacker);
-        ref var pieceHead = ref MemoryMarshal.GetArrayDataReference(_pieceHead);
         var stamp = _stamp;
         for (var r = 1; fCount > 0; r++)
         {
@@ -236,153 +260,249 @@ internal sealed class LaneKernel
                 Capped = capped;
                 break;
             }
+            var setCount = Gather(fCount, r, stamp);
             var candCount = 0;
             var pieceCount = 0;
-            for (var i = 0; i < fCount; i++)
+            var supportCount = 0;
+            var logCount = 0;
+            for (var i = 0; i < setCount; i++)
+                Walk(ref _sets[_roundSets[i]], peacePrevails, ref candCount, ref pieceCount, ref supportCount, ref logCount, ref honour);
+            foreach (var (c, m) in _seenLog.AsSpan(0, logCount))
             {
-                ref var el = ref _events[_frontier[i]];
-                var active = el.Next;
-                el.Next = 0;
-                // Lanes in which every commitment of this edge set was already acted on skip the event whole.
-                var set = el.Set;
-                if (set >= 0)
-                {
-                    ref var sl = ref _sets[set];
-                    if (sl.Stamp != stamp) { sl.Stamp = stamp; sl.Done = 0; }
-                    active &= ~sl.Done;
-                }
-                if (active == 0) continue;
-                var incomplete = 0UL;
-                for (int gi = el.GroupStart, gEnd = el.GroupEnd; gi < gEnd; gi++)
-                {
-                    var o = Unsafe.Add(ref groupObligor, gi);
-                    // Lanes where the obligor is at war ignore all its commitments.
-                    var live = active & ~Unsafe.Add(ref bel, o);
-                    if (live == 0) continue;
-                    for (int k = Unsafe.Add(ref groupEdgeStart, gi), kEnd = Unsafe.Add(ref groupEdgeStart, gi + 1); k < kEnd; k++)
-                    {
-                        var e = Unsafe.Add(ref edges, k);
-                        var c = e.Commitment;
-                        ref var sc = ref Unsafe.Add(ref seen, c);
-                        var seenBefore = sc;
-                        var m = live & ~seenBefore;
-                        if (m == 0) continue;
-                        var b = e.Beneficiary;
-                        var bb = Unsafe.Add(ref bel, b);
-                        incomplete |= m & ~bb;
-                        m &= bb;
-                        if (m == 0) continue;
-                        if (seenBefore == 0) AddSeen(c);
-                        sc = seenBefore | m;
-                        switch (e.Effect)
-                        {
-                            case CascadeEffect.StayOut:
-                                {
-                                    if (!protectsAggressor && Unsafe.Add(ref initialAttacker, b)) continue;
-                                    var h = m & Honoured(c, m, ref honour);
-                                    if (h == 0) continue;
-                                    Unsafe.Add(ref touched, o) |= h;
-                                    var sa = Unsafe.Add(ref sideA, b);
-                                    // Promised to stay out of a war against the beneficiary: barred from the other side.
-                                    Unsafe.Add(ref blockedD, o) |= h & sa;
-                                    Unsafe.Add(ref blockedA, o) |= h & ~sa;
-                                    continue;
-                                }
-                            case CascadeEffect.Support:
-                                {
-                                    ref var so = ref Unsafe.Add(ref sup, o);
-                                    var h = m & ~(so | Unsafe.Add(ref kept, o));
-                                    if (h == 0) continue;
-                                    h &= Honoured(c, h, ref honour);
-                                    if (h == 0) continue;
-                                    Unsafe.Add(ref touched, o) |= h;
-                                    so |= h;
-                                    var sa = Unsafe.Add(ref sideA, b);
-                                    ref var ao = ref Unsafe.Add(ref sideA, o);
-                                    ref var dO = ref Unsafe.Add(ref sideD, o);
-                                    ao = (ao & ~h) | (h & sa);
-                                    dO = (dO & ~h) | (h & ~sa);
-                                    continue;
-                                }
-                            default:
-                                {
-                                    var h = m & Honoured(c, m, ref honour);
-                                    if (h == 0) continue;
-                                    Unsafe.Add(ref touched, o) |= h;
-                                    ref var ca = ref Unsafe.Add(ref candA, o);
-                                    ref var cd = ref Unsafe.Add(ref candD, o);
-                                    var before = ca | cd;
-                                    if (before == 0) _cands[candCount++] = o;
-                                    var sa = Unsafe.Add(ref sideA, b);
-                                    ca |= h & sa;
-                                    cd |= h & ~sa;
-                                    // The first candidacy in a lane decides whom the joiner attacks there.
-                                    var first = h & ~before;
-                                    if (first != 0)
-                                    {
-                                        if (pieceCount == _pieceEdge.Length) GrowPieces();
-                                        ref var head = ref Unsafe.Add(ref pieceHead, o);
-                                        _pieceEdge[pieceCount] = k;
-                                        _pieceLanes[pieceCount] = first;
-                                        _pieceNext[pieceCount] = head;
-                                        head = pieceCount++;
-                                    }
-                                    continue;
-                                }
-                        }
-                    }
-                }
-                if (set >= 0) _sets[set].Done |= active & ~incomplete;
+                if (_seen[c] == 0) AddSeen(c);
+                _seen[c] |= m;
             }
-
-            // Joining in state order, as the scalar kernel does: a joiner's side counts for the stay-out promises of
-            // the states after it.
-            _cands.AsSpan(0, candCount).Sort();
-            var nCount = 0;
-            for (var i = 0; i < candCount; i++)
-            {
-                var o = _cands[i];
-                var ca = _candA[o];
-                var cd = _candD[o];
-                _candA[o] = _candD[o] = 0;
-                var cross = ca & cd;
-                var ja = ca & ~cd;
-                var jd = cd & ~ca;
-                var keep = cross;
-                if (peacePrevails)
-                {
-                    var ba = ja & (_blockedA[o] | PeaceBlock(o, ja, true, protectsAggressor, ref honour));
-                    var bd = jd & (_blockedD[o] | PeaceBlock(o, jd, false, protectsAggressor, ref honour));
-                    keep |= ba | bd;
-                    ja &= ~ba;
-                    jd &= ~bd;
-                }
-                // Fight-prevails joins regardless; the breach only matters to deterministic runs.
-                if (keep != 0)
-                {
-                    Kept[o] |= keep;
-                    Sup[o] &= ~keep;
-                }
-                var join = ja | jd;
-                if (join != 0)
-                {
-                    Bel[o] |= join;
-                    Sup[o] &= ~join;
-                    Kept[o] &= ~join;
-                    SideA[o] = (SideA[o] & ~join) | ja;
-                    SideD[o] = (SideD[o] & ~join) | jd;
-                    for (var p = _pieceHead[o]; p >= 0; p = _pieceNext[p])
-                    {
-                        var lanes = _pieceLanes[p] & join;
-                        if (lanes == 0) continue;
-                        Push(ref _next, ref nCount, _l.Attack[_pieceEdge[p]], lanes);
-                        Push(ref _next, ref nCount, _l.Involvement[_pieceEdge[p]], lanes);
-                    }
-                }
-                _pieceHead[o] = -1;
-            }
+            var nCount = Join(candCount, peacePrevails, ref honour);
+            SupportAfterJoining(supportCount, ref honour);
             (_frontier, _next) = (_next, _frontier);
             fCount = nCount;
+        }
+    }
+
+    /// <summary>Groups the frontier's events by edge set; returns the number of sets with lanes to evaluate.</summary>
+    private int Gather(int fCount, int r, int stamp)
+    {
+        var setCount = 0;
+        var entryCount = 0;
+        for (var i = 0; i < fCount; i++)
+        {
+            ref var el = ref _events[_frontier[i]];
+            var active = el.Next;
+            el.Next = 0;
+            ref var sl = ref _sets[el.Set];
+            if (sl.Stamp != stamp) { sl.Stamp = stamp; sl.Done = 0; sl.RoundNumber = 0; }
+            if (sl.RoundNumber != r) { sl.RoundNumber = r; sl.Round = 0; sl.Head = -1; }
+            // Lanes in which the set has nothing left to do, or is already evaluated in this round by an event with a
+            // smaller key (frontier order is key order within each lane), skip the event: within a round no state goes
+            // to war, so a second event with the same set would find each commitment acted on, its obligor at war or
+            // its beneficiary not.
+            active &= ~(sl.Done | sl.Round);
+            if (active == 0) continue;
+            if (sl.Round == 0)
+            {
+                if (setCount == _roundSets.Length) Array.Resize(ref _roundSets, setCount * 2);
+                _roundSets[setCount++] = el.Set;
+            }
+            sl.Round |= active;
+            if (entryCount == _entries.Length) Array.Resize(ref _entries, entryCount * 2);
+            _entries[entryCount] = new Entry { Lanes = active, Key = el.Key, Enemy = el.Aggressor, Next = sl.Head };
+            sl.Head = entryCount++;
+        }
+        return setCount;
+    }
+
+    /// <summary>Evaluates one edge set for every lane of this round's events with that set.</summary>
+    private void Walk<T>(ref SetLanes sl, bool peacePrevails, ref int candCount, ref int pieceCount, ref int supportCount, ref int logCount,
+        ref T honour) where T : struct, ILaneHonour
+    {
+        var active = sl.Round;
+        var head = sl.Head;
+        var single = _entries[head].Next < 0;
+        var protectsAggressor = _g.Options.PeaceProtectsAggressor;
+        var incomplete = 0UL;
+        // The hot loop indexes through refs: every index comes from the closed graph's own layout (states,
+        // commitments, groups and edges it built), so the bounds checks only cost time.
+        ref var groupObligor = ref MemoryMarshal.GetArrayDataReference(_l.GroupObligor);
+        ref var groupEdgeStart = ref MemoryMarshal.GetArrayDataReference(_l.GroupEdgeStart);
+        ref var edges = ref MemoryMarshal.GetArrayDataReference(_l.Edges);
+        ref var seen = ref MemoryMarshal.GetArrayDataReference(_seen);
+        ref var bel = ref MemoryMarshal.GetArrayDataReference(Bel);
+        ref var sideA = ref MemoryMarshal.GetArrayDataReference(SideA);
+        for (int gi = sl.GroupStart, gEnd = sl.GroupEnd; gi < gEnd; gi++)
+        {
+            var o = Unsafe.Add(ref groupObligor, gi);
+            // Lanes where the obligor is at war ignore all its commitments.
+            var live = active & ~Unsafe.Add(ref bel, o);
+            if (live == 0) continue;
+            var candidate = 0UL;
+            for (int k = Unsafe.Add(ref groupEdgeStart, gi), kEnd = Unsafe.Add(ref groupEdgeStart, gi + 1); k < kEnd; k++)
+            {
+                var e = Unsafe.Add(ref edges, k);
+                var c = e.Commitment;
+                var m = live & ~Unsafe.Add(ref seen, c);
+                if (m == 0) continue;
+                var b = e.Beneficiary;
+                var bb = Unsafe.Add(ref bel, b);
+                incomplete |= m & ~bb;
+                m &= bb;
+                if (m == 0) continue;
+                if (logCount == _seenLog.Length) Array.Resize(ref _seenLog, logCount * 2);
+                _seenLog[logCount++] = new SeenLog(c, m);
+                switch (e.Effect)
+                {
+                    case CascadeEffect.StayOut:
+                        {
+                            // Under fight-prevails a stay-out promise decides no role: it is not drawn.
+                            if (!peacePrevails) continue;
+                            if (!protectsAggressor && _initialAttacker[b]) continue;
+                            var h = m & Honoured(c, m, ref honour);
+                            if (h == 0) continue;
+                            var sa = Unsafe.Add(ref sideA, b);
+                            // Promised to stay out of a war against the beneficiary: barred from the other side.
+                            _blockedD[o] |= h & sa;
+                            _blockedA[o] |= h & ~sa;
+                            continue;
+                        }
+                    case CascadeEffect.Support:
+                        {
+                            var h = m & ~(Sup[o] | Kept[o]);
+                            if (h == 0) continue;
+                            if (supportCount == _support.Length) Array.Resize(ref _support, supportCount * 2);
+                            _support[supportCount++] = new PendingSupport(c, o, h);
+                            continue;
+                        }
+                    default:
+                        {
+                            var h = m & Honoured(c, m, ref honour);
+                            if (h == 0) continue;
+                            ref var ca = ref _candA[o];
+                            ref var cd = ref _candD[o];
+                            if ((ca | cd) == 0) _cands[candCount++] = o;
+                            var sa = Unsafe.Add(ref sideA, b);
+                            ca |= h & sa;
+                            cd |= h & ~sa;
+                            candidate |= h;
+                            continue;
+                        }
+                }
+            }
+            if (candidate == 0) continue;
+            // Each lane's candidacy carries the key and aggressor of that lane's event: one piece per event for all
+            // of the obligor's commitments in the set.
+            if (single)
+            {
+                ref readonly var en = ref _entries[head];
+                AddPiece(ref pieceCount, o, en.Key, en.Enemy, candidate);
+                continue;
+            }
+            for (var x = head; candidate != 0; x = _entries[x].Next)
+            {
+                ref readonly var en = ref _entries[x];
+                var l = candidate & en.Lanes;
+                if (l == 0) continue;
+                AddPiece(ref pieceCount, o, en.Key, en.Enemy, l);
+                candidate &= ~l;
+            }
+        }
+        sl.Done |= active & ~incomplete;
+    }
+
+    private void AddPiece(ref int count, int o, int key, int enemy, ulong lanes)
+    {
+        if (count == _pieces.Length) Array.Resize(ref _pieces, count * 2);
+        _pieces[count] = new Piece { Lanes = lanes, Key = key, Enemy = enemy, Next = _pieceHead[o] };
+        _pieceHead[o] = count++;
+    }
+
+    /// <summary>
+    /// The joining, in state order as the scalar kernel does (a joiner's side counts for the stay-out promises of the
+    /// states after it). Returns the number of events pushed for the next round.
+    /// </summary>
+    private int Join<T>(int candCount, bool peacePrevails, ref T honour) where T : struct, ILaneHonour
+    {
+        var protectsAggressor = _g.Options.PeaceProtectsAggressor;
+        _cands.AsSpan(0, candCount).Sort();
+        var nCount = 0;
+        for (var i = 0; i < candCount; i++)
+        {
+            var o = _cands[i];
+            var ca = _candA[o];
+            var cd = _candD[o];
+            _candA[o] = _candD[o] = 0;
+            var cross = ca & cd;
+            var ja = ca & ~cd;
+            var jd = cd & ~ca;
+            var keep = cross;
+            if (peacePrevails)
+            {
+                var ba = ja & (_blockedA[o] | PeaceBlock(o, ja, true, protectsAggressor, ref honour));
+                var bd = jd & (_blockedD[o] | PeaceBlock(o, jd, false, protectsAggressor, ref honour));
+                keep |= ba | bd;
+                ja &= ~ba;
+                jd &= ~bd;
+            }
+            // Fight-prevails joins regardless; the breach only matters to deterministic runs.
+            if (keep != 0)
+            {
+                Kept[o] |= keep;
+                Sup[o] &= ~keep;
+            }
+            var join = ja | jd;
+            if (join != 0)
+            {
+                Bel[o] |= join;
+                Sup[o] &= ~join;
+                Kept[o] &= ~join;
+                SideA[o] = (SideA[o] & ~join) | ja;
+                PushDerived(o, join, ref nCount);
+            }
+            _pieceHead[o] = -1;
+        }
+        return nCount;
+    }
+
+    /// <summary>Pushes the events of joiner <paramref name="o"/>, in each lane against the aggressor of its candidacy with the smallest key.</summary>
+    private void PushDerived(int o, ulong join, ref int nCount)
+    {
+        var count = 0;
+        for (var p = _pieceHead[o]; p >= 0; p = _pieces[p].Next)
+        {
+            if ((_pieces[p].Lanes & join) == 0) continue;
+            if (count == _sorted.Length) Array.Resize(ref _sorted, count * 2);
+            // Insertion by key; pieces of one state in one round are few.
+            var piece = _pieces[p];
+            var at = count++;
+            while (at > 0 && _sorted[at - 1].Key > piece.Key)
+            {
+                _sorted[at] = _sorted[at - 1];
+                at--;
+            }
+            _sorted[at] = piece;
+        }
+        var rest = join;
+        for (var i = 0; i < count && rest != 0; i++)
+        {
+            var lanes = _sorted[i].Lanes & rest;
+            if (lanes == 0) continue;
+            rest &= ~lanes;
+            var enemy = _sorted[i].Enemy;
+            Push(ref _next, ref nCount, _l.AttackOf[o * _n + enemy], lanes, 2 * o);
+            Push(ref _next, ref nCount, _l.InvolvementOf[enemy * _n + o], lanes, 2 * o + 1);
+        }
+    }
+
+    /// <summary>
+    /// The support promises met in this round. A state that joined a side or was kept out in the round is no
+    /// supporter there whatever it was promised, so its support promises are not drawn; elsewhere any honoured
+    /// promise makes it a supporter (supporters' sides are not tracked, so the order does not matter).
+    /// </summary>
+    private void SupportAfterJoining<T>(int count, ref T honour) where T : struct, ILaneHonour
+    {
+        foreach (var (c, o, lanes) in _support.AsSpan(0, count))
+        {
+            var l = lanes & ~(Bel[o] | Kept[o] | Sup[o]);
+            if (l == 0) continue;
+            Sup[o] |= l & Honoured(c, l, ref honour);
         }
     }
 
@@ -396,7 +516,7 @@ internal sealed class LaneKernel
         {
             var x = beneficiary[c];
             if (!protectsAggressor && _initialAttacker[x]) continue;
-            var m = lanes & ~blocked & Bel[x] & (joinsAttacker ? SideD[x] : SideA[x]);
+            var m = lanes & ~blocked & Bel[x] & (joinsAttacker ? ~SideA[x] : SideA[x]);
             if (m == 0) continue;
             blocked |= m & Honoured(_l.LaneId[c], m, ref honour);
         }
@@ -431,7 +551,7 @@ internal sealed class LaneKernel
         _seenList[_seenCount++] = c;
     }
 
-    private void Push(ref int[] buffer, ref int count, int ev, ulong lanes)
+    private void Push(ref int[] buffer, ref int count, int ev, ulong lanes, int key)
     {
         if (ev < 0) return;
         ref var el = ref _events[ev];
@@ -445,6 +565,7 @@ internal sealed class LaneKernel
         var fresh = lanes & ~el.Pushed;
         if (fresh == 0) return;
         el.Pushed |= fresh;
+        el.Key = key;
         if (el.Next == 0)
         {
             if (count == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
@@ -453,20 +574,10 @@ internal sealed class LaneKernel
         el.Next |= fresh;
     }
 
-    private void GrowPieces()
-    {
-        var size = _pieceEdge.Length * 2;
-        Array.Resize(ref _pieceEdge, size);
-        Array.Resize(ref _pieceLanes, size);
-        Array.Resize(ref _pieceNext, size);
-    }
-
     private void Enter(int s, bool attacker)
     {
-        Touched[s] = ulong.MaxValue;
         Bel[s] = ulong.MaxValue;
         SideA[s] = attacker ? ulong.MaxValue : 0;
-        SideD[s] = attacker ? 0 : ulong.MaxValue;
     }
 
     private void Reset()
@@ -475,12 +586,8 @@ internal sealed class LaneKernel
         Array.Clear(Sup);
         Array.Clear(Kept);
         Array.Clear(SideA);
-        Array.Clear(SideD);
-        Array.Clear(Touched);
         Array.Clear(_blockedA);
         Array.Clear(_blockedD);
-        Array.Clear(_candA);
-        Array.Clear(_candD);
         Array.Clear(_initialAttacker);
         Array.Fill(_pieceHead, -1);
         Capped = 0;
@@ -491,7 +598,7 @@ internal sealed class LaneKernel
         if (++_stamp == int.MaxValue)
         {
             foreach (ref var el in _events.AsSpan()) el.Stamp = 0;
-            Array.Clear(_sets);
+            foreach (ref var sl in _sets.AsSpan()) sl.Stamp = 0;
             _stamp = 1;
         }
     }
