@@ -6,7 +6,7 @@ public sealed partial class CascadeGraph
 
     /// <summary>
     /// For a closed graph: the edges of every edge set flattened into a few arrays (built once, shared by threads), so
-    /// the 64-lane kernel walks contiguous memory instead of one array per event, and events sharing a set share it.
+    /// the lane kernel walks contiguous memory instead of one array per event, and events sharing a set share it.
     /// </summary>
     internal LaneLayout Lanes
     {
@@ -21,19 +21,26 @@ public sealed partial class CascadeGraph
     private LaneLayout BuildLanes()
     {
         if (_commitments.Count > LaneEdge.MaxCommitments) throw new InvalidOperationException("too many commitments for the lane layout");
-        var events = _events.Count;
-        var sets = EdgeSetCount;
         var n = States.Count;
-        var setGroupStart = new int[sets + 1];
+        // Slots number the events of the closure (only they can be pushed), in the order a search from the start met
+        // them where known: the kernel's per-event, per-set and per-commitment arrays then hold what early rounds
+        // use side by side instead of scattered over the whole graph.
+        var order = _closureOrder ?? Enumerable.Range(0, _events.Count).Where(ev => _derived![ev] is not null).ToList();
+        var slotOf = new int[_events.Count];
+        Array.Fill(slotOf, -1);
+        for (var i = 0; i < order.Count; i++) slotOf[order[i]] = i;
+        var slotSet = new int[order.Count];
+        var slotAggressor = new int[order.Count];
+        var localSet = new int[EdgeSetCount];
+        Array.Fill(localSet, -1);
+        var setGroupStart = new List<int>();
         var obligors = new List<int>();
         var groupEdgeStart = new List<int>();
         var edges = new List<LaneEdge>();
-        // A joiner's derived events depend only on it and its enemy, so they are kept per pair, not per edge of
-        // every event (events sharing an edge set differ only in their aggressor).
-        var attackOf = new int[n * n];
-        var involvementOf = new int[n * n];
-        Array.Fill(attackOf, -1);
-        Array.Fill(involvementOf, -1);
+        // A joiner's derived events depend only on it and its enemy, so they are kept per pair (as slots, joiner
+        // major: one joiner's pushes read one row), not per edge of every event.
+        var derived = new int[2 * n * n];
+        Array.Fill(derived, -1);
         // Lane ids number commitments in order of first appearance, so the commitments of an edge set sit side by
         // side in the kernel's per-commitment arrays.
         var local = new int[_commitments.Count];
@@ -45,48 +52,42 @@ public sealed partial class CascadeGraph
             if (local[c] < 0) { local[c] = next; graphId[next++] = c; }
             return local[c];
         }
-        var laidOut = new bool[sets];
-        var firstEvent = new int[sets];
-        for (var ev = 0; ev < events; ev++)
+        for (var slot = 0; slot < order.Count; slot++)
         {
-            var set = EdgeSetOf[ev];
+            var ev = order[slot];
             var list = _edges[ev] ?? [];
-            var d = _derived![ev];
-            // Events outside the closure (left by an earlier lazy run) have no derived events: nothing can push them.
-            if (d is not null)
-            {
-                var a = _aggressor[ev];
-                for (var k = 0; k < list.Length; k++)
-                {
-                    var o = _obligor[list[k]];
-                    if (d[2 * k] >= 0) attackOf[o * n + a] = d[2 * k];
-                    if (d[2 * k + 1] >= 0) involvementOf[a * n + o] = d[2 * k + 1];
-                }
-            }
-            if (laidOut[set]) continue;
-            laidOut[set] = true;
-            firstEvent[set] = ev;
-        }
-        for (var set = 0; set < sets; set++)
-        {
-            setGroupStart[set] = obligors.Count;
-            if (!laidOut[set]) continue;
-            var list = _edges[firstEvent[set]] ?? [];
+            var d = _derived![ev]!;
+            var a = _aggressor[ev];
+            slotAggressor[slot] = a;
             for (var k = 0; k < list.Length; k++)
             {
-                var c = list[k];
-                if (k == 0 || _obligor[list[k - 1]] != _obligor[c])
-                {
-                    obligors.Add(_obligor[c]);
-                    groupEdgeStart.Add(edges.Count);
-                }
-                edges.Add(new LaneEdge(Local(c) | (_effect[c] << LaneEdge.EffectShift), _beneficiary[c]));
+                var o = _obligor[list[k]];
+                if (d[2 * k] >= 0) derived[2 * (o * n + a)] = slotOf[d[2 * k]];
+                if (d[2 * k + 1] >= 0) derived[2 * (o * n + a) + 1] = slotOf[d[2 * k + 1]];
             }
+            var set = EdgeSetOf[ev];
+            if (localSet[set] < 0)
+            {
+                localSet[set] = setGroupStart.Count;
+                setGroupStart.Add(obligors.Count);
+                for (var k = 0; k < list.Length; k++)
+                {
+                    var c = list[k];
+                    if (k == 0 || _obligor[list[k - 1]] != _obligor[c])
+                    {
+                        obligors.Add(_obligor[c]);
+                        groupEdgeStart.Add(edges.Count);
+                    }
+                    edges.Add(new LaneEdge(Local(c) | (_effect[c] << LaneEdge.EffectShift), _beneficiary[c]));
+                }
+            }
+            slotSet[slot] = localSet[set];
         }
-        setGroupStart[sets] = obligors.Count;
+        setGroupStart.Add(obligors.Count);
         groupEdgeStart.Add(edges.Count);
         for (var c = 0; c < local.Length; c++) Local(c);
-        return new LaneLayout(setGroupStart, obligors.ToArray(), groupEdgeStart.ToArray(), edges.ToArray(), attackOf, involvementOf, local, graphId);
+        return new LaneLayout(slotOf, slotSet, slotAggressor, setGroupStart.ToArray(), obligors.ToArray(), groupEdgeStart.ToArray(),
+            edges.ToArray(), derived, local, graphId);
     }
 }
 
@@ -101,11 +102,16 @@ internal readonly record struct LaneEdge(int Code, int Beneficiary)
 }
 
 /// <summary>
-/// Edge sets → obligor groups → edges. Set s owns groups <c>SetGroupStart[s] .. SetGroupStart[s + 1]</c>; group g (one
+/// The closure's events as slots (<c>SlotOf</c>: graph event id → slot or -1), each with its edge set and aggressor.
+/// Edge sets → obligor groups → edges: set s owns groups <c>SetGroupStart[s] .. SetGroupStart[s + 1]</c>; group g (one
 /// obligor, <c>GroupObligor[g]</c>) owns edges <c>GroupEdgeStart[g] .. GroupEdgeStart[g + 1]</c>, in the order of the
-/// closed graph. <c>AttackOf[o * n + a]</c> and <c>InvolvementOf[a * n + o]</c> are the events joiner o creates by
-/// joining against aggressor a (-1: none). Edges name commitments by lane id; <c>LaneId</c> and <c>GraphId</c>
-/// translate between lane and graph ids.
+/// closed graph. <c>Derived[2 * (o * n + a)]</c> and <c>Derived[2 * (o * n + a) + 1]</c> are the slots of the events
+/// joiner o creates by joining against aggressor a, its counter-attack and its war involvement (-1: none). Edges name
+/// commitments by lane id; <c>LaneId</c> and <c>GraphId</c> translate between lane and graph ids.
 /// </summary>
-internal sealed record LaneLayout(int[] SetGroupStart, int[] GroupObligor, int[] GroupEdgeStart, LaneEdge[] Edges, int[] AttackOf,
-    int[] InvolvementOf, int[] LaneId, int[] GraphId);
+internal sealed record LaneLayout(int[] SlotOf, int[] SlotSet, int[] SlotAggressor, int[] SetGroupStart, int[] GroupObligor,
+    int[] GroupEdgeStart, LaneEdge[] Edges, int[] Derived, int[] LaneId, int[] GraphId)
+{
+    public int SlotCount => SlotSet.Length;
+    public int SetCount => SetGroupStart.Length - 1;
+}

@@ -210,9 +210,11 @@ public sealed partial class CascadeGraph
             throw new InvalidOperationException("a graph for joiner-attacks all-enemies cannot be closed; run it lazily");
         var queue = new Queue<int>(start.Events(this));
         var seen = new HashSet<int>(queue);
+        var order = new List<int>();
         while (queue.Count > 0)
         {
             var ev = queue.Dequeue();
+            order.Add(ev);
             var e = Event(ev);
             foreach (var c in Edges(ev))
             {
@@ -261,11 +263,16 @@ public sealed partial class CascadeGraph
                 }
                 _derived[ev] = d;
             }
+            _closureOrder = order;
             Closed = true;
         }
     }
 
     private int[][]? _derived;
+
+    // The events of the closure in the order a breadth-first search from the start met them (graphs closed for one
+    // start), so that the lane layout can put the events of early rounds, the ones most trials meet, side by side.
+    private List<int>? _closureOrder;
     private int[][] _groupEnd = [];
 
     /// <summary>For a closed graph: for each edge of an event, the index after the last edge with the same obligor.</summary>

@@ -1,28 +1,26 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 [assembly: InternalsVisibleTo("Pacta.Tests")]
-[assembly: InternalsVisibleTo("Pacta.Bench.Cascade")]
 
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
 /// Which lanes (trials) honour a commitment, named by its lane id (<see cref="LaneLayout.LaneId"/>: the kernel's
-/// per-commitment data is in that order, and a source indexed the same way is read next to it). Asked only for lanes
-/// not asked about before in the run, so a source may draw lazily; bits outside <c>lanes</c> are ignored.
+/// per-commitment data is in that order, and a source indexed the same way is read next to it). Asked once per
+/// commitment and run, for all lanes: drawing every lane at once costs less than drawing lane by lane.
 /// </summary>
 internal interface ILaneHonour
 {
-    ulong Mask(int commitment, ulong lanes);
+    T Mask<T>(int commitment) where T : struct, ILanes<T>;
 }
 
 /// <summary>
-/// Bernoulli draws with probability k / 2^16 per lane. Few lanes: one 16-bit uniform u per lane, honoured when
-/// u &lt; k. Many lanes: all 64 at once from the bits of k, least significant first, <c>m = bit ? m | r : m &amp; r</c>
-/// with a fresh random word r, which leaves each bit of m set with probability exactly k / 2^16 independently.
-/// Either way every lane gets its own independent draw; p = 0 and p = 1 need none.
-/// Numerators are indexed by lane id.
+/// Bernoulli draws with probability k / 2^16 for 256 lanes at once (<see cref="Xoshiro4.Bernoulli"/>: each bit set
+/// with probability exactly k / 2^16, independently of the others). p = 0 and p = 1 need no draw. Numerators are
+/// indexed by lane id.
 /// </summary>
 internal struct BernoulliLanes(int[] numerators) : ILaneHonour
 {
@@ -31,55 +29,34 @@ internal struct BernoulliLanes(int[] numerators) : ILaneHonour
 
     private readonly int[] _numerators = numerators;
     private Xoshiro _rng;
-    private ulong _word;
-    private int _chunks;
+    private Xoshiro4 _wide;
 
-    /// <summary>The generator; setting it also drops uniforms left over from the previous one, so a block depends on its own seed only.</summary>
+    /// <summary>The generator; the four vector streams are seeded from it, so a block depends on its own seed only.</summary>
     public Xoshiro Rng
     {
         readonly get => _rng;
-        set { _rng = value; _chunks = 0; }
+        set
+        {
+            _rng = value;
+            _wide = new Xoshiro4(ref _rng);
+        }
     }
 
     /// <summary>p rounded to the nearest multiple of 2^-16.</summary>
     public static int Numerator(double p) => (int)Math.Clamp(Math.Round(p * One, MidpointRounding.AwayFromZero), 0, One);
 
-    public ulong Mask(int commitment, ulong lanes)
+    public T Mask<T>(int commitment) where T : struct, ILanes<T>
     {
         var k = _numerators[commitment];
-        if (k <= 0) return 0;
-        if (k >= One) return ulong.MaxValue;
-        var tz = BitOperations.TrailingZeroCount(k);
-        var m = 0UL;
-        if (BitOperations.PopCount(lanes) <= 2 * (Bits - tz))
-        {
-            // The word in use lives in locals; the outcome is a mask, not a branch (each draw is a coin flip to the
-            // branch predictor).
-            var word = _word;
-            var chunks = _chunks;
-            for (var rest = lanes; rest != 0; rest &= rest - 1)
-            {
-                // Four 16-bit uniforms per random word.
-                if (chunks == 0) { word = _rng.Next(); chunks = 4; }
-                var u = (int)(word & 0xFFFF);
-                word >>= 16;
-                chunks--;
-                // All ones when u < k.
-                m |= rest & (0 - rest) & (ulong)((long)(u - k) >> 63);
-            }
-            _word = word;
-            _chunks = chunks;
-            return m;
-        }
-        k >>= tz;
-        for (var i = tz; i < Bits; i++, k >>= 1)
-            m = (k & 1) != 0 ? m | _rng.Next() : m & _rng.Next();
-        return m;
+        if (k <= 0) return T.Zero;
+        if (k >= One) return T.All;
+        return T.FromVector(_wide.Bernoulli(k));
     }
 }
 
 /// <summary>
-/// The cascade of <see cref="CascadeKernel"/> for 64 trials at once, one bit per trial ("lane") in every mask.
+/// The cascade of <see cref="CascadeKernel"/> for <c>T.Width</c> trials at once, one bit per trial ("lane") in every
+/// mask.
 /// Rounds are shared by all lanes. Within a round the scalar kernel takes events in one order; each event here has
 /// a key that gives its place in that order (round 1: the initial events in turn; later rounds: by the joiner that
 /// pushed it, its counter-attack before its war involvement: a derived event has a single possible pusher). Nothing
@@ -88,21 +65,21 @@ internal struct BernoulliLanes(int[] numerators) : ILaneHonour
 /// all lanes of its events, and at the joining gives each lane the candidacy with the smallest key. Only roles and
 /// the sides of belligerents are computed: paths, rounds and breaches stay with the scalar kernel.
 /// </summary>
-internal sealed class LaneKernel
+internal sealed class LaneKernel<T> where T : struct, ILanes<T>
 {
     private readonly CascadeGraph _g;
     private readonly LaneLayout _l;
     private readonly int _n;
 
     // Per state: the role masks are disjoint; SideA marks the lanes where a belligerent is on the attacker's side.
-    public readonly ulong[] Bel;
-    public readonly ulong[] Sup;
-    public readonly ulong[] Kept;
-    public readonly ulong[] SideA;
-    private readonly ulong[] _blockedA;
-    private readonly ulong[] _blockedD;
-    private readonly ulong[] _candA;
-    private readonly ulong[] _candD;
+    public readonly T[] Bel;
+    public readonly T[] Sup;
+    public readonly T[] Kept;
+    public readonly T[] SideA;
+    private readonly T[] _blockedA;
+    private readonly T[] _blockedD;
+    private readonly T[] _candA;
+    private readonly T[] _candD;
     private readonly int[] _pieceHead;
     private readonly bool[] _initialAttacker;
     private readonly int[] _cands;
@@ -110,6 +87,9 @@ internal sealed class LaneKernel
     // Candidacies of this round: (key, enemy, lanes), chained per state.
     private Piece[] _pieces = new Piece[256];
     private Piece[] _sorted = new Piece[16];
+
+    // Events pushed by this round's joiners, in order.
+    private PendingPush[] _pushes = new PendingPush[64];
 
     // Support promises met in this round, decided after the joining.
     private PendingSupport[] _support = new PendingSupport[256];
@@ -123,34 +103,25 @@ internal sealed class LaneKernel
     private SeenLog[] _seenLog = new SeenLog[256];
 
     // Per event and per edge set: lane masks valid only when their stamp is the current run's, so a run starts
-    // without clearing arrays of the graph's size. Per commitment, seen (read for every edge) and the draws are
-    // dense arrays of their own, cleared through the lists of commitments set in the run.
-    private readonly ulong[] _seen;
+    // without clearing arrays of the graph's size. Per commitment: seen, cleared through the list of commitments
+    // seen in the run, and the draw, valid when its stamp is the run's.
+    private readonly CommitmentLanes[] _commitments;
     private int[] _seenList = new int[256];
     private int _seenCount;
-    private readonly Draw[] _draws;
-    private int[] _drawList = new int[256];
-    private int _drawCount;
+    private readonly int[] _drawStamp;
     private readonly EventLanes[] _events;
     private readonly SetLanes[] _sets;
     private int[] _frontier = new int[64];
     private int[] _next = new int[64];
     private int _stamp;
 
-    /// <summary>16 bytes without a stamp (the array is read once per draw call and outgrows L2 at 24); cleared through <see cref="_drawList"/>.</summary>
-    private struct Draw
-    {
-        public ulong Honoured;
-        public ulong Drawn;
-    }
-
-    /// <summary>An event's lane masks with its read-only data, one cache line's half, as events are met in random order.</summary>
+    /// <summary>An event's lane masks with its data, together as events are met in random order.</summary>
     private struct EventLanes
     {
         /// <summary>Lanes in which the event was pushed in this run (each evaluates it once).</summary>
-        public ulong Pushed;
+        public T Pushed;
         /// <summary>Lanes that evaluate it in the coming round.</summary>
-        public ulong Next;
+        public T Next;
         public int Stamp;
         public int Set;
         public int Aggressor;
@@ -158,13 +129,23 @@ internal sealed class LaneKernel
         public int Key;
     }
 
-    /// <summary>An edge set's lane masks with its groups, one cache line's half.</summary>
+    /// <summary>
+    /// Per commitment, side by side as every edge reads the one and most then the other: the lanes in which it was
+    /// acted on in an earlier round of the run, and the lanes that honour it (valid when drawn in this run).
+    /// </summary>
+    private struct CommitmentLanes
+    {
+        public T Seen;
+        public T Honoured;
+    }
+
+    /// <summary>An edge set's lane masks with its groups.</summary>
     private struct SetLanes
     {
         /// <summary>Lanes in which every commitment of the set was acted on: nothing is left to do there in the run.</summary>
-        public ulong Done;
+        public T Done;
         /// <summary>Lanes that evaluate the set in the current round.</summary>
-        public ulong Round;
+        public T Round;
         public int Stamp;
         public int RoundNumber;
         public int GroupStart;
@@ -175,7 +156,7 @@ internal sealed class LaneKernel
 
     private struct Entry
     {
-        public ulong Lanes;
+        public T Lanes;
         public int Key;
         public int Enemy;
         public int Next;
@@ -183,15 +164,23 @@ internal sealed class LaneKernel
 
     private struct Piece
     {
-        public ulong Lanes;
+        public T Lanes;
         public int Key;
         public int Enemy;
         public int Next;
     }
 
-    private readonly record struct PendingSupport(int Commitment, int Obligor, ulong Lanes);
+    private readonly record struct PendingSupport(int Commitment, int Obligor, T Lanes);
 
-    private readonly record struct SeenLog(int Commitment, ulong Lanes);
+    private readonly record struct SeenLog(int Commitment, T Lanes);
+
+    /// <summary>An event to push: its index in <see cref="LaneLayout.Derived"/> until resolved to a slot.</summary>
+    private struct PendingPush
+    {
+        public T Lanes;
+        public int Event;
+        public int Key;
+    }
 
     public LaneKernel(CascadeGraph g)
     {
@@ -199,26 +188,27 @@ internal sealed class LaneKernel
         _g = g;
         _l = g.Lanes;
         _n = g.StateCount;
-        Bel = new ulong[_n];
-        Sup = new ulong[_n];
-        Kept = new ulong[_n];
-        SideA = new ulong[_n];
-        _blockedA = new ulong[_n];
-        _blockedD = new ulong[_n];
-        _candA = new ulong[_n];
-        _candD = new ulong[_n];
+        Bel = new T[_n];
+        Sup = new T[_n];
+        Kept = new T[_n];
+        SideA = new T[_n];
+        _blockedA = new T[_n];
+        _blockedD = new T[_n];
+        _candA = new T[_n];
+        _candD = new T[_n];
         _pieceHead = new int[_n];
         _initialAttacker = new bool[_n];
         _cands = new int[_n];
-        _seen = new ulong[g.CommitmentCount];
-        _draws = new Draw[g.CommitmentCount];
-        _events = new EventLanes[g.EventCount];
-        for (var ev = 0; ev < _events.Length; ev++)
+        _commitments = new CommitmentLanes[g.CommitmentCount];
+        _drawStamp = new int[g.CommitmentCount];
+        // Events and sets are the layout's slots and local sets, numbered in the order a search from the start met them.
+        _events = new EventLanes[_l.SlotCount];
+        for (var slot = 0; slot < _events.Length; slot++)
         {
-            _events[ev].Set = g.EdgeSetOf[ev];
-            _events[ev].Aggressor = g.AggressorOf[ev];
+            _events[slot].Set = _l.SlotSet[slot];
+            _events[slot].Aggressor = _l.SlotAggressor[slot];
         }
-        _sets = new SetLanes[g.EdgeSetCount];
+        _sets = new SetLanes[_l.SetCount];
         for (var set = 0; set < _sets.Length; set++)
         {
             _sets[set].GroupStart = _l.SetGroupStart[set];
@@ -227,26 +217,27 @@ internal sealed class LaneKernel
     }
 
     /// <summary>Lanes whose cascade reached <see cref="CascadeOptions.MaxRounds"/> with events still to evaluate.</summary>
-    public ulong Capped { get; private set; }
+    public T Capped { get; private set; }
 
     public CascadeRole RoleOf(int s, int lane) =>
-        ((Bel[s] >> lane) & 1) != 0 ? CascadeRole.Belligerent
-        : ((Kept[s] >> lane) & 1) != 0 ? CascadeRole.KeptOut
-        : ((Sup[s] >> lane) & 1) != 0 ? CascadeRole.Supporter
+        Bel[s].Has(lane) ? CascadeRole.Belligerent
+        : Kept[s].Has(lane) ? CascadeRole.KeptOut
+        : Sup[s].Has(lane) ? CascadeRole.Supporter
         : CascadeRole.Outside;
 
     /// <summary>The side of a belligerent; <see cref="CascadeSide.None"/> for any other role (not tracked here).</summary>
     public CascadeSide SideOf(int s, int lane) =>
-        ((Bel[s] >> lane) & 1) == 0 ? CascadeSide.None : ((SideA[s] >> lane) & 1) != 0 ? CascadeSide.Attacker : CascadeSide.Defender;
+        !Bel[s].Has(lane) ? CascadeSide.None : SideA[s].Has(lane) ? CascadeSide.Attacker : CascadeSide.Defender;
 
-    public void Run<T>(ReadOnlySpan<int> attackers, ReadOnlySpan<int> targets, ReadOnlySpan<int> initialEvents, ref T honour) where T : struct, ILaneHonour
+    public void Run<THonour>(ReadOnlySpan<int> attackers, ReadOnlySpan<int> targets, ReadOnlySpan<int> initialEvents, ref THonour honour)
+        where THonour : struct, ILaneHonour
     {
         Reset();
         foreach (var a in attackers) Enter(a, true);
         foreach (var t in targets) Enter(t, false);
-        foreach (var a in attackers) _initialAttacker[a] = SideA[a] != 0;
+        foreach (var a in attackers) _initialAttacker[a] = !SideA[a].IsZero;
         var fCount = 0;
-        for (var i = 0; i < initialEvents.Length; i++) Push(ref _frontier, ref fCount, initialEvents[i], ulong.MaxValue, i);
+        for (var i = 0; i < initialEvents.Length; i++) Push(ref _frontier, ref fCount, _l.SlotOf[initialEvents[i]], T.All, i);
 
         var options = _g.Options;
         var peacePrevails = options.Conflicts == PromiseConflict.PeacePrevails;
@@ -255,7 +246,7 @@ internal sealed class LaneKernel
         {
             if (r > options.MaxRounds)
             {
-                var capped = 0UL;
+                var capped = T.Zero;
                 foreach (var ev in _frontier.AsSpan(0, fCount)) capped |= _events[ev].Next;
                 Capped = capped;
                 break;
@@ -269,8 +260,9 @@ internal sealed class LaneKernel
                 Walk(ref _sets[_roundSets[i]], peacePrevails, ref candCount, ref pieceCount, ref supportCount, ref logCount, ref honour);
             foreach (var (c, m) in _seenLog.AsSpan(0, logCount))
             {
-                if (_seen[c] == 0) AddSeen(c);
-                _seen[c] |= m;
+                ref var seen = ref _commitments[c].Seen;
+                if (seen.IsZero) AddSeen(c);
+                seen |= m;
             }
             var nCount = Join(candCount, peacePrevails, ref honour);
             SupportAfterJoining(supportCount, ref honour);
@@ -288,17 +280,17 @@ internal sealed class LaneKernel
         {
             ref var el = ref _events[_frontier[i]];
             var active = el.Next;
-            el.Next = 0;
+            el.Next = T.Zero;
             ref var sl = ref _sets[el.Set];
-            if (sl.Stamp != stamp) { sl.Stamp = stamp; sl.Done = 0; sl.RoundNumber = 0; }
-            if (sl.RoundNumber != r) { sl.RoundNumber = r; sl.Round = 0; sl.Head = -1; }
+            if (sl.Stamp != stamp) { sl.Stamp = stamp; sl.Done = T.Zero; sl.RoundNumber = 0; }
+            if (sl.RoundNumber != r) { sl.RoundNumber = r; sl.Round = T.Zero; sl.Head = -1; }
             // Lanes in which the set has nothing left to do, or is already evaluated in this round by an event with a
             // smaller key (frontier order is key order within each lane), skip the event: within a round no state goes
             // to war, so a second event with the same set would find each commitment acted on, its obligor at war or
             // its beneficiary not.
-            active &= ~(sl.Done | sl.Round);
-            if (active == 0) continue;
-            if (sl.Round == 0)
+            active = T.AndNot(active, sl.Done | sl.Round);
+            if (active.IsZero) continue;
+            if (sl.Round.IsZero)
             {
                 if (setCount == _roundSets.Length) Array.Resize(ref _roundSets, setCount * 2);
                 _roundSets[setCount++] = el.Set;
@@ -312,40 +304,40 @@ internal sealed class LaneKernel
     }
 
     /// <summary>Evaluates one edge set for every lane of this round's events with that set.</summary>
-    private void Walk<T>(ref SetLanes sl, bool peacePrevails, ref int candCount, ref int pieceCount, ref int supportCount, ref int logCount,
-        ref T honour) where T : struct, ILaneHonour
+    private void Walk<THonour>(ref SetLanes sl, bool peacePrevails, ref int candCount, ref int pieceCount, ref int supportCount, ref int logCount,
+        ref THonour honour) where THonour : struct, ILaneHonour
     {
         var active = sl.Round;
         var head = sl.Head;
         var single = _entries[head].Next < 0;
         var protectsAggressor = _g.Options.PeaceProtectsAggressor;
-        var incomplete = 0UL;
+        var incomplete = T.Zero;
         // The hot loop indexes through refs: every index comes from the closed graph's own layout (states,
         // commitments, groups and edges it built), so the bounds checks only cost time.
         ref var groupObligor = ref MemoryMarshal.GetArrayDataReference(_l.GroupObligor);
         ref var groupEdgeStart = ref MemoryMarshal.GetArrayDataReference(_l.GroupEdgeStart);
         ref var edges = ref MemoryMarshal.GetArrayDataReference(_l.Edges);
-        ref var seen = ref MemoryMarshal.GetArrayDataReference(_seen);
+        ref var commitments = ref MemoryMarshal.GetArrayDataReference(_commitments);
         ref var bel = ref MemoryMarshal.GetArrayDataReference(Bel);
         ref var sideA = ref MemoryMarshal.GetArrayDataReference(SideA);
         for (int gi = sl.GroupStart, gEnd = sl.GroupEnd; gi < gEnd; gi++)
         {
             var o = Unsafe.Add(ref groupObligor, gi);
             // Lanes where the obligor is at war ignore all its commitments.
-            var live = active & ~Unsafe.Add(ref bel, o);
-            if (live == 0) continue;
-            var candidate = 0UL;
+            var live = T.AndNot(active, Unsafe.Add(ref bel, o));
+            if (live.IsZero) continue;
+            var candidate = T.Zero;
             for (int k = Unsafe.Add(ref groupEdgeStart, gi), kEnd = Unsafe.Add(ref groupEdgeStart, gi + 1); k < kEnd; k++)
             {
                 var e = Unsafe.Add(ref edges, k);
                 var c = e.Commitment;
-                var m = live & ~Unsafe.Add(ref seen, c);
-                if (m == 0) continue;
+                var m = T.AndNot(live, Unsafe.Add(ref commitments, c).Seen);
+                if (m.IsZero) continue;
                 var b = e.Beneficiary;
                 var bb = Unsafe.Add(ref bel, b);
-                incomplete |= m & ~bb;
+                incomplete |= T.AndNot(m, bb);
                 m &= bb;
-                if (m == 0) continue;
+                if (m.IsZero) continue;
                 if (logCount == _seenLog.Length) Array.Resize(ref _seenLog, logCount * 2);
                 _seenLog[logCount++] = new SeenLog(c, m);
                 switch (e.Effect)
@@ -355,8 +347,8 @@ internal sealed class LaneKernel
                             // Under fight-prevails a stay-out promise decides no role: it is not drawn.
                             if (!peacePrevails) continue;
                             if (!protectsAggressor && _initialAttacker[b]) continue;
-                            var h = m & Honoured(c, m, ref honour);
-                            if (h == 0) continue;
+                            var h = m & Honoured(c, ref honour);
+                            if (h.IsZero) continue;
                             var sa = Unsafe.Add(ref sideA, b);
                             // Promised to stay out of a war against the beneficiary: barred from the other side.
                             _blockedD[o] |= h & sa;
@@ -365,28 +357,28 @@ internal sealed class LaneKernel
                         }
                     case CascadeEffect.Support:
                         {
-                            var h = m & ~(Sup[o] | Kept[o]);
-                            if (h == 0) continue;
+                            var h = T.AndNot(m, Sup[o] | Kept[o]);
+                            if (h.IsZero) continue;
                             if (supportCount == _support.Length) Array.Resize(ref _support, supportCount * 2);
                             _support[supportCount++] = new PendingSupport(c, o, h);
                             continue;
                         }
                     default:
                         {
-                            var h = m & Honoured(c, m, ref honour);
-                            if (h == 0) continue;
+                            var h = m & Honoured(c, ref honour);
+                            if (h.IsZero) continue;
                             ref var ca = ref _candA[o];
                             ref var cd = ref _candD[o];
-                            if ((ca | cd) == 0) _cands[candCount++] = o;
+                            if ((ca | cd).IsZero) _cands[candCount++] = o;
                             var sa = Unsafe.Add(ref sideA, b);
                             ca |= h & sa;
-                            cd |= h & ~sa;
+                            cd |= T.AndNot(h, sa);
                             candidate |= h;
                             continue;
                         }
                 }
             }
-            if (candidate == 0) continue;
+            if (candidate.IsZero) continue;
             // Each lane's candidacy carries the key and aggressor of that lane's event: one piece per event for all
             // of the obligor's commitments in the set.
             if (single)
@@ -395,19 +387,19 @@ internal sealed class LaneKernel
                 AddPiece(ref pieceCount, o, en.Key, en.Enemy, candidate);
                 continue;
             }
-            for (var x = head; candidate != 0; x = _entries[x].Next)
+            for (var x = head; !candidate.IsZero; x = _entries[x].Next)
             {
                 ref readonly var en = ref _entries[x];
                 var l = candidate & en.Lanes;
-                if (l == 0) continue;
+                if (l.IsZero) continue;
                 AddPiece(ref pieceCount, o, en.Key, en.Enemy, l);
-                candidate &= ~l;
+                candidate = T.AndNot(candidate, l);
             }
         }
-        sl.Done |= active & ~incomplete;
+        sl.Done |= T.AndNot(active, incomplete);
     }
 
-    private void AddPiece(ref int count, int o, int key, int enemy, ulong lanes)
+    private void AddPiece(ref int count, int o, int key, int enemy, T lanes)
     {
         if (count == _pieces.Length) Array.Resize(ref _pieces, count * 2);
         _pieces[count] = new Piece { Lanes = lanes, Key = key, Enemy = enemy, Next = _pieceHead[o] };
@@ -418,17 +410,17 @@ internal sealed class LaneKernel
     /// The joining, in state order as the scalar kernel does (a joiner's side counts for the stay-out promises of the
     /// states after it). Returns the number of events pushed for the next round.
     /// </summary>
-    private int Join<T>(int candCount, bool peacePrevails, ref T honour) where T : struct, ILaneHonour
+    private int Join<THonour>(int candCount, bool peacePrevails, ref THonour honour) where THonour : struct, ILaneHonour
     {
         var protectsAggressor = _g.Options.PeaceProtectsAggressor;
         _cands.AsSpan(0, candCount).Sort();
-        var nCount = 0;
+        var pushCount = 0;
         for (var i = 0; i < candCount; i++)
         {
             var o = _cands[i];
             var ca = _candA[o];
             var cd = _candD[o];
-            _candA[o] = _candD[o] = 0;
+            _candA[o] = _candD[o] = T.Zero;
             var cross = ca & cd;
             var ja = ca & ~cd;
             var jd = cd & ~ca;
@@ -442,32 +434,39 @@ internal sealed class LaneKernel
                 jd &= ~bd;
             }
             // Fight-prevails joins regardless; the breach only matters to deterministic runs.
-            if (keep != 0)
+            if (!keep.IsZero)
             {
                 Kept[o] |= keep;
                 Sup[o] &= ~keep;
             }
             var join = ja | jd;
-            if (join != 0)
+            if (!join.IsZero)
             {
                 Bel[o] |= join;
                 Sup[o] &= ~join;
                 Kept[o] &= ~join;
                 SideA[o] = (SideA[o] & ~join) | ja;
-                PushDerived(o, join, ref nCount);
+                PushDerived(o, join, ref pushCount);
             }
             _pieceHead[o] = -1;
         }
+        // The derived events are scattered over a large table: looking them all up first lets their cache misses
+        // overlap instead of each waiting for the one before.
+        var pushes = _pushes.AsSpan(0, pushCount);
+        var derived = _l.Derived;
+        foreach (ref var p in pushes) p.Event = derived[p.Event];
+        var nCount = 0;
+        foreach (ref var p in pushes) Push(ref _next, ref nCount, p.Event, p.Lanes, p.Key);
         return nCount;
     }
 
     /// <summary>Pushes the events of joiner <paramref name="o"/>, in each lane against the aggressor of its candidacy with the smallest key.</summary>
-    private void PushDerived(int o, ulong join, ref int nCount)
+    private void PushDerived(int o, T join, ref int pushCount)
     {
         var count = 0;
         for (var p = _pieceHead[o]; p >= 0; p = _pieces[p].Next)
         {
-            if ((_pieces[p].Lanes & join) == 0) continue;
+            if ((_pieces[p].Lanes & join).IsZero) continue;
             if (count == _sorted.Length) Array.Resize(ref _sorted, count * 2);
             // Insertion by key; pieces of one state in one round are few.
             var piece = _pieces[p];
@@ -480,15 +479,21 @@ internal sealed class LaneKernel
             _sorted[at] = piece;
         }
         var rest = join;
-        for (var i = 0; i < count && rest != 0; i++)
+        for (var i = 0; i < count && !rest.IsZero; i++)
         {
             var lanes = _sorted[i].Lanes & rest;
-            if (lanes == 0) continue;
-            rest &= ~lanes;
+            if (lanes.IsZero) continue;
+            rest = T.AndNot(rest, lanes);
             var enemy = _sorted[i].Enemy;
-            Push(ref _next, ref nCount, _l.AttackOf[o * _n + enemy], lanes, 2 * o);
-            Push(ref _next, ref nCount, _l.InvolvementOf[enemy * _n + o], lanes, 2 * o + 1);
+            AddPush(ref pushCount, 2 * (o * _n + enemy), lanes, 2 * o);
+            AddPush(ref pushCount, 2 * (o * _n + enemy) + 1, lanes, 2 * o + 1);
         }
+    }
+
+    private void AddPush(ref int count, int derivedIndex, T lanes, int key)
+    {
+        if (count == _pushes.Length) Array.Resize(ref _pushes, count * 2);
+        _pushes[count++] = new PendingPush { Lanes = lanes, Event = derivedIndex, Key = key };
     }
 
     /// <summary>
@@ -496,53 +501,45 @@ internal sealed class LaneKernel
     /// supporter there whatever it was promised, so its support promises are not drawn; elsewhere any honoured
     /// promise makes it a supporter (supporters' sides are not tracked, so the order does not matter).
     /// </summary>
-    private void SupportAfterJoining<T>(int count, ref T honour) where T : struct, ILaneHonour
+    private void SupportAfterJoining<THonour>(int count, ref THonour honour) where THonour : struct, ILaneHonour
     {
         foreach (var (c, o, lanes) in _support.AsSpan(0, count))
         {
-            var l = lanes & ~(Bel[o] | Kept[o] | Sup[o]);
-            if (l == 0) continue;
-            Sup[o] |= l & Honoured(c, l, ref honour);
+            var l = T.AndNot(lanes, Bel[o] | Kept[o] | Sup[o]);
+            if (l.IsZero) continue;
+            Sup[o] |= l & Honoured(c, ref honour);
         }
     }
 
     /// <summary>Lanes among <paramref name="lanes"/> where a standing non-aggression promise of <paramref name="o"/> towards a belligerent of the other side is honoured.</summary>
-    private ulong PeaceBlock<T>(int o, ulong lanes, bool joinsAttacker, bool protectsAggressor, ref T honour) where T : struct, ILaneHonour
+    private T PeaceBlock<THonour>(int o, T lanes, bool joinsAttacker, bool protectsAggressor, ref THonour honour) where THonour : struct, ILaneHonour
     {
-        if (lanes == 0) return 0;
-        var blocked = 0UL;
+        if (lanes.IsZero) return T.Zero;
+        var blocked = T.Zero;
         var beneficiary = _g.BeneficiaryOf;
         foreach (var c in _g.PeacePromisesOf(o))
         {
             var x = beneficiary[c];
             if (!protectsAggressor && _initialAttacker[x]) continue;
             var m = lanes & ~blocked & Bel[x] & (joinsAttacker ? ~SideA[x] : SideA[x]);
-            if (m == 0) continue;
-            blocked |= m & Honoured(_l.LaneId[c], m, ref honour);
+            if (m.IsZero) continue;
+            blocked |= m & Honoured(_l.LaneId[c], ref honour);
         }
         return blocked;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Honoured<T>(int laneId, ulong lanes, ref T honour) where T : struct, ILaneHonour
+    private T Honoured<THonour>(int laneId, ref THonour honour) where THonour : struct, ILaneHonour
     {
-        // Lane ids come from the closed graph's layout.
-        ref var d = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_draws), laneId);
-        // Each lane's draw is made once, when the lane first needs it.
-        var missing = lanes & ~d.Drawn;
-        if (missing != 0)
+        // Lane ids come from the closed graph's layout. Every lane is drawn at the commitment's first use in the run.
+        ref var stamp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_drawStamp), laneId);
+        ref var honoured = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_commitments), laneId).Honoured;
+        if (stamp != _stamp)
         {
-            if (d.Drawn == 0) AddDrawn(laneId);
-            d.Honoured |= honour.Mask(laneId, missing) & missing;
-            d.Drawn |= missing;
+            stamp = _stamp;
+            honoured = honour.Mask<T>(laneId);
         }
-        return d.Honoured;
-    }
-
-    private void AddDrawn(int c)
-    {
-        if (_drawCount == _drawList.Length) Array.Resize(ref _drawList, _drawCount * 2);
-        _drawList[_drawCount++] = c;
+        return honoured;
     }
 
     private void AddSeen(int c)
@@ -551,22 +548,22 @@ internal sealed class LaneKernel
         _seenList[_seenCount++] = c;
     }
 
-    private void Push(ref int[] buffer, ref int count, int ev, ulong lanes, int key)
+    private void Push(ref int[] buffer, ref int count, int ev, T lanes, int key)
     {
         if (ev < 0) return;
         ref var el = ref _events[ev];
         if (el.Stamp != _stamp)
         {
             el.Stamp = _stamp;
-            el.Pushed = 0;
-            el.Next = 0;
+            el.Pushed = T.Zero;
+            el.Next = T.Zero;
         }
         // Each event is evaluated at most once per lane and run.
-        var fresh = lanes & ~el.Pushed;
-        if (fresh == 0) return;
+        var fresh = T.AndNot(lanes, el.Pushed);
+        if (fresh.IsZero) return;
         el.Pushed |= fresh;
         el.Key = key;
-        if (el.Next == 0)
+        if (el.Next.IsZero)
         {
             if (count == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
             buffer[count++] = ev;
@@ -576,8 +573,8 @@ internal sealed class LaneKernel
 
     private void Enter(int s, bool attacker)
     {
-        Bel[s] = ulong.MaxValue;
-        SideA[s] = attacker ? ulong.MaxValue : 0;
+        Bel[s] = T.All;
+        SideA[s] = attacker ? T.All : T.Zero;
     }
 
     private void Reset()
@@ -590,15 +587,14 @@ internal sealed class LaneKernel
         Array.Clear(_blockedD);
         Array.Clear(_initialAttacker);
         Array.Fill(_pieceHead, -1);
-        Capped = 0;
-        foreach (var c in _seenList.AsSpan(0, _seenCount)) _seen[c] = 0;
+        Capped = T.Zero;
+        foreach (var c in _seenList.AsSpan(0, _seenCount)) _commitments[c].Seen = T.Zero;
         _seenCount = 0;
-        foreach (var c in _drawList.AsSpan(0, _drawCount)) _draws[c] = default;
-        _drawCount = 0;
         if (++_stamp == int.MaxValue)
         {
             foreach (ref var el in _events.AsSpan()) el.Stamp = 0;
             foreach (ref var sl in _sets.AsSpan()) sl.Stamp = 0;
+            Array.Clear(_drawStamp);
             _stamp = 1;
         }
     }

@@ -27,13 +27,13 @@ public sealed record MonteCarloResult(
 /// <summary>
 /// Monte Carlo over the cascade: in each trial every commitment is honoured with its probability (one draw per
 /// commitment per trial, however many attacks trigger it), and the deterministic rules run on what is honoured.
-/// Trials run 64 at a time in the bit lanes of <see cref="LaneKernel"/>; probabilities are rounded to multiples of
+/// Trials run 256 at a time in the bit lanes of <see cref="LaneKernel{T}"/>; probabilities are rounded to multiples of
 /// 2^-16 (<see cref="BernoulliLanes"/>). Trials are cut into fixed blocks, each with its own generator seeded from
 /// (seed, block), so the result depends on the seed only, not on the number of threads.
 /// </summary>
 public static class MonteCarlo
 {
-    /// <summary>Trials per block: 64 batches of 64 lanes.</summary>
+    /// <summary>Trials per block: 16 batches of 256 lanes.</summary>
     public const int BlockSize = 4096;
 
     public static MonteCarloResult Run(CascadeGraph g, CascadeStart start, HonourModel model, long trials, ulong seed,
@@ -64,7 +64,7 @@ public static class MonteCarlo
         var gate = new object();
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
         Parallel.For(0, blocks, options,
-            () => new Worker(g, numerators, new Tally(n, pairIdx.Length)),
+            () => new Worker<Lanes256>(g, numerators, new Tally(n, pairIdx.Length)),
             (b, _, w) =>
             {
                 var count = (int)Math.Min(BlockSize, trials - (long)b * BlockSize);
@@ -119,12 +119,13 @@ public static class MonteCarlo
     }
 
     /// <summary>One thread's buffers: a lane kernel and a bit-sliced counter of war sizes. Nothing is allocated per batch.</summary>
-    private sealed class Worker(CascadeGraph g, int[] numerators, Tally tally)
+    private sealed class Worker<T>(CascadeGraph g, int[] numerators, Tally tally) where T : struct, ILanes<T>
     {
-        private readonly LaneKernel _kernel = new(g);
+        private readonly LaneKernel<T> _kernel = new(g);
         private BernoulliLanes _honour = new(numerators);
-        // Bit i of slice j is bit j of lane i's war size (a 64-lane counter; enough slices for every state).
-        private readonly ulong[] _size = new ulong[BitOperations.Log2((uint)g.StateCount) + 1];
+        // Bit i of slice j is bit j of lane i's war size (a counter per lane; enough slices for every state).
+        private readonly T[] _size = new T[BitOperations.Log2((uint)g.StateCount) + 1];
+        private readonly ulong[] _slice = new ulong[BitOperations.Log2((uint)g.StateCount) + 1];
         public Tally Tally => tally;
 
         public void RunBlock(Xoshiro rng, int count, int[] attackers, int[] targets, int[] events, (int A, int B)[] pairs, bool[] initial)
@@ -132,27 +133,27 @@ public static class MonteCarlo
             _honour.Rng = rng;
             var k = _kernel;
             var major = g.IsMajor;
-            for (var done = 0; done < count; done += 64)
+            for (var done = 0; done < count; done += T.Width)
             {
-                var lanes = Math.Min(64, count - done);
-                // A last, partial batch still runs 64 lanes (the draws stay the same) but counts only its own.
-                var valid = lanes == 64 ? ulong.MaxValue : (1UL << lanes) - 1;
+                var lanes = Math.Min(T.Width, count - done);
+                // A last, partial batch still runs every lane (the draws stay the same) but counts only its own.
+                var valid = T.First(lanes);
                 k.Run(attackers, targets, events, ref _honour);
                 Array.Clear(_size);
-                var anyMajor = 0UL;
+                var anyMajor = T.Zero;
                 for (var s = 0; s < k.Bel.Length; s++)
                 {
                     var sup = k.Sup[s] & valid;
-                    if (sup != 0) tally.Supporter[s] += BitOperations.PopCount(sup);
+                    if (!sup.IsZero) tally.Supporter[s] += sup.PopCount();
                     var bel = k.Bel[s] & valid;
-                    if (bel == 0) continue;
-                    var onA = BitOperations.PopCount(bel & k.SideA[s]);
+                    if (bel.IsZero) continue;
+                    var onA = (bel & k.SideA[s]).PopCount();
                     tally.Attacker[s] += onA;
-                    tally.Defender[s] += BitOperations.PopCount(bel) - onA;
+                    tally.Defender[s] += bel.PopCount() - onA;
                     if (major[s] && !initial[s]) anyMajor |= bel;
                     // Ripple-carry add of one bit per lane.
                     var carry = bel;
-                    for (var j = 0; carry != 0; j++)
+                    for (var j = 0; !carry.IsZero; j++)
                     {
                         var t = _size[j] & carry;
                         _size[j] ^= carry;
@@ -162,16 +163,22 @@ public static class MonteCarlo
                 for (var p = 0; p < pairs.Length; p++)
                 {
                     var (a, b) = pairs[p];
-                    tally.PairHits[p] += BitOperations.PopCount(k.Bel[a] & k.Bel[b] & (k.SideA[a] ^ k.SideA[b]) & valid);
+                    tally.PairHits[p] += (k.Bel[a] & k.Bel[b] & (k.SideA[a] ^ k.SideA[b]) & valid).PopCount();
                 }
-                tally.AnyMajor += BitOperations.PopCount(anyMajor);
-                for (var lane = 0; lane < lanes; lane++)
+                tally.AnyMajor += anyMajor.PopCount();
+                // Back from bit slices to one size per lane, a word of 64 lanes at a time.
+                var slice = _slice;
+                for (var w = 0; w * 64 < lanes; w++)
                 {
-                    var size = 0;
-                    for (var j = 0; j < _size.Length; j++) size |= (int)((_size[j] >> lane) & 1) << j;
-                    tally.Sizes[size]++;
-                    tally.SizeSum += size;
-                    tally.SizeSquares += (long)size * size;
+                    for (var j = 0; j < slice.Length; j++) slice[j] = _size[j].Word(w);
+                    for (var lane = 0; lane < Math.Min(64, lanes - w * 64); lane++)
+                    {
+                        var size = 0;
+                        for (var j = 0; j < slice.Length; j++) size |= (int)((slice[j] >> lane) & 1) << j;
+                        tally.Sizes[size]++;
+                        tally.SizeSum += size;
+                        tally.SizeSquares += (long)size * size;
+                    }
                 }
             }
         }

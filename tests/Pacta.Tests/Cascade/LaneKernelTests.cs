@@ -11,17 +11,18 @@ namespace Pacta.Tests.Cascade;
 /// </summary>
 public sealed class LaneKernelTests
 {
-    /// <summary>The scalar kernel's view of one lane of fixed masks.</summary>
-    private readonly struct LaneOf(ulong[] masks, int lane) : IHonour
+    /// <summary>The scalar kernel's view of one lane of fixed masks (<paramref name="words"/> words per commitment).</summary>
+    private readonly struct LaneOf(ulong[] masks, int words, int lane) : IHonour
     {
-        public bool Honoured(int commitment) => ((masks[commitment] >> lane) & 1) != 0;
+        public bool Honoured(int commitment) => ((masks[commitment * words + (lane >> 6)] >> (lane & 63)) & 1) != 0;
     }
 
     /// <summary>Masks by graph id; the kernel asks by lane id.</summary>
     private readonly struct Fixed(ulong[] masks, CascadeGraph g) : ILaneHonour
     {
         private readonly int[] _graphId = g.Lanes.GraphId;
-        public ulong Mask(int commitment, ulong lanes) => masks[_graphId[commitment]];
+        public T Mask<T>(int commitment) where T : struct, ILanes<T> =>
+            T.FromWords(masks.AsSpan(_graphId[commitment] * T.Words, T.Words));
     }
 
     private static readonly Assumptions Ceasefire = new([new AssumedCeasefire(null, new DateOnly(2026, 1, 1))], [], []);
@@ -64,16 +65,17 @@ public sealed class LaneKernelTests
     /// Per commitment a probability of 0.1, 0.5 or 0.9, drawn per lane; lane 0 honours everything and lane 1 nothing,
     /// so the deterministic cascade and the bare attack are among the lanes.
     /// </summary>
-    private static ulong[] Masks(int commitments, int seed)
+    private static ulong[] Masks(int commitments, int width, int seed)
     {
         var rng = new Random(seed);
-        var masks = new ulong[commitments];
+        var words = width / 64;
+        var masks = new ulong[commitments * words];
         for (var c = 0; c < commitments; c++)
         {
             var p = new[] { 0.1, 0.5, 0.9 }[rng.Next(3)];
-            for (var lane = 2; lane < 64; lane++)
-                if (rng.NextDouble() < p) masks[c] |= 1UL << lane;
-            masks[c] |= 1;
+            for (var lane = 2; lane < width; lane++)
+                if (rng.NextDouble() < p) masks[c * words + (lane >> 6)] |= 1UL << (lane & 63);
+            masks[c * words] |= 1;
         }
         return masks;
     }
@@ -82,23 +84,33 @@ public sealed class LaneKernelTests
     [MemberData(nameof(Scenarios))]
     public void LaneKernel_EveryLane_EqualsTheScalarKernelWithThatLanesDraws(string name)
     {
+        // 64 lanes over three sets of draws, 256 lanes (what the Monte Carlo runs) over one.
+        var involved = EveryLaneEqualsTheScalarKernel<Lanes64>(name, [1, 2, 3]);
+        Assert.True(involved > 3 * 64 * 2, $"{name}: only {involved} roles over all lanes");
+        involved = EveryLaneEqualsTheScalarKernel<Lanes256>(name, [4]);
+        Assert.True(involved > 256 * 2, $"{name}: only {involved} roles over all lanes");
+    }
+
+    /// <summary>Returns the number of roles other than outside over all lanes.</summary>
+    private static int EveryLaneEqualsTheScalarKernel<T>(string name, int[] seeds) where T : struct, ILanes<T>
+    {
         var (g, start) = Scenario(name);
         var attackers = start.Attackers.Select(s => g.IndexOf(s.Cow)).ToArray();
         var targets = start.Targets.Select(s => g.IndexOf(s.Cow)).ToArray();
         var events = start.Events(g).ToArray();
-        var lanes = new LaneKernel(g);
+        var lanes = new LaneKernel<T>(g);
         var scalar = new CascadeKernel(g);
         var involved = 0;
-        foreach (var seed in new[] { 1, 2, 3 })
+        foreach (var seed in seeds)
         {
-            var masks = Masks(g.CommitmentCount, seed);
+            var masks = Masks(g.CommitmentCount, T.Width, seed);
             var source = new Fixed(masks, g);
             lanes.Run(attackers, targets, events, ref source);
-            for (var lane = 0; lane < 64; lane++)
+            for (var lane = 0; lane < T.Width; lane++)
             {
-                var honour = new LaneOf(masks, lane);
+                var honour = new LaneOf(masks, T.Words, lane);
                 scalar.Run(attackers, targets, events, ref honour);
-                Assert.Equal(scalar.Capped, ((lanes.Capped >> lane) & 1) != 0);
+                Assert.Equal(scalar.Capped, lanes.Capped.Has(lane));
                 for (var s = 0; s < g.StateCount; s++)
                 {
                     var where = $"{name}, seed {seed}, lane {lane}, state {g.States[s].Code}";
@@ -110,8 +122,8 @@ public sealed class LaneKernelTests
                 }
             }
         }
-        // Not trivial: states other than the attacker and the target take a role in some lanes.
-        Assert.True(involved > 3 * 64 * 2, $"{name}: only {involved} roles over all lanes");
+        // Not trivial (checked by the caller): states other than the attacker and the target take a role in some lanes.
+        return involved;
     }
 
     [Fact]
@@ -124,7 +136,7 @@ public sealed class LaneKernelTests
         var masks = new ulong[g.CommitmentCount];
         Array.Fill(masks, 0x00000000FFFFFFFFUL);
         var source = new Fixed(masks, g);
-        var lanes = new LaneKernel(g);
+        var lanes = new LaneKernel<Lanes64>(g);
         lanes.Run(attackers, targets, events, ref source);
 
         var det = DeterministicCascade.Run(g, start);
@@ -133,8 +145,8 @@ public sealed class LaneKernelTests
         for (var s = 0; s < g.StateCount; s++)
         {
             // Lanes 0–31 honour everything, lanes 32–63 nothing: only the attacker and the target are at war there.
-            Assert.Equal(belligerents.Contains(s) ? 0xFFFFFFFFUL : 0, lanes.Bel[s] & 0xFFFFFFFFUL);
-            Assert.Equal(attackers.Contains(s) || targets.Contains(s) ? 0xFFFFFFFF00000000UL : 0, lanes.Bel[s] & 0xFFFFFFFF00000000UL);
+            Assert.Equal(belligerents.Contains(s) ? 0xFFFFFFFFUL : 0, lanes.Bel[s].Bits & 0xFFFFFFFFUL);
+            Assert.Equal(attackers.Contains(s) || targets.Contains(s) ? 0xFFFFFFFF00000000UL : 0, lanes.Bel[s].Bits & 0xFFFFFFFF00000000UL);
         }
     }
 
@@ -142,33 +154,60 @@ public sealed class LaneKernelTests
     [InlineData(0.41)]
     [InlineData(0.5)]
     [InlineData(0.074)]
-    public void BernoulliLanes_FewAndManyLanes_HonourWithTheRoundedProbability(double p)
+    [InlineData(0.999)]
+    public void BernoulliLanes_EveryLane_HonoursWithTheRoundedProbability(double p)
     {
         var k = BernoulliLanes.Numerator(p);
         Assert.Equal(Math.Round(p * 65536), k);
         var honour = new BernoulliLanes([k]) { Rng = new Xoshiro(5) };
-        long few = 0, many = 0;
-        const int N = 100_000;
+        const int N = 20_000;
+        var perLane = new int[256];
+        long narrow = 0;
         for (var i = 0; i < N; i++)
         {
-            // Three lanes take the per-lane path, all 64 the bit-expansion path.
-            few += BitOperations.PopCount(honour.Mask(0, 0b1011UL << (i % 60)) & (0b1011UL << (i % 60)));
-            many += BitOperations.PopCount(honour.Mask(0, ulong.MaxValue));
+            var m = honour.Mask<Lanes256>(0);
+            for (var lane = 0; lane < 256; lane++)
+                if (m.Has(lane)) perLane[lane]++;
+            narrow += honour.Mask<Lanes64>(0).PopCount();
         }
         var q = k / 65536.0;
-        // Five standard errors.
-        Assert.InRange(few / (3.0 * N), q - 5 * Math.Sqrt(q * (1 - q) / (3.0 * N)), q + 5 * Math.Sqrt(q * (1 - q) / (3.0 * N)));
-        Assert.InRange(many / (64.0 * N), q - 5 * Math.Sqrt(q * (1 - q) / (64.0 * N)), q + 5 * Math.Sqrt(q * (1 - q) / (64.0 * N)));
+        // Five standard errors over all draws, and every lane on its own within six (lanes are not stuck or shared).
+        var all = perLane.Sum() / (256.0 * N);
+        Assert.InRange(all, q - 5 * Math.Sqrt(q * (1 - q) / (256.0 * N)), q + 5 * Math.Sqrt(q * (1 - q) / (256.0 * N)));
+        Assert.InRange(narrow / (64.0 * N), q - 5 * Math.Sqrt(q * (1 - q) / (64.0 * N)), q + 5 * Math.Sqrt(q * (1 - q) / (64.0 * N)));
+        foreach (var count in perLane)
+            Assert.InRange(count / (double)N, q - 6 * Math.Sqrt(q * (1 - q) / N), q + 6 * Math.Sqrt(q * (1 - q) / N));
+    }
+
+    [Fact]
+    public void BernoulliLanes_NeighbouringLanes_AreIndependent()
+    {
+        // p = 0.5 for every pair of adjacent lanes: both honoured a quarter of the time.
+        var honour = new BernoulliLanes([32768]) { Rng = new Xoshiro(9) };
+        const int N = 20_000;
+        long both = 0;
+        for (var i = 0; i < N; i++)
+        {
+            var m = honour.Mask<Lanes256>(0);
+            for (var lane = 0; lane < 255; lane++)
+                if (m.Has(lane) && m.Has(lane + 1)) both++;
+        }
+        var share = both / (255.0 * N);
+        Assert.InRange(share, 0.25 - 5 * Math.Sqrt(0.25 * 0.75 / (255.0 * N)), 0.25 + 5 * Math.Sqrt(0.25 * 0.75 / (255.0 * N)));
     }
 
     [Fact]
     public void BernoulliLanes_ZeroAndOne_NeedNoDraws()
     {
-        var honour = new BernoulliLanes([0, 65536]) { Rng = new Xoshiro(5) };
-        var before = honour.Rng;
-        Assert.Equal(0UL, honour.Mask(0, ulong.MaxValue));
-        Assert.Equal(ulong.MaxValue, honour.Mask(1, 0b101));
-        Assert.Equal(before.Next(), honour.Rng.Next());
+        var honour = new BernoulliLanes([0, 65536, 30000]) { Rng = new Xoshiro(5) };
+        var before = honour;
+        Assert.True(honour.Mask<Lanes256>(0).IsZero);
+        Assert.Equal(ulong.MaxValue, honour.Mask<Lanes64>(1).Bits);
+        // The generators did not move: a probability in between draws the same as from the copy taken before.
+        var next = honour.Mask<Lanes256>(2);
+        var fromBefore = before.Mask<Lanes256>(2);
+        Assert.False(next.IsZero);
+        Assert.True((next ^ fromBefore).IsZero);
         Assert.Equal(0, BernoulliLanes.Numerator(1e-6));
         Assert.Equal(65536, BernoulliLanes.Numerator(1));
     }
