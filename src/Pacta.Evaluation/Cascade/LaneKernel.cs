@@ -264,7 +264,9 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
                 if (seen.IsZero) AddSeen(c);
                 seen |= m;
             }
-            var nCount = Join(candCount, peacePrevails, ref honour);
+            // Up to the last round, lanes in which an event's set has nothing left to do are not pushed at all; the
+            // last round's pushes only tell which lanes were capped, as in the scalar kernel.
+            var nCount = Join(candCount, peacePrevails, r < options.MaxRounds, ref honour);
             SupportAfterJoining(supportCount, ref honour);
             (_frontier, _next) = (_next, _frontier);
             fCount = nCount;
@@ -410,7 +412,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     /// The joining, in state order as the scalar kernel does (a joiner's side counts for the stay-out promises of the
     /// states after it). Returns the number of events pushed for the next round.
     /// </summary>
-    private int Join<THonour>(int candCount, bool peacePrevails, ref THonour honour) where THonour : struct, ILaneHonour
+    private int Join<THonour>(int candCount, bool peacePrevails, bool skipDone, ref THonour honour) where THonour : struct, ILaneHonour
     {
         var protectsAggressor = _g.Options.PeaceProtectsAggressor;
         _cands.AsSpan(0, candCount).Sort();
@@ -456,7 +458,19 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         var derived = _l.Derived;
         foreach (ref var p in pushes) p.Event = derived[p.Event];
         var nCount = 0;
-        foreach (ref var p in pushes) Push(ref _next, ref nCount, p.Event, p.Lanes, p.Key);
+        foreach (ref var p in pushes)
+        {
+            if (p.Event < 0) continue;
+            var lanes = p.Lanes;
+            if (skipDone)
+            {
+                // A set's done lanes stay done for the run: the event would do nothing there.
+                ref readonly var sl = ref _sets[_l.SlotSet[p.Event]];
+                if (sl.Stamp == _stamp) lanes = T.AndNot(lanes, sl.Done);
+                if (lanes.IsZero) continue;
+            }
+            Push(ref _next, ref nCount, p.Event, lanes, p.Key);
+        }
         return nCount;
     }
 
