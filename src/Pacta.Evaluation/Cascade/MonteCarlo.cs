@@ -61,18 +61,23 @@ public static class MonteCarlo
 
         var blocks = (int)((trials + BlockSize - 1) / BlockSize);
         var total = new Tally(n, pairIdx.Length);
-        var gate = new object();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
-        Parallel.For(0, blocks, options,
-            () => new Worker<Lanes256>(g, numerators, new Tally(n, pairIdx.Length)),
-            (b, _, w) =>
+        // One worker per thread for the whole run (its kernel's arrays are large and warm up in cache); threads take
+        // the next block until none is left.
+        var workers = Math.Max(1, Math.Min(threads > 0 ? threads : Environment.ProcessorCount, blocks));
+        var next = -1;
+        var tallies = new Tally[workers];
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, i =>
+        {
+            var w = new Worker<Lanes256>(g, numerators, new Tally(n, pairIdx.Length));
+            for (var b = Interlocked.Increment(ref next); b < blocks; b = Interlocked.Increment(ref next))
             {
                 var count = (int)Math.Min(BlockSize, trials - (long)b * BlockSize);
                 var mix = seed ^ (0xD1B54A32D192ED03UL * (ulong)(b + 1));
                 w.RunBlock(new Xoshiro(Xoshiro.SplitMix(ref mix)), count, attackers, targets, events, pairIdx, initial);
-                return w;
-            },
-            w => { lock (gate) total.Add(w.Tally); });
+            }
+            tallies[i] = w.Tally;
+        });
+        foreach (var t in tallies) total.Add(t);
 
         return Summarise(g, model, trials, seed, total, pairIdx, initial, probabilities);
     }
