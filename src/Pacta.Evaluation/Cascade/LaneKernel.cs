@@ -477,6 +477,28 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     /// <summary>Pushes the events of joiner <paramref name="o"/>, in each lane against the aggressor of its candidacy with the smallest key.</summary>
     private void PushDerived(int o, T join, ref int pushCount)
     {
+        // Usually the pieces do not overlap (one set made the state a candidate, its events' lanes are disjoint):
+        // then each lane has a single candidacy and no ordering is needed.
+        var union = T.Zero;
+        var overlap = false;
+        for (var p = _pieceHead[o]; p >= 0 && !overlap; p = _pieces[p].Next)
+        {
+            var lanes = _pieces[p].Lanes & join;
+            overlap = !(lanes & union).IsZero;
+            union |= lanes;
+        }
+        if (!overlap)
+        {
+            for (var p = _pieceHead[o]; p >= 0; p = _pieces[p].Next)
+            {
+                var lanes = _pieces[p].Lanes & join;
+                if (lanes.IsZero) continue;
+                var enemy = _pieces[p].Enemy;
+                AddPush(ref pushCount, 2 * (o * _n + enemy), lanes, 2 * o);
+                AddPush(ref pushCount, 2 * (o * _n + enemy) + 1, lanes, 2 * o + 1);
+            }
+            return;
+        }
         var count = 0;
         for (var p = _pieceHead[o]; p >= 0; p = _pieces[p].Next)
         {
