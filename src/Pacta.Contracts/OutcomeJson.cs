@@ -148,9 +148,7 @@ public static class OutcomeJson
         foreach (var b in o.Breached)
         {
             w.WriteStartObject();
-            w.WriteString(P.Agreement, b.Agreement.Id);
-            w.WriteString(P.Provision, b.Provision.Citation);
-            w.WriteString(P.ProvisionId, b.Provision.Id);
+            WriteSource(w, b.Agreement, b.Provision);
             w.WritePropertyName(P.Obligor);
             WriteState(w, b.Obligor);
             w.WritePropertyName(P.Beneficiary);
@@ -165,9 +163,7 @@ public static class OutcomeJson
         foreach (var n in o.NotTriggered)
         {
             w.WriteStartObject();
-            w.WriteString(P.Agreement, n.Agreement.Id);
-            w.WriteString(P.Provision, n.Provision.Citation);
-            w.WriteString(P.ProvisionId, n.Provision.Id);
+            WriteSource(w, n.Agreement, n.Provision);
             w.WriteString(P.Reason, n.Reason);
             w.WritePropertyName(P.Explanation);
             WriteTree(w, n.Explanation);
@@ -177,13 +173,19 @@ public static class OutcomeJson
         w.WriteEndObject();
     }
 
+    /// <summary>The agreement and provision an item cites.</summary>
+    private static void WriteSource(Utf8JsonWriter w, Agreement agreement, Provision provision)
+    {
+        w.WriteString(P.Agreement, agreement.Id);
+        w.WriteString(P.Provision, provision.Citation);
+        w.WriteString(P.ProvisionId, provision.Id);
+    }
+
     private static void WriteTriggered(Utf8JsonWriter w, Corpus corpus, TriggeredObligation t)
     {
         var ob = t.Obligation;
         w.WriteStartObject();
-        w.WriteString(P.Agreement, t.Agreement.Id);
-        w.WriteString(P.Provision, t.Provision.Citation);
-        w.WriteString(P.ProvisionId, t.Provision.Id);
+        WriteSource(w, t.Agreement, t.Provision);
         w.WriteString(P.Kind, WordCache.Of(t.Provision.Kind));
         w.WritePropertyName(P.Obligor);
         WriteState(w, t.Obligor);

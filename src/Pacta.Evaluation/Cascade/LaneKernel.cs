@@ -28,19 +28,10 @@ internal struct BernoulliLanes(int[] numerators) : ILaneHonour
     public const int One = 1 << Bits;
 
     private readonly int[] _numerators = numerators;
-    private Xoshiro _rng;
     private Xoshiro4 _wide;
 
-    /// <summary>The generator; the four vector streams are seeded from it, so a block depends on its own seed only.</summary>
-    public Xoshiro Rng
-    {
-        readonly get => _rng;
-        set
-        {
-            _rng = value;
-            _wide = new Xoshiro4(ref _rng);
-        }
-    }
+    /// <summary>Seeds the vector streams from <paramref name="rng"/>, so that a block depends on its own seed only.</summary>
+    public void Reseed(Xoshiro rng) => _wide = new Xoshiro4(ref rng);
 
     /// <summary>p rounded to the nearest multiple of 2^-16.</summary>
     public static int Numerator(double p) => (int)Math.Clamp(Math.Round(p * One, MidpointRounding.AwayFromZero), 0, One);

@@ -22,9 +22,6 @@ internal interface ILanes<T> where T : struct, ILanes<T>
     static abstract T AndNot(T a, T b);
     static abstract T FromWords(ReadOnlySpan<ulong> words);
 
-    /// <summary>From up to four words; those beyond <see cref="Words"/> are ignored.</summary>
-    static abstract T Create(ulong w0, ulong w1, ulong w2, ulong w3);
-
     /// <summary>From the first <see cref="Width"/> bits of a vector.</summary>
     static abstract T FromVector(Vector256<ulong> bits);
 
@@ -50,7 +47,6 @@ internal readonly record struct Lanes64(ulong Bits) : ILanes<Lanes64>
     public static Lanes64 operator ~(Lanes64 a) => new(~a.Bits);
     public static Lanes64 AndNot(Lanes64 a, Lanes64 b) => new(a.Bits & ~b.Bits);
     public static Lanes64 FromWords(ReadOnlySpan<ulong> words) => new(words[0]);
-    public static Lanes64 Create(ulong w0, ulong w1, ulong w2, ulong w3) => new(w0);
     public static Lanes64 FromVector(Vector256<ulong> bits) => new(bits.GetElement(0));
     public static Lanes64 First(int count) => new(count >= 64 ? ulong.MaxValue : (1UL << count) - 1);
     public bool IsZero => Bits == 0;
@@ -74,7 +70,6 @@ internal readonly struct Lanes256(Vector256<ulong> bits) : ILanes<Lanes256>
     public static Lanes256 operator ~(Lanes256 a) => new(~a._bits);
     public static Lanes256 AndNot(Lanes256 a, Lanes256 b) => new(Vector256.AndNot(a._bits, b._bits));
     public static Lanes256 FromWords(ReadOnlySpan<ulong> words) => new(Vector256.Create(words[0], words[1], words[2], words[3]));
-    public static Lanes256 Create(ulong w0, ulong w1, ulong w2, ulong w3) => new(Vector256.Create(w0, w1, w2, w3));
     public static Lanes256 FromVector(Vector256<ulong> bits) => new(bits);
 
     public static Lanes256 First(int count)

@@ -135,7 +135,7 @@ public static class MonteCarlo
 
         public void RunBlock(Xoshiro rng, int count, int[] attackers, int[] targets, int[] events, (int A, int B)[] pairs, bool[] initial)
         {
-            _honour.Rng = rng;
+            _honour.Reseed(rng);
             var k = _kernel;
             var major = g.IsMajor;
             for (var done = 0; done < count; done += T.Width)

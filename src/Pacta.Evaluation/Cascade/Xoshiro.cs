@@ -56,14 +56,6 @@ internal struct Xoshiro4
         _s3 = Vector256.Create(seed.Next(), seed.Next(), seed.Next(), seed.Next());
     }
 
-    public Vector256<ulong> Next()
-    {
-        var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
-        var result = Step(ref s0, ref s1, ref s2, ref s3);
-        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
-        return result;
-    }
-
     /// <summary>
     /// 256 bits each set with probability k / 2^16 (0 &lt; k &lt; 2^16): from the bits of k, least significant first,
     /// <c>m = bit ? m | r : m &amp; r</c> with a fresh random vector r for each. The state stays in registers meanwhile.

@@ -159,7 +159,8 @@ public sealed class LaneKernelTests
     {
         var k = BernoulliLanes.Numerator(p);
         Assert.Equal(Math.Round(p * 65536), k);
-        var honour = new BernoulliLanes([k]) { Rng = new Xoshiro(5) };
+        var honour = new BernoulliLanes([k]);
+        honour.Reseed(new Xoshiro(5));
         const int N = 20_000;
         var perLane = new int[256];
         long narrow = 0;
@@ -183,7 +184,8 @@ public sealed class LaneKernelTests
     public void BernoulliLanes_NeighbouringLanes_AreIndependent()
     {
         // p = 0.5 for every pair of adjacent lanes: both honoured a quarter of the time.
-        var honour = new BernoulliLanes([32768]) { Rng = new Xoshiro(9) };
+        var honour = new BernoulliLanes([32768]);
+        honour.Reseed(new Xoshiro(9));
         const int N = 20_000;
         long both = 0;
         for (var i = 0; i < N; i++)
@@ -199,7 +201,8 @@ public sealed class LaneKernelTests
     [Fact]
     public void BernoulliLanes_ZeroAndOne_NeedNoDraws()
     {
-        var honour = new BernoulliLanes([0, 65536, 30000]) { Rng = new Xoshiro(5) };
+        var honour = new BernoulliLanes([0, 65536, 30000]);
+        honour.Reseed(new Xoshiro(5));
         var before = honour;
         Assert.True(honour.Mask<Lanes256>(0).IsZero);
         Assert.Equal(ulong.MaxValue, honour.Mask<Lanes64>(1).Bits);
