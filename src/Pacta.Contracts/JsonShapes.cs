@@ -6,7 +6,7 @@ using Pacta.Domain;
 namespace Pacta.Contracts;
 
 /// <summary>
-/// The JSON shapes of the machine contract (shared/design/model.md), used by the CLI's <c>--json</c> and the
+/// The JSON shapes of the machine contract (docs/model.md), used by the CLI's <c>--json</c> and the
 /// HTTP API alike, so both speak the same words. Every state is <c>{"cow", "iso3", "name"}</c>.
 /// </summary>
 public static class JsonShapes

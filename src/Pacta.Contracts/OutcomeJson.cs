@@ -8,7 +8,7 @@ using Pacta.Evaluation;
 namespace Pacta.Contracts;
 
 /// <summary>
-/// The <c>what-if</c> JSON contract (shared/design/model.md), plus a few extra fields consumers may ignore:
+/// The <c>what-if</c> JSON contract (docs/model.md), plus a few extra fields consumers may ignore:
 /// as a document (<see cref="Outcome"/>) and written straight to UTF-8 (<see cref="Write"/>), which yields the
 /// same bytes without building a node per value — a whole-corpus outcome is some 10⁵ values.
 /// </summary>

@@ -5,13 +5,12 @@ using Pacta.Domain;
 
 namespace Pacta.Datasets.Tests;
 
-/// <summary>Where the repository's data lives, found by walking up from the test binary, plus shared fixtures.</summary>
+/// <summary>Where the repository's data lives, found by walking up from the test binary, plus test fixtures.</summary>
 internal static class Paths
 {
     public static readonly string Repo = FindRepo();
     public static string AtopFolder => Path.Combine(Repo, "data", "atop");
-    public static string Shared => Path.GetFullPath(Path.Combine(Repo, "..", "shared"));
-    public static string Samples => Path.Combine(Shared, "data", "atop-5.1-samples");
+    public static string Samples => Path.Combine(Repo, "tests", "fixtures", "atop-5.1-samples");
     public static string CowStates => Path.Combine(Repo, "data", "cow", "states2016.csv");
 
     private static string FindRepo()

@@ -23,7 +23,7 @@ public sealed class DatasetCommandTests : IDisposable
         var r = PactaCli.Run("dyads", "--directed", "--from", "1815", "--to", "1899", "--format", "csv");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var produced = Lines(r.Stdout);
-        var published = Lines(File.ReadAllText(Repo.Shared("data", "atop-5.1-samples", "ddyr_1815_1899.csv")));
+        var published = Lines(File.ReadAllText(Repo.Fixture("atop-5.1-samples", "ddyr_1815_1899.csv")));
         Assert.Equal(published[0] + ",source", produced[0]);
         Assert.Equal(published.Length, produced.Length);
         for (var i = 1; i < produced.Length; i++)
@@ -139,7 +139,7 @@ public sealed class DatasetCommandTests : IDisposable
         var file = Path.Combine(_dir, "sy.csv");
         var r = PactaCli.Run("state-years", "--from", "1815", "--to", "1899", "--out", file);
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Equal(File.ReadAllText(Repo.Shared("data", "atop-5.1-samples", "sy_1815_1899.csv")).Replace("\r\n", "\n"), File.ReadAllText(file));
+        Assert.Equal(File.ReadAllText(Repo.Fixture("atop-5.1-samples", "sy_1815_1899.csv")).Replace("\r\n", "\n"), File.ReadAllText(file));
         var late = PactaCli.Run("state-years", "--from", "2000", "--to", "2020", "--out", file + "2");
         Assert.Equal(1, late.ExitCode);
         Assert.False(File.Exists(file + "2"));

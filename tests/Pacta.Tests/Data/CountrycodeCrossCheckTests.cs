@@ -4,8 +4,8 @@ using Pacta.Tests.Support;
 namespace Pacta.Tests.Data;
 
 /// <summary>
-/// Cross-checks the shipped state and location codes against the countrycode R package's code list
-/// (GPL-3, read from ../shared only here in the tests; nothing of it is shipped or copied).
+/// Cross-checks the shipped state and location codes against the COW and ISO code pairs of the countrycode R
+/// package's code list (tests/fixtures/countrycode: the three identifier columns only, facts; see its PROVENANCE.md).
 /// </summary>
 public class CountrycodeCrossCheckTests
 {
@@ -24,7 +24,7 @@ public class CountrycodeCrossCheckTests
 
     private static List<(int Cow, string Iso3, string Iso2)> ReadCountrycode()
     {
-        var lines = File.ReadAllLines(Repo.Shared("data", "countrycode", "codelist_without_cldr.csv"));
+        var lines = File.ReadAllLines(Repo.Fixture("countrycode", "cow-iso-pairs.csv"));
         var header = SplitCsvLine(lines[0]);
         int cown = header.IndexOf("cown"), iso3c = header.IndexOf("iso3c"), iso2c = header.IndexOf("iso2c");
         Assert.True(cown >= 0 && iso3c >= 0 && iso2c >= 0, "countrycode columns not found");

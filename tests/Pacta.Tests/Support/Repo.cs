@@ -1,6 +1,6 @@
 namespace Pacta.Tests.Support;
 
-/// <summary>Paths in the repository (tests may read ../shared; the product never does).</summary>
+/// <summary>Paths in the repository. Tests read only what the repository holds (a user's clone has no ../shared).</summary>
 public static class Repo
 {
     public static string Root
@@ -15,5 +15,6 @@ public static class Repo
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
-    public static string Shared(params string[] parts) => System.IO.Path.Combine([Root, "..", "shared", .. parts]);
+    /// <summary>A test fixture under tests/fixtures; a missing fixture fails the test that reads it.</summary>
+    public static string Fixture(params string[] parts) => System.IO.Path.Combine([Root, "tests", "fixtures", .. parts]);
 }
