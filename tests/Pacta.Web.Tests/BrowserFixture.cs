@@ -6,13 +6,16 @@ namespace Pacta.Web.Tests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
-    public IBrowser Browser { get; private set; } = null!;
+    private IBrowser? _browser;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException(
+        $"{ChromiumFactAttribute.Chromium} is missing: install Debian's chromium (apt-get install -y chromium), or set PACTA_SKIP_BROWSER=1 to skip the browser tests");
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumFactAttribute.Chromium)) return;
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumFactAttribute.Chromium,
             Headless = true,
@@ -23,7 +26,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_playwright is null) return;
-        await Browser.DisposeAsync();
+        if (_browser is not null) await _browser.DisposeAsync();
         _playwright.Dispose();
     }
 }
