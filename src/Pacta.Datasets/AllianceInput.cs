@@ -29,6 +29,14 @@ public sealed record AllianceMemberSpell(
     /// <summary>Last day as a comparable value; open spells run forever.</summary>
     internal DateOnly LastDay => To ?? DateOnly.MaxValue;
 
+    /// <summary>
+    /// The two were members together: their spells share a day, and neither entered on the day the other left.
+    /// ATOP's dyad-years drop pairs where "one state joined the alliance after the other terminated its
+    /// affiliation" (codebook §2.6–2.7) and count the exit day as the day the membership ends: West Germany
+    /// leaving NATO on 1990-10-03 and Germany joining that day are not a dyad, nor are the two Yemens and
+    /// Yemen on 1990-05-22 in the Arab League (the 8 directed rows of 1990 ATOP does not have).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool Overlaps(AllianceMemberSpell other) => From <= other.LastDay && other.From <= LastDay;
+    internal bool Overlaps(AllianceMemberSpell other) =>
+        From <= other.LastDay && other.From <= LastDay && From != other.To && other.From != To;
 }
