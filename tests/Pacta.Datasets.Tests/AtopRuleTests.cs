@@ -101,15 +101,20 @@ public class AtopRuleTests
     }
 
     [Fact]
-    public void Spells_that_only_touch_on_an_exit_day_make_no_pair_but_a_shared_day_does()
+    public void Spells_that_only_touch_on_an_exit_day_make_no_ATOP_pair_but_a_shared_day_does()
     {
         var d = new DateOnly(1990, 10, 3);
         AllianceMemberSpell Spell(int state, DateOnly from, DateOnly? to) => new(state, 0, from, to, AllianceObligations.Defense);
-        // 2 leaves on the day 3 joins: not a pair. 4 joined the day before 2 left: a pair in 1990.
-        var alliance = new AllianceInput(1, [Spell(2, new(1980, 1, 1), d), Spell(3, d, null), Spell(4, d.AddDays(-1), null)]);
-        var rows = DyadYears.CreateDirected([alliance], new YearRange(1985, 1991)).Select(r => (r.Ccode1, r.Ccode2, r.Year)).ToList();
-        Assert.DoesNotContain(rows, r => (r.Ccode1, r.Ccode2) is (2, 3) or (3, 2));
-        Assert.Contains((2, 4, 1990), rows);
-        Assert.Contains((3, 4, 1991), rows);
+        List<AllianceMemberSpell> spells = [Spell(2, new(1980, 1, 1), d), Spell(3, d, null), Spell(4, d.AddDays(-1), null)];
+        List<(int, int, int)> Rows(bool exitDayEnds) =>
+            DyadYears.CreateDirected([new AllianceInput(1, spells, exitDayEnds)], new YearRange(1985, 1991))
+                .Select(r => (r.Ccode1, r.Ccode2, r.Year)).ToList();
+        // ATOP exit days: 2 leaves on the day 3 joins, not a pair. 4 joined the day before 2 left: a pair in 1990.
+        var atop = Rows(exitDayEnds: true);
+        Assert.DoesNotContain(atop, r => (r.Item1, r.Item2) is (2, 3) or (3, 2));
+        Assert.Contains((2, 4, 1990), atop);
+        Assert.Contains((3, 4, 1991), atop);
+        // Pacta's own spells end on their last day as a member: 2 and 3 were both members on 1990-10-03.
+        Assert.Contains((2, 3, 1990), Rows(exitDayEnds: false));
     }
 }
