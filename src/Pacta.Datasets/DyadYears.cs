@@ -2,8 +2,9 @@ namespace Pacta.Datasets;
 
 /// <summary>
 /// Dyad-year generators over <see cref="AllianceInput"/>s (codebook §2.6–2.7): every ordered pair of members
-/// of the same alliance phase whose spells share at least one day, in every year from the later entry to the
-/// earlier exit; what A owes B is A's obligations toward B; across alliances the promises add up.
+/// of the same alliance phase that were members together (<see cref="AllianceMemberSpell.Overlaps"/>), in every
+/// year from the later entry to the earlier exit; what A owes B is A's obligations toward B; across alliances the
+/// promises add up.
 /// </summary>
 public static class DyadYears
 {
@@ -117,13 +118,14 @@ public static class DyadYears
         else Array.Clear(s.Value, 0, size);
         var phase = s.Phase;
         var value = s.Value;
+        var exitDayEnds = alliance.ExitDayEndsMembership;
         for (var x = 0; x < count; x++)
         {
             var a = members[x];
             for (var z = 0; z < count; z++)
             {
                 var b = members[z];
-                if (a.Phase != b.Phase || a.State == b.State || !a.Overlaps(b)) continue;
+                if (a.Phase != b.Phase || a.State == b.State || !a.Overlaps(b, exitDayEnds)) continue;
                 var first = Math.Max(Math.Max(a.From.Year, b.From.Year), y0);
                 var last = Math.Min(Math.Min(a.LastDay.Year, b.LastDay.Year), y1);
                 var v = (byte)(a.ObligationsToward(b.State) | AllianceObligations.Allied);

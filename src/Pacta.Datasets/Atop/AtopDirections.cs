@@ -25,8 +25,10 @@ public static class AtopDirections
     public sealed record Exception(int AtopId, AllianceObligations Promise, bool AmongHolders, IReadOnlyList<(int From, int To)> Pairs, string Why);
 
     /// <summary>
-    /// Pair-level codings that the member file cannot express. The pre-1900 entries are how ATOP's published
-    /// directed dyad-years code these alliances; the later ones follow the treaty texts.
+    /// Pair-level codings that the member file cannot express, as ATOP's published directed dyad-years code them
+    /// (the pre-1900 ones checked against the published table; 2130 and 3322 reasoned in the README). The
+    /// Anglo-French-Turkish treaty (2490) has none: ATOP's table gives Britain and France each other's
+    /// defence, offence and consultation, as the guarantee rule does when every member makes the promise.
     /// </summary>
     public static readonly IReadOnlyList<Exception> Exceptions =
     [
@@ -39,13 +41,11 @@ public static class AtopDirections
         new(1355, AllianceObligations.Defense, true, [],
             "Alliance with Romania (1883): Germany, Austria-Hungary and Romania defend each other; Italy acceded (1888) to consult only"),
         new(2130, AllianceObligations.Defense, false, [(AnyHolder, 211), (AnyHolder, 220), (AnyHolder, 255)],
-            "Locarno Rhineland Pact (1925) Art. 4: all aid the victim among Belgium, France and Germany; Britain and Italy guarantee and are not guaranteed"),
-        new(2130, AllianceObligations.NonAggression, false, [(211, 255), (255, 211), (220, 255), (255, 220)],
-            "Locarno Rhineland Pact (1925) Art. 2: non-aggression between Germany and Belgium and between Germany and France"),
-        new(2490, AllianceObligations.Defense, false, [(AnyHolder, 640)],
-            "Anglo-French-Turkish treaty (1939): Britain and France aid Turkey; it adds no defence promise between Britain and France"),
-        new(2490, AllianceObligations.Offense, false, [(AnyHolder, 640)],
-            "Anglo-French-Turkish treaty (1939): Britain and France aid Turkey; it adds no offensive promise between Britain and France"),
+            "Locarno Rhineland Pact (1925) Art. 1, 4: all aid the victim among Belgium, France and Germany; Britain and Italy guarantee and are not guaranteed"),
+        new(2130, AllianceObligations.NonAggression, true, [],
+            "Locarno Rhineland Pact (1925): ATOP's directed table codes non-aggression among all three holders (Belgium, France, Germany), not toward the guarantors"),
+        new(3322, AllianceObligations.Neutrality, false, [(200, 666)],
+            "Protocol of Sèvres (1956): Britain's neutrality promise is to Israel (not to aid Jordan against it); France is not owed it"),
     ];
 
     /// <summary>
