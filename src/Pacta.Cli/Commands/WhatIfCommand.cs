@@ -27,6 +27,7 @@ public static class WhatIfCommand
             var ws = CommonOptions.Workspace(r);
             var fmt = r.GetValue(format);
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
+            if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
             var (e, assumptions) = scenario.Read(r, ws);
             var outcome = new Evaluator(ws.Corpus).Evaluate(e, assumptions);
             if (fmt is not null)
@@ -99,7 +100,7 @@ public static class WhatIfCommand
         if (items.Count == 0) { Output.Line("No triggered obligation sets a deadline."); return; }
         foreach (var i in items)
         {
-            Output.Line($"{Clock(i.Deadline)}  (+{i.After.TotalHours:0} h{(i.WherePossible ? ", where possible" : "")})  {i.Label}");
+            Output.Line($"{Clock(i.Deadline)}  ({(i.Deadline == DateTimeOffset.MaxValue ? "past the calendar's end" : $"+{i.After.TotalHours:0} h")}{(i.WherePossible ? ", where possible" : "")})  {i.Label}");
             Output.Line($"    {string.Join(", ", i.Obligors)}{(i.Hypothetical ? "  [hypothetical]" : "")}");
         }
         var open = o.Triggered.Where(t => t.Deadline is null).GroupBy(t => (t.Agreement.Id, t.Provision.Citation)).ToList();
