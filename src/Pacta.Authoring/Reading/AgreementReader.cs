@@ -69,7 +69,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
 
     private string? ReadId(MapReader top, string expectedId)
     {
-        var idNode = top.Scalar("id");
+        var idNode = top.Required("id");
         if (idNode is null) return null;
         if (!IdPattern().IsMatch(idNode.Value))
         {
@@ -148,12 +148,12 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
             {
                 ctx.Error(map, ErrorCodes.PartyShape, "a party needs exactly one of 'state' and 'organization'");
             }
-            else if (r.Scalar("state") is { } s)
+            else if (r.Required("state") is { } s)
             {
                 state = ResolveState(s);
                 if (state is { } cow) _partyStates.Add(cow);
             }
-            else if (r.Scalar("organization") is { } o)
+            else if (r.Required("organization") is { } o)
             {
                 if (refs.Organizations.TryGetValue(o.Value, out var organization))
                 {
@@ -263,7 +263,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private Provision? ReadProvision(YamlMapping map, HashSet<string> ids)
     {
         var r = new MapReader(ctx, map, "provision", ProvisionRequired, ProvisionOptional);
-        var idNode = r.Scalar("id");
+        var idNode = r.Required("id");
         if (idNode is not null)
         {
             if (!IdPattern().IsMatch(idNode.Value))
@@ -539,7 +539,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         {
             if (node is not YamlMapping map) { ctx.Error(node, ErrorCodes.WrongType, "each related entry must be a mapping"); continue; }
             var r = new MapReader(ctx, map, "related entry", RelationKeys, []);
-            if (r.Scalar("agreement") is { } a)
+            if (r.Required("agreement") is { } a)
                 result.Add(new AgreementRelation(a.Value, r.String("relation", required: true) ?? "", ctx.At(a)));
         }
         return result;

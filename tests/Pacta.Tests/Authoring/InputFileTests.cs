@@ -115,13 +115,9 @@ public sealed class InputFileTests : IDisposable
         var path = Agreement(_valid.Replace("bindingness: legal\n", "bindingness: legal\nrelated:\n  - agreement: usa-jpn-1960\n    relation: same-as\n"));
         Assert.Equal($"{path}:7:16: error PACTA063: 'same-as' names the hand-encoded agreement 'usa-jpn-1960'; it may only name an imported ATOP alliance (atop-ID)",
             Only(Check(path)));
-    }
-
-    [Fact]
-    public void Check_SameAsNamingAnAtopAlliance_IsAccepted()
-    {
-        var path = Agreement(_valid.Replace("bindingness: legal\n", "bindingness: legal\nrelated:\n  - agreement: atop-3375\n    relation: same-as\n"));
-        Assert.Empty(Check(path).Diagnostics);
+        // The same relation naming an imported ATOP alliance is what same-as is for.
+        var atop = Agreement(_valid.Replace("bindingness: legal\n", "bindingness: legal\nrelated:\n  - agreement: atop-3375\n    relation: same-as\n"));
+        Assert.Empty(Check(atop).Diagnostics);
     }
 
     [Fact]
@@ -138,5 +134,37 @@ public sealed class InputFileTests : IDisposable
         File.WriteAllText(jpn, File.ReadAllText(jpn).Replace("agreement: atop-3375", "agreement: usa-jpn-1960"));
         var d = Assert.Single(TestCorpus.Loader.LoadDirectory(copy).Diagnostics);
         Assert.Equal(("PACTA063", "'same-as' names the agreement itself; it may only name an imported ATOP alliance (atop-ID)"), (d.Code, d.Message));
+    }
+
+    // Found by ReaderFuzzTests: each escaped the reader as an exception, or dropped part of a file silently.
+
+    [Fact]
+    public void Check_TagThatIsNotAUri_IsALocatedSyntaxError()
+    {
+        var path = Agreement(_valid.Replace("title: Test Pact between Estonia and Latvia", "title: !<:> Test Pact"));
+        Assert.Equal($"{path}:2:6: error PACTA001: Global tags must be valid URIs.", Only(Check(path)));
+    }
+
+    [Fact]
+    public void Check_NullAgreementId_IsAnEmptyValueError()
+    {
+        var path = Agreement(_valid.Replace("id: test-pact-2020", "id: ~"));
+        Assert.Equal($"{path}:1:5: error PACTA006: 'id' must not be empty", Only(Check(path)));
+    }
+
+    [Fact]
+    public void Check_NullProvisionId_IsAnEmptyValueErrorNotADroppedProvision()
+    {
+        var path = Agreement(_valid.Replace("  - id: art-1", "  - id: ~"));
+        var d = Assert.Single(Check(path).Diagnostics);
+        Assert.Equal(("PACTA006", "'id' must not be empty"), (d.Code, d.Message));
+    }
+
+    [Fact]
+    public void Check_NullPartyState_IsAnEmptyValueErrorNotAPartyWithoutAState()
+    {
+        var path = Agreement(_valid.Replace("- state: LVA", "- state: ~"));
+        var d = Assert.Single(Check(path).Diagnostics);
+        Assert.Equal(("PACTA006", "'state' must not be empty"), (d.Code, d.Message));
     }
 }
