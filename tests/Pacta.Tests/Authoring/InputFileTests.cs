@@ -56,7 +56,7 @@ public sealed class InputFileTests : IDisposable
     public void Check_FileOverOneMebibyte_IsRefusedWithItsSize()
     {
         var path = Agreement(_valid + "notes:\n" + string.Concat(Enumerable.Repeat("  - padding padding padding padding padding padding\n", 25_000)));
-        Assert.Equal($"{path}:1:1: error PACTA065: the file is larger than the 1 MiB an input file may hold ({new FileInfo(path).Length:N0} bytes)",
+        Assert.Equal($"{path}:1:1: error PACTA065: the file is larger than the 1 MiB an input file may hold ({new FileInfo(path).Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes)",
             Only(Check(path)));
     }
 
