@@ -1,4 +1,5 @@
 using Pacta.Authoring.Diagnostics;
+using Pacta.Authoring.Files;
 using Pacta.Authoring.Reading;
 using Pacta.Authoring.Yaml;
 using Pacta.Domain;
@@ -101,12 +102,24 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
             if (Directory.Exists(agreementsDir))
                 foreach (var f in Directory.EnumerateFiles(agreementsDir, "*.yaml")) known.Add(Path.GetFileNameWithoutExtension(f));
         }
+        var handEncoded = known.Except(ExternalAgreementIds).ToHashSet(StringComparer.Ordinal);
         foreach (var a in agreements)
         {
-            foreach (var rel in a.Related.Where(r => !known.Contains(r.Agreement)))
+            foreach (var rel in a.Related)
             {
-                diagnostics.Add(new Diagnostic(rel.Position.File, rel.Position.Line, rel.Position.Column, ErrorCodes.UnknownAgreement,
-                    $"unknown agreement id '{rel.Agreement}'{Suggest.DidYouMean(rel.Agreement, known)}"));
+                if (!known.Contains(rel.Agreement))
+                {
+                    diagnostics.Add(new Diagnostic(rel.Position.File, rel.Position.Line, rel.Position.Column, ErrorCodes.UnknownAgreement,
+                        $"unknown agreement id '{rel.Agreement}'{Suggest.DidYouMean(rel.Agreement, known)}"));
+                }
+                else if (rel.Relation == "same-as" && (rel.Agreement == a.Id || handEncoded.Contains(rel.Agreement)))
+                {
+                    // same-as makes the engine evaluate an ATOP alliance through this file; naming a hand-encoded
+                    // agreement (or itself) would hide that agreement from the cascade while what-if kept it.
+                    var what = rel.Agreement == a.Id ? "the agreement itself" : $"the hand-encoded agreement '{rel.Agreement}'";
+                    diagnostics.Add(new Diagnostic(rel.Position.File, rel.Position.Line, rel.Position.Column, ErrorCodes.BadSameAs,
+                        $"'same-as' names {what}; it may only name an imported ATOP alliance (atop-ID)"));
+                }
             }
         }
 
@@ -154,19 +167,11 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
 
     private static YamlMapping? Parse(string file, string shown, List<Diagnostic> diagnostics)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(new Diagnostic(shown, 1, 1, ErrorCodes.Unreadable, e.Message));
-            return null;
-        }
+        if (InputFile.ReadText(file, shown, diagnostics) is not { } text) return null;
         try
         {
             var root = YamlTreeParser.Parse(text);
+            if (root is not null && ControlCharacters.Find(root, shown, diagnostics)) return null;
             switch (root)
             {
                 case null:

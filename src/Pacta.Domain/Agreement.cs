@@ -57,8 +57,10 @@ public sealed record AgreementDates(
     IsoDuration? Notice,
     string? TerminationNote)
 {
-    public DateOnly? LastDay =>
-        Ends ?? (Duration is not null && InForceOn is not null ? Duration.AddTo(InForceOn.Value).AddDays(-1) : null);
+    public DateOnly? LastDay => Ends ?? (Duration is not null && InForceOn is not null ? LastDayOf(Duration.AddTo(InForceOn.Value)) : null);
+
+    // A duration that runs past the calendar's end saturates: the agreement holds to the last representable day.
+    private static DateOnly LastDayOf(DateOnly end) => end == DateOnly.MaxValue ? end : end.AddDays(-1);
 
     public DateSpan InForceSpan => new(InForceOn, LastDay);
 }

@@ -38,10 +38,50 @@ public sealed partial record IsoDuration(int Years, int Months, int Days, int Ho
 
     public bool HasClockPart => Hours != 0 || Minutes != 0 || Seconds != 0;
 
-    public DateTimeOffset AddTo(DateTimeOffset start) =>
-        start.AddYears(Years).AddMonths(Months).AddDays(Days).AddHours(Hours).AddMinutes(Minutes).AddSeconds(Seconds);
+    /// <summary>
+    /// The instant <paramref name="start"/> + this duration. A result after 9999-12-31 (the calendar's end) saturates
+    /// to <see cref="DateTimeOffset.MaxValue"/>, which means "beyond 9999": arithmetic never throws.
+    /// </summary>
+    public DateTimeOffset AddTo(DateTimeOffset start)
+    {
+        if (FarFromTheEnd(start.Year))
+            return start.AddYears(Years).AddMonths(Months).AddDays(Days).AddHours(Hours).AddMinutes(Minutes).AddSeconds(Seconds);
+        try
+        {
+            return start.AddYears(Years).AddMonths(Months).AddDays(Days).AddHours(Hours).AddMinutes(Minutes).AddSeconds(Seconds);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+    }
 
-    public DateOnly AddTo(DateOnly start) => start.AddYears(Years).AddMonths(Months).AddDays(Days);
+    /// <summary>The day <paramref name="start"/> + this duration; after 9999-12-31 it saturates to <see cref="DateOnly.MaxValue"/>.</summary>
+    public DateOnly AddTo(DateOnly start)
+    {
+        if (FarFromTheEnd(start.Year)) return start.AddYears(Years).AddMonths(Months).AddDays(Days);
+        try
+        {
+            return start.AddYears(Years).AddMonths(Months).AddDays(Days);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return DateOnly.MaxValue;
+        }
+    }
+
+    /// <summary>True when the duration is longer than <paramref name="years"/> years (counted from 0001-01-01).</summary>
+    public bool LongerThanYears(int years) =>
+        AddTo(DateTimeOffset.MinValue) > new DateTimeOffset(1 + years, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // An upper bound on the years the duration spans: when start + bound stays below 9999 the plain calendar
+    // arithmetic cannot overflow, so the common case needs no exception handler on the hot path.
+    private bool FarFromTheEnd(int startYear)
+    {
+        if (Years < 0 || Months < 0 || Days < 0 || Hours < 0 || Minutes < 0 || Seconds < 0) return false;
+        var years = (long)Years + Months / 12 + 1 + (Days + Hours / 24L + Minutes / 1440L + Seconds / 86400L) / 365 + 1;
+        return startYear + years < 9999;
+    }
 
     public override string ToString() => Text.Length > 0 ? Text : "P0D";
 }

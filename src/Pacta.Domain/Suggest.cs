@@ -24,14 +24,19 @@ public static class Suggest
     /// <summary>The closest candidate within a small distance, or null.</summary>
     public static string? Nearest(string word, IEnumerable<string> candidates)
     {
+        var limit = Math.Max(2, word.Length / 3);
+        var lower = word.ToLowerInvariant();
         string? best = null;
         var bestD = int.MaxValue;
         foreach (var c in candidates)
         {
-            var d = Distance(word.ToLowerInvariant(), c.ToLowerInvariant());
+            // The distance is at least the difference in length: such a candidate could never be suggested, and a
+            // file with 100,000 unknown keys should not cost 100,000 full comparisons with every key.
+            if (Math.Abs(c.Length - lower.Length) > limit) continue;
+            var d = Distance(lower, c.ToLowerInvariant());
             if (d < bestD) (best, bestD) = (c, d);
         }
-        return best is not null && bestD <= Math.Max(2, word.Length / 3) ? best : null;
+        return best is not null && bestD <= limit ? best : null;
     }
 
     public static string DidYouMean(string word, IEnumerable<string> candidates) =>

@@ -16,7 +16,7 @@ public sealed class Evaluator
 {
     private readonly Corpus _corpus;
     private readonly Dictionary<int, List<Agreement>> _involving = new();
-    private readonly HashSet<string> _represented = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _represented;
 
     // The same selection by position in Corpus.Agreements, which is sorted by id: marking positions and
     // reading them in order yields the agreements in id order without sorting strings per event.
@@ -29,8 +29,7 @@ public sealed class Evaluator
         _corpus = corpus;
         // An imported ATOP alliance that a hand-encoded agreement declares "same-as" is evaluated only once,
         // through the hand-encoded file.
-        foreach (var a in corpus.Agreements.Where(a => a.Origin != "atop"))
-            foreach (var r in a.Related.Where(r => r.Relation == "same-as")) _represented.Add(r.Agreement);
+        _represented = Cascade.PeacePromises.Represented(corpus);
         var at = new Dictionary<int, List<int>>();
         var handEncoded = new List<int>();
         _facts = new AgreementFacts[corpus.Agreements.Count];
@@ -178,6 +177,10 @@ public sealed class Evaluator
         }
     }
 
+    /// <summary>A deadline as text; one past the calendar's end (saturated) reads "beyond 9999-12-31".</summary>
+    public static string DeadlineText(DateTimeOffset? deadline) =>
+        deadline == DateTimeOffset.MaxValue ? "beyond 9999-12-31" : $"{deadline:yyyy-MM-ddTHH:mm:ssZ}";
+
     private string TriggerTitle(AgreementContext ctx, Provision p) => $"{p.Citation} of {ctx.Agreement.Id} is triggered";
 
     private static IReadOnlyList<Condition> Conditions(Provision p, Obligation o) =>
@@ -196,7 +199,7 @@ public sealed class Evaluator
                 CheckResult.Unknown, oSrc));
         if (o.Deadline is { } d)
             children.Add(Explanation.Leaf(
-                $"deadline {d}{(o.Firmness == DeadlineFirmness.WherePossible ? " where possible" : "")} from the event: {deadline:yyyy-MM-ddTHH:mm:ssZ}", true, oSrc));
+                $"deadline {d}{(o.Firmness == DeadlineFirmness.WherePossible ? " where possible" : "")} from the event: {DeadlineText(deadline)}", true, oSrc));
         return new Explanation($"{p.Citation} of {ctx.Agreement.Id}: {Name(obligor)} owes {Name(beneficiary)} — {o.Action}", CheckResult.Met, oSrc, children);
     }
 

@@ -70,6 +70,11 @@ public static class ErrorCodes
     public const string DuplicateMember = "PACTA059";
     public const string NoSources = "PACTA060";
     public const string ProvisionWithoutSource = "PACTA061";
+    public const string DurationOutOfRange = "PACTA062";
+    public const string BadSameAs = "PACTA063";
+    public const string BadEncoding = "PACTA064";
+    public const string FileTooLarge = "PACTA065";
+    public const string ControlCharacter = "PACTA066";
 
     /// <summary>Every code with a one-line description, in code order (rendered into docs/errors.md).</summary>
     public static readonly IReadOnlyList<(string Code, string Name, string Description)> Catalogue =
@@ -133,5 +138,10 @@ public static class ErrorCodes
         (DuplicateMember, "duplicate-member", "An organization lists a state twice over overlapping dates."),
         (NoSources, "no-sources", "A file without sources: every fact must be cited."),
         (ProvisionWithoutSource, "provision-without-source", "A provision that cites no source."),
+        (DurationOutOfRange, "duration-out-of-range", "A duration, notice or deadline longer than 1,000 years, or a duration that ends after 9999-12-31."),
+        (BadSameAs, "bad-same-as", "`relation: same-as` names a hand-encoded agreement or the file itself; it may only name an imported ATOP alliance (atop-ID)."),
+        (BadEncoding, "bad-encoding", "The file is not valid UTF-8; the position is that of the first invalid byte."),
+        (FileTooLarge, "file-too-large", "The file is larger than 1 MiB."),
+        (ControlCharacter, "control-character", "A key or value holds a control character (ESC, NUL, …) or a bidirectional override; write it out in words."),
     ];
 }

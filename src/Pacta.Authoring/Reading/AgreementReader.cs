@@ -69,7 +69,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
 
     private string? ReadId(MapReader top, string expectedId)
     {
-        var idNode = top.Scalar("id");
+        var idNode = top.Required("id");
         if (idNode is null) return null;
         if (!IdPattern().IsMatch(idNode.Value))
         {
@@ -98,6 +98,8 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         var start = inForce ?? signed;
         if (start is not null && ends is not null && ends < start)
             ctx.Error(r["ends"]!, ErrorCodes.EndBeforeStart, $"ends {ends:yyyy-MM-dd} is before the agreement starts ({start:yyyy-MM-dd})");
+        if (inForce is not null && duration is not null && duration.AddTo(inForce.Value) == DateOnly.MaxValue)
+            ctx.Error(r["duration"]!, ErrorCodes.DurationOutOfRange, $"in_force {inForce:yyyy-MM-dd} + duration {duration} ends after 9999-12-31");
         if (status is AgreementStatus.Proposal && inForce is not null)
             ctx.Error(r["in_force"]!, ErrorCodes.ProposalInForce, "a proposal has no in_force date (write in_force: open; evaluate it with --assume-adopted)");
         if (status is AgreementStatus.InForce or AgreementStatus.Expired or AgreementStatus.Terminated && inForce is null && r.Has("in_force"))
@@ -112,8 +114,18 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     {
         var s = r.Scalar(key);
         if (s is null) return null;
-        if (IsoDuration.TryParse(s.Value, out var d)) return d;
+        if (IsoDuration.TryParse(s.Value, out var d)) return InRange(s, key, d);
         ctx.Error(s, ErrorCodes.BadDuration, $"'{key}' is not an ISO 8601 duration: '{s.Value}' (e.g. P10Y, P6M, P1Y)");
+        return null;
+    }
+
+    /// <summary>Longest duration, notice or deadline: dates end in 9999, and no treaty runs for a millennium.</summary>
+    private const int MaxDurationYears = 1000;
+
+    private IsoDuration? InRange(YamlScalar s, string key, IsoDuration d)
+    {
+        if (!d.LongerThanYears(MaxDurationYears)) return d;
+        ctx.Error(s, ErrorCodes.DurationOutOfRange, $"'{key}' {s.Value} is longer than {MaxDurationYears} years");
         return null;
     }
 
@@ -136,12 +148,12 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
             {
                 ctx.Error(map, ErrorCodes.PartyShape, "a party needs exactly one of 'state' and 'organization'");
             }
-            else if (r.Scalar("state") is { } s)
+            else if (r.Required("state") is { } s)
             {
                 state = ResolveState(s);
                 if (state is { } cow) _partyStates.Add(cow);
             }
-            else if (r.Scalar("organization") is { } o)
+            else if (r.Required("organization") is { } o)
             {
                 if (refs.Organizations.TryGetValue(o.Value, out var organization))
                 {
@@ -251,7 +263,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private Provision? ReadProvision(YamlMapping map, HashSet<string> ids)
     {
         var r = new MapReader(ctx, map, "provision", ProvisionRequired, ProvisionOptional);
-        var idNode = r.Scalar("id");
+        var idNode = r.Required("id");
         if (idNode is not null)
         {
             if (!IdPattern().IsMatch(idNode.Value))
@@ -453,7 +465,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         IsoDuration? deadline = null;
         if (r.Scalar("deadline") is { } ds)
         {
-            if (IsoDuration.TryParse(ds.Value, out var d)) deadline = d;
+            if (IsoDuration.TryParse(ds.Value, out var d)) deadline = InRange(ds, "deadline", d);
             else ctx.Error(ds, ErrorCodes.BadDeadline, $"deadline '{ds.Value}' is not an ISO 8601 duration (e.g. PT24H, PT72H, P30D)");
         }
         var firmness = DeadlineFirmness.Hard;
@@ -527,7 +539,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         {
             if (node is not YamlMapping map) { ctx.Error(node, ErrorCodes.WrongType, "each related entry must be a mapping"); continue; }
             var r = new MapReader(ctx, map, "related entry", RelationKeys, []);
-            if (r.Scalar("agreement") is { } a)
+            if (r.Required("agreement") is { } a)
                 result.Add(new AgreementRelation(a.Value, r.String("relation", required: true) ?? "", ctx.At(a)));
         }
         return result;

@@ -11,7 +11,7 @@ internal sealed class ConflictReader(FileContext ctx, StateRegistry states)
     {
         var before = ctx.Diagnostics.Count;
         var top = new MapReader(ctx, root, "conflict", ["id", "name", "side_a", "side_b", "from", "to", "sources"], ["notes"]);
-        var id = top.Scalar("id");
+        var id = top.Required("id");
         if (id is not null && id.Value != expectedId)
             ctx.Error(id, ErrorCodes.IdMismatch, $"id '{id.Value}' differs from the file name '{expectedId}.yaml'");
         var sideA = Side(top, "side_a");

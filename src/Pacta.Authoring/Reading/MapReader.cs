@@ -56,6 +56,18 @@ internal sealed class MapReader
         return null;
     }
 
+    /// <summary>
+    /// A scalar that must have a value when its key is present: <c>id: ~</c> is an empty-value error rather than a
+    /// silently dropped provision, party or source.
+    /// </summary>
+    public YamlScalar? Required(string key)
+    {
+        var s = Scalar(key);
+        if (s is null && _values.TryGetValue(key, out var node) && node is YamlScalar)
+            _ctx.Error(node, ErrorCodes.EmptyValue, $"'{key}' must not be empty");
+        return s;
+    }
+
     public string? String(string key, bool required = false)
     {
         var s = Scalar(key);

@@ -11,7 +11,7 @@ internal sealed class OrganizationReader(FileContext ctx, StateRegistry states)
     {
         var before = ctx.Diagnostics.Count;
         var top = new MapReader(ctx, root, "organization", ["id", "name", "sources", "members"], ["notes"]);
-        var id = top.Scalar("id");
+        var id = top.Required("id");
         if (id is not null && id.Value != expectedId)
             ctx.Error(id, ErrorCodes.IdMismatch, $"id '{id.Value}' differs from the file name '{expectedId}.yaml'");
         var sources = SourceListReader.Read(ctx, top, "sources", new HashSet<string>(StringComparer.Ordinal));
@@ -27,7 +27,7 @@ internal sealed class OrganizationReader(FileContext ctx, StateRegistry states)
                 ctx.Error(r["to"]!, ErrorCodes.EndBeforeStart, $"membership ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
                 continue;
             }
-            if (r.Scalar("state") is not { } s) continue;
+            if (r.Required("state") is not { } s) continue;
             var res = states.Resolve(s.Value);
             if (!res.Ok)
             {

@@ -24,10 +24,10 @@ internal static class SourceListReader
                 continue;
             }
             var r = new MapReader(ctx, map, "source", Required, Optional);
-            var id = r.Scalar("id");
+            var id = r.Required("id");
             if (id is not null && !ids.Add(id.Value))
                 ctx.Error(id, ErrorCodes.DuplicateSource, $"duplicate source id '{id.Value}'");
-            var url = r.Scalar("url");
+            var url = r.Required("url");
             if (url is not null && !(Uri.TryCreate(url.Value, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https")))
                 ctx.Error(url, ErrorCodes.BadUrl, $"'{url.Value}' is not an absolute http(s) URL");
             if (id is not null && url is not null)

@@ -46,6 +46,13 @@ public static class YamlTreeParser
             var at = parser.Current?.End ?? Mark.Empty;
             throw new YamlSyntaxException("a [list] or {mapping} that is not closed properly", Line(at), Col(at));
         }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
+        {
+            // Other YamlDotNet failures (a tag that is not a valid URI, found by the fuzz suite) are still syntax
+            // errors of the file: located at the last event read, never an exception that escapes.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlSyntaxException(Clean(e.Message.Split(" (Parameter", 2)[0]), Line(at), Col(at));
+        }
     }
 
     private static int Line(Mark m) => (int)Math.Max(1, m.Line);

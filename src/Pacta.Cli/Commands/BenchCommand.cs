@@ -24,7 +24,7 @@ public static class BenchCommand
 
     private static Command WhatIf()
     {
-        var iterations = new Option<int>("--iterations") { Description = "Evaluations per scenario and measurement", DefaultValueFactory = _ => 2000 };
+        var iterations = CommonOptions.Number("--iterations", "Evaluations per scenario and measurement", 2000, 1, int.MaxValue);
         var cmd = new Command("what-if", "What-if latency over the whole corpus (in process): p50/p90/p99 of the evaluation alone and with the --json output") { iterations };
         cmd.SetAction(r => Cli.Run(r, () =>
         {

@@ -19,8 +19,8 @@ public static class CascadeCommand
     {
         var scenario = new ScenarioOptions();
         var cascade = new CascadeOptionSet();
-        var trials = new Option<long>("--trials") { Description = "Monte Carlo trials (0: deterministic only)", DefaultValueFactory = _ => 0 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the Monte Carlo generator (default 1)", DefaultValueFactory = _ => 1UL };
+        var trials = CommonOptions.Number("--trials", "Monte Carlo trials (0: deterministic only)", 0L, 0L, long.MaxValue);
+        var seed = CommonOptions.Number("--seed", "Seed of the Monte Carlo generator (default 1)", 1UL, 0UL, ulong.MaxValue);
         var preset = new Option<string>("--preset")
         {
             Description = $"Honour probabilities from the literature: {string.Join(", ", HonourPresets.All.Select(p => p.Id))} (default {HonourPresets.Default.Id})",
@@ -28,7 +28,7 @@ public static class CascadeCommand
         };
         var p = new Option<string[]>("--p") { Description = "Override a probability: AGREEMENT=P, KIND=P (defense, consultation …), strength:WORD=FACTOR or bindingness:WORD=FACTOR" };
         var pair = new Option<string[]>("--pair") { Description = "Report P(A and B at war with each other), as A:B (e.g. USA:RUS)" };
-        var threads = new Option<int>("--threads") { Description = "Monte Carlo threads (default: all cores; the result does not depend on it)" };
+        var threads = CommonOptions.Number("--threads", "Monte Carlo threads (default: all cores; the result does not depend on it)", 0, 0, 1024);
         var graphml = new Option<string?>("--graphml") { Description = "Write the cascade as GraphML to this file" };
         var dot = new Option<string?>("--dot") { Description = "Write the cascade as Graphviz DOT to this file" };
         var format = new Option<string?>("--format") { Description = "Draw the rounds as svg or png (with --out)" };
@@ -44,6 +44,9 @@ public static class CascadeCommand
             var ws = CommonOptions.Workspace(r);
             var fmt = r.GetValue(format);
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
+            if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
+            CommonOptions.OutputFile(r.GetValue(graphml), "--graphml");
+            CommonOptions.OutputFile(r.GetValue(dot), "--dot");
             var corpus = ws.Corpus;
             var (e, assumptions) = scenario.Read(r, ws);
             var options = cascade.Read(r);

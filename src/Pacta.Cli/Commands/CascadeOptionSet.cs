@@ -33,7 +33,7 @@ public sealed class CascadeOptionSet
         Description = "Whether neutrality/non-aggression promises towards the initial attacker keep states out: no (default) or yes",
         DefaultValueFactory = _ => "no",
     };
-    public Option<int> MaxRounds { get; } = new("--max-rounds") { Description = "Upper bound on rounds (default 64)", DefaultValueFactory = _ => 64 };
+    public Option<int> MaxRounds { get; } = CommonOptions.Number("--max-rounds", "Upper bound on rounds (default 64)", 64, 1, int.MaxValue);
 
     public void AddTo(Command cmd)
     {

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Pacta.Cli.Rendering;
 using Pacta.Contracts;
 
 namespace Pacta.Cli.Commands;
@@ -7,10 +9,14 @@ namespace Pacta.Cli.Commands;
 /// <summary><c>pacta check [paths]</c>: validate agreement, organization and conflict files.</summary>
 public static class CheckCommand
 {
+    /// <summary>Errors printed by default: a file with a hundred thousand mistakes should not flood the terminal.</summary>
+    public const int DefaultMaxErrors = 100;
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to check (default: the bundled corpus)", Arity = ArgumentArity.ZeroOrMore };
-        var cmd = new Command("check", "Validate agreement files: every error as path:line:column: error CODE: message") { paths };
+        var maxErrors = CommonOptions.Number("--max-errors", $"Errors to print before '… and N more' (default {DefaultMaxErrors}; 0 prints all)", DefaultMaxErrors, 0, int.MaxValue);
+        var cmd = new Command("check", "Validate agreement files: every error as path:line:column: error CODE: message") { paths, maxErrors };
         cmd.SetAction(r => Cli.Run(r, () =>
         {
             var ws = CommonOptions.Workspace(r);
@@ -18,6 +24,9 @@ public static class CheckCommand
             var targets = given.Length > 0 ? given : [ws.CorpusDir];
             var result = ws.Loader.Load(targets, baseCorpusDir: ws.CorpusDir);
             var s = result.Summary;
+            var cap = r.GetValue(maxErrors) is var m and > 0 ? m : int.MaxValue;
+            var shown = result.Diagnostics.Take(cap).ToList();
+            var more = result.Diagnostics.Count - shown.Count;
             if (r.GetValue(CommonOptions.Json))
             {
                 Console.WriteLine(JsonShapes.Write(new JsonObject
@@ -27,13 +36,15 @@ public static class CheckCommand
                     ["organizations"] = s.Organizations,
                     ["conflicts"] = s.Conflicts,
                     ["provisions"] = s.Provisions,
-                    ["errors"] = new JsonArray(result.Diagnostics.Select(d => (JsonNode)new JsonObject
+                    ["error_count"] = result.Diagnostics.Count,
+                    ["errors"] = new JsonArray(shown.Select(d => (JsonNode)new JsonObject
                     {
                         ["file"] = d.File, ["line"] = d.Line, ["column"] = d.Column, ["code"] = d.Code, ["message"] = d.Message,
                     }).ToArray()),
                 }));
             }
-            foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
+            foreach (var d in shown) Console.Error.WriteLine(Output.Safe(d.ToString()));
+            if (more > 0) Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"… and {more:N0} more error(s) (--max-errors 0 prints all)"));
             if (!r.GetValue(CommonOptions.Json))
             {
                 Console.WriteLine($"checked {s.Files} file(s): {s.Agreements} agreement(s), {s.Organizations} organization(s), " +

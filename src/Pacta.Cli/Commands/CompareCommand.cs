@@ -21,6 +21,7 @@ public static class CompareCommand
             if (list.Count < 2) throw new PactaException("compare needs at least two agreement ids");
             var fmt = r.GetValue(format);
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
+            if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
             var c = Comparer.Compare(ws.Corpus, list);
             if (fmt is not null)
             {

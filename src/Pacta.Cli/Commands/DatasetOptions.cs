@@ -11,9 +11,9 @@ public static class DatasetOptions
     /// <summary>The first year of the COW state system, and so of any all-pairs frame.</summary>
     public const int SystemFirstYear = 1816;
 
-    public static Option<int?> From() => new("--from") { Description = "First year (inclusive)" };
+    public static Option<int?> From() => CommonOptions.OptionalNumber("--from", "First year (inclusive)", 0, 9999);
 
-    public static Option<int?> To() => new("--to") { Description = "Last year (inclusive)" };
+    public static Option<int?> To() => CommonOptions.OptionalNumber("--to", "Last year (inclusive)", 0, 9999);
 
     public static Option<string?> Format() => new("--format") { Description = "csv (default) or parquet" };
 

@@ -21,7 +21,7 @@ public static class ExposureCommand
         var csv = new Option<string?>("--csv") { Description = "Write the matrix as CSV (one row per ordered pair) to this file" };
         var format = new Option<string?>("--format") { Description = "Draw the heat map as svg or png (with --out)" };
         var output = new Option<string?>("--out") { Description = "File for --format (default exposure.svg / exposure.png)" };
-        var top = new Option<int>("--top") { Description = "Pairs to list in the text output (default 20)", DefaultValueFactory = _ => 20 };
+        var top = CommonOptions.Number("--top", "Pairs to list in the text output (default 20)", 20, 0, int.MaxValue);
         var cascade = new CascadeOptionSet();
         var assume = new AssumptionOptions();
         var cmd = new Command("exposure", "For a day: the deterministic cascade of every ordered pair of states (size of war, major powers drawn in)")
@@ -36,6 +36,8 @@ public static class ExposureCommand
             var day = CommonOptions.Date(r.GetValue(date), "--date");
             var fmt = r.GetValue(format);
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
+            if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
+            CommonOptions.OutputFile(r.GetValue(csv), "--csv");
             var corpus = ws.Corpus;
             var majors = CascadeData.Majors().On(day);
             var assumptions = assume.Read(r, ws);

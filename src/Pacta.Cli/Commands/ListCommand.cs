@@ -13,7 +13,7 @@ public static class ListCommand
     {
         var on = new Option<string?>("--in-force-on") { Description = "Only agreements in force on this day (YYYY-MM-DD)" };
         var party = new Option<string?>("--party") { Description = "Only agreements this state is a party of (on --in-force-on, if given)" };
-        var origin = new Option<string?>("--origin") { Description = "pacta (hand-encoded) or atop (imported); default both" };
+        var origin = CommonOptions.OneOf("--origin", "pacta (hand-encoded) or atop (imported); default both", "pacta", "atop");
         var cmd = new Command("list", "List agreements, optionally those in force on a day and with a given party") { on, party, origin };
         cmd.SetAction(r => Cli.Run(r, () =>
         {

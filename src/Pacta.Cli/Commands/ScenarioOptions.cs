@@ -79,6 +79,7 @@ public sealed class AssumptionOptions
         var ceasefires = (r.GetValue(Ceasefire) ?? []).Select(c =>
         {
             var parts = c.Split(':');
+            if (parts.Length > 2) throw new PactaException($"--assume-ceasefire: '{c}' must be DATE or CONFLICT:DATE");
             if (parts.Length == 1) return new AssumedCeasefire(null, CommonOptions.Date(parts[0], "--assume-ceasefire"));
             if (corpus.Conflict(parts[0]) is null)
                 throw new PactaException($"--assume-ceasefire: unknown conflict '{parts[0]}'{Suggest.DidYouMean(parts[0], corpus.Conflicts.Select(x => x.Id))}");

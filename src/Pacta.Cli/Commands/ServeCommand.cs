@@ -13,7 +13,7 @@ public static class ServeCommand
 {
     public static Command Create()
     {
-        var port = new Option<int>("--port") { Description = "TCP port (default 5317)", DefaultValueFactory = _ => 5317 };
+        var port = CommonOptions.Number("--port", "TCP port (default 5317)", 5317, 0, 65535);
         var host = new Option<string>("--host") { Description = "Address to bind (default 127.0.0.1; anything beyond loopback makes writes need a token)", DefaultValueFactory = _ => "127.0.0.1" };
         var dataDir = new Option<string?>("--data-dir") { Description = $"Folder of the saved-scenario database (default ${DataFolder.EnvironmentVariable} or ~/.local/share/pacta)" };
         var token = new Option<string?>("--token") { Description = "Bearer token that write endpoints require (generated when bound beyond loopback)" };

@@ -23,6 +23,7 @@ public static class ValidateCommand
         history.SetAction(r => Cli.Run(r, () =>
         {
             var ws = CommonOptions.Workspace(r);
+            CommonOptions.OutputFile(r.GetValue(csv), "--csv");
             var report = HistoryValidation.Run(CascadeData.AtopCorpus(ws), CascadeData.Wars(), cascade.Read(r));
             var path = r.GetValue(csv)!;
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -27,6 +27,7 @@ public static class WhatIfCommand
             var ws = CommonOptions.Workspace(r);
             var fmt = r.GetValue(format);
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
+            if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
             var (e, assumptions) = scenario.Read(r, ws);
             var outcome = new Evaluator(ws.Corpus).Evaluate(e, assumptions);
             if (fmt is not null)
@@ -65,7 +66,7 @@ public static class WhatIfCommand
         foreach (var group in o.Triggered.GroupBy(t => (t.Agreement.Id, t.Provision.Id)))
         {
             var first = group.First();
-            var dl = first.Deadline is { } d ? $"; deadline {d.UtcDateTime:yyyy-MM-dd HH:mm} UTC{(first.Obligation.Firmness == DeadlineFirmness.WherePossible ? " (where possible)" : "")}" : first.Obligation.Timing is { } tm ? $"; {tm}" : "";
+            var dl = first.Deadline is { } d ? $"; deadline {Clock(d)}{(first.Obligation.Firmness == DeadlineFirmness.WherePossible ? " (where possible)" : "")}" : first.Obligation.Timing is { } tm ? $"; {tm}" : "";
             Output.Line();
             Output.Line($"{first.Agreement.Id} {first.Provision.Citation} — {Words.Of(first.Provision.Kind)}, {Words.Of(first.Obligation.Strength)}, {Words.Of(first.Agreement.Bindingness)}{dl}{(first.Hypothetical ? " [hypothetical]" : "")}");
             Output.Line($"  {first.Obligation.Action}");
@@ -99,7 +100,7 @@ public static class WhatIfCommand
         if (items.Count == 0) { Output.Line("No triggered obligation sets a deadline."); return; }
         foreach (var i in items)
         {
-            Output.Line($"{i.Deadline.UtcDateTime:yyyy-MM-dd HH:mm} UTC  (+{i.After.TotalHours:0} h{(i.WherePossible ? ", where possible" : "")})  {i.Label}");
+            Output.Line($"{Clock(i.Deadline)}  ({(i.Deadline == DateTimeOffset.MaxValue ? "past the calendar's end" : $"+{i.After.TotalHours:0} h")}{(i.WherePossible ? ", where possible" : "")})  {i.Label}");
             Output.Line($"    {string.Join(", ", i.Obligors)}{(i.Hypothetical ? "  [hypothetical]" : "")}");
         }
         var open = o.Triggered.Where(t => t.Deadline is null).GroupBy(t => (t.Agreement.Id, t.Provision.Citation)).ToList();
@@ -110,4 +111,7 @@ public static class WhatIfCommand
             foreach (var g in open) Output.Line($"    {g.Key.Id} {g.Key.Citation}: {g.First().Obligation.Timing ?? "no time limit"} ({g.Select(t => t.Obligor.Cow).Distinct().Count()} obligor(s))");
         }
     }
+
+    /// <summary>A deadline as a UTC clock time; one past the calendar's end (saturated) reads "beyond 9999-12-31".</summary>
+    private static string Clock(DateTimeOffset d) => d == DateTimeOffset.MaxValue ? "beyond 9999-12-31" : $"{d.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Pacta.Authoring.Files;
 using Spectre.Console;
 
 namespace Pacta.Cli.Rendering;
@@ -14,7 +15,8 @@ public static class Output
 
     public static void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? title = null)
     {
-        var list = rows.ToList();
+        var list = rows.Select(r => (IReadOnlyList<string>)r.Select(Safe).ToList()).ToList();
+        title = title is null ? null : Safe(title);
         if (Plain)
         {
             if (title is not null) Console.WriteLine(title);
@@ -49,22 +51,25 @@ public static class Output
 
     public static void Heading(string text)
     {
+        text = Safe(text);
         if (Plain) { Console.WriteLine(text); Console.WriteLine(new string('=', Math.Min(text.Length, 100))); }
         else AnsiConsole.MarkupLine($"[bold underline]{Markup.Escape(text)}[/]");
     }
 
     public static void SubHeading(string text)
     {
+        text = Safe(text);
         if (Plain) { Console.WriteLine(); Console.WriteLine(text); Console.WriteLine(new string('-', Math.Min(text.Length, 100))); }
         else { AnsiConsole.WriteLine(); AnsiConsole.MarkupLine($"[bold yellow]{Markup.Escape(text)}[/]"); }
     }
 
-    public static void Line(string text = "") => Console.WriteLine(text);
+    public static void Line(string text = "") => Console.WriteLine(Safe(text));
 
     /// <summary>A label/value line ("Bindingness: legal").</summary>
     public static void Field(string label, string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
+        value = Safe(value);
         if (Plain) Console.WriteLine($"  {label}: {value}");
         else AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(label)}:[/] {Markup.Escape(value)}");
     }
@@ -74,9 +79,29 @@ public static class Output
 
     public static void Print(string markupOrPlain)
     {
+        markupOrPlain = Safe(markupOrPlain);
         if (Plain) Console.WriteLine(markupOrPlain);
         else AnsiConsole.MarkupLine(markupOrPlain);
     }
 
-    public static void Error(string message) => Console.Error.WriteLine($"pacta: error: {message}");
+    public static void Error(string message) => Console.Error.WriteLine($"pacta: error: {Safe(message)}");
+
+    /// <summary>
+    /// Text with its control characters (ESC, …) and bidirectional overrides written as visible escapes (\u001B), so
+    /// data from a file or an import can never drive the terminal.
+    /// </summary>
+    public static string Safe(string text)
+    {
+        var i = 0;
+        while (i < text.Length && !ControlCharacters.IsRefused(text[i])) i++;
+        if (i == text.Length) return text;
+        var sb = new StringBuilder(text.Length + 8).Append(text, 0, i);
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (ControlCharacters.IsRefused(c)) sb.Append(@"\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
 }

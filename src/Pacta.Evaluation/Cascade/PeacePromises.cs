@@ -42,9 +42,15 @@ public static class PeacePromises
         return list;
     }
 
+    /// <summary>
+    /// The imported ATOP alliances that a hand-encoded agreement declares itself the same as: evaluated once, through
+    /// the hand-encoded file. Only an ATOP alliance can be represented, so a same-as naming a hand-encoded agreement
+    /// (which <c>pacta check</c> refuses) never hides it from the cascade while what-if keeps it.
+    /// </summary>
     internal static HashSet<string> Represented(Corpus corpus) =>
         corpus.Agreements.Where(a => a.Origin != "atop")
-            .SelectMany(a => a.Related.Where(r => r.Relation == "same-as").Select(r => r.Agreement))
+            .SelectMany(a => a.Related.Where(r => r.Relation == "same-as" && r.Agreement != a.Id).Select(r => r.Agreement))
+            .Where(id => corpus.Agreement(id)?.Origin == "atop")
             .ToHashSet(StringComparer.Ordinal);
 
     internal static bool InForce(Agreement a, DateOnly day, Assumptions assumptions)
