@@ -117,7 +117,7 @@ public sealed class Workspace(string? corpusDir)
     public static string DisplayPath(string path)
     {
         var full = Path.GetFullPath(path);
-        if (Environment.GetEnvironmentVariable("PACTA_DATA_DIR") is { Length: > 0 } && Under(Path.GetFullPath(UserDataDir), full) is { } inData)
+        if (Environment.GetEnvironmentVariable(Storage.DataFolder.EnvironmentVariable) is { Length: > 0 } && Under(Path.GetFullPath(UserDataDir), full) is { } inData)
             return inData.Length == 0 ? "$PACTA_DATA_DIR" : "$PACTA_DATA_DIR/" + inData;
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
         if (home.Length > 0 && Under(Path.GetFullPath(home), full) is { } inHome)
@@ -133,11 +133,8 @@ public sealed class Workspace(string? corpusDir)
         return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? null : rel.Replace('\\', '/');
     }
 
-    /// <summary>Where Pacta keeps user data (imported releases, the web app's SQLite store): $PACTA_DATA_DIR or ~/.local/share/pacta.</summary>
-    public static string UserDataDir =>
-        Environment.GetEnvironmentVariable("PACTA_DATA_DIR") is { Length: > 0 } d
-            ? d
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "pacta");
+    /// <summary>Where Pacta keeps user data (imported releases, the start-up cache, the web app's SQLite store): $PACTA_DATA_DIR or ~/.local/share/pacta.</summary>
+    public static string UserDataDir => Storage.DataFolder.Default();
 
     public AtopRelease Atop
     {
