@@ -9,8 +9,8 @@ namespace Pacta.Cli.Snapshot;
 /// the ATOP and corpus folders) as its path, size and a 64-bit XxHash3 of its contents. Contents, not
 /// modification times, so an edit whose size and time were restored (<c>cp -p</c>, <c>rsync -a</c>) still
 /// makes a new key. The key is stored whole in the snapshot and compared byte for byte; its own hash names the
-/// file. One-shot XxHash3 per file costs a few milliseconds for the ~1.4 MB of inputs on a cold start (the
-/// incremental XxHash128 cost five times more before the JIT had warmed up).
+/// file. Reading and hashing the ~1.4 MB of inputs costs about 10 ms in a fresh process (3 ms of it reading;
+/// the hash code is compiled on first use) and 2 ms once compiled; parsing them costs about 400 ms.
 /// </summary>
 internal static class SnapshotKey
 {
