@@ -57,7 +57,8 @@ public sealed class Workspace(string? corpusDir)
         if (!UseSnapshot || !Directory.Exists(CorpusDir)) return;
         string[] data = [.. new[] { "states.csv", "aliases.csv" }.Select(f => Path.Combine(DataDir, "states", f)),
             .. new[] { "locations.csv", "regions.yaml", "sovereignty.csv" }.Select(f => Path.Combine(DataDir, "locations", f))];
-        _snapshotKey = Timed("snapshot key", () => WorkspaceSnapshot.Key(data, [AtopDir, CorpusDir], corpusDir is null ? "bundled" : "given"));
+        _snapshotKey = Timed("snapshot key", () => WorkspaceSnapshot.Key(data, [AtopDir, CorpusDir],
+            $"{(corpusDir is null ? "bundled" : "given")}\n{DisplayPath(AtopDir)}"));
         if (_snapshotKey is null) return;
         var cached = Timed("snapshot read", () => WorkspaceSnapshot.TryRead(_snapshotKey));
         if (cached is null) return;
@@ -90,23 +91,50 @@ public sealed class Workspace(string? corpusDir)
     /// so explanations and golden files do not depend on the install folder.
     /// </summary>
     /// <summary>
-    /// The ATOP release in use: one imported with <c>pacta import atop DIR</c> (kept in the user data folder),
-    /// else the bundled 5.1.
+    /// The ATOP release in use: one imported with <c>pacta import atop DIR</c> (kept in the user data folder, see
+    /// <see cref="AtopInstallation"/>), else the bundled 5.1. The first call in a process recovers or removes what
+    /// a killed import left behind.
     /// </summary>
     public static string AtopDir
     {
         get
         {
-            var imported = Path.Combine(UserDataDir, "atop");
-            return Directory.Exists(imported) ? imported : Path.Combine(DataDir, "atop");
+            if (Interlocked.Exchange(ref _recovered, 1) == 0) AtopInstallation.Recover(UserDataDir);
+            var imported = AtopInstallation.Current(UserDataDir, out var problem);
+            if (problem is not null)
+                throw new PactaException($"{DisplayPath(Path.Combine(AtopInstallation.Root(UserDataDir), AtopInstallation.PointerName))}: {problem}; "
+                    + "import it again with 'pacta import atop DIR' or use the bundled one with 'pacta import atop --reset'");
+            return imported ?? Path.Combine(DataDir, "atop");
         }
     }
 
-    /// <summary>Where Pacta keeps user data (imported releases, the web app's SQLite store): $PACTA_DATA_DIR or ~/.local/share/pacta.</summary>
-    public static string UserDataDir =>
-        Environment.GetEnvironmentVariable("PACTA_DATA_DIR") is { Length: > 0 } d
-            ? d
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "pacta");
+    private static int _recovered;
+
+    /// <summary>
+    /// A path as shown in any output: inside the user data folder as <c>$PACTA_DATA_DIR/…</c> (when set) or
+    /// <c>~/…</c>, elsewhere under the home folder as <c>~/…</c>, so no output carries a user's absolute paths.
+    /// </summary>
+    public static string DisplayPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Environment.GetEnvironmentVariable(Storage.DataFolder.EnvironmentVariable) is { Length: > 0 } && Under(Path.GetFullPath(UserDataDir), full) is { } inData)
+            return inData.Length == 0 ? "$PACTA_DATA_DIR" : "$PACTA_DATA_DIR/" + inData;
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
+        if (home.Length > 0 && Under(Path.GetFullPath(home), full) is { } inHome)
+            return inHome.Length == 0 ? "~" : "~/" + inHome;
+        return full;
+    }
+
+    /// <summary><paramref name="path"/> relative to <paramref name="folder"/> with '/' separators, or null when outside it.</summary>
+    private static string? Under(string folder, string path)
+    {
+        var rel = Path.GetRelativePath(folder, path);
+        if (rel == ".") return "";
+        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? null : rel.Replace('\\', '/');
+    }
+
+    /// <summary>Where Pacta keeps user data (imported releases, the start-up cache, the web app's SQLite store): $PACTA_DATA_DIR or ~/.local/share/pacta.</summary>
+    public static string UserDataDir => Storage.DataFolder.Default();
 
     public AtopRelease Atop
     {
@@ -114,16 +142,20 @@ public sealed class Workspace(string? corpusDir)
         {
             TrySnapshot();
             if (_atop is not null) return _atop;
-            var result = Timed("atop import", () => AtopImporter.ImportFolder(AtopDir));
-            if (!result.Ok) throw new PactaException($"the ATOP release in {AtopDir} has errors:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors.Take(20))}");
-            var release = result.Release!;
-            // The bundled release is cited as data/atop/… wherever the binary runs (stable explanations).
-            if (Path.GetFullPath(AtopDir) == Path.GetFullPath(Path.Combine(DataDir, "atop")))
-                release = release with
-                {
-                    AllianceFile = "data/atop/" + Path.GetFileName(release.AllianceFile),
-                    MemberFile = "data/atop/" + Path.GetFileName(release.MemberFile),
-                };
+            var dir = AtopDir;
+            var result = Timed("atop import", () => AtopImporter.ImportFolder(dir));
+            var bundled = Path.GetFullPath(dir) == Path.GetFullPath(Path.Combine(DataDir, "atop"));
+            // The bundled release is cited as data/atop/… wherever the binary runs (stable explanations), an
+            // imported one as $PACTA_DATA_DIR/… or ~/…: sources, errors and the API never show absolute paths.
+            string Shown(string file) => bundled ? "data/atop/" + Path.GetFileName(file) : DisplayPath(file);
+            if (!result.Ok)
+                throw new PactaException($"the ATOP release in {(bundled ? "data/atop" : DisplayPath(dir))} has errors:{Environment.NewLine}"
+                    + string.Join(Environment.NewLine, result.Errors.Take(20).Select(e => e with { File = Shown(e.File) })));
+            var release = result.Release! with
+            {
+                AllianceFile = Shown(result.Release!.AllianceFile),
+                MemberFile = Shown(result.Release!.MemberFile),
+            };
             return _atop = release;
         }
     }

@@ -1,7 +1,7 @@
 namespace Pacta.Storage;
 
 /// <summary>
-/// Where Pacta keeps what users save: <c>$PACTA_DATA_DIR</c> if set, else <c>~/.local/share/pacta</c>
+/// Where Pacta keeps what users save (and the CLI its start-up cache and imported ATOP releases): <c>$PACTA_DATA_DIR</c> if set, else <c>~/.local/share/pacta</c>
 /// (the XDG data home when <c>$XDG_DATA_HOME</c> is set). The folder and its database are created on first use.
 /// </summary>
 public static class DataFolder

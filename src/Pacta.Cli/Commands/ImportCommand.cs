@@ -8,8 +8,9 @@ namespace Pacta.Cli.Commands;
 
 /// <summary>
 /// <c>pacta import atop DIR</c>: validates an ATOP release folder and, only when it has no errors, installs it in
-/// the user data folder, where later runs find it (<see cref="Workspace.AtopDir"/>). <c>--reset</c> goes back to
-/// the bundled release.
+/// the user data folder and switches to it atomically (<see cref="AtopInstallation"/>), where later runs find it
+/// (<see cref="Workspace.AtopDir"/>). <c>--reset</c> goes back to the bundled release. Folders are shown as
+/// <c>$PACTA_DATA_DIR/…</c> or <c>~/…</c>, never as absolute paths.
 /// </summary>
 public static class ImportCommand
 {
@@ -24,18 +25,18 @@ public static class ImportCommand
     {
         var dir = new Argument<string?>("dir") { Description = "Folder with atopX_Ya.csv and atopX_Ym.csv", Arity = ArgumentArity.ZeroOrOne };
         var reset = new Option<bool>("--reset") { Description = "Remove the imported release and use the bundled one again" };
-        var cmd = new Command("atop", "Validate an ATOP release folder and use it from now on") { dir, reset };
+        var cmd = new Command("atop", "Validate an ATOP release folder and use it from now on (switched atomically; refused whole if any row has an error)") { dir, reset };
         cmd.SetAction(r => Cli.Run(r, () =>
         {
-            var target = Path.Combine(Workspace.UserDataDir, "atop");
+            var userData = Workspace.UserDataDir;
             var folder = r.GetValue(dir);
             if (r.GetValue(reset))
             {
                 if (folder is not null) throw new PactaException("import atop: give either DIR or --reset, not both");
-                var had = Directory.Exists(target);
-                if (had) RemoveAtomically(target);
+                AtopInstallation.Recover(userData);
+                var had = AtopInstallation.Remove(userData);
                 Done(r, had ? "removed the imported ATOP release; using the bundled one" : "no imported ATOP release; using the bundled one",
-                    Path.Combine(Workspace.DataDir, "atop"), null);
+                    "data/atop", null);
                 return ExitCodes.Ok;
             }
             if (folder is null) throw new PactaException("import atop: give the release folder (DIR) or --reset");
@@ -49,9 +50,10 @@ public static class ImportCommand
                 return ExitCodes.Invalid;
             }
             var release = result.Release!;
-            Install([release.AllianceFile, release.MemberFile, .. Extras(folder)], target);
+            AtopInstallation.Recover(userData);
+            var installed = AtopInstallation.Install([release.AllianceFile, release.MemberFile, .. Extras(folder)], userData);
             Done(r, $"imported ATOP {release.Version}: {release.Alliances.Count} alliances, {release.Alliances.Sum(a => a.Members.Count)} member rows, "
-                + $"covering up to {release.CoverageEnd:yyyy-MM-dd}", target, release.Version);
+                + $"covering up to {release.CoverageEnd:yyyy-MM-dd}", Workspace.DisplayPath(installed), release.Version);
             return ExitCodes.Ok;
         }));
         return cmd;
@@ -60,39 +62,6 @@ public static class ImportCommand
     /// <summary>Provenance notes travel with the release; other files (codebooks, NNA variants) are not needed.</summary>
     private static IEnumerable<string> Extras(string folder) =>
         Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal);
-
-    /// <summary>Copies into a temporary folder beside the target, then swaps it in with renames.</summary>
-    private static void Install(IEnumerable<string> files, string target)
-    {
-        var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".atop-import-{Environment.ProcessId}");
-        var old = Path.Combine(parent, $".atop-old-{Environment.ProcessId}");
-        try
-        {
-            if (Directory.Exists(temp)) Directory.Delete(temp, true);
-            Directory.CreateDirectory(temp);
-            foreach (var f in files.Distinct()) File.Copy(f, Path.Combine(temp, Path.GetFileName(f)));
-            if (Directory.Exists(target)) Directory.Move(target, old);
-            Directory.Move(temp, target);
-        }
-        finally
-        {
-            if (Directory.Exists(temp)) Directory.Delete(temp, true);
-            if (Directory.Exists(old))
-            {
-                if (Directory.Exists(target)) Directory.Delete(old, true);
-                else Directory.Move(old, target); // the swap failed: put the previous release back
-            }
-        }
-    }
-
-    private static void RemoveAtomically(string target)
-    {
-        var gone = target + $".removed-{Environment.ProcessId}";
-        Directory.Move(target, gone);
-        Directory.Delete(gone, true);
-    }
 
     private static void Done(ParseResult r, string message, string folder, string? version)
     {

@@ -7,7 +7,11 @@ namespace Pacta.Cli.Snapshot;
 /// <summary>The loaded model as the workspace hands it out.</summary>
 internal sealed record WorkspaceData(StateRegistry States, LocationIndex Locations, AtopRelease Atop, Corpus Corpus);
 
-/// <summary>Reads what <see cref="SnapshotWriter"/> wrote, method for method in the same order.</summary>
+/// <summary>
+/// Reads what <see cref="SnapshotWriter"/> wrote, method for method in the same order. The checksum is verified
+/// before parsing, and every count and string index is checked against the bytes left before anything is
+/// allocated, so a damaged or hostile file costs at most its own size and ends as a miss.
+/// </summary>
 internal sealed class SnapshotReader
 {
     private readonly BinaryReader _r;
@@ -19,23 +23,48 @@ internal sealed class SnapshotReader
         _table = table;
     }
 
-    /// <summary>The workspace, or null when the header or key does not match (a stale or foreign file).</summary>
-    public static WorkspaceData? Read(Stream input, byte[] key)
+    /// <summary>
+    /// The workspace, or null when the file is not a whole, intact snapshot of this key: wrong header or key, bad
+    /// checksum, truncated, trailing bytes, or any value out of range. Never throws.
+    /// </summary>
+    public static WorkspaceData? TryRead(byte[] bytes, byte[] key)
     {
-        using var r = new BinaryReader(input, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (r.ReadString() != SnapshotFormat.Magic || r.ReadInt32() != SnapshotFormat.Version) return null;
-        var stored = r.ReadBytes(r.ReadInt32());
-        if (!stored.AsSpan().SequenceEqual(key)) return null;
-        var table = new string[r.ReadInt32()];
-        for (var i = 0; i < table.Length; i++) table[i] = r.ReadString();
-        return new SnapshotReader(r, table).Workspace();
+        try
+        {
+            if (bytes.Length < SnapshotFormat.ChecksumBytes || bytes.Length > SnapshotFormat.MaxBytes) return null;
+            var content = bytes.AsSpan(0, bytes.Length - SnapshotFormat.ChecksumBytes);
+            if (System.IO.Hashing.XxHash3.HashToUInt64(content) != System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(content.Length))) return null;
+            using var r = new BinaryReader(new MemoryStream(bytes, 0, content.Length, writable: false), System.Text.Encoding.UTF8);
+            if (r.ReadString() != SnapshotFormat.Magic || r.ReadInt32() != SnapshotFormat.Version) return null;
+            var keyLength = r.ReadInt32();
+            if (keyLength != key.Length || !r.ReadBytes(keyLength).AsSpan().SequenceEqual(key)) return null;
+            var table = new string[Count(r)];
+            for (var i = 0; i < table.Length; i++) table[i] = r.ReadString();
+            var data = new SnapshotReader(r, table).Workspace();
+            return r.BaseStream.Position == r.BaseStream.Length ? data : null;
+        }
+        catch (Exception)
+        {
+            // A cache: whatever went wrong (a constructor refusing a value, an enum out of range) means "parse the sources".
+            return null;
+        }
     }
+
+    /// <summary>A count, no larger than the bytes left (every item takes at least one byte).</summary>
+    private static int Count(BinaryReader r)
+    {
+        var n = r.ReadInt32();
+        if (n < 0 || n > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException($"count {n} out of range");
+        return n;
+    }
+
+    private int Count() => Count(_r);
 
     private WorkspaceData Workspace()
     {
         var states = List(State);
         var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var n = _r.ReadInt32(); n > 0; n--) aliases[Str()] = _r.ReadInt32();
+        for (var n = Count(); n > 0; n--) aliases[Str()] = _r.ReadInt32();
         var registry = new StateRegistry(states, aliases);
 
         var locations = List(Location);
@@ -64,7 +93,7 @@ internal sealed class SnapshotReader
         var allianceFile = Str();
         var memberFile = Str();
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var n = _r.ReadInt32(); n > 0; n--) columns[Str()] = _r.ReadInt32();
+        for (var n = Count(); n > 0; n--) columns[Str()] = _r.ReadInt32();
         var coverageEnd = Date();
         return new AtopRelease(version, allianceFile, memberFile, List(Alliance), columns, coverageEnd);
     }
@@ -178,14 +207,14 @@ internal sealed class SnapshotReader
 
     private int[] Ints()
     {
-        var a = new int[_r.ReadInt32()];
+        var a = new int[Count()];
         for (var i = 0; i < a.Length; i++) a[i] = _r.ReadInt32();
         return a;
     }
 
     private T[] Enums<T>() where T : struct, Enum
     {
-        var a = new T[_r.ReadInt32()];
+        var a = new T[Count()];
         for (var i = 0; i < a.Length; i++)
         {
             var v = _r.ReadInt32();
@@ -196,23 +225,25 @@ internal sealed class SnapshotReader
 
     private string[] Strings()
     {
-        var a = new string[_r.ReadInt32()];
+        var a = new string[Count()];
         for (var i = 0; i < a.Length; i++) a[i] = Str();
         return a;
     }
 
     private T[] List<T>(Func<T> item)
     {
-        var a = new T[_r.ReadInt32()];
+        var a = new T[Count()];
         for (var i = 0; i < a.Length; i++) a[i] = item();
         return a;
     }
 
-    private string Str() => _table[_r.ReadInt32()];
+    private string Str() => Index(_r.ReadInt32());
 
     private string? OptStr()
     {
         var i = _r.ReadInt32();
-        return i < 0 ? null : _table[i];
+        return i == -1 ? null : Index(i);
     }
+
+    private string Index(int i) => (uint)i < (uint)_table.Length ? _table[i] : throw new InvalidDataException($"string {i} out of range");
 }

@@ -18,20 +18,33 @@ internal sealed class SnapshotWriter
 
     public SnapshotWriter() => _w = new BinaryWriter(_body);
 
-    /// <summary>Header, string table, then the body.</summary>
-    public void CopyTo(Stream output, byte[] key)
+    /// <summary>
+    /// Header, string table, body, then an XxHash3 of all of it. False (and nothing useful written) when the
+    /// snapshot would exceed <see cref="SnapshotFormat.MaxBytes"/>, which the reader refuses.
+    /// </summary>
+    public bool CopyTo(Stream output, byte[] key)
     {
         _w.Flush();
-        using var w = new BinaryWriter(output, System.Text.Encoding.UTF8, leaveOpen: true);
-        w.Write(SnapshotFormat.Magic);
-        w.Write(SnapshotFormat.Version);
-        w.Write(key.Length);
-        w.Write(key);
-        w.Write(_table.Count);
-        foreach (var s in _table) w.Write(s);
-        w.Flush();
-        _body.Position = 0;
-        _body.CopyTo(output);
+        using var head = new MemoryStream();
+        using (var w = new BinaryWriter(head, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(SnapshotFormat.Magic);
+            w.Write(SnapshotFormat.Version);
+            w.Write(key.Length);
+            w.Write(key);
+            w.Write(_table.Count);
+            foreach (var s in _table) w.Write(s);
+        }
+        if (head.Length + _body.Length + SnapshotFormat.ChecksumBytes > SnapshotFormat.MaxBytes) return false;
+        var h = new System.IO.Hashing.XxHash3();
+        h.Append(head.GetBuffer().AsSpan(0, (int)head.Length));
+        h.Append(_body.GetBuffer().AsSpan(0, (int)_body.Length));
+        output.Write(head.GetBuffer(), 0, (int)head.Length);
+        output.Write(_body.GetBuffer(), 0, (int)_body.Length);
+        Span<byte> checksum = stackalloc byte[SnapshotFormat.ChecksumBytes];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(checksum, h.GetCurrentHashAsUInt64());
+        output.Write(checksum);
+        return true;
     }
 
     public void Workspace(StateRegistry states, LocationIndex locations, AtopRelease atop, Corpus corpus)

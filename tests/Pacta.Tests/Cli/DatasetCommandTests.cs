@@ -168,17 +168,18 @@ public sealed class DatasetCommandTests : IDisposable
         File.Copy(Repo.Path("data", "atop", "atop5_1m.csv"), members, overwrite: true);
         var good = PactaCli.RunWithEnvironment(env, "import", "atop", release);
         Assert.True(good.ExitCode == 0, good.Stderr);
-        Assert.True(File.Exists(Path.Combine(data, "atop", "atop5_1m.csv")));
-        Assert.True(File.Exists(Path.Combine(data, "atop", "atop5_1a.csv")));
+        var installed = Path.Combine(data, "atop", File.ReadAllText(Path.Combine(data, "atop", "current")).Trim());
+        Assert.True(File.Exists(Path.Combine(installed, "atop5_1m.csv")));
+        Assert.True(File.Exists(Path.Combine(installed, "atop5_1a.csv")));
         Assert.DoesNotContain(Directory.GetDirectories(data), d => Path.GetFileName(d) != "atop");
 
         var used = PactaCli.RunWithEnvironment(env, "dyads", "--directed", "--from", "1815", "--to", "1820");
         Assert.True(used.ExitCode == 0, used.Stderr);
         // Later runs read the imported copy: spoil it and they fail, naming it.
-        File.WriteAllText(Path.Combine(data, "atop", "atop5_1m.csv"), "atopid\n");
+        File.WriteAllText(Path.Combine(installed, "atop5_1m.csv"), "atopid\n");
         var spoiled = PactaCli.RunWithEnvironment(env, "dyads", "--directed", "--from", "1815", "--to", "1820");
         Assert.Equal(1, spoiled.ExitCode);
-        Assert.Contains(Path.Combine(data, "atop"), spoiled.Stderr);
+        Assert.Contains("$PACTA_DATA_DIR/atop/" + Path.GetFileName(installed), spoiled.Stderr);
 
         var reset = PactaCli.RunWithEnvironment(env, "import", "atop", "--reset");
         Assert.True(reset.ExitCode == 0, reset.Stderr);
