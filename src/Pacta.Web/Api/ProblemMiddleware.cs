@@ -17,7 +17,7 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         }
         catch (ApiProblem p)
         {
-            await Problems.Write(http, p.Status, p.Field, p.Message);
+            await Problems.Write(http, p.Status, p.Field, p.Message, p.RetryAfterSeconds);
             return;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
