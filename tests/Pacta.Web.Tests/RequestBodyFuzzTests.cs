@@ -92,12 +92,12 @@ public sealed class RequestBodyFuzzTests(ServerFixture shared, ITestOutputHelper
             case 0: // truncation
                 return text[..random.Next(text.Length + 1)];
             case 1: // deep nesting around a value
-            {
-                var depth = random.Next(1, 200);
-                var open = random.Next(2) == 0 ? "[" : "{\"n\":";
-                var close = open == "[" ? "]" : "}";
-                return ReplaceValue(random, text, string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth)));
-            }
+                {
+                    var depth = random.Next(1, 200);
+                    var open = random.Next(2) == 0 ? "[" : "{\"n\":";
+                    var close = open == "[" ? "]" : "}";
+                    return ReplaceValue(random, text, string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth)));
+                }
             case 2: // wrong type
                 return ReplaceValue(random, text, new[] { "1", "true", "null", "[]", "{}", "[\"a\",1]", "{\"a\":[]}" }[random.Next(7)]);
             case 3: // huge or odd number
@@ -105,13 +105,13 @@ public sealed class RequestBodyFuzzTests(ServerFixture shared, ITestOutputHelper
             case 4: // odd string
                 return ReplaceValue(random, text, "\"" + OddStrings[random.Next(OddStrings.Length)] + "\"");
             case 5: // a key repeated
-            {
-                var at = text.IndexOf('{', StringComparison.Ordinal);
-                var keys = System.Text.RegularExpressions.Regex.Matches(text, "\"([a-z_]+)\":");
-                if (at < 0 || keys.Count == 0) return text;
-                var key = keys[random.Next(keys.Count)].Groups[1].Value;
-                return text.Insert(at + 1, $"\"{key}\":\"again\",");
-            }
+                {
+                    var at = text.IndexOf('{', StringComparison.Ordinal);
+                    var keys = System.Text.RegularExpressions.Regex.Matches(text, "\"([a-z_]+)\":");
+                    if (at < 0 || keys.Count == 0) return text;
+                    var key = keys[random.Next(keys.Count)].Groups[1].Value;
+                    return text.Insert(at + 1, $"\"{key}\":\"again\",");
+                }
             case 6: // a random character inserted
                 return text.Insert(random.Next(text.Length + 1), ((char)random.Next(0x20, 0x7F)).ToString(CultureInfo.InvariantCulture));
             default: // a character deleted
