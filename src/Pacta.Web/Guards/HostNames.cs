@@ -13,7 +13,7 @@ public sealed class HostNames
 {
     private readonly HashSet<string> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _anyPort = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<(string, int)> _exact = [];
+    private readonly HashSet<(string, int)> _exact = [];  // names lower-cased
 
     public HostNames(ServeOptions options)
     {
@@ -31,7 +31,7 @@ public sealed class HostNames
         foreach (var h in options.AllowedHosts)
         {
             var hs = HostString.FromUriComponent(h.Trim());
-            if (hs.Port is { } port) _exact.Add((hs.Host, port));
+            if (hs.Port is { } port) _exact.Add((hs.Host.ToLowerInvariant(), port));
             else _anyPort.Add(hs.Host);
         }
     }
@@ -46,7 +46,7 @@ public sealed class HostNames
 
     /// <summary>Whether <paramref name="host"/>:<paramref name="port"/> names this server, reached on <paramref name="localPort"/>.</summary>
     public bool Allows(string host, int port, int localPort) =>
-        (_names.Contains(host) && port == localPort) || _anyPort.Contains(host) || _exact.Contains((host.ToLowerInvariant(), port)) || _exact.Contains((host, port));
+        (_names.Contains(host) && port == localPort) || _anyPort.Contains(host) || _exact.Contains((host.ToLowerInvariant(), port));
 
     /// <summary>A Host header value (host[:port]; port 80 when absent).</summary>
     public bool AllowsHost(string header, int localPort)
