@@ -93,7 +93,8 @@ public sealed class CrossOriginBrowserTests(ServerFixture server, BrowserFixture
         var violations = new List<string>();
         page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (violations) violations.Add(m.Text); };
 
-        await page.GotoAsync("/what-if?attacker=RUS&target=EST&date=2025-06-01&location=EE");
+        var document = await page.GotoAsync("/what-if?attacker=RUS&target=EST&date=2025-06-01&location=EE");
+        Assert.Contains("script-src 'self'", (await document!.AllHeadersAsync())["content-security-policy"]);
         await page.WaitForSelectorAsync("[data-testid=summary]");
         // Legend swatches get their colour from a style set through the CSSOM, which the policy allows.
         var swatch = await page.EvalOnSelectorAsync<string>(".legend i", "e => getComputedStyle(e).backgroundColor");

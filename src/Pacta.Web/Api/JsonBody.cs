@@ -5,7 +5,8 @@ namespace Pacta.Web.Api;
 
 /// <summary>
 /// The one reader of JSON request bodies: bounded nesting, and refused before any route sees them when a key repeats
-/// in an object or a string is not valid Unicode (a lone surrogate such as "\ud800", or invalid UTF-8) — each a 400
+/// in an object or a string is not valid Unicode (a lone surrogate such as "\ud800"; the parser itself refuses invalid
+/// UTF-8) — each a 400
 /// naming the field by its path (<c>state.a[2]</c>), where System.Text.Json would throw later, at first use.
 /// </summary>
 public static class JsonBody
@@ -61,7 +62,7 @@ public static class JsonBody
         }
         catch (InvalidOperationException)
         {
-            throw ApiProblem.BadField(path, $"{what} at '{path}' is not valid Unicode (a lone surrogate such as \\ud800, or invalid UTF-8)");
+            throw ApiProblem.BadField(path, $"{what} at '{path}' is not valid Unicode (a lone surrogate such as \\ud800)");
         }
     }
 }
