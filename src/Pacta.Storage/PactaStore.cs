@@ -80,13 +80,42 @@ public sealed class PactaStore
         return s;
     }
 
-    public IReadOnlyList<SavedScenario> Scenarios(int limit = 500)
+    /// <summary>
+    /// One page of saved scenarios, newest first: at most <paramref name="limit"/>, after the one <paramref name="cursor"/>
+    /// names (from the previous page's <see cref="ScenarioPage.Next"/>). Throws <see cref="FormatException"/> for a cursor
+    /// this store did not make.
+    /// </summary>
+    public ScenarioPage Scenarios(int limit = 100, string? cursor = null)
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT id, name, kind, state, created FROM scenario ORDER BY created DESC, id LIMIT $limit";
-        cmd.Parameters.AddWithValue("$limit", limit);
-        return ReadScenarios(cmd);
+        var where = "";
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            var (created, id) = ReadCursor(cursor);
+            where = "WHERE created < $created OR (created = $created AND id > $id) ";
+            cmd.Parameters.AddWithValue("$created", created);
+            cmd.Parameters.AddWithValue("$id", id);
+        }
+        cmd.CommandText = $"SELECT id, name, kind, state, created FROM scenario {where}ORDER BY created DESC, id LIMIT $limit";
+        cmd.Parameters.AddWithValue("$limit", limit + 1);
+        var rows = ReadScenarios(cmd);
+        if (rows.Count <= limit) return new ScenarioPage(rows.Select(r => r.Scenario).ToList(), null);
+        var last = rows[limit - 1];
+        return new ScenarioPage(rows.Take(limit).Select(r => r.Scenario).ToList(), MakeCursor(last.CreatedText, last.Scenario.Id));
+    }
+
+    // The sort key of the last row of a page, as stored (so even a row with an odd stamp pages on), base64url.
+    private static string MakeCursor(string created, string id) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{created}\u001f{id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static (string Created, string Id) ReadCursor(string cursor)
+    {
+        var b64 = cursor.Replace('-', '+').Replace('_', '/');
+        b64 = b64.PadRight(b64.Length + (4 - b64.Length % 4) % 4, '=');
+        var parts = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(b64)).Split('\u001f');
+        if (parts.Length != 2) throw new FormatException("not a cursor of this list");
+        return (parts[0], parts[1]);
     }
 
     public SavedScenario? Scenario(string id)
@@ -95,7 +124,7 @@ public sealed class PactaStore
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT id, name, kind, state, created FROM scenario WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", id);
-        return ReadScenarios(cmd).FirstOrDefault();
+        return ReadScenarios(cmd).FirstOrDefault().Scenario;
     }
 
     public bool DeleteScenario(string id)
@@ -107,13 +136,22 @@ public sealed class PactaStore
         return cmd.ExecuteNonQuery() > 0;
     }
 
-    private static List<SavedScenario> ReadScenarios(SqliteCommand cmd)
+    // Read defensively: a row written by hand or by another version must not stop the list (a bad stamp reads as 1970).
+    private static List<(SavedScenario Scenario, string CreatedText)> ReadScenarios(SqliteCommand cmd)
     {
-        var list = new List<SavedScenario>();
+        var list = new List<(SavedScenario, string)>();
         using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(new SavedScenario(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), ReadStamp(r.GetString(4))));
+        while (r.Read())
+        {
+            string Text(int i) => r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture) ?? "";
+            var created = Text(4);
+            list.Add((new SavedScenario(Text(0), Text(1), Text(2), Text(3), TryReadStamp(created)), created));
+        }
         return list;
     }
+
+    private static DateTimeOffset TryReadStamp(string s) =>
+        DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : DateTimeOffset.UnixEpoch;
 
     /// <summary>Creates or replaces the draft with this id.</summary>
     public DraftAgreement SaveDraft(string id, string yaml)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Hosting;
 using Pacta.Storage;
 using Pacta.Web.Api;
+using Pacta.Web.Guards;
 
 namespace Pacta.Web;
 
@@ -49,14 +50,22 @@ public static class PactaServer
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(options);
+        var outcomes = new OutcomeCache(options.OutcomeCacheBytes);
+        builder.Services.AddSingleton(outcomes);
+        var gate = new RunGate(options.ConcurrentRuns);
+        builder.Services.AddSingleton(gate);
+        var prepared = new PreparedCascades(options.GraphCacheEntries);
+        builder.Services.AddSingleton(prepared);
 
         var app = builder.Build();
         app.UseMiddleware<ProblemMiddleware>();
+        app.UseMiddleware<SiteGuard>(new HostNames(options));
         app.UseRequestTimeouts();
         app.MapOpenApi("/openapi/{documentName}.json");
 
         var guard = new WriteGuard(options.Token);
         var api = app.MapGroup("/api");
+        api.AddEndpointFilter(new JsonOnly());
         api.MapGet("/health", () => Json.Of(new System.Text.Json.Nodes.JsonObject
         {
             ["status"] = "ok",
@@ -64,16 +73,18 @@ public static class PactaServer
             ["atop"] = data.Atop?.Version,
             ["writes_need_token"] = options.Token is not null,
             ["max_trials"] = options.MaxTrials,
+            ["max_concurrent_runs"] = gate.Limit,
+            ["outcome_cache"] = new System.Text.Json.Nodes.JsonObject { ["entries"] = outcomes.Count, ["bytes"] = outcomes.Bytes, ["budget_bytes"] = outcomes.BudgetBytes },
         })).WithSummary("Server status");
         AgreementRoutes.Map(api, data);
         StateRoutes.Map(api, data);
-        WhatIfRoutes.Map(api, data);
+        WhatIfRoutes.Map(api, data, outcomes);
         CompareRoutes.Map(api, data);
-        CascadeRoutes.Map(api, data, options);
+        CascadeRoutes.Map(api, data, options, gate, prepared);
         NetworkRoutes.Map(api, data);
         CiteRoutes.Map(api, data);
         DatasetRoutes.Map(api, data);
-        SavedScenarioRoutes.Map(api, store, guard);
+        SavedScenarioRoutes.Map(api, store, guard, options);
         DraftRoutes.Map(api, store, guard);
         foreach (var extra in Extensions) extra(api, data, options);
 

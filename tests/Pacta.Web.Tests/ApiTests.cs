@@ -155,7 +155,7 @@ public sealed class ApiTests(ServerFixture server)
         using var notJson = await _http.PostAsync("api/what-if", new StringContent("{attacker: RUS", Encoding.UTF8, "application/json"));
         await AssertProblem(notJson, 400, "body");
         using var wrongType = await _http.PostAsync("api/what-if", new StringContent("attacker=RUS", Encoding.UTF8, "text/plain"));
-        await AssertProblem(wrongType, 415, "body");
+        await AssertProblem(wrongType, 415, "Content-Type");
         using var array = await _http.PostAsync("api/what-if", new StringContent("[1,2]", Encoding.UTF8, "application/json"));
         await AssertProblem(array, 400, "body");
         using var wrongField = await _http.PostAsync("api/what-if", new StringContent("""{"attacker":365,"target":"EST","date":"2025-06-01"}""", Encoding.UTF8, "application/json"));

@@ -36,9 +36,16 @@ public static class MonteCarlo
     /// <summary>Trials per block: 16 batches of 256 lanes.</summary>
     public const int BlockSize = 4096;
 
+    /// <summary>
+    /// Runs <paramref name="trials"/> trials. <paramref name="cancellationToken"/> is checked between blocks of
+    /// <see cref="BlockSize"/> trials: once it is cancelled the run stops within a block per thread and throws
+    /// <see cref="OperationCanceledException"/> (a server passes its request's token, so a client that hangs up or
+    /// times out stops the work).
+    /// </summary>
     public static MonteCarloResult Run(CascadeGraph g, CascadeStart start, HonourModel model, long trials, ulong seed,
-        IReadOnlyList<(int First, int Second)> pairs, int threads = 0)
+        IReadOnlyList<(int First, int Second)> pairs, int threads = 0, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         g.Close(start);
         var n = g.StateCount;
         // Indexed by lane id, as the lane kernel asks.
@@ -71,12 +78,14 @@ public static class MonteCarlo
             var w = new Worker<Lanes256>(g, numerators, new Tally(n, pairIdx.Length));
             for (var b = Interlocked.Increment(ref next); b < blocks; b = Interlocked.Increment(ref next))
             {
+                if (cancellationToken.IsCancellationRequested) break;
                 var count = (int)Math.Min(BlockSize, trials - (long)b * BlockSize);
                 var mix = seed ^ (0xD1B54A32D192ED03UL * (ulong)(b + 1));
                 w.RunBlock(new Xoshiro(Xoshiro.SplitMix(ref mix)), count, attackers, targets, events, pairIdx, initial);
             }
             tallies[i] = w.Tally;
         });
+        cancellationToken.ThrowIfCancellationRequested();
         foreach (var t in tallies) total.Add(t);
 
         return Summarise(g, model, trials, seed, total, pairIdx, initial, probabilities);

@@ -9,6 +9,9 @@ public sealed class ApiProblem(int status, string? field, string detail) : Excep
     public int Status { get; } = status;
     public string? Field { get; } = field;
 
+    /// <summary>Sent as Retry-After (a 503 for a full server).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     public static ApiProblem BadField(string field, string detail) => new(StatusCodes.Status400BadRequest, field, detail);
     public static ApiProblem NotFound(string field, string detail) => new(StatusCodes.Status404NotFound, field, detail);
 }

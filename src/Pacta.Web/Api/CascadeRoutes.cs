@@ -12,7 +12,7 @@ namespace Pacta.Web.Api;
 /// </summary>
 public static class CascadeRoutes
 {
-    public static void Map(RouteGroupBuilder api, ServeData data, ServeOptions options)
+    public static void Map(RouteGroupBuilder api, ServeData data, ServeOptions options, RunGate gate, PreparedCascades prepared)
     {
         var c = data.Corpus;
         var pacta = new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
@@ -43,17 +43,27 @@ public static class CascadeRoutes
             var honour = HonourPresets.Find(presetId)
                 ?? throw ApiProblem.BadField("preset", $"unknown preset '{presetId}'; expected one of {string.Join(", ", HonourPresets.All.Select(x => x.Id))}");
 
-            // The engine takes no cancellation token: run it aside so the request still ends at the time limit (504).
+            // Beyond the limit, refused at once: a queue would hold connections until they time out.
+            if (!gate.TryEnter())
+                throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, null, $"the server is already running {gate.Limit} cascade(s); try again shortly") { RetryAfterSeconds = 2 };
+            var token = request.HttpContext.RequestAborted;
             var work = Task.Run(() =>
             {
-                var graph = new CascadeGraph(new CascadeSource(corpus, e.Date, assumptions), CascadeOptions.Default);
-                if (majors is not null) foreach (var m in majors.On(e.Date)) graph.IsMajor[graph.IndexOf(m)] = true;
-                var start = CascadeStart.Of(e);
-                var result = DeterministicCascade.Run(graph, start) with { AttackerBreaches = graph.Source.Full.Evaluate(e, assumptions).Breached };
-                var mc = n > 0 ? MonteCarlo.Run(graph, start, HonourModel.Of(honour), n, s, []) : null;
-                return CascadeJson.Cascade(corpus, e, result, mc);
-            });
-            return Json.Of(await work.WaitAsync(request.HttpContext.RequestAborted));
+                try
+                {
+                    var p = prepared.Get(scenario.Key, corpus, e, assumptions, majors);
+                    token.ThrowIfCancellationRequested();
+                    var mc = n > 0 ? MonteCarlo.Run(p.ClosedGraph(), p.Start, HonourModel.Of(honour), n, s, [], cancellationToken: token) : null;
+                    return CascadeJson.Cascade(corpus, e, p.Deterministic, mc);
+                }
+                finally
+                {
+                    // Given back when the work ends, not when the request does.
+                    gate.Exit();
+                }
+            }, CancellationToken.None);
+            // The graph build does not take the token, so the request itself still ends at a disconnect or the time limit (504).
+            return Json.Of(await work.WaitAsync(token));
         })
         .WithSummary("Cascade: who is drawn in, round by round")
         .WithDescription("As `pacta cascade --json`: the event fields of what-if, plus `trials` (Monte Carlo, at most the server's limit), `seed` and `preset` (honour rates: " +

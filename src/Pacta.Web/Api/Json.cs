@@ -22,12 +22,18 @@ public static class Json
 
     public static IResult Of(byte[] utf8) => Results.Bytes(utf8, "application/json; charset=utf-8");
 
-    /// <summary>Reads a JSON object body; an empty or non-object body is the caller's fault.</summary>
+    /// <summary>
+    /// Reads a JSON object body (at most the server's body limit, checked by <see cref="JsonBody"/>); an empty or
+    /// non-object body is the caller's fault.
+    /// </summary>
     public static async Task<JsonObject> ReadObject(HttpRequest request)
     {
-        if (request.ContentType is { } ct && !ct.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "body", $"expected application/json, got {ct}");
-        var node = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        if (!Guards.JsonOnly.IsJson(request.ContentType))
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Content-Type", $"expected a JSON body (Content-Type: application/json), got {(string.IsNullOrEmpty(request.ContentType) ? "none" : request.ContentType)}");
+        var options = request.HttpContext.RequestServices.GetService<ServeOptions>() ?? new ServeOptions();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        var node = JsonBody.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), options.MaxJsonDepth);
         return node as JsonObject ?? throw ApiProblem.BadField("body", "the request body must be a JSON object");
     }
 

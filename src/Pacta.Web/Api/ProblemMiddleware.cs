@@ -17,7 +17,7 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         }
         catch (ApiProblem p)
         {
-            await Problems.Write(http, p.Status, p.Field, p.Message);
+            await Problems.Write(http, p.Status, p.Field, p.Message, p.RetryAfterSeconds);
             return;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -60,7 +60,7 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
                 504 => "the request took longer than the server allows",
                 _ => Problems.Title(status),
             };
-            await Problems.Write(http, status, status == 415 ? "body" : null, status == 415 ? "expected a JSON body (Content-Type: application/json)" : detail);
+            await Problems.Write(http, status, status == 415 ? "Content-Type" : null, status == 415 ? $"expected a JSON body (Content-Type: application/json), got {http.Request.ContentType}" : detail);
         }
     }
 }

@@ -39,10 +39,11 @@ public static class Problems
         return o;
     }
 
-    public static async Task Write(HttpContext http, int status, string? field, string detail)
+    public static async Task Write(HttpContext http, int status, string? field, string detail, int? retryAfterSeconds = null)
     {
         if (http.Response.HasStarted) return;
         http.Response.Clear();
+        if (retryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.StatusCode = status;
         http.Response.ContentType = ContentType;
         await http.Response.WriteAsync(Body(status, field, detail, http.Request.Path).ToJsonString(Json.Compact));

@@ -8,14 +8,13 @@ namespace Pacta.Web.Api;
 /// <summary><c>/api/what-if</c>: the CLI's <c>what-if --json</c>, by query (shareable) or by JSON body.</summary>
 public static class WhatIfRoutes
 {
-    public static void Map(RouteGroupBuilder api, ServeData data)
+    public static void Map(RouteGroupBuilder api, ServeData data, OutcomeCache cache)
     {
         // By default the whole corpus, as the CLI's what-if (the evaluator counts an ATOP alliance that a
         // hand-encoded agreement declares "same-as" only once); include_atop=false keeps the hand-encoded agreements.
         var c = data.Corpus;
         var pacta = new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
         var evaluators = new[] { new Evaluator(pacta), new Evaluator(c) };
-        var cache = new OutcomeCache();
 
         EncodedJson Answer(ScenarioRequest r) => cache.GetOrAdd(r.Key, () =>
         {

@@ -46,6 +46,24 @@ public sealed class MonteCarloTests
     private static double P(MonteCarloResult r, int cow) => r.States.FirstOrDefault(s => s.State.Cow == cow)?.DrawnIn.P ?? 0;
 
     [Fact]
+    public void MonteCarlo_ACancelledToken_StopsTheRunWithoutAResult()
+    {
+        var (g, start, model) = SmallCase();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.Throws<OperationCanceledException>(() => MonteCarlo.Run(g, start, model, 1_000_000, 1, [], cancellationToken: cancelled.Token));
+    }
+
+    [Fact]
+    public void MonteCarlo_ATokenCancelledDuringTheRun_StopsBetweenBlocks()
+    {
+        var (g, start, model) = SmallCase();
+        // Cancelled by the first block: without the check between blocks the run would finish its 10^11 trials.
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        Assert.ThrowsAny<OperationCanceledException>(() => MonteCarlo.Run(g, start, model, 100_000_000_000, 1, [], threads: 2, cancellationToken: cts.Token));
+    }
+
+    [Fact]
     public void MonteCarlo_SmallCase_ConvergesToTheExactProbabilities()
     {
         var (g, start, model) = SmallCase();

@@ -13,7 +13,9 @@ export async function send(method: string, path: string, body?: any): Promise<an
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const token = localStorage.getItem('pacta-token');
   if (token) headers.authorization = `Bearer ${token}`;
-  const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  // The server sends Referrer-Policy: no-referrer, under which a browser would send 'Origin: null' with a write;
+  // 'same-origin' keeps the page's own origin on it, which the server checks.
+  const r = await fetch(path, { method, headers, referrerPolicy: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
   return read(r);
 }
 

@@ -7,6 +7,8 @@ export function h(tag: string, attrs: Record<string, any> = {}, ...children: Chi
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
     else if (k === 'value') (el as any).value = v;
+    // Through the CSSOM: the Content-Security-Policy (style-src 'self') refuses style attributes set as markup.
+    else if (k === 'style') el.style.cssText = String(v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);
@@ -27,6 +29,7 @@ export function s(tag: string, attrs: Record<string, any> = {}, ...children: Chi
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    else if (k === 'style') el.style.cssText = String(v);
     else el.setAttribute(k, String(v));
   }
   append(el, children);

@@ -4,7 +4,7 @@ import { pages, type PageState } from '../main';
 
 /** Saved scenarios: a list with links (each link restores its page) and delete buttons. */
 export async function scenariosPage(main: HTMLElement) {
-  const list = await get('/api/scenarios');
+  const list = await get('/api/scenarios', { limit: 500 });
   const ul = h('ul', { class: 'plain', 'data-testid': 'scenarios' }, list.map((sc: any) => h('li', {},
     h('a', { href: sc.url }, sc.name), ` — ${sc.kind}, ${sc.created} `,
     h('button', { type: 'button', onclick: async (e: Event) => { await send('DELETE', `/api/scenarios/${sc.id}`); (e.target as HTMLElement).closest('li')!.remove(); } }, 'Delete'))));
