@@ -129,12 +129,13 @@ public sealed class AgreementOnDay
             if (s.Span.Contains(day) && s.Membership.Contains(day)) parties.Add(new BoundParty(s.State, s.Role, s.Party, s.Party.Organization));
         foreach (var m in Assumptions.Members)
         {
-            var viaOrganization = false;
-            foreach (var p in a.Parties) if (p.Organization == m.AgreementOrOrganization) { viaOrganization = true; break; }
-            if (m.AgreementOrOrganization != a.Id && !viaOrganization) continue;
+            // A member assumed of a party organization takes the organization's role; of the agreement itself, member.
+            Party? via = null;
+            foreach (var p in a.Parties) if (p.Organization == m.AgreementOrOrganization) { via = p; break; }
+            if (m.AgreementOrOrganization != a.Id && via is null) continue;
             if (m.From is { } f && f > day) continue;
             if (IsParty(parties, m.State)) continue;
-            parties.Add(new BoundParty(m.State, PartyRole.Member, null, viaOrganization ? m.AgreementOrOrganization : null));
+            parties.Add(new BoundParty(m.State, via?.Role ?? PartyRole.Member, null, via?.Organization));
         }
         return parties;
     }

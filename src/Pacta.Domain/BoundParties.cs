@@ -70,6 +70,13 @@ public sealed class BoundParties
         foreach (var s in Terms(a).Spells) if (seen.Add(s.State)) yield return s.State;
     }
 
+    /// <summary>Every state that is ever a party, with the role of each of its party entries (once per state and role).</summary>
+    public IEnumerable<(int State, PartyRole Role)> EverPartyRoles(Agreement a)
+    {
+        var seen = new HashSet<(int, PartyRole)>();
+        foreach (var s in Terms(a).Spells) if (seen.Add((s.State, s.Role))) yield return (s.State, s.Role);
+    }
+
     private static int LatestYear(Agreement a)
     {
         var year = 0;
