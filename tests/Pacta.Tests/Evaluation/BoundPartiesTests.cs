@@ -276,6 +276,19 @@ public sealed class BoundPartiesTests
     }
 
     [Fact]
+    public void The_guarantee_network_leaves_out_suspended_pairs_as_the_what_if_does()
+    {
+        var c = Pacta.Tests.Cascade.CascadeCorpus.Corpus;
+        var edges = GuaranteeNetwork.Of(c, Day, null, "pacta")["guarantees"]!.AsArray()
+            .SelectMany(g => g!["agreements"]!.AsArray().Select(x => ((int)g["obligor"]!, (int)g["beneficiary"]!, (string)x!["agreement"]!))).ToHashSet();
+        const int aus = 900, nzl = 920;
+        Assert.Contains((aus, nzl, "anzus-1951"), edges);
+        Assert.Contains((nzl, aus, "anzus-1951"), edges);
+        Assert.DoesNotContain((Usa, nzl, "anzus-1951"), edges);
+        Assert.DoesNotContain((nzl, Usa, "anzus-1951"), edges);
+    }
+
+    [Fact]
     public void ATOP_coverage_end_is_read_from_the_release()
     {
         var c = Pacta.Tests.Cascade.CascadeCorpus.Corpus;
