@@ -22,26 +22,31 @@ public enum Force
 }
 
 /// <summary>
-/// A state bound by an agreement on a day, with its role: a direct party (<see cref="Organization"/> null), a member
-/// of a party organization, or an assumed member (<see cref="Party"/> null).
+/// A state bound by an agreement on a day, with its role and the party entry that binds it: its own, its
+/// organization's (<see cref="Organization"/>), or none for an assumed member. Kept to three fields: the what-if
+/// builds these lists for every agreement it checks.
 /// </summary>
-public readonly record struct BoundParty(int State, PartyRole Role, Party? Party, string? Organization)
+public readonly record struct BoundParty(int State, PartyRole Role, Party? Party)
 {
     public bool Assumed => Party is null;
+
+    /// <summary>The organization through which the state is bound, if any (assumed members: none recorded).</summary>
+    public string? Organization => Party?.Organization;
 }
 
 /// <summary>
 /// One agreement on one day under the assumptions: in force or why not, who is bound with which role, whom each
 /// selector means, and which obligations are suspended. The parties are worked out on first use, so checking
 /// the hundreds of historical alliances not in force costs nothing more. Deterministic: a race between two
-/// threads only computes them twice.
+/// threads only computes them twice. Not sealed so that the evaluator's per-event context can be one (one
+/// allocation per agreement and event on the what-if's hot path).
 /// </summary>
-public sealed class AgreementOnDay
+public class AgreementOnDay
 {
     private readonly AgreementTerms _terms;
     private List<BoundParty>? _parties;
 
-    internal AgreementOnDay(AgreementTerms terms, DateOnly day, Assumptions assumptions)
+    protected internal AgreementOnDay(AgreementTerms terms, DateOnly day, Assumptions assumptions)
     {
         _terms = terms;
         Day = day;
@@ -49,19 +54,15 @@ public sealed class AgreementOnDay
         var a = terms.Agreement;
         foreach (var x in assumptions.Adopted) if (x.Agreement == a.Id) { Adoption = x; break; }
         var byDates = terms.DatesInForceOn(day);
-        Hypothetical = Adoption is not null && !byDates;
-        if (byDates || (Adoption is { } ad && AdoptedBy(ad.From ?? a.Dates.Signed, day)))
-        {
-            SupersededBy = Successor(out var from);
-            SupersededFrom = from;
-        }
-        Force = SupersededBy is not null ? Force.Superseded
+        var superseded = terms.Successors.Count > 0
+            && (byDates || (Adoption is { } ad && AdoptedBy(ad.From ?? a.Dates.Signed, day)))
+            && Successor(out _) is not null;
+        Force = superseded ? Force.Superseded
             : byDates ? (terms.CoverageEnd is { } end && day > end ? Force.Continued : Force.InForce)
             : Adoption is { } x2 ? (AdoptedBy(x2.From ?? a.Dates.Signed, day) ? Force.Adopted : Force.AdoptedLater)
             : a.Dates.InForceOn is null ? Force.NeverInForce
             : day < a.Dates.InForceOn ? Force.NotYet
             : Force.Ended;
-        InForce = Force is Force.InForce or Force.Continued or Force.Adopted;
     }
 
     public Agreement Agreement => _terms.Agreement;
@@ -70,7 +71,7 @@ public sealed class AgreementOnDay
     public Assumptions Assumptions { get; }
 
     /// <summary>In force, continued past its dataset, or assumed adopted by the day (and not superseded).</summary>
-    public bool InForce { get; }
+    public bool InForce => Force is Force.InForce or Force.Continued or Force.Adopted;
 
     public Force Force { get; }
 
@@ -78,12 +79,21 @@ public sealed class AgreementOnDay
     public AssumedAdoption? Adoption { get; }
 
     /// <summary>Assumed adopted while not in force by its dates: its obligations are hypothetical.</summary>
-    public bool Hypothetical { get; }
+    public bool Hypothetical => Adoption is not null && !_terms.DatesInForceOn(Day);
 
-    /// <summary>The successor that supersedes the agreement on the day, and the first day it does.</summary>
-    public Agreement? SupersededBy { get; }
+    /// <summary>The successor that supersedes the agreement on the day (worked out again when asked: rare).</summary>
+    public Agreement? SupersededBy => Force == Force.Superseded ? Successor(out _) : null;
 
-    public DateOnly? SupersededFrom { get; }
+    /// <summary>The first day on which <see cref="SupersededBy"/> supersedes the agreement.</summary>
+    public DateOnly? SupersededFrom
+    {
+        get
+        {
+            if (Force != Force.Superseded) return null;
+            Successor(out var from);
+            return from;
+        }
+    }
 
     /// <summary>The last day of the agreement's dataset, when <see cref="Force"/> is <see cref="Force.Continued"/>.</summary>
     public DateOnly? CoverageEnd => _terms.CoverageEnd;
@@ -126,7 +136,7 @@ public sealed class AgreementOnDay
         var a = Agreement;
         var parties = new List<BoundParty>();
         foreach (var s in _terms.Spells)
-            if (s.Span.Contains(day) && s.Membership.Contains(day)) parties.Add(new BoundParty(s.State, s.Role, s.Party, s.Party.Organization));
+            if (s.Span.Contains(day) && s.Membership.Contains(day)) parties.Add(new BoundParty(s.State, s.Role, s.Party));
         foreach (var m in Assumptions.Members)
         {
             // A member assumed of a party organization takes the organization's role; of the agreement itself, member.
@@ -135,7 +145,7 @@ public sealed class AgreementOnDay
             if (m.AgreementOrOrganization != a.Id && via is null) continue;
             if (m.From is { } f && f > day) continue;
             if (IsParty(parties, m.State)) continue;
-            parties.Add(new BoundParty(m.State, via?.Role ?? PartyRole.Member, null, via?.Organization));
+            parties.Add(new BoundParty(m.State, via?.Role ?? PartyRole.Member, null));
         }
         return parties;
     }

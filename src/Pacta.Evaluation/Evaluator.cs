@@ -502,43 +502,22 @@ public sealed class Evaluator
     /// Per-agreement facts for one event: the agreement on the event's day as <see cref="BoundParties"/> resolves it
     /// (in force, parties with assumed members, selectors, suspensions), and the words of those checks.
     /// </summary>
-    private sealed class AgreementContext
+    private sealed class AgreementContext : AgreementOnDay
     {
-        private readonly Evaluator _ev;
-        private readonly AgreementOnDay _on;
-
-        public AgreementContext(Scene scene, AgreementTerms terms)
-        {
-            _ev = scene.Evaluator;
-            Scene = scene;
-            _on = terms.On(scene.Event.Date, scene.Assumptions);
-        }
+        public AgreementContext(Scene scene, AgreementTerms terms) : base(terms, scene.Event.Date, scene.Assumptions) => Scene = scene;
 
         public Scene Scene { get; }
-        public Agreement Agreement => _on.Agreement;
         public Event Event => Scene.Event;
-        public Assumptions Assumptions => Scene.Assumptions;
-        public bool Hypothetical => _on.Hypothetical;
-        public DateOnly Day => Scene.Event.Date;
-
-        /// <summary>In force on the day, or assumed adopted by then, and not superseded: the outcome of <see cref="InForceCheck"/>.</summary>
-        public bool InForce => _on.InForce;
-
-        public bool IsParty(int cow) => _on.IsParty(cow);
-
-        public bool Covers(Selector s, int cow) => _on.Covers(s, cow);
-
-        public Suspension? Suspension(int obligor, int beneficiary) => _on.Suspension(obligor, beneficiary);
 
         /// <summary>The states the obligor selector names, without the target (see <see cref="AgreementOnDay.Obligors"/>).</summary>
         public List<(int State, PartyRole Role)> Obligors(Selector s)
         {
             var picked = new List<(int State, PartyRole Role)>();
-            _on.Obligors(s, Event.Target.Cow, picked);
+            Obligors(s, Event.Target.Cow, picked);
             return picked;
         }
 
-        private string Name(int cow) => _ev.Name(cow);
+        private string Name(int cow) => Scene.Evaluator.Name(cow);
 
         public Check InForceCheck(Provision p, bool explain)
         {
@@ -554,12 +533,12 @@ public sealed class Evaluator
         private string WordInForce()
         {
             var a = Agreement;
-            var from = _on.Adoption is { } ad ? ad.From ?? a.Dates.Signed : null;
-            return _on.Force switch
+            var from = Adoption is { } ad ? ad.From ?? a.Dates.Signed : null;
+            return Force switch
             {
-                Force.InForce => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({_on.Terms.InForceSpan})",
-                Force.Continued => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({_on.Terms.InForceSpan}) ({a.Origin.ToUpperInvariant()}'s coverage ends in {_on.CoverageEnd!.Value.Year}; assumed still in force)",
-                Force.Superseded => $"not in force: {a.Id} is superseded by {_on.SupersededBy!.Id} from {_on.SupersededFrom:yyyy-MM-dd}",
+                Force.InForce => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({Terms.InForceSpan})",
+                Force.Continued => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({Terms.InForceSpan}) ({a.Origin.ToUpperInvariant()}'s coverage ends in {CoverageEnd!.Value.Year}; assumed still in force)",
+                Force.Superseded => $"not in force: {a.Id} is superseded by {SupersededBy!.Id} from {SupersededFrom:yyyy-MM-dd}",
                 Force.Adopted => $"{a.Id} is not in force ({WordCache.Of(a.Status)}) but assumed adopted from {(from is null ? "the start" : from.Value.ToString("yyyy-MM-dd"))} (hypothetical)",
                 Force.AdoptedLater => $"not in force: {a.Id} is assumed adopted only from {from:yyyy-MM-dd}",
                 Force.NeverInForce => $"not in force: {a.Id} never entered into force (status {WordCache.Of(a.Status)}); evaluate it with --assume-adopted",
@@ -571,7 +550,7 @@ public sealed class Evaluator
         public Check TargetCheck(Selector s, ExplanationSource? src)
         {
             var t = Event.Target;
-            var met = _on.Protects(s, t.Cow);
+            var met = Protects(s, t.Cow);
             if (met is not { } ok)
                 return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"target selector {s.Kind}", CheckResult.Unknown, src));
             if (src is null) return Check.Of(ok);
@@ -585,8 +564,8 @@ public sealed class Evaluator
                     : $"target not a member on that date: {t.Name} is not a party with role {WordCache.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}",
                 _ => ok
                     ? $"{t.Name} is a party on {Day:yyyy-MM-dd}{AssumedNote(t.Cow)}"
-                    : _on.IsParty(t.Cow)
-                        ? $"target not a member on that date: {t.Name} is a party on {Day:yyyy-MM-dd} only as {WordCache.Of(_on.RoleOf(t.Cow)!.Value)}, which {s.Kind} does not cover"
+                    : IsParty(t.Cow)
+                        ? $"target not a member on that date: {t.Name} is a party on {Day:yyyy-MM-dd} only as {WordCache.Of(RoleOf(t.Cow)!.Value)}, which {s.Kind} does not cover"
                         : $"target not a member on that date: {t.Name} is not a party on {Day:yyyy-MM-dd}{NextEntry(t.Cow)}",
             }, ok, src));
         }
@@ -594,7 +573,7 @@ public sealed class Evaluator
         public Check AttackerCheck(Selector s, ExplanationSource? src)
         {
             var at = Event.Attacker;
-            var met = _on.Admits(s, at.Cow);
+            var met = Admits(s, at.Cow);
             if (met is not { } ok)
                 return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"attacker selector {s.Kind}", CheckResult.Unknown, src));
             if (src is null) return Check.Of(ok);
@@ -610,10 +589,10 @@ public sealed class Evaluator
             }, ok, src));
         }
 
-        private string AssumedNote(int cow) => _on.IsAssumedMember(cow) ? " (assumed member)" : "";
+        private string AssumedNote(int cow) => IsAssumedMember(cow) ? " (assumed member)" : "";
 
         /// <summary>", joins on D" when the state becomes a party later — the usual reason for "not yet a member".</summary>
         private string NextEntry(int cow) =>
-            _on.Terms.NextEntry(cow, Day) is { } n ? $" (becomes a party on {n:yyyy-MM-dd})" : "";
+            Terms.NextEntry(cow, Day) is { } n ? $" (becomes a party on {n:yyyy-MM-dd})" : "";
     }
 }
