@@ -97,9 +97,10 @@ public sealed record Provision(
     SourcePosition Position);
 
 /// <summary>
-/// Who a trigger or obligation refers to. Kinds: <c>any-member</c> (any party with role member or guarantor),
-/// <c>other-parties</c> (every such party except the target), <c>target</c> (the attacked state),
+/// Who a trigger or obligation refers to. Kinds: <c>any-member</c> (any party with role member, guarantor or
+/// beneficiary), <c>other-parties</c> (every member or guarantor except the target), <c>target</c> (the attacked state),
 /// <c>anyone</c>, <c>non-party</c>, <c>states</c> (the listed states), <c>role</c> (parties with <see cref="Role"/>).
+/// What each means on a day is decided by <see cref="BoundParties"/>.
 /// </summary>
 public sealed record Selector(string Kind, IReadOnlyList<int> States, PartyRole? Role)
 {

@@ -6,6 +6,7 @@ public sealed class Corpus
     private readonly Dictionary<string, Agreement> _agreements;
     private readonly Dictionary<string, Organization> _organizations;
     private readonly Dictionary<string, Conflict> _conflicts;
+    private BoundParties? _bound;
 
     public Corpus(
         IEnumerable<Agreement> agreements,
@@ -34,37 +35,22 @@ public sealed class Corpus
     public Organization? Organization(string id) => _organizations.GetValueOrDefault(id);
     public Conflict? Conflict(string id) => _conflicts.GetValueOrDefault(id);
 
+    /// <summary>The resolver of who is bound by which agreement on a day, built on first use.</summary>
+    public BoundParties Bound => LazyInitializer.EnsureInitialized(ref _bound, () => new BoundParties(this));
+
     /// <summary>A corpus with more agreements (e.g. imported ATOP alliances) added.</summary>
     public Corpus With(IEnumerable<Agreement> more) =>
         new(Agreements.Concat(more), Organizations, Conflicts, States, Locations);
 
     /// <summary>
-    /// The states that are parties of <paramref name="agreement"/> on <paramref name="day"/>, with their role:
+    /// (<see cref="BoundParties"/>) The states that are parties of <paramref name="agreement"/> on <paramref name="day"/>, with their role:
     /// direct state parties within their own dates, plus the members of any party organization on that day.
     /// </summary>
     public IEnumerable<(int State, PartyRole Role, Party Party)> PartiesOn(Agreement agreement, DateOnly day)
     {
-        foreach (var p in agreement.Parties)
-        {
-            if (!p.Span.Contains(day)) continue;
-            if (p.State is { } s) yield return (s, p.Role, p);
-            else if (p.Organization is { } orgId && Organization(orgId) is { } org)
-            {
-                foreach (var m in org.MembersOn(day)) yield return (m, p.Role, p);
-            }
-        }
+        foreach (var p in Bound.On(agreement, day, Assumptions.None).Parties) yield return (p.State, p.Role, p.Party!);
     }
 
     /// <summary>Every state that is ever a party (directly or through an organization), for "involves" filters.</summary>
-    public IEnumerable<int> EverParties(Agreement agreement)
-    {
-        foreach (var p in agreement.Parties)
-        {
-            if (p.State is { } s) yield return s;
-            else if (p.Organization is { } orgId && Organization(orgId) is { } org)
-            {
-                foreach (var m in org.Members) yield return m.State;
-            }
-        }
-    }
+    public IEnumerable<int> EverParties(Agreement agreement) => Bound.EverParties(agreement);
 }

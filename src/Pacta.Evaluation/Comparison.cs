@@ -150,9 +150,21 @@ public static class Comparer
     {
         var triggers = a.Provisions.Where(p => p.Trigger is not null && Promises.Contains(p.Kind)).ToList();
         if (triggers.Count == 0) return new("no obligations on attack", 0);
-        if (triggers.Any(p => p.Trigger!.Target.Kind is "any-member")) return new("mutual: any party attacked is protected", 1);
-        var protectedStates = triggers.Where(p => p.Trigger!.Target.Kind == "states").SelectMany(p => p.Trigger!.Target.States).Distinct().ToList();
-        var parties = corpus.EverParties(a).Distinct().ToList();
+        // Whom the targets protect, as BoundParties reads them over every party the agreement ever has (a mere
+        // signatory is not covered by any-member).
+        var ever = corpus.Bound.EverPartyRoles(a).ToList();
+        var parties = ever.Select(x => x.State).Distinct().ToList();
+        var protectedStates = triggers.Where(p => p.Trigger!.Target.Kind == "states").SelectMany(p => p.Trigger!.Target.States).ToList();
+        foreach (var t in triggers.Select(p => p.Trigger!.Target).Where(t => t.Kind != "states"))
+            protectedStates.AddRange(ever.Where(x => t.Kind switch
+            {
+                "any-member" => AgreementOnDay.IsMemberRole(x.Role),
+                "other-parties" => AgreementOnDay.IsObligorRole(x.Role),
+                "role" => x.Role == t.Role,
+                _ => false,
+            }).Select(x => x.State));
+        protectedStates = protectedStates.Distinct().ToList();
+        if (triggers.Any(p => p.Trigger!.Target.Kind is "any-member") && parties.All(protectedStates.Contains)) return new("mutual: any party attacked is protected", 1);
         if (protectedStates.Count >= 2 && parties.All(protectedStates.Contains)) return new("mutual", 1);
         if (protectedStates.Count >= 2) return new("partly reciprocal: " + string.Join(", ", protectedStates.Select(s => corpus.States.ByCow(s)?.Code ?? s.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " protected", 0.75);
         return new("one-way: protects " + string.Join(", ", protectedStates.Select(s => corpus.States.ByCow(s)?.Name ?? "?")), 0.25);

@@ -16,30 +16,34 @@ public sealed class Evaluator
 {
     private readonly Corpus _corpus;
     private readonly Dictionary<int, List<Agreement>> _involving = new();
-    private readonly HashSet<string> _represented;
 
     // The same selection by position in Corpus.Agreements, which is sorted by id: marking positions and
     // reading them in order yields the agreements in id order without sorting strings per event.
-    private readonly AgreementFacts[] _facts;
+    private readonly AgreementTerms[] _terms;
     private readonly int[] _handEncoded;
     private readonly Dictionary<int, int[]> _involvingAt = new();
 
-    public Evaluator(Corpus corpus)
+    /// <summary>
+    /// An evaluator over <paramref name="corpus"/>. Who is bound is decided by <paramref name="bound"/>: by default a
+    /// resolver over the same corpus; an evaluator over part of a corpus (the cascade's per-victim evaluators) passes
+    /// the whole corpus's, so that successors and same-as files outside the part still count.
+    /// </summary>
+    public Evaluator(Corpus corpus, BoundParties? bound = null)
     {
         _corpus = corpus;
-        // An imported ATOP alliance that a hand-encoded agreement declares "same-as" is evaluated only once,
-        // through the hand-encoded file.
-        _represented = Cascade.PeacePromises.Represented(corpus);
+        Bound = bound ?? corpus.Bound;
         var at = new Dictionary<int, List<int>>();
         var handEncoded = new List<int>();
-        _facts = new AgreementFacts[corpus.Agreements.Count];
+        _terms = new AgreementTerms[corpus.Agreements.Count];
         for (var i = 0; i < corpus.Agreements.Count; i++)
         {
             var a = corpus.Agreements[i];
-            _facts[i] = new AgreementFacts(corpus, a, i);
+            _terms[i] = Bound.Terms(a);
             if (a.Origin != "atop") handEncoded.Add(i);
-            if (_represented.Contains(a.Id)) continue;
-            foreach (var s in corpus.EverParties(a).Distinct())
+            // An imported ATOP alliance that a hand-encoded agreement declares "same-as" is evaluated only once,
+            // through the hand-encoded file.
+            if (_terms[i].Represented) continue;
+            foreach (var s in Bound.EverParties(a))
             {
                 if (!_involving.TryGetValue(s, out var list)) _involving[s] = list = [];
                 list.Add(a);
@@ -52,6 +56,9 @@ public sealed class Evaluator
     }
 
     public Corpus Corpus => _corpus;
+
+    /// <summary>The resolver of who is bound that this evaluator asks.</summary>
+    public BoundParties Bound { get; }
 
     /// <summary>
     /// The agreements the evaluator considers for an event: every hand-encoded agreement (so "why does Art. 5
@@ -107,7 +114,7 @@ public sealed class Evaluator
         var scene = new Scene(this, e, assumptions);
         foreach (var i in InvolvingPositions(e.Attacker.Cow, e.Target.Cow, assumptions))
         {
-            var ctx = new AgreementContext(scene, _facts[i]);
+            var ctx = new AgreementContext(scene, _terms[i]);
             foreach (var p in ctx.Agreement.Provisions)
             {
                 if (p.Trigger is not null) EvaluateTrigger(ctx, p, triggered, notTriggered);
@@ -468,40 +475,6 @@ public sealed class Evaluator
         public static Check Of(Explanation node) => new(node.Result, node);
     }
 
-    /// <summary>
-    /// What the evaluator knows of an agreement independently of any event: its span in force and every
-    /// party spell (direct parties, and the members of party organizations with both spans), in the order
-    /// <see cref="Corpus.PartiesOn"/> lists them.
-    /// </summary>
-    private sealed class AgreementFacts
-    {
-        public AgreementFacts(Corpus corpus, Agreement a, int position)
-        {
-            Agreement = a;
-            Position = position;
-            HasInForceDate = a.Dates.InForceOn is not null;
-            InForceSpan = a.InForce;
-            var spells = new List<PartySpell>();
-            foreach (var p in a.Parties)
-            {
-                if (p.State is { } s) spells.Add(new PartySpell(s, p.Role, p, p.Span, DateSpan.Always));
-                else if (p.Organization is { } orgId && corpus.Organization(orgId) is { } org)
-                    foreach (var m in org.Members) spells.Add(new PartySpell(m.State, p.Role, p, p.Span, m.Span));
-            }
-            Spells = [.. spells];
-        }
-
-        public Agreement Agreement { get; }
-        public int Position { get; }
-        public bool HasInForceDate { get; }
-        public DateSpan InForceSpan { get; }
-        public PartySpell[] Spells { get; }
-
-        public bool InForceOn(DateOnly day) => HasInForceDate && InForceSpan.Contains(day);
-    }
-
-    private readonly record struct PartySpell(int State, PartyRole Role, Party Party, DateSpan Span, DateSpan Membership);
-
     /// <summary>What all agreements share for one event: the location's holder on the day, the target as a list.</summary>
     private sealed class Scene
     {
@@ -529,74 +502,26 @@ public sealed class Evaluator
         public State? Sovereign { get; }
     }
 
-    /// <summary>Per-agreement facts for one event: in force, the parties on the day (with assumed members).</summary>
-    private sealed class AgreementContext
+    /// <summary>
+    /// Per-agreement facts for one event: the agreement on the event's day as <see cref="BoundParties"/> resolves it
+    /// (in force, parties with assumed members, selectors, suspensions), and the words of those checks.
+    /// </summary>
+    private sealed class AgreementContext : AgreementOnDay
     {
-        private readonly Evaluator _ev;
-        private readonly AgreementFacts _facts;
-        private List<(int State, PartyRole Role, Party? Party)>? _parties;
-
-        public AgreementContext(Scene scene, AgreementFacts facts)
-        {
-            _ev = scene.Evaluator;
-            _facts = facts;
-            Scene = scene;
-            var a = facts.Agreement;
-            var day = scene.Event.Date;
-            Adoption = null;
-            foreach (var x in scene.Assumptions.Adopted) if (x.Agreement == a.Id) { Adoption = x; break; }
-            var inForceOn = facts.InForceOn(day);
-            Hypothetical = Adoption is not null && !inForceOn;
-            InForce = inForceOn || (Adoption is { } ad && AdoptedBy(ad.From ?? a.Dates.Signed, day));
-        }
-
-        private static bool AdoptedBy(DateOnly? from, DateOnly day) => from is null || from <= day;
+        public AgreementContext(Scene scene, AgreementTerms terms) : base(terms, scene.Event.Date, scene.Assumptions) => Scene = scene;
 
         public Scene Scene { get; }
-        public Agreement Agreement => _facts.Agreement;
         public Event Event => Scene.Event;
-        public Assumptions Assumptions => Scene.Assumptions;
-        public AssumedAdoption? Adoption { get; }
-        public bool Hypothetical { get; }
-        public DateOnly Day => Scene.Event.Date;
 
-        /// <summary>In force on the day, or assumed adopted by then: the outcome of <see cref="InForceCheck"/>.</summary>
-        public bool InForce { get; }
-
-        /// <summary>
-        /// The parties on the day, computed on first use: provisions of agreements not in force never ask.
-        /// Deterministic, so a race between explanations read on two threads only computes it twice.
-        /// </summary>
-        private List<(int State, PartyRole Role, Party? Party)> Parties => _parties ??= ComputeParties();
-
-        private List<(int State, PartyRole Role, Party? Party)> ComputeParties()
+        /// <summary>The states the obligor selector names, without the target (see <see cref="AgreementOnDay.Obligors"/>).</summary>
+        public List<(int State, PartyRole Role)> Obligors(Selector s)
         {
-            var day = Day;
-            var parties = new List<(int State, PartyRole Role, Party? Party)>();
-            foreach (var s in _facts.Spells)
-                if (s.Span.Contains(day) && s.Membership.Contains(day)) parties.Add((s.State, s.Role, s.Party));
-            foreach (var m in Assumptions.Members)
-            {
-                var applies = m.AgreementOrOrganization == Agreement.Id || Agreement.Parties.Any(p => p.Organization == m.AgreementOrOrganization);
-                if (applies && (m.From is null || m.From <= day) && !parties.Any(p => p.State == m.State))
-                    parties.Add((m.State, PartyRole.Member, null));
-            }
-            return parties;
+            var picked = new List<(int State, PartyRole Role)>();
+            Obligors(s, Event.Target.Cow, picked);
+            return picked;
         }
 
-        public bool IsParty(int cow)
-        {
-            foreach (var p in Parties) if (p.State == cow) return true;
-            return false;
-        }
-
-        private bool HasRole(int cow, PartyRole? role)
-        {
-            foreach (var p in Parties) if (p.State == cow && p.Role == role) return true;
-            return false;
-        }
-
-        private string Name(int cow) => _ev.Name(cow);
+        private string Name(int cow) => Scene.Evaluator.Name(cow);
 
         public Check InForceCheck(Provision p, bool explain)
         {
@@ -612,144 +537,66 @@ public sealed class Evaluator
         private string WordInForce()
         {
             var a = Agreement;
-            if (_facts.InForceOn(Day))
+            var from = Adoption is { } ad ? ad.From ?? a.Dates.Signed : null;
+            return Force switch
             {
-                var note = a.Origin == "atop" && Day.Year > 2018 ? " (ATOP's coverage ends in 2018; assumed still in force)" : "";
-                return $"{a.Id} is in force on {Day:yyyy-MM-dd} ({_facts.InForceSpan}){note}";
-            }
-            if (Adoption is { } ad)
-            {
-                var from = ad.From ?? a.Dates.Signed;
-                return AdoptedBy(from, Day)
-                    ? $"{a.Id} is not in force ({WordCache.Of(a.Status)}) but assumed adopted from {(from is null ? "the start" : from.Value.ToString("yyyy-MM-dd"))} (hypothetical)"
-                    : $"not in force: {a.Id} is assumed adopted only from {from:yyyy-MM-dd}";
-            }
-            if (a.Dates.InForceOn is null) return $"not in force: {a.Id} never entered into force (status {WordCache.Of(a.Status)}); evaluate it with --assume-adopted";
-            if (Day < a.Dates.InForceOn) return $"not in force: {a.Id} enters into force on {a.Dates.InForceOn:yyyy-MM-dd}";
-            return $"not in force: {a.Id} ended on {a.Dates.LastDay:yyyy-MM-dd}{(a.Dates.EndsReason is { } r ? $" ({r})" : "")}";
+                Force.InForce => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({Terms.InForceSpan})",
+                Force.Continued => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({Terms.InForceSpan}) ({a.Origin.ToUpperInvariant()}'s coverage ends in {CoverageEnd!.Value.Year}; assumed still in force)",
+                Force.Superseded => $"not in force: {a.Id} is superseded by {SupersededBy!.Id} from {SupersededFrom:yyyy-MM-dd}",
+                Force.Adopted => $"{a.Id} is not in force ({WordCache.Of(a.Status)}) but assumed adopted from {(from is null ? "the start" : from.Value.ToString("yyyy-MM-dd"))} (hypothetical)",
+                Force.AdoptedLater => $"not in force: {a.Id} is assumed adopted only from {from:yyyy-MM-dd}",
+                Force.NeverInForce => $"not in force: {a.Id} never entered into force (status {WordCache.Of(a.Status)}); evaluate it with --assume-adopted",
+                Force.NotYet => $"not in force: {a.Id} enters into force on {a.Dates.InForceOn:yyyy-MM-dd}",
+                _ => $"not in force: {a.Id} ended on {a.Dates.LastDay:yyyy-MM-dd}{(a.Dates.EndsReason is { } r ? $" ({r})" : "")}",
+            };
         }
 
         public Check TargetCheck(Selector s, ExplanationSource? src)
         {
             var t = Event.Target;
-            switch (s.Kind)
+            var met = Protects(s, t.Cow);
+            if (met is not { } ok)
+                return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"target selector {s.Kind}", CheckResult.Unknown, src));
+            if (src is null) return Check.Of(ok);
+            return Check.Of(Explanation.Leaf(s.Kind switch
             {
-                case "any-member":
-                    var party = IsParty(t.Cow);
-                    if (src is null) return Check.Of(party);
-                    if (party) return Check.Of(Explanation.Leaf($"{t.Name} is a party on {Day:yyyy-MM-dd}{AssumedNote(t.Cow)}", true, src));
-                    return Check.Of(Explanation.Leaf($"target not a member on that date: {t.Name} is not a party on {Day:yyyy-MM-dd}{NextEntry(t.Cow)}", false, src));
-                case "states":
-                    var named = s.States.Contains(t.Cow);
-                    if (src is null) return Check.Of(named);
-                    return Check.Of(Explanation.Leaf(named
-                        ? $"{t.Name} is the state the trigger protects"
-                        : $"wrong target: the trigger protects {string.Join(", ", s.States.Select(Name))}, not {t.Name}", named, src));
-                case "role":
-                    var hasRole = HasRole(t.Cow, s.Role);
-                    if (src is null) return Check.Of(hasRole);
-                    return Check.Of(Explanation.Leaf(hasRole
-                        ? $"{t.Name} is a party with role {WordCache.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}"
-                        : $"target not a member on that date: {t.Name} is not a party with role {WordCache.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}", hasRole, src));
-                default:
-                    return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"target selector {s.Kind}", CheckResult.Unknown, src));
-            }
+                "states" => ok
+                    ? $"{t.Name} is the state the trigger protects"
+                    : $"wrong target: the trigger protects {string.Join(", ", s.States.Select(Name))}, not {t.Name}",
+                "role" => ok
+                    ? $"{t.Name} is a party with role {WordCache.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}"
+                    : $"target not a member on that date: {t.Name} is not a party with role {WordCache.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}",
+                _ => ok
+                    ? $"{t.Name} is a party on {Day:yyyy-MM-dd}{AssumedNote(t.Cow)}"
+                    : IsParty(t.Cow)
+                        ? $"target not a member on that date: {t.Name} is a party on {Day:yyyy-MM-dd} only as {WordCache.Of(RoleOf(t.Cow)!.Value)}, which {s.Kind} does not cover"
+                        : $"target not a member on that date: {t.Name} is not a party on {Day:yyyy-MM-dd}{NextEntry(t.Cow)}",
+            }, ok, src));
         }
 
         public Check AttackerCheck(Selector s, ExplanationSource? src)
         {
             var at = Event.Attacker;
-            switch (s.Kind)
+            var met = Admits(s, at.Cow);
+            if (met is not { } ok)
+                return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"attacker selector {s.Kind}", CheckResult.Unknown, src));
+            if (src is null) return Check.Of(ok);
+            return Check.Of(Explanation.Leaf(s.Kind switch
             {
-                case "anyone":
-                    return src is null ? Check.Of(true) : Check.Of(Explanation.Leaf($"an attack by anyone counts ({at.Name})", true, src));
-                case "non-party":
-                    var outside = !IsParty(at.Cow);
-                    if (src is null) return Check.Of(outside);
-                    return Check.Of(Explanation.Leaf(outside
-                        ? $"{at.Name} is not a party, as the trigger requires"
-                        : $"wrong attacker: {at.Name} is itself a party; the trigger covers attacks by non-parties", outside, src));
-                case "states":
-                    var named = s.States.Contains(at.Cow);
-                    if (src is null) return Check.Of(named);
-                    return Check.Of(Explanation.Leaf(named
-                        ? $"{at.Name} is the attacker the trigger names"
-                        : $"wrong attacker: the trigger names {string.Join(", ", s.States.Select(Name))}, not {at.Name}", named, src));
-                default:
-                    return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"attacker selector {s.Kind}", CheckResult.Unknown, src));
-            }
+                "anyone" => $"an attack by anyone counts ({at.Name})",
+                "non-party" => ok
+                    ? $"{at.Name} is not a party, as the trigger requires"
+                    : $"wrong attacker: {at.Name} is itself a party; the trigger covers attacks by non-parties",
+                _ => ok
+                    ? $"{at.Name} is the attacker the trigger names"
+                    : $"wrong attacker: the trigger names {string.Join(", ", s.States.Select(Name))}, not {at.Name}",
+            }, ok, src));
         }
 
-        private string AssumedNote(int cow) =>
-            Parties.Any(p => p.State == cow && p.Party is null) ? " (assumed member)" : "";
+        private string AssumedNote(int cow) => IsAssumedMember(cow) ? " (assumed member)" : "";
 
         /// <summary>", joins on D" when the state becomes a party later — the usual reason for "not yet a member".</summary>
-        private string NextEntry(int cow)
-        {
-            DateOnly? next = null;
-            foreach (var p in Agreement.Parties)
-            {
-                IEnumerable<DateSpan> spans = p.State == cow ? [p.Span]
-                    : p.Organization is { } o && _ev._corpus.Organization(o) is { } org ? org.Members.Where(m => m.State == cow).Select(m => m.Span) : [];
-                foreach (var sp in spans)
-                    if (sp.From is { } f && f > Day && (next is null || f < next)) next = f;
-            }
-            return next is { } n ? $" (becomes a party on {n:yyyy-MM-dd})" : "";
-        }
-
-        /// <summary>True when the selector, evaluated on the day, includes <paramref name="cow"/> as obligor.</summary>
-        public bool Covers(Selector s, int cow) => s.Kind switch
-        {
-            "states" => s.States.Contains(cow) && IsParty(cow),
-            "role" => HasRole(cow, s.Role),
-            "other-parties" or "any-member" => IsParty(cow),
-            _ => false,
-        };
-
-        /// <summary>
-        /// The states a selector names as obligors, once each, without the target; the attacker and (for named
-        /// states) non-parties are left for the caller to explain away.
-        /// </summary>
-        public List<(int State, PartyRole Role)> Obligors(Selector s)
-        {
-            var t = Event.Target.Cow;
-            var picked = new List<(int State, PartyRole Role)>();
-            void Pick(int state, PartyRole role)
-            {
-                if (state == t) return;
-                foreach (var x in picked) if (x.State == state) return;
-                picked.Add((state, role));
-            }
-            switch (s.Kind)
-            {
-                case "other-parties":
-                    foreach (var p in Parties) if (p.Role is PartyRole.Member or PartyRole.Guarantor) Pick(p.State, p.Role);
-                    break;
-                case "role":
-                    foreach (var p in Parties) if (p.Role == s.Role) Pick(p.State, p.Role);
-                    break;
-                case "states":
-                    foreach (var x in s.States)
-                    {
-                        var role = default(PartyRole);
-                        foreach (var p in Parties) if (p.State == x) { role = p.Role; break; }
-                        Pick(x, role);
-                    }
-                    break;
-            }
-            return picked;
-        }
-
-        public Suspension? Suspension(int obligor, int beneficiary)
-        {
-            foreach (var (state, _, party) in Parties)
-            {
-                if (party is null || (state != obligor && state != beneficiary)) continue;
-                var other = state == obligor ? beneficiary : obligor;
-                foreach (var x in party.Suspensions)
-                    if (x.Span.Contains(Day) && (x.Counterparts.Count == 0 || x.Counterparts.Contains(other))) return x;
-            }
-            return null;
-        }
+        private string NextEntry(int cow) =>
+            Terms.NextEntry(cow, Day) is { } n ? $" (becomes a party on {n:yyyy-MM-dd})" : "";
     }
 }

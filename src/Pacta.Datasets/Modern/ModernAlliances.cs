@@ -194,132 +194,49 @@ public static class ModernAlliances
         }
     }
 
-    /// <summary>What each party owes each other party on <paramref name="day"/> under the ATOP-coded provisions.</summary>
+    /// <summary>
+    /// What each party owes each other party on <paramref name="day"/> under the ATOP-coded provisions: obligors and
+    /// protected states as <see cref="BoundParties"/> reads the selectors, suspended pairs left out.
+    /// </summary>
     private static Owes Obligations(Agreement a, Corpus corpus, DateOnly day)
     {
-        var states = new int[8];
-        var roles = new PartyRole[8];
-        var n = 0;
-        foreach (var (state, role, _) in corpus.PartiesOn(a, day))
-        {
-            if (n == states.Length)
-            {
-                var s2 = new int[n * 2];
-                var r2 = new PartyRole[n * 2];
-                Array.Copy(states, s2, n);
-                Array.Copy(roles, r2, n);
-                (states, roles) = (s2, r2);
-            }
-            states[n] = state;
-            roles[n++] = role;
-        }
-        var parties = new Parties(states, roles, n);
+        var on = corpus.Bound.On(a, day, Assumptions.None);
+        var parties = on.Parties;
         // Room for every party and every state named in a selector.
-        var capacity = n;
+        var capacity = parties.Count;
         foreach (var p in a.Provisions)
         {
             if (p.Trigger is { } t) capacity += t.Target.States.Count;
             foreach (var o in p.Obligations) capacity += o.Obligor.States.Count + o.Beneficiary.States.Count;
         }
         var owes = new Owes(capacity);
-        for (var i = 0; i < n; i++)
+        foreach (var p in parties)
         {
-            if (DirectedDyadTable.IsCowCode(states[i])) owes.Add(states[i]);
+            if (DirectedDyadTable.IsCowCode(p.State)) owes.Add(p.State);
         }
-        var obligors = new int[capacity];
-        var beneficiaries = new int[capacity];
+        var obligors = new List<(int State, PartyRole Role)>();
+        var beneficiaries = new List<int>();
         foreach (var p in a.Provisions)
         {
             if (Code(p.Kind) is not { } code) continue;
             foreach (var o in p.Obligations)
             {
-                var nb = o.Beneficiary.Kind == "target"
-                    ? p.Trigger is { } t ? Protected(t.Target, parties, beneficiaries) : 0
-                    : Protected(o.Beneficiary, parties, beneficiaries);
-                var no = Obligors(o.Obligor, parties, obligors);
-                for (var i = 0; i < no; i++)
-                    for (var j = 0; j < nb; j++)
+                on.Protected(o.Beneficiary, p.Trigger?.Target, beneficiaries);
+                on.Obligors(o.Obligor, null, obligors);
+                foreach (var (x, _) in obligors)
+                {
+                    if (!on.Covers(o.Obligor, x) || !DirectedDyadTable.IsCowCode(x)) continue;
+                    foreach (var y in beneficiaries)
                     {
-                        var (x, y) = (obligors[i], beneficiaries[j]);
-                        if (x == y || !DirectedDyadTable.IsCowCode(x) || !DirectedDyadTable.IsCowCode(y) || Suspended(a, day, x, y)) continue;
+                        if (x == y || !DirectedDyadTable.IsCowCode(y) || on.Suspension(x, y) is not null) continue;
                         // A protected state named outside the parties still shares the alliance with its protector.
                         owes.Or(x, y, code);
                     }
+                }
             }
         }
         return owes;
     }
-
-    /// <summary>The parties on a day: their states and roles (a state may appear more than once).</summary>
-    private readonly struct Parties(int[] states, PartyRole[] roles, int count)
-    {
-        public readonly int[] States = states;
-        public readonly PartyRole[] Roles = roles;
-        public readonly int Count = count;
-    }
-
-    /// <summary>Who owes: as the what-if engine reads obligor selectors (members and guarantors; named states only while parties).</summary>
-    private static int Obligors(Selector s, Parties parties, int[] into) => s.Kind switch
-    {
-        "other-parties" or "any-member" => PartiesWhere(parties, PartyRole.Member, PartyRole.Guarantor, PartyRole.Guarantor, into),
-        "role" when s.Role is { } r => PartiesWhere(parties, r, r, r, into),
-        "states" => NamedParties(s.States, parties, into),
-        _ => 0,
-    };
-
-    /// <summary>Who is protected: the trigger's target (any party, a role, or named states).</summary>
-    private static int Protected(Selector s, Parties parties, int[] into) => s.Kind switch
-    {
-        "any-member" or "other-parties" => PartiesWhere(parties, PartyRole.Member, PartyRole.Guarantor, PartyRole.Beneficiary, into),
-        "role" when s.Role is { } r => PartiesWhere(parties, r, r, r, into),
-        "states" => Copy(s.States, into),
-        _ => 0,
-    };
-
-    /// <summary>The distinct states of the parties with one of the roles, in party order.</summary>
-    private static int PartiesWhere(Parties parties, PartyRole r1, PartyRole r2, PartyRole r3, int[] into)
-    {
-        var n = 0;
-        for (var i = 0; i < parties.Count; i++)
-        {
-            var role = parties.Roles[i];
-            if (role != r1 && role != r2 && role != r3) continue;
-            var state = parties.States[i];
-            if (!Contains(into, n, state)) into[n++] = state;
-        }
-        return n;
-    }
-
-    /// <summary>The named states that are parties.</summary>
-    private static int NamedParties(IReadOnlyList<int> named, Parties parties, int[] into)
-    {
-        var n = 0;
-        for (var i = 0; i < named.Count; i++)
-        {
-            if (Contains(parties.States, parties.Count, named[i])) into[n++] = named[i];
-        }
-        return n;
-    }
-
-    private static bool Contains(int[] values, int count, int value)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            if (values[i] == value) return true;
-        }
-        return false;
-    }
-
-    private static int Copy(IReadOnlyList<int> named, int[] into)
-    {
-        for (var i = 0; i < named.Count; i++) into[i] = named[i];
-        return named.Count;
-    }
-
-    /// <summary>Obligations between two parties suspended on the day (ANZUS: the United States and New Zealand since 1986), in both directions.</summary>
-    private static bool Suspended(Agreement a, DateOnly day, int x, int y) =>
-        a.Parties.Any(p => (p.State == x || p.State == y) && p.Span.Contains(day)
-            && p.Suspensions.Any(s => s.Span.Contains(day) && (s.Counterparts.Count == 0 || s.Counterparts.Contains(p.State == x ? y : x))));
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;

@@ -119,14 +119,9 @@ public sealed class AttackTable
         {
             if (parties.TryGetValue(a.Id, out var set)) return set;
             set = new bool[n];
-            // The Evaluator's parties on the day: every role, plus assumed members from their date.
-            foreach (var p in source.Corpus.PartiesOn(a, source.Day))
+            // What "non-party" excludes: the parties on the day in every role, assumed members included.
+            foreach (var p in source.Corpus.Bound.On(a, source.Day, source.Assumptions).Parties)
                 if (g.Has(p.State)) set[g.IndexOf(p.State)] = true;
-            foreach (var m in source.Assumptions.Members)
-            {
-                var applies = m.AgreementOrOrganization == a.Id || a.Parties.Any(p => p.Organization == m.AgreementOrOrganization);
-                if (applies && (m.From is null || m.From <= source.Day) && g.Has(m.State)) set[g.IndexOf(m.State)] = true;
-            }
             return parties[a.Id] = set;
         }
 

@@ -19,15 +19,13 @@ public sealed class CascadeSource
         Day = day;
         Assumptions = assumptions;
         Full = new Evaluator(corpus);
-        var represented = Cascade.PeacePromises.Represented(corpus);
+        var bound = corpus.Bound;
         foreach (var a in corpus.Agreements)
         {
-            if (represented.Contains(a.Id)) continue;
-            var adopted = assumptions.Adopted.Any(x => x.Agreement == a.Id);
-            if (!a.InForceOn(day) && !adopted) continue;
-            var states = corpus.EverParties(a).Concat(assumptions.Members
-                .Where(m => m.AgreementOrOrganization == a.Id || a.Parties.Any(p => p.Organization == m.AgreementOrOrganization))
-                .Select(m => m.State));
+            if (bound.IsRepresented(a)) continue;
+            var on = bound.On(a, day, assumptions);
+            if (!on.InForce) continue;
+            var states = bound.EverParties(a).Concat(on.Parties.Where(p => p.Assumed).Select(p => p.State));
             foreach (var s in states.Distinct())
             {
                 if (!_byState.TryGetValue(s, out var list)) _byState[s] = list = [];
@@ -69,7 +67,7 @@ public sealed class CascadeSource
             if (!_byVictim.TryGetValue(cow, out var ev))
             {
                 ev = _byState.TryGetValue(cow, out var list)
-                    ? new Evaluator(new Corpus(list, Corpus.Organizations, Corpus.Conflicts, Corpus.States, Corpus.Locations))
+                    ? new Evaluator(new Corpus(list, Corpus.Organizations, Corpus.Conflicts, Corpus.States, Corpus.Locations), Corpus.Bound)
                     : null;
                 _byVictim[cow] = ev;
             }

@@ -7,27 +7,34 @@ namespace Pacta.Web.Api;
 /// <summary>
 /// Who guarantees whom on a day: for every agreement in force, each provision whose trigger is an attack on a
 /// party, an edge from each obligor to each beneficiary it would owe, with the strongest strength among them.
-/// A static reading of the corpus (no event), so conditions on the attacker and the place are not applied.
+/// A static reading of the corpus (no event), so conditions on the attacker and the place are not applied; who is
+/// bound, whom the selectors mean and which obligations are suspended come from <see cref="BoundParties"/>.
 /// </summary>
 public static class GuaranteeNetwork
 {
     public static JsonObject Of(Corpus corpus, DateOnly day, ProvisionKind? kind, string? origin)
     {
         var edges = new Dictionary<(int From, int To), List<(Agreement A, Provision P, Strength S)>>();
+        var bound = corpus.Bound;
+        var obligors = new List<(int State, PartyRole Role)>();
+        var beneficiaries = new List<int>();
         foreach (var a in corpus.Agreements)
         {
-            if (!a.InForceOn(day) || (origin is not null && a.Origin != origin)) continue;
-            var parties = corpus.PartiesOn(a, day).GroupBy(p => p.State).ToDictionary(g => g.Key, g => g.First().Role);
+            if (origin is not null && a.Origin != origin) continue;
+            var on = bound.On(a, day, Assumptions.None);
+            if (!on.InForce) continue;
             foreach (var p in a.Provisions)
             {
                 if (p.Trigger is null || (kind is not null && p.Kind != kind)) continue;
                 foreach (var o in p.Obligations)
                 {
-                    foreach (var beneficiary in Beneficiaries(o.Beneficiary, p.Trigger.Target, parties))
+                    on.Protected(o.Beneficiary, p.Trigger.Target, beneficiaries);
+                    on.Obligors(o.Obligor, null, obligors);
+                    foreach (var beneficiary in beneficiaries)
                     {
-                        foreach (var obligor in Obligors(o.Obligor, parties))
+                        foreach (var (obligor, _) in obligors)
                         {
-                            if (obligor == beneficiary) continue;
+                            if (obligor == beneficiary || !on.Covers(o.Obligor, obligor) || on.Suspension(obligor, beneficiary) is not null) continue;
                             if (!edges.TryGetValue((obligor, beneficiary), out var list)) edges[(obligor, beneficiary)] = list = [];
                             list.Add((a, p, o.Strength));
                         }
@@ -56,29 +63,4 @@ public static class GuaranteeNetwork
             }).ToArray()),
         };
     }
-
-    private static bool IsObligorRole(PartyRole r) => r is PartyRole.Member or PartyRole.Guarantor;
-
-    private static IEnumerable<int> Obligors(Selector s, Dictionary<int, PartyRole> parties) => s.Kind switch
-    {
-        "other-parties" or "any-member" => parties.Where(p => IsObligorRole(p.Value)).Select(p => p.Key),
-        "role" => parties.Where(p => p.Value == s.Role).Select(p => p.Key),
-        "states" => s.States.Where(parties.ContainsKey),
-        _ => [],
-    };
-
-    /// <summary>"The attacked party" stands for every party the trigger's target selector covers.</summary>
-    private static IEnumerable<int> Beneficiaries(Selector beneficiary, Selector target, Dictionary<int, PartyRole> parties) => beneficiary.Kind switch
-    {
-        "target" => target.Kind switch
-        {
-            "states" => target.States,
-            "role" => parties.Where(p => p.Value == target.Role).Select(p => p.Key),
-            "any-member" or "other-parties" or "target" => parties.Keys,
-            _ => [],
-        },
-        "states" => beneficiary.States,
-        "role" => parties.Where(p => p.Value == beneficiary.Role).Select(p => p.Key),
-        _ => [],
-    };
 }
