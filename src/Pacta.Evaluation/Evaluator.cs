@@ -1,4 +1,5 @@
 using Pacta.Domain;
+using Pacta.Evaluation.Checks;
 
 namespace Pacta.Evaluation;
 
@@ -8,9 +9,9 @@ namespace Pacta.Evaluation;
 /// corpus and the event are the only inputs; there is no clock.
 /// </summary>
 /// <remarks>
-/// Each check is one method that both decides and, when given a source, words its explanation, so the decision
-/// and the explanation cannot disagree. <see cref="Evaluate"/> runs the checks without wording them; the
-/// explanation trees (and the reasons of provisions not triggered) are worded when first read.
+/// The checks are units (<see cref="ClauseChecks"/>), each of which both decides and, when given a list, words its
+/// explanation, so the decision and the explanation cannot disagree. <see cref="Evaluate"/> runs the checks without
+/// wording them; the explanation trees (and the reasons of provisions not triggered) are worded when first read.
 /// </remarks>
 public sealed class Evaluator
 {
@@ -26,12 +27,14 @@ public sealed class Evaluator
     /// <summary>
     /// An evaluator over <paramref name="corpus"/>. Who is bound is decided by <paramref name="bound"/>: by default a
     /// resolver over the same corpus; an evaluator over part of a corpus (the cascade's per-victim evaluators) passes
-    /// the whole corpus's, so that successors and same-as files outside the part still count.
+    /// the whole corpus's, so that successors and same-as files outside the part still count. The checks are
+    /// <see cref="ClauseChecks.Default"/> unless <paramref name="checks"/> are given.
     /// </summary>
-    public Evaluator(Corpus corpus, BoundParties? bound = null)
+    public Evaluator(Corpus corpus, BoundParties? bound = null, ClauseChecks? checks = null)
     {
         _corpus = corpus;
         Bound = bound ?? corpus.Bound;
+        Checks = checks ?? ClauseChecks.Default;
         var at = new Dictionary<int, List<int>>();
         var handEncoded = new List<int>();
         _terms = new AgreementTerms[corpus.Agreements.Count];
@@ -59,6 +62,9 @@ public sealed class Evaluator
 
     /// <summary>The resolver of who is bound that this evaluator asks.</summary>
     public BoundParties Bound { get; }
+
+    /// <summary>The checks this evaluator runs, in order.</summary>
+    public ClauseChecks Checks { get; }
 
     /// <summary>
     /// The agreements the evaluator considers for an event: every hand-encoded agreement (so "why does Art. 5
@@ -111,10 +117,10 @@ public sealed class Evaluator
         var triggered = new List<TriggeredObligation>();
         var breached = new List<Breach>();
         var notTriggered = new List<NotTriggered>();
-        var scene = new Scene(this, e, assumptions);
+        var scene = new EventScene(_corpus, e, assumptions);
         foreach (var i in InvolvingPositions(e.Attacker.Cow, e.Target.Cow, assumptions))
         {
-            var ctx = new AgreementContext(scene, _terms[i]);
+            var ctx = new AgreementAtEvent(scene, _terms[i]);
             foreach (var p in ctx.Agreement.Provisions)
             {
                 if (p.Trigger is not null) EvaluateTrigger(ctx, p, triggered, notTriggered);
@@ -124,30 +130,28 @@ public sealed class Evaluator
         return new Outcome(e, assumptions, triggered, breached, notTriggered);
     }
 
+    /// <summary>
+    /// What one check decides for one provision of one agreement under an event, without wording it: what the
+    /// cascade's tables ask of the checks that depend on the attacker.
+    /// </summary>
+    public CheckResult? Decide(ClauseCheck check, Event e, Assumptions assumptions, Agreement agreement, Provision p)
+    {
+        var ctx = new AgreementAtEvent(new EventScene(_corpus, e, assumptions), Bound.Terms(agreement));
+        return check.Run(new ClauseInput(ctx, p, null, null), null);
+    }
+
     private string Name(int cow) => _corpus.States.ByCow(cow)?.Name ?? $"COW {cow}";
 
     private State StateOf(int cow) => _corpus.States.ByCow(cow) ?? new State(cow, cow.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, $"COW {cow}", []);
 
-    private void EvaluateTrigger(AgreementContext ctx, Provision p, List<TriggeredObligation> triggered, List<NotTriggered> notTriggered)
+    private void EvaluateTrigger(AgreementAtEvent ctx, Provision p, List<TriggeredObligation> triggered, List<NotTriggered> notTriggered)
     {
         var t = p.Trigger!;
         var a = ctx.Agreement;
-        if (!ctx.InForce)
-        {
-            // Nothing else matters for an agreement not in force; skipping the other checks keeps the hundreds
-            // of historical ATOP provisions cheap.
-            notTriggered.Add(new NotTriggered(a, p, "", () => new Explanation(TriggerTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p),
-                [ctx.InForceCheck(p, explain: true).Node!])));
-            return;
-        }
-        if (TriggerChecks(ctx, p, null) == CheckResult.NotMet)
+        if (RunChecks(Checks.Trigger, ctx, p, null) == CheckResult.NotMet)
         {
             notTriggered.Add(new NotTriggered(a, p, "", () =>
-            {
-                var checks = new List<Explanation>();
-                TriggerChecks(ctx, p, checks);
-                return new Explanation(TriggerTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p), checks);
-            }));
+                new Explanation(TriggerTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p), TriggerExplanations(ctx, p))));
             return;
         }
 
@@ -157,8 +161,7 @@ public sealed class Evaluator
         {
             notTriggered.Add(new NotTriggered(a, p, "", () =>
             {
-                var children = new List<Explanation>();
-                TriggerChecks(ctx, p, children);
+                var children = TriggerExplanations(ctx, p);
                 var skipped = new List<Explanation>();
                 WalkObligations(ctx, p, null, skipped);
                 if (skipped.Count > 0) children.AddRange(skipped);
@@ -169,77 +172,60 @@ public sealed class Evaluator
         }
 
         // The checks are the same for every obligor of the provision: worded once, on the first read of any tree.
-        var shared = new Deferred<List<Explanation>>(() =>
-        {
-            var checks = new List<Explanation>();
-            TriggerChecks(ctx, p, checks);
-            return checks;
-        });
+        var shared = new Deferred<List<Explanation>>(() => TriggerExplanations(ctx, p));
         foreach (var (o, obligor, role, beneficiary) in pairs)
         {
-            var conditions = Conditions(p, o);
+            var conditions = ConditionsCheck.Of(p, o);
             DateTimeOffset? deadline = o.Deadline?.AddTo(ctx.Event.Instant);
             triggered.Add(new TriggeredObligation(a, p, o, StateOf(obligor), StateOf(beneficiary), deadline, ctx.Hypothetical, conditions,
-                () => ObligationTree(ctx, p, o, obligor, role, beneficiary, conditions, deadline, shared.Value)));
+                () => ObligationTree(ctx, p, o, obligor, role, beneficiary, deadline, shared.Value)));
         }
+    }
+
+    private List<Explanation> TriggerExplanations(AgreementAtEvent ctx, Provision p)
+    {
+        var checks = new List<Explanation>();
+        RunChecks(Checks.Trigger, ctx, p, checks, ExplanationSource.Of(ctx.Agreement, p, p.Trigger!.Position));
+        return checks;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="checks"/> in order. Without <paramref name="explain"/> it stops at the first check not
+    /// met and allocates nothing; with it, every check is worded into the list (up to a decisive one not met).
+    /// Unknown does not count against: only a check not met stops a provision.
+    /// </summary>
+    private static CheckResult RunChecks(ClauseCheck[] checks, AgreementAtEvent ctx, Provision p, List<Explanation>? explain, ExplanationSource? src = null)
+    {
+        var input = new ClauseInput(ctx, p, null, explain is null ? null : src);
+        var notMet = false;
+        foreach (var c in checks)
+        {
+            if (c.Run(input, explain) != CheckResult.NotMet) continue;
+            notMet = true;
+            if (explain is null || c.Decisive) break;
+        }
+        return notMet ? CheckResult.NotMet : CheckResult.Met;
     }
 
     /// <summary>A deadline as text; one past the calendar's end (saturated) reads "beyond 9999-12-31".</summary>
     public static string DeadlineText(DateTimeOffset? deadline) =>
         deadline == DateTimeOffset.MaxValue ? "beyond 9999-12-31" : $"{deadline:yyyy-MM-ddTHH:mm:ssZ}";
 
-    private string TriggerTitle(AgreementContext ctx, Provision p) => $"{p.Citation} of {ctx.Agreement.Id} is triggered";
+    private static string TriggerTitle(AgreementAtEvent ctx, Provision p) => $"{p.Citation} of {ctx.Agreement.Id} is triggered";
 
-    private static IReadOnlyList<Condition> Conditions(Provision p, Obligation o) =>
-        p.Conditions.Count == 0 ? o.Conditions : o.Conditions.Count == 0 ? p.Conditions : [.. p.Conditions, .. o.Conditions];
-
-    private Explanation ObligationTree(AgreementContext ctx, Provision p, Obligation o, int obligor, PartyRole role, int beneficiary,
-        IReadOnlyList<Condition> conditions, DateTimeOffset? deadline, List<Explanation> checks)
+    private Explanation ObligationTree(AgreementAtEvent ctx, Provision p, Obligation o, int obligor, PartyRole role, int beneficiary,
+        DateTimeOffset? deadline, List<Explanation> checks)
     {
         var oSrc = ExplanationSource.Of(ctx.Agreement, p, o.Position);
-        var children = new List<Explanation>(checks.Count + conditions.Count + 2);
+        var children = new List<Explanation>(checks.Count + p.Conditions.Count + o.Conditions.Count + 2);
         children.AddRange(checks);
         children.Add(Explanation.Leaf($"{Name(obligor)} is a party with role {WordCache.Of(role)} on {ctx.Day:yyyy-MM-dd}", true, oSrc));
-        foreach (var c in conditions)
-            children.Add(Explanation.Leaf(
-                $"condition ({WordCache.Of(c.Kind)}): {c.Text}{(c.States.Count > 0 ? $" [concerns {string.Join(", ", c.States.Select(Name))}]" : "")}",
-                CheckResult.Unknown, oSrc));
+        var input = new ClauseInput(ctx, p, o, oSrc);
+        foreach (var c in Checks.Obligation) c.Run(input, children);
         if (o.Deadline is { } d)
             children.Add(Explanation.Leaf(
                 $"deadline {d}{(o.Firmness == DeadlineFirmness.WherePossible ? " where possible" : "")} from the event: {DeadlineText(deadline)}", true, oSrc));
         return new Explanation($"{p.Citation} of {ctx.Agreement.Id}: {Name(obligor)} owes {Name(beneficiary)} — {o.Action}", CheckResult.Met, oSrc, children);
-    }
-
-    /// <summary>
-    /// The checks of a trigger in order: in force, kind, target, attacker, scope, and hostilities where the
-    /// trigger waits for them. Without <paramref name="explain"/> it stops at the first check not met; with it,
-    /// every check is worded into the list.
-    /// </summary>
-    private CheckResult TriggerChecks(AgreementContext ctx, Provision p, List<Explanation>? explain)
-    {
-        var t = p.Trigger!;
-        var src = explain is null ? null : ExplanationSource.Of(ctx.Agreement, p, t.Position);
-        var any = false;
-        for (var step = 0; step < 6; step++)
-        {
-            var c = step switch
-            {
-                0 => ctx.InForceCheck(p, explain is not null),
-                1 => KindCheck(ctx.Event, t.Kinds, src),
-                2 => ctx.TargetCheck(t.Target, src),
-                3 => ctx.AttackerCheck(t.Attacker, src),
-                4 => ScopeCheck(ctx, t.Scope, src),
-                _ => t.AfterHostilities is { } conflictId ? HostilitiesCheck(ctx, conflictId, src) : Check.Skip,
-            };
-            if (c.Result is null) continue;
-            if (explain is not null) explain.Add(c.Node!);
-            if (c.Result == CheckResult.NotMet)
-            {
-                any = true;
-                if (explain is null) break;
-            }
-        }
-        return any ? CheckResult.NotMet : CheckResult.Met;
     }
 
     /// <summary>One obligor owing one beneficiary under one obligation.</summary>
@@ -250,7 +236,7 @@ public sealed class Evaluator
     /// something into <paramref name="pairs"/> and, when asked, words why the others owe nothing into
     /// <paramref name="skipped"/>, in the order the explanation lists them.
     /// </summary>
-    private void WalkObligations(AgreementContext ctx, Provision p, List<Pair>? pairs, List<Explanation>? skipped)
+    private void WalkObligations(AgreementAtEvent ctx, Provision p, List<Pair>? pairs, List<Explanation>? skipped)
     {
         var e = ctx.Event;
         foreach (var o in p.Obligations)
@@ -289,7 +275,7 @@ public sealed class Evaluator
         }
     }
 
-    private void EvaluateBreach(AgreementContext ctx, Provision p, List<Breach> breached, List<NotTriggered> notTriggered)
+    private void EvaluateBreach(AgreementAtEvent ctx, Provision p, List<Breach> breached, List<NotTriggered> notTriggered)
     {
         var e = ctx.Event;
         var a = ctx.Agreement;
@@ -300,151 +286,23 @@ public sealed class Evaluator
             if (o.Obligor.Kind != "states" || o.Obligor.States.Contains(e.Attacker.Cow)) { concerns = true; break; }
         if (!concerns) return;
         const string prefix = "promise not broken: ";
-        if (!ctx.InForce)
-        {
-            notTriggered.Add(new NotTriggered(a, p, prefix, () => new Explanation(BreachNotTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p),
-                [ctx.InForceCheck(p, explain: true).Node!])));
-            return;
-        }
-        if (BreachChecks(ctx, p, null) == CheckResult.Met)
+        if (RunChecks(Checks.Breach, ctx, p, null) == CheckResult.Met)
         {
             breached.Add(new Breach(a, p, e.Attacker, e.Target, () =>
-            {
-                var checks = new List<Explanation>();
-                BreachChecks(ctx, p, checks);
-                return new Explanation($"{e.Attacker.Name} breaks {p.Citation} of {a.Id} towards {e.Target.Name}", CheckResult.Met, ExplanationSource.Of(a, p), checks);
-            }));
+                new Explanation($"{e.Attacker.Name} breaks {p.Citation} of {a.Id} towards {e.Target.Name}", CheckResult.Met, ExplanationSource.Of(a, p), BreachExplanations(ctx, p))));
         }
         else
         {
             notTriggered.Add(new NotTriggered(a, p, prefix, () =>
-            {
-                var checks = new List<Explanation>();
-                BreachChecks(ctx, p, checks);
-                return new Explanation(BreachNotTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p), checks);
-            }));
+                new Explanation($"{p.Citation} of {ctx.Agreement.Id} is broken by the event", CheckResult.NotMet, ExplanationSource.Of(a, p), BreachExplanations(ctx, p))));
         }
     }
 
-    private static string BreachNotTitle(AgreementContext ctx, Provision p) => $"{p.Citation} of {ctx.Agreement.Id} is broken by the event";
-
-    /// <summary>The checks of a promise the attacker may break: in force, kind, promisor, promisee (see <see cref="TriggerChecks"/>).</summary>
-    private static CheckResult BreachChecks(AgreementContext ctx, Provision p, List<Explanation>? explain)
+    private List<Explanation> BreachExplanations(AgreementAtEvent ctx, Provision p)
     {
-        var e = ctx.Event;
-        var src = explain is null ? null : ExplanationSource.Of(ctx.Agreement, p);
-        var inForce = ctx.InForceCheck(p, explain is not null);
-        explain?.Add(inForce.Node!);
-        var met = inForce.Result != CheckResult.NotMet;
-
-        var kindOk = false;
-        foreach (var k in p.BreachedBy) if (TriggerKinds.Implies(e.Kind, k)) { kindOk = true; break; }
-        explain?.Add(Explanation.Leaf(kindOk
-            ? $"an event of kind {WordCache.Of(e.Kind)} breaks this promise ({string.Join(", ", p.BreachedBy.Select(WordCache.Of))})"
-            : $"needs {string.Join(" or ", p.BreachedBy.Select(WordCache.Of))}; the event is {WordCache.Of(e.Kind)}", kindOk, src));
-
-        var promised = false;
-        var toTarget = false;
-        foreach (var o in p.Obligations)
-        {
-            if (!ctx.Covers(o.Obligor, e.Attacker.Cow)) continue;
-            promised = true;
-            if (o.Beneficiary.Kind == "states" && o.Beneficiary.States.Contains(e.Target.Cow)) toTarget = true;
-        }
-        explain?.Add(Explanation.Leaf(promised
-            ? $"{e.Attacker.Name} made this promise and is a party on {ctx.Day:yyyy-MM-dd}"
-            : $"{e.Attacker.Name} did not make this promise (or is not a party on {ctx.Day:yyyy-MM-dd})", promised, src));
-        explain?.Add(Explanation.Leaf(toTarget
-            ? $"the promise is owed to {e.Target.Name}"
-            : $"the promise is not owed to {e.Target.Name}", toTarget, src));
-        return met && kindOk && promised && toTarget ? CheckResult.Met : CheckResult.NotMet;
-    }
-
-    private static Check KindCheck(Event e, IReadOnlyList<TriggerKind> kinds, ExplanationSource? src)
-    {
-        var ok = false;
-        foreach (var k in kinds) if (TriggerKinds.Implies(e.Kind, k)) { ok = true; break; }
-        if (src is null) return Check.Of(ok);
-        var wanted = string.Join(" or ", kinds.Select(WordCache.Of));
-        if (ok) return Check.Of(Explanation.Leaf($"the event ({WordCache.Of(e.Kind)}) matches the trigger ({wanted})", true, src));
-        var why = kinds.All(k => k == TriggerKind.AggressionWithNuclearWeapons) ? "needs nuclear use: " : "";
-        return Check.Of(Explanation.Leaf($"{why}the trigger needs {wanted}; the event is {WordCache.Of(e.Kind)}", false, src));
-    }
-
-    private Check ScopeCheck(AgreementContext ctx, Scope scope, ExplanationSource? src)
-    {
-        var scene = ctx.Scene;
-        var loc = ctx.Event.Location;
-        var locations = _corpus.Locations;
-        var children = src is null ? null : new List<Explanation>();
-        var met = true;
-        var where = src is null ? "" : $"{loc.Name} ({loc.Code})";
-        if (scope.Include.Count > 0)
-        {
-            string? hit = null;
-            foreach (var i in scope.Include) if (locations.Matches(loc, i)) { hit = i; break; }
-            met &= hit is not null;
-            children?.Add(Explanation.Leaf(hit is not null
-                ? $"{where} lies in {Describe(hit)}"
-                : $"location outside scope: {where} is not in {string.Join(", ", scope.Include.Select(Describe))}", hit is not null, src));
-        }
-        if (scope.Exclude.Count > 0)
-        {
-            string? excluded = null;
-            foreach (var x in scope.Exclude) if (locations.Matches(loc, x)) { excluded = x; break; }
-            met &= excluded is null;
-            children?.Add(Explanation.Leaf(excluded is null
-                ? $"{where} is not excluded ({string.Join(", ", scope.Exclude.Select(Describe))})"
-                : $"location outside scope: {where} is excluded ({Describe(excluded)})", excluded is null, src));
-        }
-        var sovereign = scene.Sovereign;
-        switch (scope.Territory)
-        {
-            case "target":
-                var own = sovereign?.Cow == ctx.Event.Target.Cow;
-                met &= own;
-                children?.Add(Explanation.Leaf(own
-                    ? $"{where} is territory of {ctx.Event.Target.Name}"
-                    : $"location outside scope: {where} is not territory of {ctx.Event.Target.Name}{(sovereign is null ? "" : $" (it belongs to {sovereign.Name})")}", own, src));
-                break;
-            case "any-party":
-                var historical = scene.Historical;
-                var party = false;
-                if (historical is { Count: > 0 })
-                {
-                    foreach (var h in historical) if (ctx.IsParty(h)) { party = true; break; }
-                }
-                else party = sovereign is not null && ctx.IsParty(sovereign.Cow);
-                met &= party;
-                children?.Add(Explanation.Leaf(party
-                    ? $"{where} is territory of a party ({sovereign?.Name})"
-                    : $"location outside scope: {where} is not territory of a party", party, src));
-                break;
-        }
-        if (src is null) return Check.Of(met);
-        var note = scope.Note is { } n ? $" ({n})" : "";
-        return Check.Of(new Explanation($"the location {where} is within the scope{note}", met ? CheckResult.Met : CheckResult.NotMet, src, children!));
-    }
-
-    private string Describe(string item) =>
-        item.StartsWith("region:", StringComparison.Ordinal)
-            ? (_corpus.Locations.FindRegion(item[7..]) is { } r ? $"{r.Name} ({item})" : item)
-            : (_corpus.Locations.Find(item) is { } l ? $"{l.Name} ({l.Code})" : item);
-
-    private Check HostilitiesCheck(AgreementContext ctx, string conflictId, ExplanationSource? src)
-    {
-        var c = _corpus.Conflict(conflictId);
-        if (c is null) return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"unknown conflict {conflictId}", CheckResult.Unknown, src));
-        var lastDay = LastDayOfHostilities(c, ctx.Assumptions);
-        var ended = lastDay is { } end && end < ctx.Day;
-        if (src is null) return Check.Of(ended);
-        var assumed = lastDay != c.Span.To;
-        if (ended)
-            return Check.Of(Explanation.Leaf($"needs hostilities ended: {c.Name} ({c.Id}) ended on {lastDay:yyyy-MM-dd}{(assumed ? " (assumed ceasefire)" : "")}, before the event", true, src));
-        var since = c.Span.From is { } f ? $" since {f:yyyy-MM-dd}" : "";
-        return Check.Of(Explanation.Leaf(
-            $"needs hostilities ended: {c.Name} ({c.Id}) is ongoing on {ctx.Day:yyyy-MM-dd}{since}" +
-            (lastDay is null ? " (assume a ceasefire with --assume-ceasefire)" : $" (ends {lastDay:yyyy-MM-dd})"), false, src));
+        var checks = new List<Explanation>();
+        RunChecks(Checks.Breach, ctx, p, checks, ExplanationSource.Of(ctx.Agreement, p));
+        return checks;
     }
 
     /// <summary>The last day of hostilities of a conflict under the assumptions (null: ongoing).</summary>
@@ -458,145 +316,5 @@ public sealed class Evaluator
             if (end is null || last < end) end = last;
         }
         return end;
-    }
-
-    /// <summary>
-    /// The result of one check and, when it was asked to explain itself, its explanation node. A null result
-    /// means the check does not apply to this provision.
-    /// </summary>
-    private readonly record struct Check(CheckResult? Result, Explanation? Node)
-    {
-        public static readonly Check Skip = new(null, null);
-
-        public static Check Of(bool met) => new(met ? CheckResult.Met : CheckResult.NotMet, null);
-
-        public static Check Of(CheckResult result, Explanation? node) => new(result, node);
-
-        public static Check Of(Explanation node) => new(node.Result, node);
-    }
-
-    /// <summary>What all agreements share for one event: the location's holder on the day, the target as a list.</summary>
-    private sealed class Scene
-    {
-        public Scene(Evaluator ev, Event e, Assumptions assumptions)
-        {
-            Evaluator = ev;
-            Event = e;
-            Assumptions = assumptions;
-            TargetOnly = [e.Target.Cow];
-            // Today's sovereign, unless the location names its holder (a historic state's home) or belonged to
-            // another state on the day (divided Germany, the USSR …: data/locations/sovereignty.csv).
-            var loc = e.Location;
-            var states = ev._corpus.States;
-            Historical = loc.SovereignCow is null ? ev._corpus.Locations.HistoricalHolders(loc, e.Date) : null;
-            Sovereign = loc.SovereignCow is { } holder ? states.ByCow(holder)
-                : Historical is { Count: > 0 } h ? states.ByCow(h.Contains(e.Target.Cow) ? e.Target.Cow : h[0])
-                : states.ByIso2(loc.Sovereign);
-        }
-
-        public Evaluator Evaluator { get; }
-        public Event Event { get; }
-        public Assumptions Assumptions { get; }
-        public int[] TargetOnly { get; }
-        public IReadOnlyList<int>? Historical { get; }
-        public State? Sovereign { get; }
-    }
-
-    /// <summary>
-    /// Per-agreement facts for one event: the agreement on the event's day as <see cref="BoundParties"/> resolves it
-    /// (in force, parties with assumed members, selectors, suspensions), and the words of those checks.
-    /// </summary>
-    private sealed class AgreementContext : AgreementOnDay
-    {
-        public AgreementContext(Scene scene, AgreementTerms terms) : base(terms, scene.Event.Date, scene.Assumptions) => Scene = scene;
-
-        public Scene Scene { get; }
-        public Event Event => Scene.Event;
-
-        /// <summary>The states the obligor selector names, without the target (see <see cref="AgreementOnDay.Obligors"/>).</summary>
-        public List<(int State, PartyRole Role)> Obligors(Selector s)
-        {
-            var picked = new List<(int State, PartyRole Role)>();
-            Obligors(s, Event.Target.Cow, picked);
-            return picked;
-        }
-
-        private string Name(int cow) => Scene.Evaluator.Name(cow);
-
-        public Check InForceCheck(Provision p, bool explain)
-        {
-            if (!explain) return Check.Of(InForce);
-            // The same words for every provision of the agreement (only the source differs): worded once.
-            var words = _inForceWords ??= WordInForce();
-            return Check.Of(Explanation.Leaf(words, InForce, ExplanationSource.Of(Agreement, p, Agreement.Position)));
-        }
-
-        private string? _inForceWords;
-
-        /// <summary>Why the agreement is or is not in force on the day; met exactly when <see cref="InForce"/>.</summary>
-        private string WordInForce()
-        {
-            var a = Agreement;
-            var from = Adoption is { } ad ? ad.From ?? a.Dates.Signed : null;
-            return Force switch
-            {
-                Force.InForce => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({Terms.InForceSpan})",
-                Force.Continued => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({Terms.InForceSpan}) ({a.Origin.ToUpperInvariant()}'s coverage ends in {CoverageEnd!.Value.Year}; assumed still in force)",
-                Force.Superseded => $"not in force: {a.Id} is superseded by {SupersededBy!.Id} from {SupersededFrom:yyyy-MM-dd}",
-                Force.Adopted => $"{a.Id} is not in force ({WordCache.Of(a.Status)}) but assumed adopted from {(from is null ? "the start" : from.Value.ToString("yyyy-MM-dd"))} (hypothetical)",
-                Force.AdoptedLater => $"not in force: {a.Id} is assumed adopted only from {from:yyyy-MM-dd}",
-                Force.NeverInForce => $"not in force: {a.Id} never entered into force (status {WordCache.Of(a.Status)}); evaluate it with --assume-adopted",
-                Force.NotYet => $"not in force: {a.Id} enters into force on {a.Dates.InForceOn:yyyy-MM-dd}",
-                _ => $"not in force: {a.Id} ended on {a.Dates.LastDay:yyyy-MM-dd}{(a.Dates.EndsReason is { } r ? $" ({r})" : "")}",
-            };
-        }
-
-        public Check TargetCheck(Selector s, ExplanationSource? src)
-        {
-            var t = Event.Target;
-            var met = Protects(s, t.Cow);
-            if (met is not { } ok)
-                return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"target selector {s.Kind}", CheckResult.Unknown, src));
-            if (src is null) return Check.Of(ok);
-            return Check.Of(Explanation.Leaf(s.Kind switch
-            {
-                "states" => ok
-                    ? $"{t.Name} is the state the trigger protects"
-                    : $"wrong target: the trigger protects {string.Join(", ", s.States.Select(Name))}, not {t.Name}",
-                "role" => ok
-                    ? $"{t.Name} is a party with role {WordCache.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}"
-                    : $"target not a member on that date: {t.Name} is not a party with role {WordCache.Of(s.Role!.Value)} on {Day:yyyy-MM-dd}",
-                _ => ok
-                    ? $"{t.Name} is a party on {Day:yyyy-MM-dd}{AssumedNote(t.Cow)}"
-                    : IsParty(t.Cow)
-                        ? $"target not a member on that date: {t.Name} is a party on {Day:yyyy-MM-dd} only as {WordCache.Of(RoleOf(t.Cow)!.Value)}, which {s.Kind} does not cover"
-                        : $"target not a member on that date: {t.Name} is not a party on {Day:yyyy-MM-dd}{NextEntry(t.Cow)}",
-            }, ok, src));
-        }
-
-        public Check AttackerCheck(Selector s, ExplanationSource? src)
-        {
-            var at = Event.Attacker;
-            var met = Admits(s, at.Cow);
-            if (met is not { } ok)
-                return Check.Of(CheckResult.Unknown, src is null ? null : Explanation.Leaf($"attacker selector {s.Kind}", CheckResult.Unknown, src));
-            if (src is null) return Check.Of(ok);
-            return Check.Of(Explanation.Leaf(s.Kind switch
-            {
-                "anyone" => $"an attack by anyone counts ({at.Name})",
-                "non-party" => ok
-                    ? $"{at.Name} is not a party, as the trigger requires"
-                    : $"wrong attacker: {at.Name} is itself a party; the trigger covers attacks by non-parties",
-                _ => ok
-                    ? $"{at.Name} is the attacker the trigger names"
-                    : $"wrong attacker: the trigger names {string.Join(", ", s.States.Select(Name))}, not {at.Name}",
-            }, ok, src));
-        }
-
-        private string AssumedNote(int cow) => IsAssumedMember(cow) ? " (assumed member)" : "";
-
-        /// <summary>", joins on D" when the state becomes a party later — the usual reason for "not yet a member".</summary>
-        private string NextEntry(int cow) =>
-            Terms.NextEntry(cow, Day) is { } n ? $" (becomes a party on {n:yyyy-MM-dd})" : "";
     }
 }

@@ -17,9 +17,14 @@ public static class WhatIfCommand
         var format = new Option<string?>("--format") { Description = "Draw the timeline as svg or png (with --out)" };
         var output = new Option<string?>("--out") { Description = "File for --format svg|png (default: timeline.svg / timeline.png)" };
         var all = new Option<bool>("--all") { Description = "List every provision not triggered (default: those of agreements in force or assumed)" };
+        var attributes = new Option<string[]>("--event-attribute")
+        {
+            Description = "What is known of the event, NAME=yes|no (repeatable; e.g. sustained=yes); unknown when not given",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var cmd = new Command("what-if", "If ATTACKER attacks TARGET on DATE at LOCATION: triggered obligations, breaches, and why others do not trigger")
         {
-            explain, timeline, format, output, all,
+            explain, timeline, format, output, all, attributes,
         };
         scenario.AddTo(cmd);
         cmd.SetAction(r => Cli.Run(r, () =>
@@ -29,6 +34,7 @@ public static class WhatIfCommand
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
             if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
             var (e, assumptions) = scenario.Read(r, ws);
+            e = e with { Attributes = ReadAttributes(r.GetValue(attributes)) };
             var outcome = new Evaluator(ws.Corpus).Evaluate(e, assumptions);
             if (fmt is not null)
             {
@@ -54,10 +60,25 @@ public static class WhatIfCommand
 
     private static string Code(State s) => s.Code;
 
+    /// <summary>The <c>--event-attribute NAME=yes|no</c> values; a name given twice is invalid.</summary>
+    private static EventAttributes ReadAttributes(string[]? values)
+    {
+        var attributes = EventAttributes.None;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in values ?? [])
+        {
+            if (EventAttributes.Parse(text, out var error) is not { } a) throw new PactaException($"--event-attribute: {error}");
+            if (!seen.Add(a.Name)) throw new PactaException($"--event-attribute: '{a.Name}' is given twice");
+            attributes = attributes.With(a.Name, a.Value);
+        }
+        return attributes;
+    }
+
     public static void Render(Outcome o, bool explain, bool all)
     {
         var e = o.Event;
         Output.Heading($"What if {e.Attacker.Name} ({Code(e.Attacker)}) — {Words.Of(e.Kind)} — {e.Target.Name} ({Code(e.Target)}) at {e.Location.Name} ({e.Location.Code}) on {e.Date:yyyy-MM-dd}{(e.Time is { } t ? $" {t:HH:mm} UTC" : "")}");
+        foreach (var (name, value) in e.Attributes.Known) Output.Field("Event attribute", $"{name}: {(value ? "yes" : "no")}");
         foreach (var c in o.Assumptions.Ceasefires) Output.Field("Assumed ceasefire", $"{c.Conflict ?? "all open conflicts"} from {c.From:yyyy-MM-dd}");
         foreach (var a in o.Assumptions.Adopted) Output.Field("Assumed adopted", $"{a.Agreement}{(a.From is { } f ? $" from {f:yyyy-MM-dd}" : "")} (hypothetical)");
         foreach (var m in o.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.AgreementOrOrganization}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");

@@ -1,16 +1,17 @@
 using Pacta.Domain;
+using Pacta.Evaluation.Checks;
 
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
 /// The commitments an attack (or a war involvement) on a state's own territory triggers, for every attacker at once,
-/// as commitment ids of the <see cref="CascadeGraph"/>s it is attached to. Of "X attacks V at V's home" only two
-/// checks depend on X: the trigger's attacker rule (anyone; non-party: X is not a party of the agreement on the day,
-/// assumed members included; named states) and "the attacker owes nothing against itself". So each victim and kind
-/// is evaluated once, by the same <see cref="Evaluator"/> as every cascade, with a stand-in attacker that is nobody's
-/// party, and X's commitments are that list less the ones X's rule or X as obligor rules out. Attackers a trigger
-/// names are evaluated in full when that trigger could oblige anyone but themselves. Read-only once built, so the
-/// threads of an exposure matrix share one.
+/// as commitment ids of the <see cref="CascadeGraph"/>s it is attached to. Of "X attacks V at V's home" only the
+/// trigger checks that declare <see cref="CheckDependency.Attacker"/> and "the attacker owes nothing against itself"
+/// depend on X. So each victim and kind is evaluated once, by the same <see cref="Evaluator"/> as every cascade, with
+/// a stand-in attacker that is nobody's party and named by nothing, and X's commitments are that list less the ones
+/// X as obligor or an attacker-dependent check, run again for X, rules out. Attackers such a check names
+/// (<see cref="ClauseCheck.NamedAttackers"/>) are evaluated in full when their trigger could oblige anyone but
+/// themselves. Read-only once built, so the threads of an exposure matrix share one.
 /// </summary>
 public sealed class AttackTable
 {
@@ -54,6 +55,8 @@ public sealed class AttackTable
         var kinds = Kinds.Count;
         var homes = new Location[n];
         for (var v = 0; v < n; v++) homes[v] = source.Home(g.States[v]);
+        // The checks to run again per attacker: those that say they read the attacker.
+        var byAttacker = source.Checks.Trigger.Where(c => (c.DependsOn & CheckDependency.Attacker) != 0).ToArray();
 
         // Evaluation, the costly part, in parallel; one slot per victim and kind.
         var neutral = new IReadOnlyList<TriggeredObligation>[n * kinds];
@@ -63,7 +66,7 @@ public sealed class AttackTable
         {
             var victim = g.States[v];
             if (source.EvaluatorFor(victim.Cow) is not { } ev) return;
-            var attackers = NamedAttackers(source.AgreementsOf(victim.Cow), victim.Cow).Where(g.Has).Select(g.IndexOf).ToList();
+            var attackers = NamedAttackers(byAttacker, source.AgreementsOf(victim.Cow), victim.Cow).Where(g.Has).Select(g.IndexOf).ToList();
             for (var k = 0; k < kinds; k++)
             {
                 neutral[v * kinds + k] = ev.Evaluate(new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]), source.Assumptions).Triggered;
@@ -77,8 +80,10 @@ public sealed class AttackTable
 
         // Ids, in a fixed order.
         var first = g.CommitmentCount;
-        var parties = new Dictionary<string, bool[]>(StringComparer.Ordinal);
-        var unnamed = new Dictionary<Selector, bool[]>(ReferenceEqualityComparer.Instance);
+        // What an attacker-dependent check rules out for a provision does not depend on the victim or the kind unless
+        // the check reads them too: worked out once per check and provision then.
+        const CheckDependency perEvent = CheckDependency.Target | CheckDependency.Location | CheckDependency.EventKind | CheckDependency.EventAttributes;
+        var shared = new Dictionary<(ClauseCheck, Provision), bool[]?>();
         var empty = new Row([], [], [], null);
         var rows = new Row[n * kinds];
         for (var slot = 0; slot < rows.Length; slot++)
@@ -88,6 +93,7 @@ public sealed class AttackTable
                 rows[slot] = empty;
                 continue;
             }
+            var v = slot / kinds;
             var ids = new List<int>(list.Count);
             var ruledOut = new List<bool[]?>(list.Count);
             var seen = new HashSet<int>();
@@ -96,14 +102,15 @@ public sealed class AttackTable
                 var id = g.Register(t);
                 if (!seen.Add(id)) continue;
                 ids.Add(id);
-                var attacker = t.Provision.Trigger!.Attacker;
-                ruledOut.Add(attacker.Kind switch
+                bool[]? r = null;
+                foreach (var c in byAttacker)
                 {
-                    "non-party" => PartiesOf(t.Agreement),
-                    "states" => NotNamed(attacker),
-                    // "anyone"; another selector is an unknown check, which the Evaluator does not count as not met.
-                    _ => null,
-                });
+                    bool[]? x;
+                    if ((c.DependsOn & perEvent) != 0) x = RuledOut(c, t, v, slot % kinds);
+                    else if (!shared.TryGetValue((c, t.Provision), out x)) shared[(c, t.Provision)] = x = RuledOut(c, t, v, slot % kinds);
+                    r = Or(r, x);
+                }
+                ruledOut.Add(r);
             }
             Dictionary<int, int[]>? full = null;
             foreach (var (x, triggered) in named[slot] ?? [])
@@ -115,42 +122,47 @@ public sealed class AttackTable
         g.Attach(table);
         return table;
 
-        bool[] PartiesOf(Agreement a)
+        // The attackers (graph indexes) for whom the check is not met on the commitment's provision; null: none.
+        bool[]? RuledOut(ClauseCheck c, TriggeredObligation t, int v, int k)
         {
-            if (parties.TryGetValue(a.Id, out var set)) return set;
-            set = new bool[n];
-            // What "non-party" excludes: the parties on the day in every role, assumed members included.
-            foreach (var p in source.Corpus.Bound.On(a, source.Day, source.Assumptions).Parties)
-                if (g.Has(p.State)) set[g.IndexOf(p.State)] = true;
-            return parties[a.Id] = set;
+            var victim = g.States[v];
+            var ev = source.EvaluatorFor(victim.Cow)!;
+            bool[]? set = null;
+            for (var x = 0; x < n; x++)
+            {
+                if (x == v) continue;
+                var e = new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]);
+                if (ev.Decide(c, e, source.Assumptions, t.Agreement, t.Provision) == CheckResult.NotMet) (set ??= new bool[n])[x] = true;
+            }
+            return set;
         }
 
-        bool[] NotNamed(Selector s)
+        static bool[]? Or(bool[]? a, bool[]? b)
         {
-            if (unnamed.TryGetValue(s, out var set)) return set;
-            set = new bool[n];
-            Array.Fill(set, true);
-            foreach (var x in s.States)
-                if (g.Has(x)) set[g.IndexOf(x)] = false;
-            return unnamed[s] = set;
+            if (a is null) return b;
+            if (b is null) return a;
+            var c = new bool[a.Length];
+            for (var i = 0; i < c.Length; i++) c[i] = a[i] || b[i];
+            return c;
         }
     }
 
     /// <summary>
-    /// Attackers named by a trigger that could oblige a state other than themselves. ATOP codes each member's
-    /// non-aggression promise as "this member attacks, this member owes": it never yields an obligation, so it
-    /// does not make its member an attacker to evaluate.
+    /// Attackers that an attacker-dependent check names in a trigger that could oblige a state other than themselves.
+    /// ATOP codes each member's non-aggression promise as "this member attacks, this member owes": it never yields an
+    /// obligation, so it does not make its member an attacker to evaluate.
     /// </summary>
-    private static IEnumerable<int> NamedAttackers(IReadOnlyList<Agreement> agreements, int victim)
+    private static IEnumerable<int> NamedAttackers(ClauseCheck[] byAttacker, IReadOnlyList<Agreement> agreements, int victim)
     {
         var set = new SortedSet<int>();
         foreach (var a in agreements)
         {
             foreach (var p in a.Provisions)
             {
-                if (p.Trigger?.Attacker is not { Kind: "states" } s) continue;
-                foreach (var x in s.States)
-                    if (x != victim && p.Obligations.Any(o => !(o.Obligor.Kind == "states" && o.Obligor.States.All(y => y == x)))) set.Add(x);
+                if (p.Trigger is null) continue;
+                foreach (var c in byAttacker)
+                    foreach (var x in c.NamedAttackers(p))
+                        if (x != victim && p.Obligations.Any(o => !(o.Obligor.Kind == "states" && o.Obligor.States.All(y => y == x)))) set.Add(x);
             }
         }
         return set;

@@ -1,4 +1,5 @@
 using Pacta.Domain;
+using Pacta.Evaluation.Checks;
 
 namespace Pacta.Evaluation.Cascade;
 
@@ -13,12 +14,14 @@ public sealed class CascadeSource
     private readonly Dictionary<int, Evaluator?> _byVictim = new();
     private readonly Dictionary<int, Location> _homes = new();
 
-    public CascadeSource(Corpus corpus, DateOnly day, Assumptions assumptions)
+    /// <summary>A source over <paramref name="corpus"/>; its evaluators run <paramref name="checks"/> (default: <see cref="ClauseChecks.Default"/>).</summary>
+    public CascadeSource(Corpus corpus, DateOnly day, Assumptions assumptions, ClauseChecks? checks = null)
     {
         Corpus = corpus;
         Day = day;
         Assumptions = assumptions;
-        Full = new Evaluator(corpus);
+        Checks = checks ?? ClauseChecks.Default;
+        Full = new Evaluator(corpus, checks: Checks);
         var bound = corpus.Bound;
         foreach (var a in corpus.Agreements)
         {
@@ -36,6 +39,10 @@ public sealed class CascadeSource
     }
 
     public Corpus Corpus { get; }
+
+    /// <summary>The checks every evaluator of this source runs; the attack table reads what they depend on.</summary>
+    public ClauseChecks Checks { get; }
+
     public DateOnly Day { get; }
     public Assumptions Assumptions { get; }
 
@@ -67,7 +74,7 @@ public sealed class CascadeSource
             if (!_byVictim.TryGetValue(cow, out var ev))
             {
                 ev = _byState.TryGetValue(cow, out var list)
-                    ? new Evaluator(new Corpus(list, Corpus.Organizations, Corpus.Conflicts, Corpus.States, Corpus.Locations), Corpus.Bound)
+                    ? new Evaluator(new Corpus(list, Corpus.Organizations, Corpus.Conflicts, Corpus.States, Corpus.Locations), Corpus.Bound, Checks)
                     : null;
                 _byVictim[cow] = ev;
             }

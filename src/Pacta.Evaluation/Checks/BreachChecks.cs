@@ -1,0 +1,59 @@
+using Pacta.Domain;
+
+namespace Pacta.Evaluation.Checks;
+
+/// <summary>A standing promise (non-aggression …): the event is of a kind that breaks it.</summary>
+public sealed class BreachKindCheck : ClauseCheck
+{
+    public override string Name => "breaking kind";
+    public override CheckDependency DependsOn => CheckDependency.EventKind;
+
+    public override CheckResult? Run(in ClauseInput x, List<Explanation>? explain)
+    {
+        var e = x.Event;
+        var p = x.Provision;
+        var ok = false;
+        foreach (var k in p.BreachedBy) if (TriggerKinds.Implies(e.Kind, k)) { ok = true; break; }
+        explain?.Add(Explanation.Leaf(ok
+            ? $"an event of kind {WordCache.Of(e.Kind)} breaks this promise ({string.Join(", ", p.BreachedBy.Select(WordCache.Of))})"
+            : $"needs {string.Join(" or ", p.BreachedBy.Select(WordCache.Of))}; the event is {WordCache.Of(e.Kind)}", ok, x.Source));
+        return ok ? CheckResult.Met : CheckResult.NotMet;
+    }
+}
+
+/// <summary>A standing promise: the attacker made it and is a party on the day.</summary>
+public sealed class PromisorCheck : ClauseCheck
+{
+    public override string Name => "promisor";
+    public override CheckDependency DependsOn => CheckDependency.Attacker | CheckDependency.Date;
+
+    public override CheckResult? Run(in ClauseInput x, List<Explanation>? explain)
+    {
+        var at = x.Event.Attacker;
+        var ok = false;
+        foreach (var o in x.Provision.Obligations) if (x.At.Covers(o.Obligor, at.Cow)) { ok = true; break; }
+        explain?.Add(Explanation.Leaf(ok
+            ? $"{at.Name} made this promise and is a party on {x.At.Day:yyyy-MM-dd}"
+            : $"{at.Name} did not make this promise (or is not a party on {x.At.Day:yyyy-MM-dd})", ok, x.Source));
+        return ok ? CheckResult.Met : CheckResult.NotMet;
+    }
+}
+
+/// <summary>A standing promise: the attacker's promise is owed to the target by name.</summary>
+public sealed class PromiseeCheck : ClauseCheck
+{
+    public override string Name => "promisee";
+    public override CheckDependency DependsOn => CheckDependency.Attacker | CheckDependency.Target | CheckDependency.Date;
+
+    public override CheckResult? Run(in ClauseInput x, List<Explanation>? explain)
+    {
+        var e = x.Event;
+        var ok = false;
+        foreach (var o in x.Provision.Obligations)
+            if (x.At.Covers(o.Obligor, e.Attacker.Cow) && o.Beneficiary.Kind == "states" && o.Beneficiary.States.Contains(e.Target.Cow)) { ok = true; break; }
+        explain?.Add(Explanation.Leaf(ok
+            ? $"the promise is owed to {e.Target.Name}"
+            : $"the promise is not owed to {e.Target.Name}", ok, x.Source));
+        return ok ? CheckResult.Met : CheckResult.NotMet;
+    }
+}
