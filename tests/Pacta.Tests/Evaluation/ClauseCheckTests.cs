@@ -58,6 +58,12 @@ public sealed class ClauseCheckTests
         return (decided, [.. words.Select(Render)]);
     }
 
+    private static void Is((CheckResult? Result, string[] Words) expected, (CheckResult? Result, string[] Words) actual)
+    {
+        Assert.Equal(expected.Result, actual.Result);
+        Assert.Equal(expected.Words, actual.Words);
+    }
+
     private static string Render(Explanation e) =>
         e.Children.Count == 0 ? e.Check : $"{e.Check} [{string.Join("; ", e.Children.Select(Render))}]";
 
@@ -66,19 +72,19 @@ public sealed class ClauseCheckTests
     {
         var check = new InForceCheck();
         Assert.True(check.Decisive);
-        Assert.Equal((CheckResult.Met, ["pact is in force on 2025-06-01 (1990-01-01 .. open)"]), Run(check, Clause(), E(Rus, Est)));
-        Assert.Equal((CheckResult.NotMet, ["not in force: pact enters into force on 1990-01-01"]), Run(check, Clause(), E(Rus, Est, day: new DateOnly(1985, 1, 1))));
+        Is((CheckResult.Met, ["pact is in force on 2025-06-01 (1990-01-01 .. open)"]), Run(check, Clause(), E(Rus, Est)));
+        Is((CheckResult.NotMet, ["not in force: pact enters into force on 1990-01-01"]), Run(check, Clause(), E(Rus, Est, day: new DateOnly(1985, 1, 1))));
     }
 
     [Fact]
     public void EventKind_ImpliedKindMet_OtherKindNotMet_NuclearWorded()
     {
         var check = new EventKindCheck();
-        Assert.Equal((CheckResult.Met, ["the event (armed-attack) matches the trigger (war-involvement)"]),
+        Is((CheckResult.Met, ["the event (armed-attack) matches the trigger (war-involvement)"]),
             Run(check, Clause(T(kinds: TriggerKind.WarInvolvement)), E(Rus, Est)));
-        Assert.Equal((CheckResult.NotMet, ["the trigger needs armed-attack; the event is threat-of-attack"]),
+        Is((CheckResult.NotMet, ["the trigger needs armed-attack; the event is threat-of-attack"]),
             Run(check, Clause(), E(Rus, Est, kind: TriggerKind.ThreatOfAttack)));
-        Assert.Equal((CheckResult.NotMet, ["needs nuclear use: the trigger needs aggression-with-nuclear-weapons; the event is armed-attack"]),
+        Is((CheckResult.NotMet, ["needs nuclear use: the trigger needs aggression-with-nuclear-weapons; the event is armed-attack"]),
             Run(check, Clause(T(kinds: TriggerKind.AggressionWithNuclearWeapons)), E(Rus, Est)));
     }
 
@@ -86,27 +92,27 @@ public sealed class ClauseCheckTests
     public void Target_MemberMet_NotYetMemberNotMet_SignatoryNotCovered_SelectorWithoutTargetsUnknown()
     {
         var check = new TargetCheck();
-        Assert.Equal((CheckResult.Met, ["Estonia is a party on 2025-06-01"]), Run(check, Clause(), E(Rus, Est)));
-        Assert.Equal((CheckResult.NotMet, ["target not a member on that date: Estonia is not a party on 2000-01-01 (becomes a party on 2004-03-29)"]),
+        Is((CheckResult.Met, ["Estonia is a party on 2025-06-01"]), Run(check, Clause(), E(Rus, Est)));
+        Is((CheckResult.NotMet, ["target not a member on that date: Estonia is not a party on 2000-01-01 (becomes a party on 2004-03-29)"]),
             Run(check, Clause(), E(Rus, Est, day: new DateOnly(2000, 1, 1))));
-        Assert.Equal((CheckResult.NotMet, ["target not a member on that date: France is a party on 2025-06-01 only as signatory, which any-member does not cover"]),
+        Is((CheckResult.NotMet, ["target not a member on that date: France is a party on 2025-06-01 only as signatory, which any-member does not cover"]),
             Run(check, Clause(), E(Rus, Fra, "FR")));
-        Assert.Equal((CheckResult.NotMet, ["wrong target: the trigger protects United States, not Estonia"]),
+        Is((CheckResult.NotMet, ["wrong target: the trigger protects United States, not Estonia"]),
             Run(check, Clause(T(target: Selector.ForStates(Usa))), E(Rus, Est)));
-        Assert.Equal((CheckResult.Unknown, ["target selector anyone"]), Run(check, Clause(T(target: Selector.Of("anyone"))), E(Rus, Est)));
+        Is((CheckResult.Unknown, ["target selector anyone"]), Run(check, Clause(T(target: Selector.Of("anyone"))), E(Rus, Est)));
     }
 
     [Fact]
     public void Attacker_AnyoneMet_PartyNotANonParty_NamedStates_SelectorWithoutAttackersUnknown()
     {
         var check = new AttackerCheck();
-        Assert.Equal((CheckResult.Met, ["an attack by anyone counts (Russia)"]), Run(check, Clause(), E(Rus, Est)));
-        Assert.Equal((CheckResult.Met, ["Russia is not a party, as the trigger requires"]), Run(check, Clause(T(attacker: Selector.Of("non-party"))), E(Rus, Est)));
-        Assert.Equal((CheckResult.NotMet, ["wrong attacker: France is itself a party; the trigger covers attacks by non-parties"]),
+        Is((CheckResult.Met, ["an attack by anyone counts (Russia)"]), Run(check, Clause(), E(Rus, Est)));
+        Is((CheckResult.Met, ["Russia is not a party, as the trigger requires"]), Run(check, Clause(T(attacker: Selector.Of("non-party"))), E(Rus, Est)));
+        Is((CheckResult.NotMet, ["wrong attacker: France is itself a party; the trigger covers attacks by non-parties"]),
             Run(check, Clause(T(attacker: Selector.Of("non-party"))), E(Fra, Est)));
-        Assert.Equal((CheckResult.NotMet, ["wrong attacker: the trigger names Russia, not China"]),
+        Is((CheckResult.NotMet, ["wrong attacker: the trigger names Russia, not China"]),
             Run(check, Clause(T(attacker: Selector.ForStates(Rus))), E(Chn, Est)));
-        Assert.Equal((CheckResult.Unknown, ["attacker selector any-member"]), Run(check, Clause(T(attacker: Selector.Of("any-member"))), E(Rus, Est)));
+        Is((CheckResult.Unknown, ["attacker selector any-member"]), Run(check, Clause(T(attacker: Selector.Of("any-member"))), E(Rus, Est)));
         Assert.Equal([Rus], check.NamedAttackers(Clause(T(attacker: Selector.ForStates(Rus)))));
         Assert.Empty(check.NamedAttackers(Clause()));
     }
@@ -115,10 +121,10 @@ public sealed class ClauseCheckTests
     public void Scope_OwnTerritoryMet_ElsewhereNotMet_ExcludedNotMet()
     {
         var check = new ScopeCheck();
-        Assert.Equal((CheckResult.Met, ["the location Estonia (EE) is within the scope [Estonia (EE) is territory of Estonia]"]), Run(check, Clause(), E(Rus, Est)));
-        Assert.Equal((CheckResult.NotMet, ["the location France (FR) is within the scope [location outside scope: France (FR) is not territory of Estonia (it belongs to France)]"]),
+        Is((CheckResult.Met, ["the location Estonia (EE) is within the scope [Estonia (EE) is territory of Estonia]"]), Run(check, Clause(), E(Rus, Est)));
+        Is((CheckResult.NotMet, ["the location France (FR) is within the scope [location outside scope: France (FR) is not territory of Estonia (it belongs to France)]"]),
             Run(check, Clause(), E(Rus, Est, "FR")));
-        Assert.Equal((CheckResult.NotMet, ["the location France (FR) is within the scope (Europe only) [location outside scope: France (FR) is excluded (France (FR)); France (FR) is territory of a party (France)]"]),
+        Is((CheckResult.NotMet, ["the location France (FR) is within the scope (Europe only) [location outside scope: France (FR) is excluded (France (FR)); France (FR) is territory of a party (France)]"]),
             Run(check, Clause(T(scope: new Scope([], ["FR"], "any-party", "Europe only"))), E(Rus, Est, "FR")));
     }
 
@@ -126,13 +132,13 @@ public sealed class ClauseCheckTests
     public void AfterHostilities_DoesNotApplyWithout_OngoingNotMet_CeasefireMet_UnknownConflictUnknown()
     {
         var check = new AfterHostilitiesCheck();
-        Assert.Equal((null, []), Run(check, Clause(), E(Rus, Est)));
-        Assert.Equal((CheckResult.NotMet, ["needs hostilities ended: The War (war) is ongoing on 2025-06-01 since 2024-01-01 (assume a ceasefire with --assume-ceasefire)"]),
+        Is((null, []), Run(check, Clause(), E(Rus, Est)));
+        Is((CheckResult.NotMet, ["needs hostilities ended: The War (war) is ongoing on 2025-06-01 since 2024-01-01 (assume a ceasefire with --assume-ceasefire)"]),
             Run(check, Clause(T(after: "war")), E(Rus, Est)));
         var ceasefire = new Assumptions([new AssumedCeasefire("war", new DateOnly(2025, 1, 1))], [], []);
-        Assert.Equal((CheckResult.Met, ["needs hostilities ended: The War (war) ended on 2024-12-31 (assumed ceasefire), before the event"]),
+        Is((CheckResult.Met, ["needs hostilities ended: The War (war) ended on 2024-12-31 (assumed ceasefire), before the event"]),
             Run(check, Clause(T(after: "war")), E(Rus, Est), ceasefire));
-        Assert.Equal((CheckResult.Unknown, ["unknown conflict peace"]), Run(check, Clause(T(after: "peace")), E(Rus, Est)));
+        Is((CheckResult.Unknown, ["unknown conflict peace"]), Run(check, Clause(T(after: "peace")), E(Rus, Est)));
     }
 
     [Fact]
@@ -140,9 +146,9 @@ public sealed class ClauseCheckTests
     {
         var check = new ConditionsCheck();
         var p = Clause(conditions: [new Condition(ConditionKind.SecurityCouncilAction, "until the Council acts", [])]);
-        Assert.Equal((CheckResult.Unknown, ["condition (security-council-action): until the Council acts", "condition (parliamentary-approval): the Riigikogu approves [concerns Estonia]"]),
+        Is((CheckResult.Unknown, ["condition (security-council-action): until the Council acts", "condition (parliamentary-approval): the Riigikogu approves [concerns Estonia]"]),
             Run(check, p, E(Rus, Est), obligation: true));
-        Assert.Equal((null, []), Run(check, p, E(Rus, Est)));
+        Is((null, []), Run(check, p, E(Rus, Est)));
         Assert.Equal(CheckDependency.None, check.DependsOn);
     }
 
@@ -151,12 +157,12 @@ public sealed class ClauseCheckTests
     {
         // Russia's promise not to attack Estonia (Russia is no party of this pact: it made no promise in it).
         var p = Clause(breachedBy: [TriggerKind.ArmedAttack], obligor: Selector.ForStates(Usa), beneficiary: Selector.ForStates(Est));
-        Assert.Equal((CheckResult.Met, ["an event of kind armed-attack breaks this promise (armed-attack)"]), Run(new BreachKindCheck(), p, E(Usa, Est)));
-        Assert.Equal((CheckResult.NotMet, ["needs armed-attack; the event is threat-of-attack"]), Run(new BreachKindCheck(), p, E(Usa, Est, kind: TriggerKind.ThreatOfAttack)));
-        Assert.Equal((CheckResult.Met, ["United States made this promise and is a party on 2025-06-01"]), Run(new PromisorCheck(), p, E(Usa, Est)));
-        Assert.Equal((CheckResult.NotMet, ["Russia did not make this promise (or is not a party on 2025-06-01)"]), Run(new PromisorCheck(), p, E(Rus, Est)));
-        Assert.Equal((CheckResult.Met, ["the promise is owed to Estonia"]), Run(new PromiseeCheck(), p, E(Usa, Est)));
-        Assert.Equal((CheckResult.NotMet, ["the promise is not owed to United Kingdom"]), Run(new PromiseeCheck(), p, E(Usa, Gbr, "GB")));
+        Is((CheckResult.Met, ["an event of kind armed-attack breaks this promise (armed-attack)"]), Run(new BreachKindCheck(), p, E(Usa, Est)));
+        Is((CheckResult.NotMet, ["needs armed-attack; the event is threat-of-attack"]), Run(new BreachKindCheck(), p, E(Usa, Est, kind: TriggerKind.ThreatOfAttack)));
+        Is((CheckResult.Met, ["United States made this promise and is a party on 2025-06-01"]), Run(new PromisorCheck(), p, E(Usa, Est)));
+        Is((CheckResult.NotMet, ["Russia did not make this promise (or is not a party on 2025-06-01)"]), Run(new PromisorCheck(), p, E(Rus, Est)));
+        Is((CheckResult.Met, ["the promise is owed to Estonia"]), Run(new PromiseeCheck(), p, E(Usa, Est)));
+        Is((CheckResult.NotMet, ["the promise is not owed to United Kingdom"]), Run(new PromiseeCheck(), p, E(Usa, Gbr, "GB")));
     }
 
     [Fact]
