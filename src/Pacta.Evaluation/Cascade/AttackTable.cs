@@ -128,9 +128,9 @@ public sealed class AttackTable
             var victim = g.States[v];
             var ev = source.EvaluatorFor(victim.Cow)!;
             bool[]? set = null;
+            // Every attacker, the victim too: a list shared between victims must hold for each of them.
             for (var x = 0; x < n; x++)
             {
-                if (x == v) continue;
                 var e = new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]);
                 if (ev.Decide(c, e, source.Assumptions, t.Agreement, t.Provision) == CheckResult.NotMet) (set ??= new bool[n])[x] = true;
             }
