@@ -286,23 +286,27 @@ public sealed class Evaluator
             if (o.Obligor.Kind != "states" || o.Obligor.States.Contains(e.Attacker.Cow)) { concerns = true; break; }
         if (!concerns) return;
         const string prefix = "promise not broken: ";
-        if (RunChecks(Checks.Breach, ctx, p, null) == CheckResult.Met)
+        // The explanations capture only what they need (the what-if allocates one closure per promise it checks).
+        var checks = Checks.Breach;
+        if (RunChecks(checks, ctx, p, null) == CheckResult.Met)
         {
             breached.Add(new Breach(a, p, e.Attacker, e.Target, () =>
-                new Explanation($"{e.Attacker.Name} breaks {p.Citation} of {a.Id} towards {e.Target.Name}", CheckResult.Met, ExplanationSource.Of(a, p), BreachExplanations(ctx, p))));
+                new Explanation($"{ctx.Event.Attacker.Name} breaks {p.Citation} of {ctx.Agreement.Id} towards {ctx.Event.Target.Name}", CheckResult.Met,
+                    ExplanationSource.Of(ctx.Agreement, p), BreachExplanations(checks, ctx, p))));
         }
         else
         {
             notTriggered.Add(new NotTriggered(a, p, prefix, () =>
-                new Explanation($"{p.Citation} of {ctx.Agreement.Id} is broken by the event", CheckResult.NotMet, ExplanationSource.Of(a, p), BreachExplanations(ctx, p))));
+                new Explanation($"{p.Citation} of {ctx.Agreement.Id} is broken by the event", CheckResult.NotMet, ExplanationSource.Of(ctx.Agreement, p),
+                    BreachExplanations(checks, ctx, p))));
         }
     }
 
-    private List<Explanation> BreachExplanations(AgreementAtEvent ctx, Provision p)
+    private static List<Explanation> BreachExplanations(ClauseCheck[] checks, AgreementAtEvent ctx, Provision p)
     {
-        var checks = new List<Explanation>();
-        RunChecks(Checks.Breach, ctx, p, checks, ExplanationSource.Of(ctx.Agreement, p));
-        return checks;
+        var words = new List<Explanation>();
+        RunChecks(checks, ctx, p, words, ExplanationSource.Of(ctx.Agreement, p));
+        return words;
     }
 
     /// <summary>The last day of hostilities of a conflict under the assumptions (null: ongoing).</summary>
