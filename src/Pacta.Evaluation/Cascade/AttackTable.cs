@@ -83,7 +83,7 @@ public sealed class AttackTable
         // What an attacker-dependent check rules out for a provision does not depend on the victim or the kind unless
         // the check reads them too: worked out once per check and provision then.
         const CheckDependency perEvent = CheckDependency.Target | CheckDependency.Location | CheckDependency.EventKind | CheckDependency.EventAttributes;
-        var shared = new Dictionary<(ClauseCheck, Provision), bool[]?>();
+        var shared = new Dictionary<(ClauseCheck, string Agreement, string Provision), bool[]?>();
         var empty = new Row([], [], [], null);
         var rows = new Row[n * kinds];
         for (var slot = 0; slot < rows.Length; slot++)
@@ -107,7 +107,8 @@ public sealed class AttackTable
                 {
                     bool[]? x;
                     if ((c.DependsOn & perEvent) != 0) x = RuledOut(c, t, v, slot % kinds);
-                    else if (!shared.TryGetValue((c, t.Provision), out x)) shared[(c, t.Provision)] = x = RuledOut(c, t, v, slot % kinds);
+                    else if (!shared.TryGetValue((c, t.Agreement.Id, t.Provision.Id), out x))
+                        shared[(c, t.Agreement.Id, t.Provision.Id)] = x = RuledOut(c, t, v, slot % kinds);
                     r = Or(r, x);
                 }
                 ruledOut.Add(r);
