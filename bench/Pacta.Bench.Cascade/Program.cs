@@ -9,6 +9,7 @@ using Pacta.Evaluation.Cascade;
 
 // Benchmark of escalation analysis (docs/cascade.md):
 //   dotnet run -c Release --project bench/Pacta.Bench.Cascade [-- --trials N] [--baseline-trials N] [--baseline-attackers N] [--skip-exposure]
+//     [--join-model per-obligation|per-state]
 // 1. Monte Carlo trials per second: Russia attacks Estonia on 2025-06-01 (preset bf2018), against the baseline.
 // 2. The exposure matrix for 2025-06-01 (every ordered pair of system members), against the baseline.
 // The machine is shared; CPU time is printed beside wall time.
@@ -16,6 +17,8 @@ int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 
 var trials = Arg("--trials", 4_000_000);
 var baselineTrials = Arg("--baseline-trials", 20_000);
 var baselineAttackers = Arg("--baseline-attackers", 2);
+var joinWord = Array.IndexOf(args, "--join-model") is var j and >= 0 && j + 1 < args.Length ? args[j + 1] : "per-obligation";
+var joinModel = Words.TryParse<JoinModel>(joinWord, out var jm) ? jm : throw new ArgumentException($"--join-model: '{joinWord}' must be per-obligation or per-state");
 
 var repo = new DirectoryInfo(AppContext.BaseDirectory);
 while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "Pacta.slnx"))) repo = repo.Parent;
@@ -44,7 +47,7 @@ Console.WriteLine($"cores: {Environment.ProcessorCount}; load average: {(File.Ex
 
 // 1. Monte Carlo.
 var e = new Event(TriggerKind.ArmedAttack, rus, est, day, null, locations.Find("EE")!);
-var graph = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None), CascadeOptions.Default);
+var graph = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None), CascadeOptions.Default with { JoinModel = joinModel });
 var model = HonourModel.Of(HonourPresets.Bf2018);
 var start = CascadeStart.Of(e);
 MonteCarlo.Run(graph, start, model, 100_000, 7, []); // warm-up (and closes the graph)
@@ -63,6 +66,7 @@ if (args.Contains("--probe"))
     return;
 }
 var one = Time(() => MonteCarlo.Run(graph, start, model, trials / 4, 1, [(2, 365)], threads: 1));
+Console.WriteLine($"join model: {joinWord}");
 Console.WriteLine($"monte carlo (engine, 1 thread): {trials / 4:N0} trials in {one.Wall:F2} s wall, {one.Cpu:F2} s CPU -> {trials / 4 / one.Wall:N0} trials/s");
 var (wall, cpu) = Time(() => mc = MonteCarlo.Run(graph, start, model, trials, 1, [(2, 365)]));
 Console.WriteLine($"monte carlo (engine): {trials:N0} trials in {wall:F2} s wall, {cpu:F2} s CPU -> {trials / wall:N0} trials/s " +

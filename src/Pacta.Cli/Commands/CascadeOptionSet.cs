@@ -33,11 +33,16 @@ public sealed class CascadeOptionSet
         Description = "Whether neutrality/non-aggression promises towards the initial attacker keep states out: no (default) or yes",
         DefaultValueFactory = _ => "no",
     };
+    public Option<string> JoinModel { get; } = new("--join-model")
+    {
+        Description = "Monte Carlo decisions: per-obligation (default: each commitment drawn on its own) or per-state (one draw per state and side, unfitted)",
+        DefaultValueFactory = _ => "per-obligation",
+    };
     public Option<int> MaxRounds { get; } = CommonOptions.Number("--max-rounds", "Upper bound on rounds (default 64)", 64, 1, int.MaxValue);
 
     public void AddTo(Command cmd)
     {
-        foreach (var o in new Option[] { JoinerAttacks, Conflicts, Conditional, Discretionary, PeaceProtectsAggressor, MaxRounds }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { JoinerAttacks, Conflicts, Conditional, Discretionary, PeaceProtectsAggressor, JoinModel, MaxRounds }) cmd.Options.Add(o);
     }
 
     public CascadeOptions Read(ParseResult r)
@@ -60,6 +65,7 @@ public sealed class CascadeOptionSet
                 "yes" => true,
                 var x => throw new PactaException($"--peace-protects-aggressor: '{x}' must be no or yes"),
             },
+            JoinModel = Parse<Pacta.Evaluation.Cascade.JoinModel>(r.GetValue(JoinModel), "--join-model"),
             MaxRounds = r.GetValue(MaxRounds),
         };
     }

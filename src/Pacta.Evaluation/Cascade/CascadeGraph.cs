@@ -293,6 +293,24 @@ public sealed partial class CascadeGraph
         return (d[2 * edgeIndex], d[2 * edgeIndex + 1]);
     }
 
+    /// <summary>
+    /// For a closed graph: the commitments a cascade from its start can act on, those of the closure's events and the
+    /// standing peace promises (each once).
+    /// </summary>
+    internal IEnumerable<int> InvocableCommitments()
+    {
+        if (!Closed) throw new InvalidOperationException("the graph must be closed first");
+        var seen = new bool[_commitments.Count];
+        for (var ev = 0; ev < _events.Count; ev++)
+        {
+            if (_derived![ev] is null) continue;
+            foreach (var c in _edges[ev]!)
+                if (!seen[c]) { seen[c] = true; yield return c; }
+        }
+        foreach (var c in _peace)
+            if (!seen[c]) { seen[c] = true; yield return c; }
+    }
+
     /// <summary>The events a state creates by joining against <paramref name="enemy"/> (lazy graphs).</summary>
     internal IEnumerable<int> Derived(int joiner, int enemy)
     {

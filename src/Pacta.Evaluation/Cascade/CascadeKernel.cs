@@ -7,15 +7,15 @@ public enum CascadeRole : byte { Outside, Supporter, KeptOut, Belligerent }
 /// <summary>Side 1 is the initial attacker's, side 2 the initial target's.</summary>
 public enum CascadeSide : byte { None = 0, Attacker = 1, Defender = 2 }
 
-/// <summary>Decides whether a commitment is honoured in the current run (always, or by a random draw).</summary>
+/// <summary>Decides whether a decision (<see cref="DecisionUnits"/>) comes out honoured in the current run (always, or by a draw).</summary>
 internal interface IHonour
 {
-    bool Honoured(int commitment);
+    bool Honoured(int decision);
 }
 
 internal struct AlwaysHonour : IHonour
 {
-    public readonly bool Honoured(int commitment) => true;
+    public readonly bool Honoured(int decision) => true;
 }
 
 /// <summary>
@@ -54,8 +54,9 @@ internal sealed class CascadeKernel
     private int[] _setStamp = [];
     private int _stamp;
 
-    public CascadeKernel(CascadeGraph g)
+    public CascadeKernel(CascadeGraph g, DecisionUnits? units = null)
     {
+        Units = units ?? DecisionUnits.Identity;
         _g = g;
         _n = g.StateCount;
         Role = new byte[_n];
@@ -79,6 +80,9 @@ internal sealed class CascadeKernel
             _setStamp = new int[g.EdgeSetCount];
         }
     }
+
+    /// <summary>What the honour source is asked: the decision of each commitment (by default, the commitment itself).</summary>
+    public DecisionUnits Units { get; }
 
     public int TouchedCount { get; private set; }
     public ReadOnlySpan<int> Touched => _touched.AsSpan(0, TouchedCount);
@@ -106,6 +110,7 @@ internal sealed class CascadeKernel
         var closed = _g.Closed;
         var options = _g.Options;
         var protectsAggressor = options.PeaceProtectsAggressor;
+        var units = Units;
         for (var r = 1; fCount > 0; r++)
         {
             if (r > options.MaxRounds) { Capped = true; break; }
@@ -145,13 +150,13 @@ internal sealed class CascadeKernel
                     {
                         case CascadeEffect.StayOut:
                             if (!protectsAggressor && IsInitialAttacker(b)) continue;
-                            if (!honour.Honoured(c)) continue;
+                            if (!honour.Honoured(units.Of(c, (CascadeSide)sb))) continue;
                             Touch(o);
                             if (_blocked[o] == 0) _blockedVia[o] = c;
                             _blocked[o] |= (byte)(3 - sb);
                             continue;
                         case CascadeEffect.Support:
-                            if (Role[o] != (byte)CascadeRole.Outside || !honour.Honoured(c)) continue;
+                            if (Role[o] != (byte)CascadeRole.Outside || !honour.Honoured(units.Of(c, (CascadeSide)sb))) continue;
                             Touch(o);
                             Role[o] = (byte)CascadeRole.Supporter;
                             Side[o] = sb;
@@ -161,7 +166,7 @@ internal sealed class CascadeKernel
                             changed = true;
                             continue;
                         default:
-                            if (!honour.Honoured(c)) continue;
+                            if (!honour.Honoured(units.Of(c, (CascadeSide)sb))) continue;
                             Touch(o);
                             if (_candSide[o] == 0)
                             {
@@ -243,7 +248,7 @@ internal sealed class CascadeKernel
             var x = beneficiary[c];
             if (Role[x] != (byte)CascadeRole.Belligerent || Side[x] != 3 - s) continue;
             if (!_g.Options.PeaceProtectsAggressor && IsInitialAttacker(x)) continue;
-            if (honour.Honoured(c)) return c;
+            if (honour.Honoured(Units.Of(c, (CascadeSide)(3 - s)))) return c;
         }
         return -1;
     }

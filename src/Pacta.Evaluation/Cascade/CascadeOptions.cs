@@ -53,6 +53,12 @@ public sealed record CascadeOptions
     /// </summary>
     public bool PeaceProtectsAggressor { get; init; }
 
+    /// <summary>
+    /// How the Monte Carlo groups commitments into decisions (<see cref="IJoinModel"/>); deterministic runs honour
+    /// everything and ignore it.
+    /// </summary>
+    public JoinModel JoinModel { get; init; } = JoinModel.PerObligation;
+
     /// <summary>Upper bound on rounds; a cascade that reaches it is reported as capped (it cannot cycle: each state joins once).</summary>
     public int MaxRounds { get; init; } = 64;
 
@@ -65,6 +71,9 @@ public sealed record CascadeOptions
 
     public IReadOnlyList<(string Name, string Value, string Meaning)> Describe() =>
     [
+        // Listed only when it is not the default, so that the outputs of default runs read as before decision units.
+        .. JoinModel == JoinModel.PerObligation ? Array.Empty<(string, string, string)>() :
+        [("join-model", Words.Of(JoinModel), "Monte Carlo: one draw per state and side; all of a state's commitments towards one side are honoured together")],
         ("joiner-attacks", Words.Of(JoinerAttacks), JoinerAttacks switch
         {
             JoinerAttacks.CounterAttack => "a joiner attacks the aggressor of the attack that drew it in, on that state's own territory",

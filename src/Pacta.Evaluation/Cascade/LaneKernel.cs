@@ -8,19 +8,20 @@ using System.Runtime.Intrinsics;
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
-/// Which lanes (trials) honour a commitment, named by its lane id (<see cref="LaneLayout.LaneId"/>: the kernel's
-/// per-commitment data is in that order, and a source indexed the same way is read next to it). Asked once per
-/// commitment and run, for all lanes: drawing every lane at once costs less than drawing lane by lane.
+/// Which lanes (trials) honour a decision, named by its lane decision id (<see cref="LaneDecisions"/>: with one
+/// decision per commitment, the commitment's lane id, <see cref="LaneLayout.LaneId"/>, so the kernel's per-commitment
+/// data and a source indexed the same way are read side by side). Asked once per decision and run, for all lanes:
+/// drawing every lane at once costs less than drawing lane by lane.
 /// </summary>
 internal interface ILaneHonour
 {
-    T Mask<T>(int commitment) where T : struct, ILanes<T>;
+    T Mask<T>(int decision) where T : struct, ILanes<T>;
 }
 
 /// <summary>
 /// Bernoulli draws with probability k / 2^16 for 256 lanes at once (<see cref="Xoshiro4.Bernoulli"/>: each bit set
 /// with probability exactly k / 2^16, independently of the others). p = 0 and p = 1 need no draw. Numerators are
-/// indexed by lane id.
+/// indexed by lane decision id.
 /// </summary>
 internal struct BernoulliLanes(int[] numerators) : ILaneHonour
 {
@@ -36,9 +37,9 @@ internal struct BernoulliLanes(int[] numerators) : ILaneHonour
     /// <summary>p rounded to the nearest multiple of 2^-16.</summary>
     public static int Numerator(double p) => (int)Math.Clamp(Math.Round(p * One, MidpointRounding.AwayFromZero), 0, One);
 
-    public T Mask<T>(int commitment) where T : struct, ILanes<T>
+    public T Mask<T>(int decision) where T : struct, ILanes<T>
     {
-        var k = _numerators[commitment];
+        var k = _numerators[decision];
         if (k <= 0) return T.Zero;
         if (k >= One) return T.All;
         return T.FromVector(_wide.Bernoulli(k));
@@ -61,6 +62,10 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     private readonly CascadeGraph _g;
     private readonly LaneLayout _l;
     private readonly int _n;
+
+    // By lane id, the decision for a beneficiary on each side; null when each commitment is its own decision.
+    private readonly int[]? _decisionA;
+    private readonly int[]? _decisionD;
 
     // Per state: the role masks are disjoint; SideA marks the lanes where a belligerent is on the attacker's side.
     public readonly T[] Bel;
@@ -95,7 +100,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
 
     // Per event and per edge set: lane masks valid only when their stamp is the current run's, so a run starts
     // without clearing arrays of the graph's size. Per commitment: seen, cleared through the list of commitments
-    // seen in the run, and the draw, valid when its stamp is the run's.
+    // seen in the run; per decision (in the same array, by lane decision id): the draw, valid when its stamp is the run's.
     private readonly CommitmentLanes[] _commitments;
     private int[] _seenList = new int[256];
     private int _seenCount;
@@ -122,7 +127,8 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
 
     /// <summary>
     /// Per commitment, side by side as every edge reads the one and most then the other: the lanes in which it was
-    /// acted on in an earlier round of the run, and the lanes that honour it (valid when drawn in this run).
+    /// acted on in an earlier round of the run, and the lanes that honour decision number <c>c</c> (valid when drawn in
+    /// this run; with one decision per commitment, the commitment's own).
     /// </summary>
     private struct CommitmentLanes
     {
@@ -161,7 +167,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         public int Next;
     }
 
-    private readonly record struct PendingSupport(int Commitment, int Obligor, T Lanes);
+    private readonly record struct PendingSupport(int Commitment, int Obligor, int Beneficiary, T Lanes);
 
     private readonly record struct SeenLog(int Commitment, T Lanes);
 
@@ -173,11 +179,14 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         public int Key;
     }
 
-    public LaneKernel(CascadeGraph g)
+    /// <summary>A kernel for <paramref name="g"/> that draws <paramref name="decisions"/> (default: one per commitment).</summary>
+    public LaneKernel(CascadeGraph g, LaneDecisions? decisions = null)
     {
         if (!g.Closed) throw new InvalidOperationException("the lane kernel needs a closed graph");
         _g = g;
         _l = g.Lanes;
+        _decisionA = decisions?.Attacker;
+        _decisionD = decisions?.Defender;
         _n = g.StateCount;
         Bel = new T[_n];
         Sup = new T[_n];
@@ -190,8 +199,9 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         _pieceHead = new int[_n];
         _initialAttacker = new bool[_n];
         _cands = new int[_n];
-        _commitments = new CommitmentLanes[g.CommitmentCount];
-        _drawStamp = new int[g.CommitmentCount];
+        var slots = Math.Max(g.CommitmentCount, decisions?.Count ?? 0);
+        _commitments = new CommitmentLanes[slots];
+        _drawStamp = new int[slots];
         // Events and sets are the layout's slots and local sets, numbered in the order a search from the start met them.
         _events = new EventLanes[_l.SlotCount];
         for (var slot = 0; slot < _events.Length; slot++)
@@ -340,7 +350,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
                             // Under fight-prevails a stay-out promise decides no role: it is not drawn.
                             if (!peacePrevails) continue;
                             if (!protectsAggressor && _initialAttacker[b]) continue;
-                            var h = m & Honoured(c, ref honour);
+                            var h = HonouredFor(c, b, m, ref honour);
                             if (h.IsZero) continue;
                             var sa = Unsafe.Add(ref sideA, b);
                             // Promised to stay out of a war against the beneficiary: barred from the other side.
@@ -353,12 +363,12 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
                             var h = T.AndNot(m, Sup[o] | Kept[o]);
                             if (h.IsZero) continue;
                             if (supportCount == _support.Length) Array.Resize(ref _support, supportCount * 2);
-                            _support[supportCount++] = new PendingSupport(c, o, h);
+                            _support[supportCount++] = new PendingSupport(c, o, b, h);
                             continue;
                         }
                     default:
                         {
-                            var h = m & Honoured(c, ref honour);
+                            var h = HonouredFor(c, b, m, ref honour);
                             if (h.IsZero) continue;
                             ref var ca = ref _candA[o];
                             ref var cd = ref _candD[o];
@@ -530,11 +540,11 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     /// </summary>
     private void SupportAfterJoining<THonour>(int count, ref THonour honour) where THonour : struct, ILaneHonour
     {
-        foreach (var (c, o, lanes) in _support.AsSpan(0, count))
+        foreach (var (c, o, b, lanes) in _support.AsSpan(0, count))
         {
             var l = T.AndNot(lanes, Bel[o] | Kept[o] | Sup[o]);
             if (l.IsZero) continue;
-            Sup[o] |= l & Honoured(c, ref honour);
+            Sup[o] |= HonouredFor(c, b, l, ref honour);
         }
     }
 
@@ -550,21 +560,43 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
             if (!protectsAggressor && _initialAttacker[x]) continue;
             var m = lanes & ~blocked & Bel[x] & (joinsAttacker ? ~SideA[x] : SideA[x]);
             if (m.IsZero) continue;
-            blocked |= m & Honoured(_l.LaneId[c], ref honour);
+            // x fights on the side the joiner would fight against.
+            var lane = _l.LaneId[c];
+            var decision = _decisionA is null ? lane : joinsAttacker ? _decisionD![lane] : _decisionA[lane];
+            blocked |= m & Honoured(decision, ref honour);
         }
         return blocked;
     }
 
+    /// <summary>
+    /// The lanes among <paramref name="lanes"/> that honour commitment <paramref name="c"/> (a lane id) towards
+    /// beneficiary <paramref name="b"/>, a belligerent there: the decision of each lane's side of b.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private T Honoured<THonour>(int laneId, ref THonour honour) where THonour : struct, ILaneHonour
+    private T HonouredFor<THonour>(int c, int b, T lanes, ref THonour honour) where THonour : struct, ILaneHonour
     {
-        // Lane ids come from the closed graph's layout. Every lane is drawn at the commitment's first use in the run.
-        ref var stamp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_drawStamp), laneId);
-        ref var honoured = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_commitments), laneId).Honoured;
+        if (_decisionA is null) return lanes & Honoured(c, ref honour);
+        var sa = SideA[b];
+        var h = T.Zero;
+        // Only the sides b is on in these lanes are drawn.
+        var onA = lanes & sa;
+        if (!onA.IsZero) h = onA & Honoured(_decisionA[c], ref honour);
+        var onD = T.AndNot(lanes, sa);
+        if (!onD.IsZero) h |= onD & Honoured(_decisionD![c], ref honour);
+        return h;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private T Honoured<THonour>(int decision, ref THonour honour) where THonour : struct, ILaneHonour
+    {
+        // Decision ids come from the closed graph's layout or its decisions. Every lane is drawn at the decision's
+        // first use in the run.
+        ref var stamp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_drawStamp), decision);
+        ref var honoured = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_commitments), decision).Honoured;
         if (stamp != _stamp)
         {
             stamp = _stamp;
-            honoured = honour.Mask<T>(laneId);
+            honoured = honour.Mask<T>(decision);
         }
         return honoured;
     }

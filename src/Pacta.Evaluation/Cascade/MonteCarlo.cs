@@ -25,8 +25,10 @@ public sealed record MonteCarloResult(
     IReadOnlyList<(CascadeCommitment Commitment, double P)> Probabilities);
 
 /// <summary>
-/// Monte Carlo over the cascade: in each trial every commitment is honoured with its probability (one draw per
-/// commitment per trial, however many attacks trigger it), and the deterministic rules run on what is honoured.
+/// Monte Carlo over the cascade: in each trial every decision (<see cref="DecisionUnits"/>, made by the join model) is
+/// drawn once with its probability, however many attacks trigger its commitments and however many commitments share
+/// it, and the deterministic rules run on what is honoured. With one decision per commitment
+/// (<see cref="PerObligation"/>, the default) each commitment is honoured with its own probability.
 /// Trials run 256 at a time in the bit lanes of <see cref="LaneKernel{T}"/>; probabilities are rounded to multiples of
 /// 2^-16 (<see cref="BernoulliLanes"/>). Trials are cut into fixed blocks, each with its own generator seeded from
 /// (seed, block), so the result depends on the seed only, not on the number of threads.
@@ -40,24 +42,26 @@ public static class MonteCarlo
     /// Runs <paramref name="trials"/> trials. <paramref name="cancellationToken"/> is checked between blocks of
     /// <see cref="BlockSize"/> trials: once it is cancelled the run stops within a block per thread and throws
     /// <see cref="OperationCanceledException"/> (a server passes its request's token, so a client that hangs up or
-    /// times out stops the work).
+    /// times out stops the work). <paramref name="joins"/> groups commitments into decisions (default: the graph
+    /// options' <see cref="CascadeOptions.JoinModel"/>).
     /// </summary>
     public static MonteCarloResult Run(CascadeGraph g, CascadeStart start, HonourModel model, long trials, ulong seed,
-        IReadOnlyList<(int First, int Second)> pairs, int threads = 0, CancellationToken cancellationToken = default)
+        IReadOnlyList<(int First, int Second)> pairs, int threads = 0, CancellationToken cancellationToken = default,
+        IJoinModel? joins = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         g.Close(start);
         var n = g.StateCount;
-        // Indexed by lane id, as the lane kernel asks.
-        var laneId = g.Lanes.LaneId;
-        var numerators = new int[g.CommitmentCount];
+        var units = (joins ?? JoinModels.Of(g.Options.JoinModel)).Assign(g, model);
+        var decisions = new LaneDecisions(g.Lanes, units);
+        // Indexed by lane decision id, as the lane kernel asks.
+        var numerators = new int[decisions.Count];
+        for (var d = 0; d < numerators.Length; d++) numerators[d] = BernoulliLanes.Numerator(units.P(decisions.UnitDecision(d)));
         var probabilities = new List<(CascadeCommitment, double)>();
-        for (var c = 0; c < numerators.Length; c++)
+        for (var c = 0; c < g.CommitmentCount; c++)
         {
             var k = g.Commitment(c);
-            var p = model.P(k);
-            numerators[laneId[c]] = BernoulliLanes.Numerator(p);
-            probabilities.Add((k, p));
+            probabilities.Add((k, model.P(k)));
         }
         var attackers = start.Attackers.Select(s => g.IndexOf(s.Cow)).ToArray();
         var targets = start.Targets.Select(s => g.IndexOf(s.Cow)).ToArray();
@@ -75,7 +79,7 @@ public static class MonteCarlo
         var tallies = new Tally[workers];
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, i =>
         {
-            var w = new Worker<Lanes256>(g, numerators, new Tally(n, pairIdx.Length));
+            var w = new Worker<Lanes256>(g, decisions, numerators, new Tally(n, pairIdx.Length));
             for (var b = Interlocked.Increment(ref next); b < blocks; b = Interlocked.Increment(ref next))
             {
                 if (cancellationToken.IsCancellationRequested) break;
@@ -133,9 +137,9 @@ public static class MonteCarlo
     }
 
     /// <summary>One thread's buffers: a lane kernel and a bit-sliced counter of war sizes. Nothing is allocated per batch.</summary>
-    private sealed class Worker<T>(CascadeGraph g, int[] numerators, Tally tally) where T : struct, ILanes<T>
+    private sealed class Worker<T>(CascadeGraph g, LaneDecisions decisions, int[] numerators, Tally tally) where T : struct, ILanes<T>
     {
-        private readonly LaneKernel<T> _kernel = new(g);
+        private readonly LaneKernel<T> _kernel = new(g, decisions);
         private BernoulliLanes _honour = new(numerators);
         // Bit i of slice j is bit j of lane i's war size (a counter per lane; enough slices for every state).
         private readonly T[] _size = new T[BitOperations.Log2((uint)g.StateCount) + 1];
