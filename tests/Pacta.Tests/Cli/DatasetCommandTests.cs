@@ -175,6 +175,25 @@ public sealed class DatasetCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_atop_extension_writes_both_files_in_ATOPs_layout_and_refuses_a_file_as_folder()
+    {
+        var dir = Path.Combine(_dir, "ext");
+        var r = PactaCli.Run("export", "atop-extension", "--out", dir);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var members = File.ReadAllLines(Path.Combine(dir, "atop-extension_m.csv"));
+        var alliances = File.ReadAllLines(Path.Combine(dir, "atop-extension_a.csv"));
+        Assert.Equal(File.ReadLines(Repo.Path("data", "atop", "atop5_1m.csv")).First(), members[0]);
+        Assert.Equal(File.ReadLines(Repo.Path("data", "atop", "atop5_1a.csv")).First(), alliances[0]);
+        Assert.Contains(members, l => l.StartsWith("9000", StringComparison.Ordinal) && l.Contains(",,,670,1,2025,9,17,0,0,0,1,", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+        var file = Path.Combine(_dir, "plain.txt");
+        File.WriteAllText(file, "x");
+        var bad = PactaCli.Run("export", "atop-extension", "--out", file);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Single(Lines(bad.Stderr));
+    }
+
+    [Fact]
     public void Dyads_after_2018_follow_the_review_and_mark_each_source()
     {
         var r = PactaCli.Run("dyads", "--directed", "--from", "2018", "--to", "2025", "--format", "csv");
