@@ -13,11 +13,14 @@ public sealed record CheckSummary(int Files, int Agreements, int Organizations, 
 public sealed record LoadResult(Corpus? Corpus, IReadOnlyList<Diagnostic> Diagnostics, CheckSummary Summary)
 {
     public bool Ok => Corpus is not null && Diagnostics.Count == 0;
+
+    /// <summary>The reviews of ATOP alliances continued after the release (files under <c>reviews/</c>); empty with errors.</summary>
+    public IReadOnlyList<AtopReview> Reviews { get; init; } = [];
 }
 
 /// <summary>
-/// Reads agreement, organization and conflict files. A file's kind follows its folder:
-/// <c>organizations/</c>, <c>conflicts/</c>, anything else is an agreement. Organizations and conflicts are
+/// Reads agreement, organization, conflict and review files. A file's kind follows its folder:
+/// <c>organizations/</c>, <c>conflicts/</c>, <c>reviews/</c>, anything else is an agreement. Organizations and conflicts are
 /// read first because agreements refer to them; a base corpus supplies those that the checked paths lack,
 /// so a single agreement file can be checked on its own.
 /// </summary>
@@ -32,7 +35,13 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
     /// <summary>Ids of agreements that come from elsewhere (imported ATOP alliances) and may be referenced.</summary>
     public IReadOnlySet<string> ExternalAgreementIds { get; init; } = new HashSet<string>();
 
-    private enum FileKind { Agreement, Organization, Conflict }
+    /// <summary>The first day a review may date (the day after ATOP 5.1 ends).</summary>
+    public DateOnly ReviewFirstDay { get; init; } = new(2019, 1, 1);
+
+    /// <summary>The last day a review may date; today by default.</summary>
+    public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private enum FileKind { Agreement, Organization, Conflict, Review }
 
     public LoadResult LoadDirectory(string corpusDir) => Load([corpusDir], baseCorpusDir: null);
 
@@ -56,6 +65,8 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
         var organizations = new Dictionary<string, Organization>(StringComparer.Ordinal);
         var conflicts = new Dictionary<string, Conflict>(StringComparer.Ordinal);
         var idOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reviews = new List<AtopReview>();
+        var reviewed = new HashSet<int>();
         foreach (var (file, kind, root) in parsed.Where(p => p.Kind != FileKind.Agreement))
         {
             if (root is null) continue;
@@ -68,6 +79,10 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
             else if (kind == FileKind.Conflict && new ConflictReader(ctx, states).Read(root, id) is { } conflict)
             {
                 if (Claim(ctx, root, $"conflict:{conflict.Id}", idOwners)) conflicts[conflict.Id] = conflict;
+            }
+            else if (kind == FileKind.Review)
+            {
+                reviews.AddRange(new ReviewReader(ctx, states, ExternalAgreementIds, ReviewFirstDay, Today).Read(root, id, reviewed));
             }
             diagnostics.AddRange(ctx.Diagnostics);
         }
@@ -131,7 +146,7 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
         var corpus = ordered.Count == 0
             ? new Corpus(agreements, organizations.Values, conflicts.Values, states, locations)
             : null;
-        return new LoadResult(corpus, ordered, summary);
+        return new LoadResult(corpus, ordered, summary) { Reviews = corpus is null ? [] : reviews.OrderBy(r => r.AtopId).ToList() };
     }
 
     private static bool Claim(FileContext ctx, YamlMapping root, string key, Dictionary<string, string> owners)
@@ -149,6 +164,7 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
         {
             "organizations" => FileKind.Organization,
             "conflicts" => FileKind.Conflict,
+            "reviews" => FileKind.Review,
             _ => FileKind.Agreement,
         };
     }

@@ -30,6 +30,7 @@ public static class Cli
         root.Subcommands.Add(DyadsCommand.Create());
         root.Subcommands.Add(StateYearsCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

@@ -15,6 +15,12 @@ public enum AllianceObligations : byte
     Consultation = 16,
 
     /// <summary>
+    /// Provenance, not a promise: at least one alliance behind the cell is an ATOP alliance carried past the
+    /// release that no review covers (continued by assumption; set only in years after the release).
+    /// </summary>
+    Unreviewed = 32,
+
+    /// <summary>
     /// Provenance, not a promise: at least one alliance behind the cell comes from Pacta's own encoding
     /// (years after the ATOP release; see <see cref="Modern.ContinuousAlliances"/>).
     /// </summary>

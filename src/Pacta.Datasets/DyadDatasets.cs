@@ -11,13 +11,18 @@ public static class DyadDatasets
     /// The directed alliance table for <paramref name="years"/>: ATOP alone inside its coverage (the corpus is
     /// then never asked for), else the continuous record with Pacta's encoding after the release.
     /// </summary>
-    public static DirectedDyadTable Table(AtopRelease release, Func<Corpus> corpus, YearRange years, bool includePolitical = false)
+    public static DirectedDyadTable Table(AtopRelease release, Func<Corpus> corpus, YearRange years, bool includePolitical = false,
+        IReadOnlyList<AtopReview>? reviews = null)
     {
         if (years.To <= release.CoverageEnd.Year) return AtopDatasets.DirectedTable(release, years);
-        return Continuous(release, corpus(), years.To, includePolitical).Table(years);
+        return Continuous(release, corpus(), years.To, includePolitical, reviews).Table(years);
     }
 
-    /// <summary>The continuous record up to <paramref name="lastYear"/> from the corpus's hand-encoded agreements.</summary>
-    public static ContinuousAlliances Continuous(AtopRelease release, Corpus corpus, int lastYear, bool includePolitical = false) =>
-        ContinuousAlliances.Build(release, corpus.Agreements.Where(a => a.Origin == "pacta"), corpus, lastYear, includePolitical);
+    /// <summary>
+    /// The continuous record up to <paramref name="lastYear"/> from the corpus's hand-encoded agreements and the
+    /// reviews of ATOP alliances open at the release's end.
+    /// </summary>
+    public static ContinuousAlliances Continuous(AtopRelease release, Corpus corpus, int lastYear, bool includePolitical = false,
+        IReadOnlyList<AtopReview>? reviews = null) =>
+        ContinuousAlliances.Build(release, corpus.Agreements.Where(a => a.Origin == "pacta"), corpus, lastYear, includePolitical, reviews);
 }

@@ -144,8 +144,8 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
     /// </summary>
     private sealed class CsvPlan
     {
-        // Variants per year: the five promise bits, plus bit 5 for the provenance when the source column is on.
-        private const int Variants = 64;
+        // Variants per year: the five promise bits, plus bits 5–6 for the provenance when the source column is on.
+        private const int Variants = 128;
         private const int ChunkTarget = 1 << 20;
         private readonly DyadFrame _frame;
         private readonly byte[] _blocks;
@@ -160,8 +160,8 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
             _frame = frame;
             var years = frame.Years;
             _block = source ? 32 : 16;
-            _sourceMask = source ? (int)AllianceObligations.Pacta : 0;
-            // _blocks[(k * 64 + o) * block ..]: "1816,0,0,0,0,0\n" (or "…,atop\n"), zero-padded.
+            _sourceMask = source ? (int)(AllianceObligations.Pacta | AllianceObligations.Unreviewed) : 0;
+            // _blocks[(k * 128 + o) * block ..]: "1816,0,0,0,0,0\n" (or "…,atop\n"), zero-padded.
             _blocks = new byte[years.Count * Variants * _block];
             _blockLength = new byte[years.Count * Variants];
             var flags = Utf8Sink.FlagRows;
@@ -170,7 +170,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                 var y = Encoding.ASCII.GetBytes((years.From + k).ToString(CultureInfo.InvariantCulture));
                 for (var o = 0; o < Variants; o++)
                 {
-                    var tail = source ? Encoding.ASCII.GetBytes("," + (o >= 32 ? DyadSources.Pacta : DyadSources.Atop) + "\n") : "\n"u8.ToArray();
+                    var tail = source ? Encoding.ASCII.GetBytes("," + DyadSources.Of((AllianceObligations)o, years.From + k) + "\n") : "\n"u8.ToArray();
                     var length = y.Length + 10 + tail.Length;
                     if (length > _block) throw new NotSupportedException($"year {years.From + k} is too long for the CSV block");
                     var at = (k * Variants + o) * _block;
@@ -273,7 +273,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                         if (fwd >= 0 && (uint)t < (uint)tableYears)
                         {
                             var c = cells![fwd + t] | (back < 0 ? 0 : cells[back + t]);
-                            o = (c & 31) | ((c & sourceMask) >> 1);
+                            o = (c & 31) | (c & sourceMask);
                         }
                         var v = k * Variants + o;
                         ref var dst = ref Unsafe.Add(ref dst0, pos);

@@ -9,17 +9,36 @@ public readonly record struct DyadYear(int Ccode1, int Ccode2, int Year, Allianc
     public int NonAgg => Obligations.Bit(AllianceObligations.NonAggression);
     public int Consul => Obligations.Bit(AllianceObligations.Consultation);
 
-    /// <summary>The <c>source</c> column: <c>pacta</c> when an alliance of the row comes from Pacta's encoding, else <c>atop</c>.</summary>
-    public string Source => DyadSources.Of(Obligations);
+    /// <summary>The <c>source</c> column (<see cref="DyadSources"/>).</summary>
+    public string Source => DyadSources.Of(Obligations, Year);
 }
 
-/// <summary>The values of the <c>source</c> column.</summary>
+/// <summary>
+/// The values of the <c>source</c> column (docs/datasets.md): where the row's alliance values come from.
+/// Up to <see cref="AtopLastYear"/> every row is ATOP's. After it, the weakest evidence behind the row names it:
+/// an unreviewed continuation, else Pacta's own codings, else reviewed ATOP alliances (or no alliance at all).
+/// </summary>
 public static class DyadSources
 {
+    /// <summary>ATOP's own rows (years of the release).</summary>
     public const string Atop = "atop";
+
+    /// <summary>After the release: only ATOP alliances that the review (corpus/reviews) continues, or none.</summary>
+    public const string AtopReviewed = "atop-reviewed";
+
+    /// <summary>After the release: at least one ATOP alliance continued by assumption, without a review.</summary>
+    public const string AtopUnreviewed = "atop-unreviewed";
+
+    /// <summary>After the release: at least one alliance from Pacta's own codings (and no unreviewed one).</summary>
     public const string Pacta = "pacta";
 
-    public static string Of(AllianceObligations o) => (o & AllianceObligations.Pacta) != 0 ? Pacta : Atop;
+    /// <summary>The last year of ATOP 5.1, the release Pacta ships and continues.</summary>
+    public const int AtopLastYear = 2018;
+
+    public static string Of(AllianceObligations o, int year) =>
+        (o & AllianceObligations.Unreviewed) != 0 ? AtopUnreviewed
+        : (o & AllianceObligations.Pacta) != 0 ? Pacta
+        : year > AtopLastYear ? AtopReviewed : Atop;
 }
 
 /// <summary>

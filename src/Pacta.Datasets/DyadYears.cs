@@ -16,15 +16,24 @@ public static class DyadYears
     /// The table over both lists, in one pass; the cells that alliances of <paramref name="pacta"/> contribute to
     /// also carry <see cref="AllianceObligations.Pacta"/> (the provenance behind the <c>source</c> column).
     /// </summary>
-    internal static DirectedDyadTable CreateDirectedTable(IReadOnlyList<AllianceInput> alliances, IReadOnlyList<AllianceInput> pacta, YearRange years)
+    /// <remarks>
+    /// Cells that an alliance in <paramref name="unreviewed"/> contributes to from <paramref name="continuedFrom"/>
+    /// on carry <see cref="AllianceObligations.Unreviewed"/>: an ATOP alliance continued past the release by assumption.
+    /// </remarks>
+    internal static DirectedDyadTable CreateDirectedTable(IReadOnlyList<AllianceInput> alliances, IReadOnlyList<AllianceInput> pacta, YearRange years,
+        IReadOnlySet<int>? unreviewed = null, int continuedFrom = int.MaxValue)
     {
         var present = new bool[DirectedDyadTable.CowCodeLimit];
         Mark(alliances, present);
         Mark(pacta, present);
         var table = new DirectedDyadTable(present, years);
         var scratch = new Scratch();
-        foreach (var alliance in alliances) AddAlliance(table, alliance, years, AllianceObligations.None, scratch);
-        foreach (var alliance in pacta) AddAlliance(table, alliance, years, AllianceObligations.Pacta, scratch);
+        foreach (var alliance in alliances)
+        {
+            var mark = unreviewed is not null && unreviewed.Contains(alliance.Id) ? AllianceObligations.Unreviewed : AllianceObligations.None;
+            AddAlliance(table, alliance, years, mark, continuedFrom, scratch);
+        }
+        foreach (var alliance in pacta) AddAlliance(table, alliance, years, AllianceObligations.Pacta, int.MinValue, scratch);
         return table;
     }
 
@@ -78,7 +87,7 @@ public static class DyadYears
     /// renewal that drops a promise in November removes it for that whole year (ATOP 1155 in 1857, 1362 in 1888).
     /// The outcome does not depend on the order of the spells (highest phase wins, promises of equal phases add).
     /// </summary>
-    private static void AddAlliance(DirectedDyadTable table, AllianceInput alliance, YearRange years, AllianceObligations mark, Scratch s)
+    private static void AddAlliance(DirectedDyadTable table, AllianceInput alliance, YearRange years, AllianceObligations mark, int markFrom, Scratch s)
     {
         var all = alliance.Members;
         if (s.Members.Length < all.Count) s.Members = new AllianceMemberSpell[all.Count];
@@ -152,7 +161,7 @@ public static class DyadYears
                 for (var k = 0; k < ny; k++)
                 {
                     var v = value[cell + k];
-                    if (v != 0) cells[at + k] |= (byte)(v | markBits);
+                    if (v != 0) cells[at + k] |= (byte)(y0 + k >= markFrom ? v | markBits : v);
                 }
             }
         }

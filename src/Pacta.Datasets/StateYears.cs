@@ -8,7 +8,11 @@ namespace Pacta.Datasets;
 /// </summary>
 public static class StateYears
 {
-    public static IReadOnlyList<StateYear> Create(IEnumerable<AllianceInput> alliances, YearRange years)
+    /// <param name="seam">
+    /// A day on which spells start only because a record was cut there (the first day after the ATOP release,
+    /// where Pacta's encoding takes over): such a start is no transition.
+    /// </param>
+    public static IReadOnlyList<StateYear> Create(IEnumerable<AllianceInput> alliances, YearRange years, DateOnly? seam = null)
     {
         var cells = new Dictionary<(int State, int Year), Cell>();
         foreach (var alliance in alliances)
@@ -21,7 +25,7 @@ public static class StateYears
                 {
                     if (!cells.TryGetValue((m.State, y), out var cell)) cells[(m.State, y)] = cell = new Cell();
                     cell.Add(alliance.Id, m.Phase, m.Promises & AllianceObligations.Promises);
-                    if (y == m.From.Year || (m.To is { } to && y == to.Year)) cell.Transition = true;
+                    if ((y == m.From.Year && m.From != seam) || (m.To is { } to && y == to.Year)) cell.Transition = true;
                 }
             }
         return cells

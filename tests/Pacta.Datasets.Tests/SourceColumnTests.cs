@@ -10,7 +10,10 @@ public class SourceColumnTests
 {
     private static readonly YearRange Years = new(2010, 2020);
 
-    /// <summary>The ATOP table with an invented alliance from Pacta's encoding (USA–SWE, defense, from 2019) marked.</summary>
+    /// <summary>
+    /// The ATOP table with an invented alliance from Pacta's encoding (USA–SWE, defense, from 2019) marked, and every
+    /// ATOP alliance open at the end of 2018 unreviewed except the OAS Charter (3150) and the Helsinki Final Act (3740).
+    /// </summary>
     private static DirectedDyadTable Table()
     {
         var own = new AllianceInput(900_001,
@@ -18,7 +21,9 @@ public class SourceColumnTests
             new AllianceMemberSpell(2, 1, new DateOnly(2019, 1, 1), null, AllianceObligations.Defense),
             new AllianceMemberSpell(380, 1, new DateOnly(2019, 1, 1), null, AllianceObligations.Defense),
         ]);
-        var continuous = new Modern.ContinuousAlliances(AtopToAlliances.Convert(Paths.Atop), [own], Paths.Atop.CoverageEnd);
+        var atop = AtopToAlliances.Convert(Paths.Atop);
+        var unreviewed = atop.Where(a => a.Id is not (3150 or 3740) && a.Members.Any(m => m.To is null)).Select(a => a.Id).ToHashSet();
+        var continuous = new Modern.ContinuousAlliances(atop, [own], Paths.Atop.CoverageEnd, unreviewed);
         return continuous.Table(Years);
     }
 
@@ -45,7 +50,13 @@ public class SourceColumnTests
         Assert.Equal(string.Join(',', CsvDatasetWriter.DyadColumns) + ",source", lines[0]);
         Assert.Contains("2,380,2019,1,0,0,1,0,pacta", lines);
         Assert.Contains("2,380,2018,0,0,0,1,0,atop", lines);
-        Assert.All(lines[1..^1], l => Assert.Matches(int.Parse(l.Split(',')[2]) <= 2018 ? ",atop$" : ",(atop|pacta)$", l));
+        Assert.All(lines[1..^1], l => Assert.Matches(int.Parse(l.Split(',')[2]) <= 2018 ? ",atop$" : ",(atop-reviewed|atop-unreviewed|pacta)$", l));
+        // USA–Mexico share only the OAS Charter (reviewed here; Mexico left the Rio Treaty in 2004); USA–Canada NATO (unreviewed here).
+        Assert.Contains("2,70,2018,1,0,0,1,1,atop", lines);
+        Assert.Contains("2,70,2019,1,0,0,1,1,atop-reviewed", lines);
+        Assert.Contains(lines, l => l.StartsWith("2,20,2019,1,", StringComparison.Ordinal) && l.EndsWith(",atop-unreviewed", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(",atop-reviewed", StringComparison.Ordinal) && l.Contains(",0,0,0,0,0,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.EndsWith(",atop-reviewed", StringComparison.Ordinal) && !l.Contains(",0,0,0,0,0,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -55,6 +66,7 @@ public class SourceColumnTests
         CsvDatasetWriter.WriteDyadYears(ms, Table().DirectedRows());
         var text = Encoding.UTF8.GetString(ms.ToArray());
         Assert.DoesNotContain("pacta", text);
+        Assert.DoesNotContain("reviewed", text);
         Assert.Contains("\n2,380,2019,1,0,0,", text);
     }
 

@@ -76,6 +76,11 @@ public static class ErrorCodes
     public const string FileTooLarge = "PACTA065";
     public const string ControlCharacter = "PACTA066";
 
+    // The review of ATOP alliances continued after the release (corpus/reviews/).
+    public const string UnknownAtopAlliance = "PACTA080";
+    public const string ReviewDateOutOfRange = "PACTA081";
+    public const string ReviewInconsistent = "PACTA082";
+
     /// <summary>Every code with a one-line description, in code order (rendered into docs/errors.md).</summary>
     public static readonly IReadOnlyList<(string Code, string Name, string Description)> Catalogue =
     [
@@ -143,5 +148,8 @@ public static class ErrorCodes
         (BadEncoding, "bad-encoding", "The file is not valid UTF-8; the position is that of the first invalid byte."),
         (FileTooLarge, "file-too-large", "The file is larger than 1 MiB."),
         (ControlCharacter, "control-character", "A key or value holds a control character (ESC, NUL, …) or a bidirectional override; write it out in words."),
+        (UnknownAtopAlliance, "unknown-atop-alliance", "A review names an ATOP id that the ATOP release in use does not have, or reviews it twice."),
+        (ReviewDateOutOfRange, "review-date-out-of-range", "A review date (an end, a member leaving or joining) lies before the release's end (2019-01-01) or after today."),
+        (ReviewInconsistent, "review-inconsistent", "A review's status does not fit its dates: `ended` needs `ended`, `changed` needs `changes`, `continued` has neither."),
     ];
 }

@@ -46,10 +46,11 @@ public static class DyadsCommand
             var years = new YearRange(y0, y1);
             var release = ws.Atop;
             // Loaded before the clock starts so that PACTA_TIMING separates loading from the dataset's own work.
+            var reviews = y1 > release.CoverageEnd.Year ? CorpusReviews.Load(ws) : [];
             if (y1 > release.CoverageEnd.Year) _ = ws.Corpus;
             if (all) _ = ws.States;
             var clock = Timing.Start();
-            var table = DyadDatasets.Table(release, () => ws.Corpus, years, r.GetValue(political));
+            var table = DyadDatasets.Table(release, () => ws.Corpus, years, r.GetValue(political), reviews);
             clock.Lap("dyads table");
             IEnumerable<DyadYear> rows;
             long? total = null;

@@ -10,8 +10,8 @@ namespace Pacta.Cli.Commands;
 
 /// <summary>
 /// <c>pacta state-years --from Y --to Y --format csv|parquet --out FILE</c>: ATOP's state-year table (atop5_1sy
-/// columns) rebuilt from the ATOP release in use. It stops where the release stops: its columns (alliance ids,
-/// version) describe ATOP's own alliances, so it is not continued with Pacta's encoding.
+/// columns) rebuilt from the ATOP release in use, continued after the release as <c>pacta dyads</c> continues the
+/// dyad-years (reviewed and unreviewed ATOP alliances, Pacta's own codings with ids from 900001; docs/datasets.md).
 /// </summary>
 public static class StateYearsCommand
 {
@@ -21,23 +21,30 @@ public static class StateYearsCommand
         var to = DatasetOptions.To();
         var format = DatasetOptions.Format();
         var output = DatasetOptions.Out();
-        var cmd = new Command("state-years", "Write ATOP's state-year table (atop5_1sy columns) for the ATOP release in use")
+        var political = new Option<bool>("--include-political") { Description = "After the ATOP release, also map political commitments and proposals (ATOP counts only binding treaties)" };
+        var cmd = new Command("state-years", "Write ATOP-style state-years (atop5_1sy columns): ATOP up to its release, continued after it")
         {
-            from, to, format, output,
+            from, to, format, output, political,
         };
         cmd.SetAction(r => Cli.Run(r, () =>
         {
             var ws = CommonOptions.Workspace(r);
             var release = ws.Atop;
             var end = release.CoverageEnd.Year;
+            var thisYear = DateTime.UtcNow.Year;
             var (y0, y1) = DatasetOptions.Years(r.GetValue(from) ?? DatasetOptions.AtopFirstYear, r.GetValue(to) ?? end,
-                DatasetOptions.AtopFirstYear, end, "where ATOP's alliance data begin",
-                $"the last year of ATOP {release.Version} (use 'pacta dyads' for later years)");
+                DatasetOptions.AtopFirstYear, thisYear, "where ATOP's alliance data begin", "the current year");
             var path = r.GetValue(output);
             var fmt = DatasetOptions.ParseFormat(r.GetValue(format), path);
             using var sink = DatasetOutput.Open(path, fmt);
             var years = new YearRange(y0, y1);
             var rows = AtopDatasets.StateYears(release, years);
+            if (y1 > end)
+            {
+                // The release's years from ATOP alone; the later ones from the continuous record.
+                var continuous = DyadDatasets.Continuous(release, ws.Corpus, y1, r.GetValue(political), CorpusReviews.Load(ws));
+                rows = [.. rows.Concat(continuous.StateYearsAfterRelease(years)).OrderBy(s => s.State).ThenBy(s => s.Year)];
+            }
             var written = fmt == DatasetOptions.FileFormat.Parquet
                 ? ParquetDatasetWriter.WriteStateYearsAsync(sink.Stream, rows, release.Version).GetAwaiter().GetResult()
                 : CsvDatasetWriter.WriteStateYears(sink.Stream, rows, release.Version);

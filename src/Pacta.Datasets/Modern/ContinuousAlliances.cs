@@ -6,18 +6,23 @@ namespace Pacta.Datasets.Modern;
 /// <summary>
 /// One continuous alliance record from ATOP's first year to the present: ATOP alone up to the end of the release's
 /// coverage; after it, the ATOP alliances still in effect continue (they are open-ended in
-/// <see cref="AtopToAlliances"/>) except those a hand-encoded agreement declares itself the same as (replaced by
-/// that encoding from the day after the coverage end) or supersedes (ended the day before the successor enters
-/// into force), and Pacta's own encodings (<see cref="ModernAlliances"/>) are added.
+/// <see cref="AtopToAlliances"/>) as their review (<see cref="AtopReview"/>) decides — ended, members leaving or
+/// joining — except those a hand-encoded agreement declares itself the same as (replaced by that encoding from the
+/// day after the coverage end) or supersedes (ended the day before the successor enters into force); Pacta's own
+/// encodings (<see cref="ModernAlliances"/>) are added. <see cref="Unreviewed"/> holds the ATOP alliances carried
+/// past the release with neither a review nor a hand encoding: continued by assumption, marked as such.
 /// </summary>
-public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IReadOnlyList<AllianceInput> Pacta, DateOnly CoverageEnd)
+public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IReadOnlyList<AllianceInput> Pacta, DateOnly CoverageEnd,
+    IReadOnlySet<int>? Unreviewed = null)
 {
     /// <param name="release">The ATOP release in use.</param>
     /// <param name="pactaAgreements">Hand-encoded agreements (origin <c>pacta</c>).</param>
     /// <param name="corpus">Resolves organization memberships.</param>
     /// <param name="lastYear">The last year wanted (passed in by the caller, who knows today's date).</param>
     /// <param name="includePolitical">Also map political commitments and proposals (ATOP would not count them).</param>
-    public static ContinuousAlliances Build(AtopRelease release, IEnumerable<Agreement> pactaAgreements, Corpus corpus, int lastYear, bool includePolitical = false)
+    /// <param name="reviews">The reviews of ATOP alliances open at the coverage end (corpus/reviews).</param>
+    public static ContinuousAlliances Build(AtopRelease release, IEnumerable<Agreement> pactaAgreements, Corpus corpus, int lastYear, bool includePolitical = false,
+        IReadOnlyList<AtopReview>? reviews = null)
     {
         var agreements = pactaAgreements.ToList();
         var end = release.CoverageEnd;
@@ -59,14 +64,50 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
             foreach (var id in ModernAlliances.SupersededAtop(a)) SetCut(id, last, earliest: true);
         }
         var converted = AtopToAlliances.Convert(release);
+        var byId = new Dictionary<int, AtopReview>();
+        foreach (var r in reviews ?? []) byId[r.AtopId] = r;
         var atop = new List<AllianceInput>(converted.Count);
+        var unreviewed = new HashSet<int>();
         foreach (var a in converted)
         {
             var i = cuts - 1;
             while (i >= 0 && cutIds[i] != a.Id) i--;
-            atop.Add(i >= 0 ? Cut(a, cutDays[i]) : a);
+            var open = a.Members.Any(m => m.LastDay > end);
+            var current = open && byId.TryGetValue(a.Id, out var review) ? Reviewed(a, review) : a;
+            if (i >= 0) current = Cut(current, cutDays[i]);
+            else if (open && !byId.ContainsKey(a.Id)) unreviewed.Add(a.Id);
+            atop.Add(current);
         }
-        return new ContinuousAlliances(atop, modern, end);
+        return new ContinuousAlliances(atop, modern, end, unreviewed);
+    }
+
+    /// <summary>
+    /// An ATOP alliance as its review continues it: an end closes every open spell on the last day in force; a
+    /// member that leaves closes its open spells on its last day; a member that joins gets a spell in the latest
+    /// open phase with the promises its members make (ATOP's multilateral alliances bind all members alike).
+    /// </summary>
+    public static AllianceInput Reviewed(AllianceInput a, AtopReview review)
+    {
+        var members = a.Members.ToList();
+        foreach (var c in review.Changes.OrderBy(c => c.Day))
+        {
+            if (c.Leaves)
+            {
+                for (var k = 0; k < members.Count; k++)
+                {
+                    if (members[k].State == c.State && members[k].LastDay > c.Day) members[k] = members[k] with { To = c.Day };
+                }
+                continue;
+            }
+            var open = members.Where(m => m.To is null).ToList();
+            if (open.Count == 0) continue;
+            var phase = open.Max(m => m.Phase);
+            var promises = AllianceObligations.None;
+            foreach (var m in open.Where(m => m.Phase == phase)) promises |= m.Promises;
+            members.Add(new AllianceMemberSpell(c.State, phase, c.Day, null, promises));
+        }
+        var result = a with { Members = members };
+        return review.Ended is { } last ? Cut(result, last) : result;
     }
 
     /// <summary>The years the record can cover up to <paramref name="lastYear"/>: from ATOP's first year (1815).</summary>
@@ -76,7 +117,14 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
     /// The directed table over both sources; cells with an alliance from Pacta's encoding carry
     /// <see cref="AllianceObligations.Pacta"/> (the <c>source</c> column), so years inside ATOP's coverage never do.
     /// </summary>
-    public DirectedDyadTable Table(YearRange years) => DyadYears.CreateDirectedTable(Atop, Pacta, years);
+    public DirectedDyadTable Table(YearRange years) => DyadYears.CreateDirectedTable(Atop, Pacta, years, Unreviewed, CoverageEnd.Year + 1);
+
+    /// <summary>
+    /// ATOP-style state-years for years after the release, over both sources (ATOP ids, and Pacta's own ids from
+    /// <see cref="ModernAlliances.FirstOwnId"/>); the release's own years come from ATOP alone.
+    /// </summary>
+    public IReadOnlyList<StateYear> StateYearsAfterRelease(YearRange years) =>
+        Datasets.StateYears.Create(Atop.Concat(Pacta), new YearRange(Math.Max(years.From, CoverageEnd.Year + 1), years.To), CoverageEnd.AddDays(1));
 
     private static AllianceInput Cut(AllianceInput a, DateOnly last) => a with
     {

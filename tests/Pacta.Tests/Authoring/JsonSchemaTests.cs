@@ -18,6 +18,7 @@ public sealed class JsonSchemaTests
         ["agreement"] = JsonSchema.FromFile(Repo.Path("schema", "agreement.schema.json")),
         ["organization"] = JsonSchema.FromFile(Repo.Path("schema", "organization.schema.json")),
         ["conflict"] = JsonSchema.FromFile(Repo.Path("schema", "conflict.schema.json")),
+        ["review"] = JsonSchema.FromFile(Repo.Path("schema", "review.schema.json")),
     };
 
     private static JsonSchema Schema(string name) => Schemas[name];
@@ -45,7 +46,7 @@ public sealed class JsonSchemaTests
     public static TheoryData<string, string> CorpusFiles()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (dir, schema) in new[] { ("agreements", "agreement"), ("organizations", "organization"), ("conflicts", "conflict") })
+        foreach (var (dir, schema) in new[] { ("agreements", "agreement"), ("organizations", "organization"), ("conflicts", "conflict"), ("reviews", "review") })
             foreach (var f in Directory.EnumerateFiles(Repo.Path("corpus", dir), "*.yaml").Order())
                 data.Add(schema, Path.GetFileName(f));
         return data;
@@ -55,7 +56,7 @@ public sealed class JsonSchemaTests
     [MemberData(nameof(CorpusFiles))]
     public void Schema_AcceptsEveryCorpusFile(string schema, string file)
     {
-        var dir = schema switch { "agreement" => "agreements", "organization" => "organizations", _ => "conflicts" };
+        var dir = schema switch { "agreement" => "agreements", "organization" => "organizations", "review" => "reviews", _ => "conflicts" };
         var result = Validate(schema, Repo.Path("corpus", dir, file));
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(200)));
     }
@@ -71,5 +72,13 @@ public sealed class JsonSchemaTests
     public void Schema_RejectsBrokenFixture(string file)
     {
         Assert.False(Validate("agreement", Repo.Path("tests", "fixtures", "broken", file)).IsValid);
+    }
+
+    [Theory]
+    [InlineData("pacta082-review-inconsistent.yaml")]
+    [InlineData("pacta004-review-without-sources.yaml")]
+    public void Schema_RejectsBrokenReview(string file)
+    {
+        Assert.False(Validate("review", Repo.Path("tests", "fixtures", "broken", "reviews", file)).IsValid);
     }
 }

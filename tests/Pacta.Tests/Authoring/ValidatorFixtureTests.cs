@@ -73,6 +73,10 @@ public sealed class ValidatorFixtureTests
         { "pacta063-bad-same-as.yaml", "PACTA063", 7, 16 },
         { "pacta064-bad-encoding.yaml", "PACTA064", 2, 19 },
         { "pacta066-control-character.yaml", "PACTA066", 2, 8 },
+        { "reviews/pacta004-review-without-sources.yaml", "PACTA004", 4, 5 },
+        { "reviews/pacta080-unknown-atop-alliance.yaml", "PACTA080", 12, 11 },
+        { "reviews/pacta081-review-date-out-of-range.yaml", "PACTA081", 9, 17 },
+        { "reviews/pacta082-review-inconsistent.yaml", "PACTA082", 6, 13 },
     };
 
     [Theory]

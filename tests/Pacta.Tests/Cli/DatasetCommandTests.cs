@@ -47,7 +47,7 @@ public sealed class DatasetCommandTests : IDisposable
     }
 
     [Fact]
-    public void After_2018_NATO_enlargement_comes_from_Pactas_encoding_with_source_pacta()
+    public void After_2018_NATO_enlargement_comes_from_Pactas_encoding()
     {
         var file = Path.Combine(_dir, "modern.csv");
         var r = PactaCli.Run("dyads", "--directed", "--all-pairs", "--from", "2010", "--to", "2025", "--out", file);
@@ -56,14 +56,17 @@ public sealed class DatasetCommandTests : IDisposable
         // Columns after the key: defense, offense, neutral, nonagg, consul, source.
         Assert.Equal("0", rows["2,380,2023"][0]);
         Assert.Equal("1", rows["2,380,2024"][0]);
-        Assert.Equal("pacta", rows["2,380,2024"][5]);
+        // NATO is Pacta's encoding, but the pair also shares the Helsinki Final Act (ATOP 3740), not reviewed.
+        Assert.Equal("atop-unreviewed", rows["2,380,2024"][5]);
         Assert.Equal("1", rows["375,2,2023"][0]);
         Assert.Equal("0", rows["375,2,2022"][0]);
         Assert.Equal("1", rows["200,220,2025"][0]);
         Assert.All(rows.Where(kv => int.Parse(kv.Key.Split(',')[2]) <= 2018), kv => Assert.Equal("atop", kv.Value[5]));
         Assert.Contains(rows.Values, v => v[5] == "pacta");
-        // Pairs without any alliance after 2018 are 0 and counted as atop (no alliance of Pacta's behind them).
-        Assert.Equal(["0", "0", "0", "0", "0", "atop"], rows["2,402,2025"]);
+        // Pairs without any alliance after 2018 are 0 and rest on no assumption: nothing unreviewed binds them.
+        Assert.Equal(["0", "0", "0", "0", "0", "atop-reviewed"], rows["2,402,2025"]);
+        Assert.Equal(["1", "0", "0", "0", "0", "pacta"], rows["900,947,2024"]);
+        Assert.Equal(["1", "0", "0", "1", "1", "atop-reviewed"], rows["2,93,2023"]);
     }
 
     [Fact]
@@ -140,9 +143,84 @@ public sealed class DatasetCommandTests : IDisposable
         var r = PactaCli.Run("state-years", "--from", "1815", "--to", "1899", "--out", file);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Equal(File.ReadAllText(Repo.Fixture("atop-5.1-samples", "sy_1815_1899.csv")).Replace("\r\n", "\n"), File.ReadAllText(file));
-        var late = PactaCli.Run("state-years", "--from", "2000", "--to", "2020", "--out", file + "2");
+        var late = PactaCli.Run("state-years", "--from", "2000", "--to", "2099", "--out", file + "2");
         Assert.Equal(1, late.ExitCode);
         Assert.False(File.Exists(file + "2"));
+    }
+
+    [Fact]
+    public void State_years_continue_past_2018_with_the_review_and_Pactas_codings()
+    {
+        var file = Path.Combine(_dir, "sy-late.csv");
+        var r = PactaCli.Run("state-years", "--from", "2017", "--to", "2025", "--out", file);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        // Columns: state, year, atopally, defense, offense, neutral, nonagg, consul, number, transyr, atopid1…
+        var rows = Lines(File.ReadAllText(file)).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0] + "," + f[1]);
+        var years = rows.Keys.Select(k => int.Parse(k.Split(',')[1])).ToHashSet();
+        Assert.Equal(Enumerable.Range(2017, 9), years.Order());
+        // Nicaragua leaves the OAS Charter (3150) on 2023-11-19: a transition in 2023, not a member in 2024.
+        Assert.Contains("3150", rows["93,2023"][10..]);
+        Assert.Equal("1", rows["93,2023"][9]);
+        Assert.DoesNotContain("3150", rows["93,2024"][10..]);
+        // Russia–Ukraine 1997 (4875) ends on 2019-03-31.
+        Assert.Contains("4875", rows["369,2019"][10..]);
+        Assert.DoesNotContain("4875", rows["369,2020"][10..]);
+        // Pakistan's defence promise to Saudi Arabia (sau-pak-2025) from 2025, under an id of Pacta's own range.
+        Assert.Equal("0", rows["770,2024"][3]);
+        Assert.Equal("1", rows["770,2025"][3]);
+        Assert.Contains(rows["770,2025"][10..], id => id.Length > 0 && int.Parse(id) >= 900_001);
+        // The rows are sorted by state, then year.
+        var keys = Lines(File.ReadAllText(file)).Skip(1).Select(l => l.Split(',')).Select(f => (int.Parse(f[0]), int.Parse(f[1]))).ToList();
+        Assert.Equal(keys.Order(), keys);
+    }
+
+    [Fact]
+    public void Export_atop_extension_writes_both_files_in_ATOPs_layout_and_refuses_a_file_as_folder()
+    {
+        var dir = Path.Combine(_dir, "ext");
+        var r = PactaCli.Run("export", "atop-extension", "--out", dir);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var members = File.ReadAllLines(Path.Combine(dir, "atop-extension_m.csv"));
+        var alliances = File.ReadAllLines(Path.Combine(dir, "atop-extension_a.csv"));
+        Assert.Equal(File.ReadLines(Repo.Path("data", "atop", "atop5_1m.csv")).First(), members[0]);
+        Assert.Equal(File.ReadLines(Repo.Path("data", "atop", "atop5_1a.csv")).First(), alliances[0]);
+        Assert.Contains(members, l => l.StartsWith("9000", StringComparison.Ordinal) && l.Contains(",,,670,1,2025,9,17,0,0,0,1,", StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+        var file = Path.Combine(_dir, "plain.txt");
+        File.WriteAllText(file, "x");
+        var bad = PactaCli.Run("export", "atop-extension", "--out", file);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Single(Lines(bad.Stderr));
+    }
+
+    [Fact]
+    public void Dyads_after_2018_follow_the_review_and_mark_each_source()
+    {
+        var r = PactaCli.Run("dyads", "--directed", "--from", "2018", "--to", "2025", "--format", "csv");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var rows = Keyed(r.Stdout);
+        // Columns after the key: defense, offense, neutral, nonagg, consul, source.
+        // Russia–Ukraine 1997 (4875) expired on 2019-03-31: consultation counts in 2019 (ATOP's year rule), not after.
+        Assert.Equal("1", rows["365,369,2019"][4]);
+        Assert.Equal("0", rows["365,369,2020"][4]);
+        Assert.Equal("0", rows["369,365,2025"][4]);
+        // Nicaragua left the OAS Charter (3150) on 2023-11-19.
+        Assert.Equal("1", rows["2,93,2023"][0]);
+        Assert.False(rows.ContainsKey("2,93,2024"));
+        Assert.False(rows.ContainsKey("93,2,2025"));
+        // Saudi Arabia–Pakistan, 2025-09-17.
+        Assert.Equal("0", rows["670,770,2024"][0]);
+        Assert.Equal("1", rows["670,770,2025"][0]);
+        Assert.Equal("1", rows["770,670,2025"][0]);
+        // Falepili Union: Australia owes Tuvalu, not the reverse; no row before it enters into force (2024-08-28).
+        Assert.False(rows.ContainsKey("900,947,2023"));
+        Assert.Equal(["1", "0", "0", "0", "0", "pacta"], rows["900,947,2024"]);
+        Assert.Equal(["0", "0", "0", "0", "0", "pacta"], rows["947,900,2025"]);
+        // The source column: ATOP's own years, a reviewed continuation, an unreviewed one.
+        Assert.Equal("atop", rows["2,93,2018"][5]);
+        Assert.Equal("atop-reviewed", rows["2,93,2020"][5]);
+        Assert.Equal("atop-unreviewed", rows["365,369,2020"][5]);
+        Assert.Equal(["atop", "atop-reviewed", "atop-unreviewed", "pacta"], rows.Values.Select(v => v[5]).Distinct().Order());
     }
 
     [Fact]

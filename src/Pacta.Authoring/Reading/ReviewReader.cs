@@ -1,0 +1,122 @@
+using Pacta.Authoring.Diagnostics;
+using Pacta.Authoring.Yaml;
+using Pacta.Domain;
+
+namespace Pacta.Authoring.Reading;
+
+/// <summary>
+/// Reads a review file (corpus/reviews/*.yaml): one entry per ATOP alliance open at the end of the release, with
+/// its status after it, dates and sources. Every date must fall between <paramref name="firstDay"/> (the day after
+/// the release) and <paramref name="today"/>; ids are checked against <paramref name="atopIds"/> when it is known.
+/// </summary>
+internal sealed class ReviewReader(FileContext ctx, StateRegistry states, IReadOnlySet<string> atopIds, DateOnly firstDay, DateOnly today)
+{
+    public List<AtopReview> Read(YamlMapping root, string expectedId, HashSet<int> seen)
+    {
+        var result = new List<AtopReview>();
+        var top = new MapReader(ctx, root, "review file", ["id", "title", "alliances"], ["notes"]);
+        var id = top.Required("id");
+        if (id is not null && id.Value != expectedId)
+            ctx.Error(id, ErrorCodes.IdMismatch, $"id '{id.Value}' differs from the file name '{expectedId}.yaml'");
+        top.String("title", required: true);
+        top.Strings("notes");
+        foreach (var node in top.List("alliances"))
+        {
+            if (node is not YamlMapping map)
+            {
+                ctx.Error(node, ErrorCodes.WrongType, $"each reviewed alliance must be a mapping with atop, status and sources, not a {MapReader.Shape(node)}");
+                continue;
+            }
+            if (Entry(map, seen) is { } review) result.Add(review);
+        }
+        return result;
+    }
+
+    private AtopReview? Entry(YamlMapping map, HashSet<int> seen)
+    {
+        var before = ctx.Diagnostics.Count;
+        var r = new MapReader(ctx, map, "reviewed alliance", ["atop", "name", "status", "sources"], ["ended", "changes", "note"]);
+        var atop = Atop(r, seen);
+        var name = r.String("name", required: true);
+        var status = r.Enum<ReviewStatus>("status", ErrorCodes.UnknownStatus);
+        DateOnly? ended = null;
+        if (r.Date("ended", out var e, out _, allowOpen: false) && e is { } end && InRange(r["ended"]!, "ended", end)) ended = end;
+        var changes = new List<ReviewChange>();
+        foreach (var node in r.List("changes"))
+        {
+            if (node is not YamlMapping cm)
+            {
+                ctx.Error(node, ErrorCodes.WrongType, $"each change must be a mapping with state and leaves or joins, not a {MapReader.Shape(node)}");
+                continue;
+            }
+            if (Change(cm) is { } c) changes.Add(c);
+        }
+        var sources = SourceListReader.Read(ctx, r, "sources", new HashSet<string>(StringComparer.Ordinal));
+        var note = r.String("note");
+        if (status is { } s && ctx.Diagnostics.Count == before)
+        {
+            var problem = s switch
+            {
+                ReviewStatus.Ended when ended is null => "status 'ended' needs an 'ended' date (the last day in force)",
+                ReviewStatus.Changed when changes.Count == 0 => "status 'changed' needs at least one entry under 'changes'",
+                ReviewStatus.Continued when ended is not null || changes.Count > 0 => "status 'continued' takes neither 'ended' nor 'changes'",
+                ReviewStatus.Ended when changes.Count > 0 => "status 'ended' takes no 'changes' (members leaving before the end are a 'changed' review)",
+                _ => null,
+            };
+            if (problem is not null) ctx.Error(r["status"]!, ErrorCodes.ReviewInconsistent, problem);
+        }
+        if (ctx.Diagnostics.Count > before || atop is not { } a || status is not { } st) return null;
+        return new AtopReview(a, name ?? "", st, ended, changes, sources, note, ctx.At(map));
+    }
+
+    private int? Atop(MapReader r, HashSet<int> seen)
+    {
+        var node = r.Required("atop");
+        if (node is null) return null;
+        if (!int.TryParse(node.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0)
+        {
+            ctx.Error(node, ErrorCodes.BadNumber, $"'atop' must be an ATOP alliance id (a positive whole number), not '{node.Value}'");
+            return null;
+        }
+        if (atopIds.Count > 0 && !atopIds.Contains($"atop-{id}"))
+        {
+            ctx.Error(node, ErrorCodes.UnknownAtopAlliance, $"ATOP has no alliance {id}");
+            return null;
+        }
+        if (!seen.Add(id))
+        {
+            ctx.Error(node, ErrorCodes.UnknownAtopAlliance, $"ATOP alliance {id} is reviewed twice");
+            return null;
+        }
+        return id;
+    }
+
+    private ReviewChange? Change(YamlMapping map)
+    {
+        var r = new MapReader(ctx, map, "change", ["state"], ["leaves", "joins"]);
+        var stateNode = r.Required("state");
+        int? state = null;
+        if (stateNode is not null)
+        {
+            var res = states.Resolve(stateNode.Value);
+            if (res.Ok) state = res.State!.Cow;
+            else ctx.Error(stateNode, res.Candidates.Count > 1 && res.Error!.Contains("ambiguous", StringComparison.Ordinal) ? ErrorCodes.AmbiguousState : ErrorCodes.UnknownState, res.Error!);
+        }
+        if (r.Has("leaves") == r.Has("joins"))
+        {
+            ctx.Error(map, ErrorCodes.ReviewInconsistent, "a change needs exactly one of 'leaves' (the last day as a member) and 'joins' (the first day)");
+            return null;
+        }
+        var key = r.Has("leaves") ? "leaves" : "joins";
+        if (!r.Date(key, out var day, out _, allowOpen: false) || day is not { } d || !InRange(r[key]!, key, d) || state is not { } st) return null;
+        return new ReviewChange(st, key == "leaves", d, ctx.At(map));
+    }
+
+    private bool InRange(YamlNode node, string key, DateOnly day)
+    {
+        if (day >= firstDay && day <= today) return true;
+        ctx.Error(node, ErrorCodes.ReviewDateOutOfRange,
+            $"'{key}' {day:yyyy-MM-dd} is outside the reviewed years ({firstDay:yyyy-MM-dd} to today, {today:yyyy-MM-dd})");
+        return false;
+    }
+}

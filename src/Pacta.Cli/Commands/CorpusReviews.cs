@@ -1,0 +1,23 @@
+using Pacta.Domain;
+
+namespace Pacta.Cli.Commands;
+
+/// <summary>
+/// The reviews of ATOP alliances open at the release's end (corpus/reviews/*.yaml), read apart from the workspace's
+/// corpus (which they do not change) when a dataset runs past the release. Their errors are those of the corpus.
+/// </summary>
+internal static class CorpusReviews
+{
+    public static IReadOnlyList<AtopReview> Load(Workspace ws)
+    {
+        var dir = Path.Combine(ws.CorpusDir, "reviews");
+        if (!Directory.Exists(dir)) return [];
+        var result = ws.Loader.Load([dir], baseCorpusDir: null);
+        if (!result.Ok)
+        {
+            throw new PactaException($"the reviews in {ws.Loader.DisplayPath(dir)} have {result.Diagnostics.Count} error(s); run 'pacta check {ws.CorpusDir}'"
+                + Environment.NewLine + string.Join(Environment.NewLine, result.Diagnostics.Take(20)));
+        }
+        return result.Reviews;
+    }
+}
