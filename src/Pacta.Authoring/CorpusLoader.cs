@@ -13,6 +13,9 @@ public sealed record CheckSummary(int Files, int Agreements, int Organizations, 
 public sealed record LoadResult(Corpus? Corpus, IReadOnlyList<Diagnostic> Diagnostics, CheckSummary Summary)
 {
     public bool Ok => Corpus is not null && Diagnostics.Count == 0;
+
+    /// <summary>Source-hygiene warnings on the checked files (<see cref="Checks.SourceHygiene"/>); they never stop loading.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -131,7 +134,12 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
         var corpus = ordered.Count == 0
             ? new Corpus(agreements, organizations.Values, conflicts.Values, states, locations)
             : null;
-        return new LoadResult(corpus, ordered, summary);
+        var warnings = Checks.SourceHygiene.Check(agreements, organizations,
+            organizations.Values.Where(o => shownFiles.Contains(o.Position.File)), conflicts.Values.Where(c => shownFiles.Contains(c.Position.File)));
+        return new LoadResult(corpus, ordered, summary)
+        {
+            Warnings = warnings.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToList(),
+        };
     }
 
     private static bool Claim(FileContext ctx, YamlMapping root, string key, Dictionary<string, string> owners)
