@@ -91,7 +91,7 @@ public static class SourceHygiene
             var cited = p.Sources.Select(id => byId.GetValueOrDefault(id)).ToList();
             if (cited.Count > 0 && cited.All(s => s?.Reliability == "weak"))
                 Warn(warnings, p.Position, ErrorCodes.WeakSourcesOnly,
-                    $"provision '{p.Id}' rests only on weak sources ({string.Join(", ", p.Sources)}); add a primary or secondary source or say so under 'uncertain'");
+                    $"provision '{p.Id}' rests only on weak sources ({string.Join(", ", p.Sources)}); add a primary or secondary source");
         }
     }
 
