@@ -19,7 +19,8 @@ public sealed class NonAggressionAgreementTests
         Assert.Equal("RUS", (string?)breach["obligor"]!["iso3"]);
         Assert.Equal("EST", (string?)breach["beneficiary"]!["iso3"]);
         // Phase 1 (1975-1990, before Estonia's accession) is still not owed to Estonia; phase 2 is.
-        Assert.DoesNotContain(r.Json["not_triggered"]!.AsArray(), n => (string?)n!["provision_id"] == "non-aggression-365-p2");
+        Assert.DoesNotContain(r.Json["not_triggered"]!.AsArray(), n => (string?)n!["agreement"] == "atop-3740" && (string?)n["provision_id"] == "non-aggression-365-p2"
+            && ((string?)n["reason"] ?? "").Contains("not owed to Estonia", StringComparison.Ordinal));
 
         var dyads = PactaCli.Run("dyads", "--directed", "--from", "2025", "--to", "2025");
         Assert.True(dyads.ExitCode == 0, dyads.Stderr);
