@@ -16,6 +16,9 @@ public sealed record LoadResult(Corpus? Corpus, IReadOnlyList<Diagnostic> Diagno
 
     /// <summary>The reviews of ATOP alliances continued after the release (files under <c>reviews/</c>); empty with errors.</summary>
     public IReadOnlyList<AtopReview> Reviews { get; init; } = [];
+
+    /// <summary>Source-hygiene warnings on the checked files (<see cref="Checks.SourceHygiene"/>); they never stop loading.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -146,7 +149,13 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
         var corpus = ordered.Count == 0
             ? new Corpus(agreements, organizations.Values, conflicts.Values, states, locations)
             : null;
-        return new LoadResult(corpus, ordered, summary) { Reviews = corpus is null ? [] : reviews.OrderBy(r => r.AtopId).ToList() };
+        var warnings = Checks.SourceHygiene.Check(agreements, organizations,
+            organizations.Values.Where(o => shownFiles.Contains(o.Position.File)), conflicts.Values.Where(c => shownFiles.Contains(c.Position.File)));
+        return new LoadResult(corpus, ordered, summary)
+        {
+            Reviews = corpus is null ? [] : reviews.OrderBy(r => r.AtopId).ToList(),
+            Warnings = warnings.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToList(),
+        };
     }
 
     private static bool Claim(FileContext ctx, YamlMapping root, string key, Dictionary<string, string> owners)

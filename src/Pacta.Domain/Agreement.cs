@@ -7,7 +7,14 @@ public sealed record SourcePosition(string File, int Line, int Column)
 }
 
 /// <summary>A source that supports facts in an agreement file: a URL and what it supports.</summary>
-public sealed record Source(string Id, string Url, string Supports, string? Reliability);
+public sealed record Source(string Id, string Url, string Supports, string? Reliability)
+{
+    /// <summary>The day the source was consulted (<c>retrieved:</c>); null where the file does not say.</summary>
+    public DateOnly? Retrieved { get; init; }
+
+    /// <summary>Where the source entry was read from, for the source-hygiene warnings of <c>pacta check</c>.</summary>
+    public SourcePosition Position { get; init; } = SourcePosition.None;
+}
 
 /// <summary>
 /// One instrument: treaty, executive agreement, declaration, memorandum or proposal. <see cref="Origin"/> is

@@ -270,7 +270,9 @@ public class AgreementOnDay
     /// <summary>
     /// The states a selector protects or benefits in a reading without an event (guarantee network, peace
     /// promises, dataset rows), distinct, in order: <c>target</c> stands for every state the trigger's target
-    /// selector protects; named states are taken as named, parties or not.
+    /// selector protects; named states are taken as named while parties, and always when never a party (a
+    /// guaranteed outsider). A named co-member outside its own party dates is not protected: an imported ATOP
+    /// non-aggression promise names every co-member of the phase, some of which join later or leave earlier.
     /// </summary>
     public void Protected(Selector s, Selector? triggerTarget, List<int> into)
     {
@@ -283,7 +285,7 @@ public class AgreementOnDay
         switch (s.Kind)
         {
             case "states":
-                foreach (var x in s.States) Add(x);
+                foreach (var x in s.States) if (IsParty(x) || !_terms.EverParty(x)) Add(x);
                 break;
             case "any-member":
             case "other-parties":

@@ -121,7 +121,13 @@ public sealed class AgreementTerms
                 foreach (var m in org.Members) spells.Add(new PartySpell(m.State, p.Role, p, p.Span, m.Span));
         }
         Spells = [.. spells];
+        _everParties = spells.Select(s => s.State).ToHashSet();
     }
+
+    private readonly HashSet<int> _everParties;
+
+    /// <summary>Whether the state is a party on some day (directly or through an organization), assumptions aside.</summary>
+    public bool EverParty(int cow) => _everParties.Contains(cow);
 
     public Agreement Agreement { get; }
     public bool Represented { get; }

@@ -81,6 +81,23 @@ public static class ErrorCodes
     public const string ReviewDateOutOfRange = "PACTA081";
     public const string ReviewInconsistent = "PACTA082";
 
+    // Warnings (source hygiene): PACTA1xx, so that new error codes never collide with them.
+    public const string SiteRootUrl = "PACTA101";
+    public const string SharedUrl = "PACTA102";
+    public const string WeakSourcesOnly = "PACTA103";
+    public const string PartialQuote = "PACTA104";
+    public const string NoRetrievedDate = "PACTA105";
+
+    /// <summary>Every warning code with a one-line description (rendered into docs/errors.md).</summary>
+    public static readonly IReadOnlyList<(string Code, string Name, string Description)> WarningCatalogue =
+    [
+        (SiteRootUrl, "site-root-url", "A source URL is a site's home page (no path beyond `/`, no query), which cannot show the fact."),
+        (SharedUrl, "shared-url", "The same URL is cited by two files that share no party and have no `related` link."),
+        (WeakSourcesOnly, "weak-sources-only", "Every source a provision cites has `reliability: weak`."),
+        (PartialQuote, "partial-quote", "A provision with a trigger quotes fewer than 8 words of its clause."),
+        (NoRetrievedDate, "no-retrieved-date", "A source has no `retrieved` date."),
+    ];
+
     /// <summary>Every code with a one-line description, in code order (rendered into docs/errors.md).</summary>
     public static readonly IReadOnlyList<(string Code, string Name, string Description)> Catalogue =
     [

@@ -8,7 +8,7 @@ namespace Pacta.Authoring.Reading;
 internal static class SourceListReader
 {
     private static readonly string[] Required = ["id", "url", "supports"];
-    private static readonly string[] Optional = ["reliability"];
+    private static readonly string[] Optional = ["reliability", "retrieved"];
 
     public static List<Source> Read(FileContext ctx, MapReader top, string key, HashSet<string> ids)
     {
@@ -30,8 +30,15 @@ internal static class SourceListReader
             var url = r.Required("url");
             if (url is not null && !(Uri.TryCreate(url.Value, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https")))
                 ctx.Error(url, ErrorCodes.BadUrl, $"'{url.Value}' is not an absolute http(s) URL");
+            r.Date("retrieved", out var retrieved, out _, allowOpen: false);
             if (id is not null && url is not null)
-                result.Add(new Source(id.Value, url.Value, r.String("supports", required: true) ?? "", r.String("reliability")));
+            {
+                result.Add(new Source(id.Value, url.Value, r.String("supports", required: true) ?? "", r.String("reliability"))
+                {
+                    Retrieved = retrieved,
+                    Position = ctx.At(map),
+                });
+            }
         }
         return result;
     }

@@ -151,7 +151,7 @@ internal sealed class SnapshotReader
     private Party Party() => new(OptInt(), OptStr(), (PartyRole)_r.ReadInt32(), Span(),
         List(() => new Suspension(Span(), Ints(), Str())), OptStr(), Position());
 
-    private Source Source() => new(Str(), Str(), Str(), OptStr());
+    private Source Source() => new(Str(), Str(), Str(), OptStr()) { Retrieved = OptDate(), Position = Position() };
 
     private Provision Provision()
     {

@@ -201,6 +201,8 @@ internal sealed class SnapshotWriter
         Str(s.Url);
         Str(s.Supports);
         OptStr(s.Reliability);
+        OptDate(s.Retrieved);
+        Position(s.Position);
     }
 
     private void Provision(Provision p)

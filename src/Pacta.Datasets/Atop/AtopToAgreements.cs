@@ -82,6 +82,12 @@ public static class AtopToAgreements
             var target = toward is null ? Selector.Of("any-member")
                 : Selector.ForStates(toward.Where(t => (t.Value & promise) != 0).Select(t => t.Key).Order().ToArray());
             var (kind, word, trigger, attacker, strength, action) = Shape(promise);
+            // A non-aggression promise is a standing promise owed to each co-member: it is broken, not triggered, by
+            // the member's own attack, and the breach check needs the states it is owed to by name (the event has no
+            // "target" to stand for). The co-members of the member's phase, or those obligations run to (obvary).
+            var beneficiary = promise == AllianceObligations.NonAggression
+                ? Selector.ForStates(toward is null ? CoMembers(a, m) : target.States.ToArray())
+                : Selector.Of("target");
             var uncertain = toward is null ? new List<string>()
                 : ["direction inferred: ATOP codes obvary=1 for this member (different obligations to different members)"];
             yield return new Provision(
@@ -92,13 +98,17 @@ public static class AtopToAgreements
                 null,
                 [sourceId],
                 new Trigger(trigger, target, attacker == "self" ? Selector.ForStates(m.State) : Selector.Of(attacker), Scope.Anywhere, null, position),
-                [new Obligation(Selector.ForStates(m.State), Selector.Of("target"), action, strength, [], null, DeadlineFirmness.Hard, null, [], [], position)],
+                [new Obligation(Selector.ForStates(m.State), beneficiary, action, strength, [], null, DeadlineFirmness.Hard, null, [], [], position)],
                 conditions,
                 promise == AllianceObligations.NonAggression ? [TriggerKind.ArmedAttack] : [],
                 uncertain,
                 position);
         }
     }
+
+    /// <summary>The other states of the member's phase, in code order.</summary>
+    private static int[] CoMembers(AtopAlliance a, AtopMember m) =>
+        a.Members.Where(x => x.Phase == m.Phase && x.State != m.State).Select(x => x.State).Distinct().Order().ToArray();
 
     /// <summary>
     /// The codebook's reading of each promise (§1.51, §2.33): defence answers an attack on an ally by anyone;
