@@ -160,6 +160,11 @@ public sealed class AddedColumnsTests
             Assert.EndsWith("contdir.csv:2: conttype: 9 is not a contiguity type (1–5)", e.Message);
             var missing = Assert.Throws<AddedDataException>(() => AddedColumns.Load(dir, DyadColumnFamily.Mids, new YearRange(1950, 1950)));
             Assert.Contains("gml_dirdisp.csv: the file is missing", missing.Message);
+            Directory.CreateDirectory(Path.Combine(dir, "wars"));
+            File.WriteAllText(Path.Combine(dir, "wars", "cow_war_inter.csv"),
+                "\"warnum\",\"ccode1\",\"ccode2\",\"year\",\"cowinteronset\"\n1,220,230,1823,1\n1,230,220,1823,x\n");
+            var bad = Assert.Throws<AddedDataException>(() => AddedColumns.Load(dir, DyadColumnFamily.Wars, new YearRange(1950, 1950)));
+            Assert.EndsWith("cow_war_inter.csv:3: cowinteronset: 'x' is not a whole number", bad.Message);
         }
         finally
         {

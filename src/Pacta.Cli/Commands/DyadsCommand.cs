@@ -65,8 +65,13 @@ public static class DyadsCommand
             if (y1 > release.CoverageEnd.Year) _ = ws.Corpus;
             if (all) _ = ws.States;
             var families = r.GetValue(add);
-            var added = families == DyadColumnFamily.None ? null : AddedColumns.Load(Workspace.DataDir, families, years);
             var clock = Timing.Start();
+            AddedColumns? added = null;
+            if (families != DyadColumnFamily.None)
+            {
+                added = AddedColumns.Load(Workspace.DataDir, families, years);
+                clock.Lap("dyads added columns");
+            }
             var table = DyadDatasets.Table(release, () => ws.Corpus, years, r.GetValue(political));
             clock.Lap("dyads table");
             IEnumerable<DyadYear> rows;
