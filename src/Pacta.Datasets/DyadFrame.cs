@@ -5,6 +5,7 @@ using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
+using Pacta.Datasets.Added;
 using Pacta.Datasets.Output;
 
 namespace Pacta.Datasets;
@@ -116,9 +117,11 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
     /// states; worker threads format chunks into their own buffers while this thread writes the finished ones in
     /// order, so the output is the same bytes as a single pass and the formatting overlaps the file writes.
     /// </summary>
-    internal long WriteCsv(Stream stream, bool source)
+    internal long WriteCsv(Stream stream, bool source, AddedColumns? added = null)
     {
-        var plan = new CsvPlan(this, source);
+        if (added is not null && added.Years != Years)
+            throw new ArgumentException($"the added columns are prepared for {added.Years}, the frame covers {Years}", nameof(added));
+        var plan = new CsvPlan(this, source, added);
         var chunks = plan.Chunks;
         var workers = Math.Min(Environment.ProcessorCount, chunks.Length);
         if (workers <= 1)
@@ -154,10 +157,12 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
         private readonly byte[] _prefixLength;
         private readonly int _block;
         private readonly int _sourceMask;
+        private readonly AddedColumns? _added;
 
-        public CsvPlan(DyadFrame frame, bool source)
+        public CsvPlan(DyadFrame frame, bool source, AddedColumns? added)
         {
             _frame = frame;
+            _added = added;
             var years = frame.Years;
             _block = source ? 32 : 16;
             _sourceMask = source ? (int)(AllianceObligations.Pacta | AllianceObligations.Unreviewed) : 0;
@@ -213,7 +218,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                     var span = Math.Min(sys.Last[i], sys.Last[j]) - Math.Max(sys.First[i], sys.First[j]) + 1;
                     if (i != j && span > 0) rows += span;
                 }
-                bound += rows * (16 + _block);
+                bound += rows * (16 + _block + (_added is null ? 0 : 16));
                 if (bound >= ChunkTarget || i == n - 1)
                 {
                     chunks[count++] = new Chunk(from, i + 1, checked((int)bound + 64));
@@ -238,6 +243,10 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
             var tableYears = atop?.Years.Count ?? 0;
             var block = _block;
             var sourceMask = _sourceMask;
+            var added = _added;
+            ref var tails = ref MemoryMarshal.GetArrayDataReference(added?.TailSlots ?? []);
+            ref var tailLength = ref MemoryMarshal.GetArrayDataReference(added?.TailLengths ?? []);
+            byte[] cont = [], wars = [], major1 = [], major2 = [];
             ref var blocks = ref MemoryMarshal.GetArrayDataReference(_blocks);
             ref var blockLength = ref MemoryMarshal.GetArrayDataReference(_blockLength);
             ref var dst0 = ref MemoryMarshal.GetArrayDataReference(buffer);
@@ -262,6 +271,12 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                     var p = li + _prefixLength[j];
                     var pair = Vector128.LoadUnsafe(ref prefix[0]);
                     frame.Cells(sys.Codes[i], sys.Codes[j], out var fwd, out var back, out var offset);
+                    if (added is not null)
+                    {
+                        added.Pair(sys.Codes[i], sys.Codes[j], out cont, out wars);
+                        major1 = added.Major(sys.Codes[i]);
+                        major2 = added.Major(sys.Codes[j]);
+                    }
                     for (var k = k0; k <= k1; k++)
                     {
                         var a = si[k];
@@ -282,6 +297,13 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                         Vector128.LoadUnsafe(ref src).StoreUnsafe(ref Unsafe.Add(ref dst, p));
                         if (block == 32) Vector128.LoadUnsafe(ref Unsafe.Add(ref src, 16)).StoreUnsafe(ref Unsafe.Add(ref dst, p + 16));
                         pos += p + Unsafe.Add(ref blockLength, v);
+                        if (added is not null)
+                        {
+                            // The tail replaces the block's newline and brings its own.
+                            var code = AddedColumns.Code(cont[k], major1[k], major2[k], wars[k]);
+                            Vector128.LoadUnsafe(ref Unsafe.Add(ref tails, code * 16)).StoreUnsafe(ref Unsafe.Add(ref dst0, pos - 1));
+                            pos += Unsafe.Add(ref tailLength, code) - 1;
+                        }
                         rows++;
                     }
                 }

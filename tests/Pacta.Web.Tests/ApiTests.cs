@@ -126,6 +126,8 @@ public sealed class ApiTests(ServerFixture server)
     [InlineData("api/network?on=2025-02-30", "on")]
     [InlineData("api/datasets/state-years?format=xlsx", "format")]
     [InlineData("api/datasets/state-years?from=early", "from")]
+    [InlineData("api/datasets/dyad-years?add=contiguity,alliances", "add")]
+    [InlineData("api/datasets/state-years?add=majors", "add")]
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=1000001", "trials")]
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=many", "trials")]
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&preset=optimist", "preset")]
@@ -230,6 +232,11 @@ public sealed class ApiTests(ServerFixture server)
         Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul", await reader.ReadLineAsync());
         var first = (await reader.ReadLineAsync())!.Split(',');
         Assert.Equal("1950", first[2]);
+        // ?add= joins the same columns as pacta dyads --add.
+        var added = await _http.GetStringAsync("api/datasets/dyad-years?from=1950&to=1950&add=contiguity,majors,wars");
+        var lines = added.Split('\n');
+        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,conttype,cowmaj1,cowmaj2,cowinterongoing,cowinteronset", lines[0]);
+        Assert.Contains("2,20,1950,1,0,0,1,1,1,1,0,0,0", lines);
         using var parquet = await _http.GetAsync("api/datasets/state-years?format=parquet&from=1950&to=1951");
         Assert.Equal(HttpStatusCode.OK, parquet.StatusCode);
         var bytes = await parquet.Content.ReadAsByteArrayAsync();

@@ -3,13 +3,15 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Pacta.Contracts;
 using Pacta.Datasets;
+using Pacta.Datasets.Added;
 using Pacta.Datasets.Output;
 
 namespace Pacta.Cli.Commands;
 
 /// <summary>
-/// <c>pacta dyads --directed|--undirected [--all-pairs] --from Y --to Y --format csv|parquet --out FILE</c>:
-/// ATOP-style dyad-years, continued past the ATOP release with Pacta's own encoding (docs/datasets.md).
+/// <c>pacta dyads --directed|--undirected [--all-pairs] [--add contiguity,majors,wars] --from Y --to Y --format csv|parquet --out FILE</c>:
+/// ATOP-style dyad-years, continued past the ATOP release with Pacta's own encoding (docs/datasets.md), with
+/// optional columns from COW data named as peacesciencer names them.
 /// </summary>
 public static class DyadsCommand
 {
@@ -19,13 +21,27 @@ public static class DyadsCommand
         var undirected = new Option<bool>("--undirected") { Description = "One row per unordered pair (ccode1 < ccode2); a promise counts when either side makes it" };
         var allPairs = new Option<bool>("--all-pairs") { Description = "Every pair of state-system members in each year, alliance columns 0 where none" };
         var political = new Option<bool>("--include-political") { Description = "After the ATOP release, also map political commitments and proposals (ATOP counts only binding treaties)" };
+        var add = new Option<DyadColumnFamily>("--add")
+        {
+            Description = $"Add column families (comma-separated): {DyadColumnFamilies.ValidNames}; NA outside each source's years",
+            CustomParser = r =>
+            {
+                var families = DyadColumnFamily.None;
+                foreach (var token in r.Tokens)
+                {
+                    if (DyadColumnFamilies.Parse(token.Value, out var error) is { } f) families |= f;
+                    else r.AddError($"--add: {error}");
+                }
+                return families;
+            },
+        };
         var from = DatasetOptions.From();
         var to = DatasetOptions.To();
         var format = DatasetOptions.Format();
         var output = DatasetOptions.Out();
         var cmd = new Command("dyads", "Write ATOP-style dyad-years (ATOP up to its release, Pacta's encoding after it)")
         {
-            directed, undirected, allPairs, political, from, to, format, output,
+            directed, undirected, allPairs, political, add, from, to, format, output,
         };
         cmd.SetAction(r => Cli.Run(r, () =>
         {
@@ -49,7 +65,14 @@ public static class DyadsCommand
             var reviews = y1 > release.CoverageEnd.Year ? CorpusReviews.Load(ws) : [];
             if (y1 > release.CoverageEnd.Year) _ = ws.Corpus;
             if (all) _ = ws.States;
+            var families = r.GetValue(add);
             var clock = Timing.Start();
+            AddedColumns? added = null;
+            if (families != DyadColumnFamily.None)
+            {
+                added = AddedColumns.Load(Workspace.DataDir, families, years);
+                clock.Lap("dyads added columns");
+            }
             var table = DyadDatasets.Table(release, () => ws.Corpus, years, r.GetValue(political), reviews);
             clock.Lap("dyads table");
             IEnumerable<DyadYear> rows;
@@ -62,7 +85,7 @@ public static class DyadsCommand
             }
             else rows = isDirected ? table.DirectedRows() : table.UndirectedRows();
 
-            var written = Write(sink, fmt, rows, total);
+            var written = Write(sink, fmt, rows, total, added);
             sink.Commit();
             clock.Lap("dyads frame+write");
             if (!sink.ToStdout) Report(r, written, path!, isDirected, all, years);
@@ -71,7 +94,7 @@ public static class DyadsCommand
         return cmd;
     }
 
-    private static long Write(DatasetOutput sink, DatasetOptions.FileFormat fmt, IEnumerable<DyadYear> rows, long? total)
+    private static long Write(DatasetOutput sink, DatasetOptions.FileFormat fmt, IEnumerable<DyadYear> rows, long? total, AddedColumns? added)
     {
         var progress = total is { } t ? new ProgressReporter("dyads", t) : null;
         try
@@ -79,10 +102,10 @@ public static class DyadsCommand
             if (fmt == DatasetOptions.FileFormat.Parquet)
             {
                 var counted = progress is null ? rows : Counted(rows, progress);
-                return ParquetDatasetWriter.WriteDyadYearsAsync(sink.Stream, counted, source: true).GetAwaiter().GetResult();
+                return ParquetDatasetWriter.WriteDyadYearsAsync(sink.Stream, counted, source: true, added).GetAwaiter().GetResult();
             }
             using var stream = progress is null ? null : new RowCountingStream(sink.Stream, progress);
-            return CsvDatasetWriter.WriteDyadYears(stream ?? sink.Stream, rows, source: true);
+            return CsvDatasetWriter.WriteDyadYears(stream ?? sink.Stream, rows, source: true, added);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Pacta.Datasets.Added;
 
 namespace Pacta.Datasets.Output;
 
@@ -23,13 +24,18 @@ public static class CsvDatasetWriter
 
     public static IReadOnlyList<string> DyadColumnsWith(bool source) => source ? [.. DyadColumns, SourceColumn] : DyadColumns;
 
-    public static long WriteDyadYears(Stream stream, IEnumerable<DyadYear> rows, bool source = false)
+    /// <summary>
+    /// The dyad-years as CSV; <paramref name="added"/> appends its column families (prepared for the rows' years)
+    /// after the ATOP and source columns, NA as an empty field.
+    /// </summary>
+    public static long WriteDyadYears(Stream stream, IEnumerable<DyadYear> rows, bool source = false, AddedColumns? added = null)
     {
-        var header = Encoding.UTF8.GetBytes(string.Join(',', DyadColumnsWith(source)) + "\n");
+        IReadOnlyList<string> columns = [.. DyadColumnsWith(source), .. added?.Columns ?? []];
+        var header = Encoding.UTF8.GetBytes(string.Join(',', columns) + "\n");
         if (rows is DyadFrame frame)
         {
             stream.Write(header);
-            var written = frame.WriteCsv(stream, source);
+            var written = frame.WriteCsv(stream, source, added);
             stream.Flush();
             return written;
         }
@@ -41,13 +47,14 @@ public static class CsvDatasetWriter
             w.Int(r.Ccode1); w.Byte((byte)',');
             w.Int(r.Ccode2); w.Byte((byte)',');
             w.Int(r.Year);
-            w.Flags(r.Obligations, newline: !source);
+            w.Flags(r.Obligations, newline: !source && added is null);
             if (source)
             {
                 w.Byte((byte)',');
                 w.Text(r.Source);
-                w.Byte((byte)'\n');
+                if (added is null) w.Byte((byte)'\n');
             }
+            if (added is not null) w.Bytes(added.Tail(added.Code(r.Ccode1, r.Ccode2, r.Year)));
             n++;
         }
         return n;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Pacta.Datasets;
+using Pacta.Datasets.Added;
 using Pacta.Datasets.Atop;
 using Pacta.Datasets.Output;
 
@@ -26,7 +27,7 @@ public static class DatasetRoutes
         }).ToArray())))
         .WithSummary("The datasets this server exports");
 
-        api.MapGet("/datasets/{name}", async (HttpContext http, string name, [FromQuery] string? format, [FromQuery] string? from, [FromQuery] string? to) =>
+        api.MapGet("/datasets/{name}", async (HttpContext http, string name, [FromQuery] string? format, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? add) =>
         {
             if (!Names.Contains(name)) throw ApiProblem.NotFound("name", $"unknown dataset '{name}'; expected one of {string.Join(", ", Names)}");
             var fmt = string.IsNullOrEmpty(format) ? "csv" : format;
@@ -35,6 +36,7 @@ public static class DatasetRoutes
             var years = new YearRange(Year(from, "from") ?? 1815, Year(to, "to") ?? release.CoverageEnd.Year);
             if (years.From < 1815 || years.From > 2100) throw ApiProblem.BadField("from", $"{years.From} is outside 1815–2100");
             if (years.To < years.From) throw ApiProblem.BadField("to", $"{years.To} is before from ({years.From})");
+            var added = Added(add, name, years, data.DataDir);
 
             var file = $"atop-{release.Version}-{name}-{years.From}-{years.To}.{fmt}";
             http.Response.ContentType = fmt == "csv" ? "text/csv; charset=utf-8" : "application/vnd.apache.parquet";
@@ -44,14 +46,14 @@ public static class DatasetRoutes
             if (fmt == "csv")
             {
                 http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-                await Task.Run(() => WriteCsv(http.Response.Body, release, name, years), http.RequestAborted);
+                await Task.Run(() => WriteCsv(http.Response.Body, release, name, years, added), http.RequestAborted);
                 return;
             }
             // Parquet needs to finish its footer at the end; build it in a temporary file, then stream that.
             var tmp = Path.Combine(Path.GetTempPath(), $"pacta-{Guid.NewGuid():N}.parquet");
             try
             {
-                await using (var f = File.Create(tmp)) await WriteParquet(f, release, name, years, http.RequestAborted);
+                await using (var f = File.Create(tmp)) await WriteParquet(f, release, name, years, added, http.RequestAborted);
                 await using var read = new FileStream(tmp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
                 http.Response.ContentLength = read.Length;
                 await read.CopyToAsync(http.Response.Body, http.RequestAborted);
@@ -62,7 +64,7 @@ public static class DatasetRoutes
             }
         })
         .WithSummary("Export a dataset as CSV or Parquet")
-        .WithDescription("`name`: dyad-years (directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (ATOP's atop5_1sy columns). `from`/`to` are years.");
+        .WithDescription("`name`: dyad-years (directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (ATOP's atop5_1sy columns). `from`/`to` are years. `add` (dyad-years only): comma-separated column families contiguity, majors, wars, as `pacta dyads --add` (empty = NA outside each source's years).");
     }
 
     private static int? Year(string? text, string field) =>
@@ -70,23 +72,39 @@ public static class DatasetRoutes
         : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y
         : throw ApiProblem.BadField(field, $"'{text}' is not a year");
 
-    private static void WriteCsv(Stream body, AtopRelease release, string name, YearRange years)
+    /// <summary>The <c>add</c> families prepared for the request's years; null when none are asked for.</summary>
+    private static AddedColumns? Added(string? add, string name, YearRange years, string dataDir)
+    {
+        if (string.IsNullOrEmpty(add)) return null;
+        if (name == "state-years") throw ApiProblem.BadField("add", "added columns exist for dyad-years only");
+        var families = DyadColumnFamilies.Parse(add, out var error) ?? throw ApiProblem.BadField("add", error!);
+        try
+        {
+            return AddedColumns.Load(dataDir, families, years);
+        }
+        catch (AddedDataException e)
+        {
+            throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, null, e.Message);
+        }
+    }
+
+    private static void WriteCsv(Stream body, AtopRelease release, string name, YearRange years, AddedColumns? added)
     {
         if (name == "state-years") CsvDatasetWriter.WriteStateYears(body, AtopDatasets.StateYears(release, years), release.Version);
         else
         {
             var table = AtopDatasets.DirectedTable(release, years);
-            CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows());
+            CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), added: added);
         }
     }
 
-    private static async Task WriteParquet(Stream body, AtopRelease release, string name, YearRange years, CancellationToken ct)
+    private static async Task WriteParquet(Stream body, AtopRelease release, string name, YearRange years, AddedColumns? added, CancellationToken ct)
     {
         if (name == "state-years") await ParquetDatasetWriter.WriteStateYearsAsync(body, AtopDatasets.StateYears(release, years), release.Version, ct);
         else
         {
             var table = AtopDatasets.DirectedTable(release, years);
-            await ParquetDatasetWriter.WriteDyadYearsAsync(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), ct);
+            await ParquetDatasetWriter.WriteDyadYearsAsync(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), false, added, ct);
         }
     }
 }
