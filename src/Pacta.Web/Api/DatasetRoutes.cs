@@ -8,8 +8,9 @@ using Pacta.Datasets.Output;
 namespace Pacta.Web.Api;
 
 /// <summary>
-/// <c>/api/datasets/{name}</c>: ATOP's dyad-year and state-year tables rebuilt from the shipped release, as CSV
-/// (streamed row by row) or Parquet, with the researchers' column names.
+/// <c>/api/datasets/{name}</c>: the dyad-years of <c>pacta dyads</c> (ATOP up to its release, continued with Pacta's
+/// encoding after it, through the workspace session) and ATOP's state-years, as CSV (streamed row by row) or
+/// Parquet, with the researchers' column names.
 /// </summary>
 public static class DatasetRoutes
 {
@@ -22,7 +23,7 @@ public static class DatasetRoutes
             ["name"] = n,
             ["formats"] = new JsonArray("csv", "parquet"),
             ["version"] = data.Atop?.Version,
-            ["years"] = data.Atop is null ? null : new JsonObject { ["from"] = 1815, ["to"] = data.Atop.CoverageEnd.Year },
+            ["years"] = data.Atop is null ? null : new JsonObject { ["from"] = 1815, ["to"] = LastYear(data.Atop, n) },
         }).ToArray())))
         .WithSummary("The datasets this server exports");
 
@@ -32,9 +33,13 @@ public static class DatasetRoutes
             var fmt = string.IsNullOrEmpty(format) ? "csv" : format;
             if (fmt is not ("csv" or "parquet")) throw ApiProblem.BadField("format", $"'{fmt}' must be csv or parquet");
             var release = data.Atop ?? throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, null, "this build ships no ATOP release");
-            var years = new YearRange(Year(from, "from") ?? 1815, Year(to, "to") ?? release.CoverageEnd.Year);
+            var last = LastYear(release, name);
+            var years = new YearRange(Year(from, "from") ?? 1815, Year(to, "to") ?? last);
             if (years.From < 1815 || years.From > 2100) throw ApiProblem.BadField("from", $"{years.From} is outside 1815–2100");
             if (years.To < years.From) throw ApiProblem.BadField("to", $"{years.To} is before from ({years.From})");
+            if (years.To > last) throw ApiProblem.BadField("to", name == "state-years"
+                ? $"{years.To} is after {last}, the last year of ATOP {release.Version} (dyad-years continue it)"
+                : $"{years.To} is after {last}, the current year");
 
             var file = $"atop-{release.Version}-{name}-{years.From}-{years.To}.{fmt}";
             http.Response.ContentType = fmt == "csv" ? "text/csv; charset=utf-8" : "application/vnd.apache.parquet";
@@ -44,14 +49,14 @@ public static class DatasetRoutes
             if (fmt == "csv")
             {
                 http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-                await Task.Run(() => WriteCsv(http.Response.Body, release, name, years), http.RequestAborted);
+                await Task.Run(() => WriteCsv(http.Response.Body, data.Session, name, years), http.RequestAborted);
                 return;
             }
             // Parquet needs to finish its footer at the end; build it in a temporary file, then stream that.
             var tmp = Path.Combine(Path.GetTempPath(), $"pacta-{Guid.NewGuid():N}.parquet");
             try
             {
-                await using (var f = File.Create(tmp)) await WriteParquet(f, release, name, years, http.RequestAborted);
+                await using (var f = File.Create(tmp)) await WriteParquet(f, data.Session, name, years, http.RequestAborted);
                 await using var read = new FileStream(tmp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
                 http.Response.ContentLength = read.Length;
                 await read.CopyToAsync(http.Response.Body, http.RequestAborted);
@@ -62,7 +67,7 @@ public static class DatasetRoutes
             }
         })
         .WithSummary("Export a dataset as CSV or Parquet")
-        .WithDescription("`name`: dyad-years (directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (ATOP's atop5_1sy columns). `from`/`to` are years.");
+        .WithDescription("`name`: dyad-years (as `pacta dyads`: ATOP up to its release, Pacta's encoding after it, to the current year; directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (ATOP's atop5_1sy columns). `from`/`to` are years.");
     }
 
     private static int? Year(string? text, string field) =>
@@ -70,22 +75,27 @@ public static class DatasetRoutes
         : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y
         : throw ApiProblem.BadField(field, $"'{text}' is not a year");
 
-    private static void WriteCsv(Stream body, AtopRelease release, string name, YearRange years)
+    /// <summary>State-years stop with the ATOP release (their columns describe ATOP's own alliances); dyad-years run to this year.</summary>
+    private static int LastYear(AtopRelease release, string name) => name == "state-years" ? release.CoverageEnd.Year : DateTime.UtcNow.Year;
+
+    private static void WriteCsv(Stream body, PactaSession session, string name, YearRange years)
     {
+        var release = session.Atop;
         if (name == "state-years") CsvDatasetWriter.WriteStateYears(body, AtopDatasets.StateYears(release, years), release.Version);
         else
         {
-            var table = AtopDatasets.DirectedTable(release, years);
+            var table = session.DyadYears(years);
             CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows());
         }
     }
 
-    private static async Task WriteParquet(Stream body, AtopRelease release, string name, YearRange years, CancellationToken ct)
+    private static async Task WriteParquet(Stream body, PactaSession session, string name, YearRange years, CancellationToken ct)
     {
+        var release = session.Atop;
         if (name == "state-years") await ParquetDatasetWriter.WriteStateYearsAsync(body, AtopDatasets.StateYears(release, years), release.Version, ct);
         else
         {
-            var table = AtopDatasets.DirectedTable(release, years);
+            var table = session.DyadYears(years);
             await ParquetDatasetWriter.WriteDyadYearsAsync(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), ct);
         }
     }

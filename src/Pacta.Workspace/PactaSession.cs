@@ -1,0 +1,69 @@
+using Pacta.Datasets;
+using Pacta.Datasets.Atop;
+using Pacta.Domain;
+using Pacta.Evaluation;
+using Pacta.Evaluation.Cascade;
+
+namespace Pacta.Workspace;
+
+/// <summary>
+/// What a host (the CLI, the web server, a test, a benchmark) asks of Pacta, over one loaded workspace: the corpus
+/// with or without ATOP, scenarios parsed and evaluated, the cascade's shipped data and the dyad-years. Loading
+/// is lazy and happens once; the answers are the same whichever host asks.
+/// </summary>
+public sealed class PactaSession
+{
+    private readonly PactaWorkspace workspace;
+    private readonly Lazy<Corpus> _handEncoded;
+    private readonly Lazy<Evaluator> _all;
+    private readonly Lazy<Evaluator> _handOnly;
+    private readonly Lazy<MajorPowers?> _majors = new(() => File.Exists(CascadeData.MajorsFile) ? CascadeData.Majors() : null);
+
+    public PactaSession(PactaWorkspace workspace)
+    {
+        this.workspace = workspace;
+        _handEncoded = new(() =>
+        {
+            var c = workspace.Corpus;
+            return new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
+        });
+        _all = new(() => new Evaluator(workspace.Corpus));
+        _handOnly = new(() => new Evaluator(_handEncoded.Value));
+    }
+
+    /// <summary>A session over the bundled corpus (or <paramref name="corpusDir"/>) and the ATOP release in use.</summary>
+    public static PactaSession Open(string? corpusDir = null) => new(new PactaWorkspace(corpusDir));
+
+    public PactaWorkspace Workspace => workspace;
+
+    /// <summary>The hand-encoded agreements with the ATOP release's alliances (atop-&lt;id&gt;).</summary>
+    public Corpus Corpus => workspace.Corpus;
+
+    /// <summary>The hand-encoded agreements alone (the web's <c>include_atop=false</c>).</summary>
+    public Corpus HandEncoded => _handEncoded.Value;
+
+    public AtopRelease Atop => workspace.Atop;
+
+    public static string DataDir => PactaWorkspace.DataDir;
+
+    /// <summary>COW major-power status, or null when this build ships no majors file.</summary>
+    public MajorPowers? Majors => _majors.Value;
+
+    /// <summary>The corpus a scenario is read against: all of it, or the hand-encoded agreements alone.</summary>
+    public Corpus CorpusFor(bool includeAtop) => includeAtop ? Corpus : HandEncoded;
+
+    /// <summary>Reads a scenario as the user typed it; <paramref name="names"/> are the host's names of the fields.</summary>
+    public ScenarioParse Parse(ScenarioInput input, ScenarioNames names, bool includeAtop = true) =>
+        ScenarioParser.Parse(input, CorpusFor(includeAtop), names);
+
+    /// <summary>Which obligations the scenario triggers, breaches or leaves untriggered (one evaluator per corpus, reused).</summary>
+    public Outcome Evaluate(Scenario scenario, bool includeAtop = true) =>
+        (includeAtop ? _all.Value : _handOnly.Value).Evaluate(scenario.Event, scenario.Assumptions);
+
+    /// <summary>
+    /// The directed dyad-year table of <c>pacta dyads</c>: ATOP inside its release, continued after it with
+    /// Pacta's own encoding (political commitments only when asked).
+    /// </summary>
+    public DirectedDyadTable DyadYears(YearRange years, bool includePolitical = false) =>
+        DyadDatasets.Table(Atop, () => Corpus, years, includePolitical);
+}
