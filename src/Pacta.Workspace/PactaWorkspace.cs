@@ -20,7 +20,7 @@ public sealed class PactaWorkspace(string? corpusDir)
     private bool _snapshotTried;
 
     /// <summary>Whether the snapshot cache is read and written (off with PACTA_SNAPSHOT=0).</summary>
-    internal bool UseSnapshot { get; init; } = WorkspaceSnapshot.Enabled;
+    public bool UseSnapshot { get; init; } = WorkspaceSnapshot.Enabled;
     private byte[]? _snapshotKey;
 
     public static string DataDir => DataPaths.DataDirectory;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.IO.Hashing;
-using Pacta.Cli.Snapshot;
+using Pacta.Workspace.Snapshot;
 using Pacta.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
