@@ -14,21 +14,26 @@ namespace Pacta.Workspace;
 public sealed class PactaSession
 {
     private readonly PactaWorkspace workspace;
+    private readonly Lazy<Corpus> _corpus;
     private readonly Lazy<Corpus> _handEncoded;
     private readonly Lazy<Evaluator> _all;
     private readonly Lazy<Evaluator> _handOnly;
-    private readonly Lazy<MajorPowers?> _majors = new(() => File.Exists(CascadeData.MajorsFile) ? CascadeData.Majors() : null);
+    private readonly Lazy<MajorPowers?> _majors;
 
-    public PactaSession(PactaWorkspace workspace)
+    public PactaSession(PactaWorkspace workspace) : this(workspace, new Lazy<Corpus>(() => workspace.Corpus), null) { }
+
+    private PactaSession(PactaWorkspace workspace, Lazy<Corpus> corpus, Lazy<MajorPowers?>? majors)
     {
         this.workspace = workspace;
+        _corpus = corpus;
         _handEncoded = new(() =>
         {
-            var c = workspace.Corpus;
+            var c = _corpus.Value;
             return new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
         });
-        _all = new(() => new Evaluator(workspace.Corpus));
+        _all = new(() => new Evaluator(_corpus.Value));
         _handOnly = new(() => new Evaluator(_handEncoded.Value));
+        _majors = majors ?? new(() => File.Exists(CascadeData.MajorsFile) ? CascadeData.Majors() : null);
     }
 
     /// <summary>A session over the bundled corpus (or <paramref name="corpusDir"/>) and the ATOP release in use.</summary>
@@ -37,7 +42,7 @@ public sealed class PactaSession
     public PactaWorkspace Workspace => workspace;
 
     /// <summary>The hand-encoded agreements with the ATOP release's alliances (atop-&lt;id&gt;).</summary>
-    public Corpus Corpus => workspace.Corpus;
+    public Corpus Corpus => _corpus.Value;
 
     /// <summary>The hand-encoded agreements alone (the web's <c>include_atop=false</c>).</summary>
     public Corpus HandEncoded => _handEncoded.Value;
@@ -66,4 +71,24 @@ public sealed class PactaSession
     /// </summary>
     public DirectedDyadTable DyadYears(YearRange years, bool includePolitical = false) =>
         DyadDatasets.Table(Atop, () => Corpus, years, includePolitical);
+
+    /// <summary>
+    /// This session with a drafted agreement (YAML text, as the web's drafts hold it) added to the corpus, or
+    /// replacing the agreement of the same id: the draft is read against this corpus (its organizations,
+    /// conflicts and agreements may be named) and shown as <c>drafts/ID.yaml</c> in errors and explanations.
+    /// </summary>
+    public DraftSession WithDraft(string id, string yaml)
+    {
+        var (agreement, diagnostics) = workspace.Loader.ReadAgreement(yaml, id, $"drafts/{id}.yaml", Corpus);
+        if (agreement is null) return new DraftSession(null, diagnostics);
+        var c = Corpus;
+        var corpus = new Corpus(c.Agreements.Where(a => a.Id != agreement.Id).Append(agreement), c.Organizations, c.Conflicts, c.States, c.Locations);
+        return new DraftSession(new PactaSession(workspace, new Lazy<Corpus>(corpus), _majors), []);
+    }
+}
+
+/// <summary>A session with a draft, or the draft's errors (file drafts/ID.yaml, line and column).</summary>
+public sealed record DraftSession(PactaSession? Session, IReadOnlyList<Authoring.Diagnostics.Diagnostic> Errors)
+{
+    public bool Ok => Session is not null;
 }
