@@ -47,7 +47,7 @@ public sealed class ImportedAtopPathTests : IDisposable
     {
         var release = Path.Combine(_dir, "release");
         Directory.CreateDirectory(release);
-        foreach (var f in Directory.GetFiles(Path.Combine(PactaWorkspace.DataDir, "atop")))
+        foreach (var f in Directory.GetFiles(Path.Combine(global::Pacta.Workspace.PactaWorkspace.DataDir, "atop")))
             File.Copy(f, Path.Combine(release, Path.GetFileName(f)));
         using (var import = Process.Start(Pacta("import", "atop", release))!)
         {
