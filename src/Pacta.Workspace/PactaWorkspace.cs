@@ -1,8 +1,8 @@
 using Pacta.Authoring;
 using Pacta.Authoring.Data;
-using Pacta.Workspace.Snapshot;
 using Pacta.Datasets.Atop;
 using Pacta.Domain;
+using Pacta.Workspace.Snapshot;
 
 namespace Pacta.Workspace;
 

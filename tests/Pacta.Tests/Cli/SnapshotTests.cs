@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Pacta.Tests.Support;
 using Pacta.Workspace;
 using Pacta.Workspace.Snapshot;
-using Pacta.Tests.Support;
 using Xunit;
 
 namespace Pacta.Tests.Cli;
