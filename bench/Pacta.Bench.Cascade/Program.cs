@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using Pacta.Authoring;
-using Pacta.Authoring.Data;
 using Pacta.Bench.Cascade;
-using Pacta.Datasets.Atop;
 using Pacta.Domain;
 using Pacta.Evaluation;
 using Pacta.Evaluation.Cascade;
+using Pacta.Workspace;
 
 // Benchmark of escalation analysis (docs/cascade.md):
 //   dotnet run -c Release --project bench/Pacta.Bench.Cascade [-- --trials N] [--baseline-trials N] [--baseline-attackers N] [--skip-exposure]
@@ -23,13 +21,10 @@ var joinModel = Words.TryParse<JoinModel>(joinWord, out var jm) ? jm : throw new
 var repo = new DirectoryInfo(AppContext.BaseDirectory);
 while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "Pacta.slnx"))) repo = repo.Parent;
 var root = repo?.FullName ?? throw new InvalidOperationException("run from the repository");
-var states = StateData.Load(Path.Combine(root, "data/states/states.csv"), Path.Combine(root, "data/states/aliases.csv"));
-var locations = LocationData.Load(Path.Combine(root, "data/locations/locations.csv"), Path.Combine(root, "data/locations/regions.yaml"));
-// The corpus as the CLI sees it: the hand-encoded agreements plus the ATOP 5.1 alliances.
-var atop = AtopImporter.ImportFolder(Path.Combine(root, "data/atop")).Release ?? throw new InvalidOperationException("ATOP import failed");
-var loader = new CorpusLoader(states, locations) { ExternalAgreementIds = atop.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet(StringComparer.Ordinal) };
-var loaded = loader.LoadDirectory(Path.Combine(root, "corpus"));
-var corpus = (loaded.Corpus ?? throw new InvalidOperationException("corpus has errors")).With(AtopToAgreements.Convert(atop));
+// The corpus as the CLI sees it (the hand-encoded agreements plus the ATOP 5.1 alliances), loaded by the workspace.
+var ws = new PactaWorkspace(Path.Combine(root, "corpus")) { UseSnapshot = false };
+var states = ws.States;
+var corpus = ws.Corpus;
 var day = new DateOnly(2025, 6, 1);
 var rus = states.ByCow(365)!;
 var est = states.ByCow(366)!;
@@ -46,7 +41,7 @@ Console.WriteLine($"cores: {Environment.ProcessorCount}; load average: {(File.Ex
 }
 
 // 1. Monte Carlo.
-var e = new Event(TriggerKind.ArmedAttack, rus, est, day, null, locations.Find("EE")!);
+var e = new Event(TriggerKind.ArmedAttack, rus, est, day, null, ws.Locations.Find("EE")!);
 var graph = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None), CascadeOptions.Default with { JoinModel = joinModel });
 var model = HonourModel.Of(HonourPresets.Bf2018);
 var start = CascadeStart.Of(e);

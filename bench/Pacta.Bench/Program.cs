@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using Pacta.Authoring;
-using Pacta.Authoring.Data;
 using Pacta.Datasets;
 using Pacta.Datasets.Atop;
 using Pacta.Datasets.Output;
 using Pacta.Domain;
+using Pacta.Workspace;
 
 // Benchmark: what `pacta dyads --directed --all-pairs --from 1816 --to 2025` does, in stages: loading (ATOP
 // import, states, corpus) and then the dataset's own work (the continuous alliance record, the directed
@@ -21,7 +20,6 @@ var output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : 
 var repoIndex = Array.IndexOf(args, "--repo");
 var repo = repoIndex >= 0 && repoIndex + 1 < args.Length ? args[repoIndex + 1] : FindRepo();
 var years = new YearRange(1816, 2025);
-var data = Path.Combine(repo, "data");
 
 // Each stage's wall and CPU time (all threads): on a shared machine the CPU time is the steadier figure.
 var stages = new List<(string Name, double Ms, double CpuMs)>();
@@ -41,24 +39,17 @@ void Restart()
     clock.Restart();
 }
 
+// Loaded through the workspace, as the CLI loads (without its start-up cache: these are the loading figures).
 (AtopRelease, StateRegistry, Corpus) Load()
 {
-    var import = AtopImporter.ImportFolder(Path.Combine(data, "atop"));
-    if (!import.Ok) throw new InvalidOperationException(string.Join('\n', import.Errors));
+    var ws = new PactaWorkspace(Path.Combine(repo, "corpus")) { UseSnapshot = false };
+    var release = ws.Atop;
     Stage("import");
-    var states = StateData.Load(Path.Combine(data, "states", "states.csv"), Path.Combine(data, "states", "aliases.csv"));
+    var states = ws.States;
     Stage("states");
-    var locations = LocationData.Load(Path.Combine(data, "locations", "locations.csv"), Path.Combine(data, "locations", "regions.yaml"))
-        .WithHistory(SovereigntyData.Load(Path.Combine(data, "locations", "sovereignty.csv")));
-    var loader = new CorpusLoader(states, locations)
-    {
-        ExternalAgreementIds = import.Release!.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet(StringComparer.Ordinal),
-    };
-    var loaded = loader.LoadDirectory(Path.Combine(repo, "corpus"));
-    if (!loaded.Ok) throw new InvalidOperationException(string.Join('\n', loaded.Diagnostics.Take(5)));
-    var corpus = loaded.Corpus!.With(AtopToAgreements.Convert(import.Release));
+    var corpus = ws.Corpus;
     Stage("corpus");
-    return (import.Release, states, corpus);
+    return (release, states, corpus);
 }
 
 // The dataset's own work, as DyadsCommand does it (DyadDatasets.Table split in two to time both halves).

@@ -190,9 +190,36 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
         else diagnostics.Add(new Diagnostic(path, 1, 1, ErrorCodes.Unreadable, "no such file or folder"));
     }
 
-    private static YamlMapping? Parse(string file, string shown, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// One agreement from YAML text (a draft) read against a loaded corpus: its organizations, conflicts, states
+    /// and places are the corpus's, and it may name the corpus's agreements (supersedes, same-as). Diagnostics
+    /// name <paramref name="shown"/> as the file.
+    /// </summary>
+    public (Agreement? Agreement, IReadOnlyList<Diagnostic> Diagnostics) ReadAgreement(string yaml, string id, string shown, Corpus over)
     {
-        if (InputFile.ReadText(file, shown, diagnostics) is not { } text) return null;
+        var diagnostics = new List<Diagnostic>();
+        var root = ParseText(yaml, shown, diagnostics);
+        if (root is null) return (null, diagnostics);
+        var refs = new ReferenceData(states, locations, over.Organizations.ToDictionary(o => o.Id, StringComparer.Ordinal),
+            over.Conflicts.Select(c => c.Id).ToHashSet(StringComparer.Ordinal));
+        var ctx = new FileContext(shown);
+        var agreement = new AgreementReader(ctx, refs).Read(root, id);
+        diagnostics.AddRange(ctx.Diagnostics);
+        if (agreement is not null)
+        {
+            var known = over.Agreements.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var rel in agreement.Related.Where(r => !known.Contains(r.Agreement)))
+                diagnostics.Add(new Diagnostic(rel.Position.File, rel.Position.Line, rel.Position.Column, ErrorCodes.UnknownAgreement,
+                    $"unknown agreement id '{rel.Agreement}'{Suggest.DidYouMean(rel.Agreement, known)}"));
+        }
+        return diagnostics.Count == 0 ? (agreement, diagnostics) : (null, diagnostics);
+    }
+
+    private static YamlMapping? Parse(string file, string shown, List<Diagnostic> diagnostics) =>
+        InputFile.ReadText(file, shown, diagnostics) is { } text ? ParseText(text, shown, diagnostics) : null;
+
+    private static YamlMapping? ParseText(string text, string shown, List<Diagnostic> diagnostics)
+    {
         try
         {
             var root = YamlTreeParser.Parse(text);

@@ -50,10 +50,6 @@ public static class DyadYears
     public static IReadOnlyList<DyadYear> CreateDirected(IEnumerable<AllianceInput> alliances, YearRange years) =>
         CreateDirectedTable(alliances, years).DirectedRows().ToList();
 
-    /// <summary>ATOP-style non-directed dyad-years (ccode1 &lt; ccode2), sorted.</summary>
-    public static IReadOnlyList<DyadYear> CreateUndirected(IEnumerable<AllianceInput> alliances, YearRange years) =>
-        CreateDirectedTable(alliances, years).UndirectedRows().ToList();
-
     /// <summary>
     /// Fills the ATOP columns of a frame (e.g. <see cref="AllPairs.Directed"/>) from <paramref name="table"/>;
     /// pairs that share no alliance keep 0. Undirected frames take the promises of either side.

@@ -166,10 +166,7 @@ public sealed record Organization(
     string Name,
     IReadOnlyList<OrganizationMember> Members,
     IReadOnlyList<Source> Sources,
-    SourcePosition Position)
-{
-    public IEnumerable<int> MembersOn(DateOnly day) => Members.Where(m => m.Span.Contains(day)).Select(m => m.State);
-}
+    SourcePosition Position);
 
 public sealed record OrganizationMember(int State, DateSpan Span, string? Note, SourcePosition Position);
 

@@ -36,8 +36,6 @@ public sealed partial record IsoDuration(int Years, int Months, int Days, int Ho
 
     public string Text { get; init; } = "";
 
-    public bool HasClockPart => Hours != 0 || Minutes != 0 || Seconds != 0;
-
     /// <summary>
     /// The instant <paramref name="start"/> + this duration. A result after 9999-12-31 (the calendar's end) saturates
     /// to <see cref="DateTimeOffset.MaxValue"/>, which means "beyond 9999": arithmetic never throws.

@@ -129,8 +129,6 @@ internal sealed class Deferred<T> where T : class
 
     public Deferred(Func<T> produce) => _produce = produce;
 
-    public bool IsProduced => Volatile.Read(ref _value) is not null;
-
     public T Value
     {
         get

@@ -4,7 +4,13 @@ using Pacta.Domain;
 namespace Pacta.Web;
 
 /// <summary>
-/// What the server reasons over, loaded once by the caller (the CLI's workspace): the corpus with the imported
-/// ATOP alliances, the ATOP release for dataset export (null when not shipped), and the shipped data folder.
+/// What the server reasons over: one workspace session (the corpus with the imported ATOP alliances, the ATOP
+/// release, the cascade's shipped data), loaded once by the host.
 /// </summary>
-public sealed record ServeData(Corpus Corpus, AtopRelease? Atop, string DataDir);
+public sealed class ServeData(PactaSession session)
+{
+    public PactaSession Session => session;
+    public Corpus Corpus => session.Corpus;
+    public AtopRelease? Atop => session.Atop;
+    public string DataDir => PactaSession.DataDir;
+}

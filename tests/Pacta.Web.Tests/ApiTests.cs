@@ -128,12 +128,33 @@ public sealed class ApiTests(ServerFixture server)
     [InlineData("api/datasets/state-years?from=early", "from")]
     [InlineData("api/datasets/dyad-years?add=contiguity,alliances", "add")]
     [InlineData("api/datasets/state-years?add=majors", "add")]
+    [InlineData("api/datasets/state-years?to=2999", "to")]
+    [InlineData("api/datasets/dyad-years?to=2999", "to")]
+    [InlineData("api/what-if?attacker=RUS&target=UKR&date=2027-03-01&ceasefire=russia-ukraine-war-2022:2026-01-01:junk", "ceasefire")]
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=1000001", "trials")]
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=many", "trials")]
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&preset=optimist", "preset")]
     [InlineData("api/cascade?attacker=RUS&date=2025-06-01", "target")]
     public async Task Bad_requests_are_400_problems_naming_the_field(string url, string field) =>
         await GetProblem(url, 400, field);
+
+    [Fact]
+    public async Task Dyad_years_continue_past_the_atop_release_as_pacta_dyads_does()
+    {
+        var list = (await GetJson("api/datasets")).AsArray();
+        var dyads = list.Single(d => (string?)d!["name"] == "dyad-years")!;
+        Assert.Equal(DateTime.UtcNow.Year, (int)dyads["years"]!["to"]!);
+        Assert.Equal(2018, (int)list.Single(d => (string?)d!["name"] == "state-years")!["years"]!["to"]!);
+
+        using var csv = await _http.GetAsync("api/datasets/dyad-years?from=2024&to=2024");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul", lines[0]);
+        // The 2024 Russia-DPRK treaty and the US-Korea treaty, from Pacta's own encoding after ATOP's last year.
+        Assert.Contains("365,731,2024,1,0,0,1,1", lines);
+        Assert.Contains("2,732,2024,1,0,0,1,1", lines);
+        Assert.All(lines.Skip(1), l => Assert.Equal("2024", l.Split(',')[2]));
+    }
 
     [Theory]
     [InlineData("api/agreements/no-such-agreement", "id")]

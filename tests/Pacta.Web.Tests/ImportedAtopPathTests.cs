@@ -18,10 +18,24 @@ public sealed class ImportedAtopPathTests : IDisposable
         if (Directory.Exists(_dir)) Directory.Delete(_dir, true);
     }
 
+    /// <summary>
+    /// The CLI as built beside its own project (this project builds it without referencing it), in the same
+    /// configuration as these tests: …/tests/Pacta.Web.Tests/bin/Release/net10.0 → src/Pacta.Cli/bin/Release/net10.0.
+    /// </summary>
+    private static string PactaDll
+    {
+        get
+        {
+            var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var repo = tfm.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+            return Path.Combine(repo, "src", "Pacta.Cli", "bin", tfm.Parent!.Name, tfm.Name, "pacta.dll");
+        }
+    }
+
     private ProcessStartInfo Pacta(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pacta.dll"));
+        psi.ArgumentList.Add(PactaDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["PACTA_DATA_DIR"] = Data;
         psi.Environment["NO_COLOR"] = "1";
@@ -33,7 +47,7 @@ public sealed class ImportedAtopPathTests : IDisposable
     {
         var release = Path.Combine(_dir, "release");
         Directory.CreateDirectory(release);
-        foreach (var f in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data", "atop")))
+        foreach (var f in Directory.GetFiles(Path.Combine(global::Pacta.Workspace.PactaWorkspace.DataDir, "atop")))
             File.Copy(f, Path.Combine(release, Path.GetFileName(f)));
         using (var import = Process.Start(Pacta("import", "atop", release))!)
         {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Pacta.Cli;
-using Pacta.Cli.Commands;
+using Pacta.Workspace;
 
 namespace Pacta.Web.Tests;
 
@@ -20,7 +19,7 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Data = ServeCommand.Load(new Workspace(null));
+        Data = new ServeData(PactaSession.Open());
         _app = PactaServer.BuildApp(new ServeOptions { Host = "127.0.0.1", Port = 0, DataDir = DataDir, Quiet = true }, Data);
         await _app.StartAsync();
         BaseUrl = new Uri(PactaServer.Urls(_app).Single().TrimEnd('/') + "/");

@@ -96,7 +96,7 @@ public static class CascadeCommand
         File.WriteAllText(path, text);
     }
 
-    private static (State, State) Pair(Workspace ws, string text)
+    private static (State, State) Pair(PactaWorkspace ws, string text)
     {
         var parts = text.Split(':');
         if (parts.Length != 2) throw new PactaException($"--pair: '{text}' must be A:B (e.g. USA:RUS)");

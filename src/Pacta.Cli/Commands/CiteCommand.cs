@@ -13,7 +13,7 @@ public static class CiteCommand
         var cmd = new Command("cite", "Citations, versions and licences of the datasets Pacta ships");
         cmd.SetAction(r => Cli.Run(r, () =>
         {
-            var path = Path.Combine(Workspace.DataDir, "datasets.json");
+            var path = Path.Combine(PactaWorkspace.DataDir, "datasets.json");
             if (!File.Exists(path)) throw new PactaException($"{path}: the dataset manifest is missing");
             var manifest = JsonNode.Parse(File.ReadAllText(path))!.AsArray();
             if (r.GetValue(CommonOptions.Json))

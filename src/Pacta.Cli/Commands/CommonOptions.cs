@@ -20,7 +20,7 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    public static Workspace Workspace(ParseResult r) => new(r.GetValue(Corpus));
+    public static PactaWorkspace Workspace(ParseResult r) => new(r.GetValue(Corpus));
 
     /// <summary>Parses an ISO 8601 day; years before 1816 (the start of the state system) are refused.</summary>
     public static DateOnly Date(string? text, string option)

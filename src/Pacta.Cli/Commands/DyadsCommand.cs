@@ -70,7 +70,7 @@ public static class DyadsCommand
             AddedColumns? added = null;
             if (families != DyadColumnFamily.None)
             {
-                added = AddedColumns.Load(Workspace.DataDir, families, years);
+                added = AddedColumns.Load(PactaWorkspace.DataDir, families, years);
                 clock.Lap("dyads added columns");
             }
             var table = DyadDatasets.Table(release, () => ws.Corpus, years, r.GetValue(political), reviews);

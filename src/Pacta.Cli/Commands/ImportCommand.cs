@@ -9,7 +9,7 @@ namespace Pacta.Cli.Commands;
 /// <summary>
 /// <c>pacta import atop DIR</c>: validates an ATOP release folder and, only when it has no errors, installs it in
 /// the user data folder and switches to it atomically (<see cref="AtopInstallation"/>), where later runs find it
-/// (<see cref="Workspace.AtopDir"/>). <c>--reset</c> goes back to the bundled release. Folders are shown as
+/// (<see cref="PactaWorkspace.AtopDir"/>). <c>--reset</c> goes back to the bundled release. Folders are shown as
 /// <c>$PACTA_DATA_DIR/…</c> or <c>~/…</c>, never as absolute paths.
 /// </summary>
 public static class ImportCommand
@@ -28,7 +28,7 @@ public static class ImportCommand
         var cmd = new Command("atop", "Validate an ATOP release folder and use it from now on (switched atomically; refused whole if any row has an error)") { dir, reset };
         cmd.SetAction(r => Cli.Run(r, () =>
         {
-            var userData = Workspace.UserDataDir;
+            var userData = PactaWorkspace.UserDataDir;
             var folder = r.GetValue(dir);
             if (r.GetValue(reset))
             {
@@ -53,7 +53,7 @@ public static class ImportCommand
             AtopInstallation.Recover(userData);
             var installed = AtopInstallation.Install([release.AllianceFile, release.MemberFile, .. Extras(folder)], userData);
             Done(r, $"imported ATOP {release.Version}: {release.Alliances.Count} alliances, {release.Alliances.Sum(a => a.Members.Count)} member rows, "
-                + $"covering up to {release.CoverageEnd:yyyy-MM-dd}", Workspace.DisplayPath(installed), release.Version);
+                + $"covering up to {release.CoverageEnd:yyyy-MM-dd}", PactaWorkspace.DisplayPath(installed), release.Version);
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -24,41 +24,28 @@ public sealed class ScenarioOptions
         _assume.AddTo(cmd);
     }
 
-    public (Event Event, Assumptions Assumptions) Read(ParseResult r, Workspace ws)
+    public (Event Event, Assumptions Assumptions) Read(ParseResult r, PactaWorkspace ws)
     {
-        var corpus = ws.Corpus;
-        var attacker = ws.ResolveState(r.GetValue(Attacker)!, "--attacker");
-        var target = ws.ResolveState(r.GetValue(Target)!, "--target");
-        if (attacker.Cow == target.Cow) throw new PactaException($"--attacker and --target are the same state ({target.Name})");
-        var (day, time) = ParseWhen(r.GetValue(Date)!);
-        if (!Words.TryParse<TriggerKind>(r.GetValue(Kind), out var kind))
-            throw new PactaException($"--kind: '{r.GetValue(Kind)}' is not an event kind; expected one of {string.Join(", ", Words.All<TriggerKind>())}");
-        Location location;
-        if (r.GetValue(Location) is { } code)
-        {
-            location = corpus.Locations.Find(code)
-                ?? throw new PactaException($"--location: unknown location '{code}' (expected an ISO 3166-1 alpha-2 or ISO 3166-2 code such as EE, UA-63, SE-I)");
-        }
-        else
-        {
-            location = (target.Iso2 is { } iso2 ? corpus.Locations.Find(iso2) : null)
-                ?? corpus.Locations.HeldBy(target.Cow, day)
-                ?? throw new PactaException($"--location: {target.Name} has no ISO 3166 code; give --location");
-        }
-
-        return (new Event(kind, attacker, target, day, time, location), _assume.Read(r, ws));
+        var input = new ScenarioInput(r.GetValue(Attacker), r.GetValue(Target), r.GetValue(Date), r.GetValue(Kind), r.GetValue(Location),
+            r.GetValue(Ceasefire) ?? [], r.GetValue(Adopted) ?? [], r.GetValue(Member) ?? []);
+        var parsed = ScenarioParser.Parse(input, ws.Corpus, Names);
+        if (!parsed.Ok) throw Error(parsed.Errors[0]);
+        return (parsed.Scenario!.Event, parsed.Scenario.Assumptions);
     }
 
-    private static (DateOnly, TimeOnly?) ParseWhen(string text)
+    /// <summary>The option that carries each scenario field.</summary>
+    public static readonly ScenarioNames Names = new(Option, Option);
+
+    private static string Option(ScenarioField f) => f switch
     {
-        var t = text.Split('T', 2);
-        var day = CommonOptions.Date(t[0], "--date");
-        if (t.Length == 1) return (day, null);
-        var clock = t[1].TrimEnd('Z');
-        if (!TimeOnly.TryParseExact(clock, ["HH:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
-            throw new PactaException($"--date: '{text}' has no valid UTC time (expected YYYY-MM-DDTHH:MM)");
-        return (day, time);
-    }
+        ScenarioField.Ceasefire => "--assume-ceasefire",
+        ScenarioField.Adopted => "--assume-adopted",
+        ScenarioField.Member => "--assume-member",
+        _ => "--" + Words.Of(f),
+    };
+
+    /// <summary>A field error as the CLI prints it: "--option: message".</summary>
+    public static PactaException Error(ScenarioFieldError e) => new(e.Standalone ? e.Message : $"{Option(e.Field)}: {e.Message}");
 }
 
 /// <summary>The --assume-* options: ceasefires, adopted proposals, assumed members (what-if, cascade, exposure).</summary>
@@ -73,35 +60,11 @@ public sealed class AssumptionOptions
         foreach (var o in new Option[] { Ceasefire, Adopted, Member }) cmd.Options.Add(o);
     }
 
-    public Assumptions Read(ParseResult r, Workspace ws)
+    public Assumptions Read(ParseResult r, PactaWorkspace ws)
     {
-        var corpus = ws.Corpus;
-        var ceasefires = (r.GetValue(Ceasefire) ?? []).Select(c =>
-        {
-            var parts = c.Split(':');
-            if (parts.Length > 2) throw new PactaException($"--assume-ceasefire: '{c}' must be DATE or CONFLICT:DATE");
-            if (parts.Length == 1) return new AssumedCeasefire(null, CommonOptions.Date(parts[0], "--assume-ceasefire"));
-            if (corpus.Conflict(parts[0]) is null)
-                throw new PactaException($"--assume-ceasefire: unknown conflict '{parts[0]}'{Suggest.DidYouMean(parts[0], corpus.Conflicts.Select(x => x.Id))}");
-            return new AssumedCeasefire(parts[0], CommonOptions.Date(parts[1], "--assume-ceasefire"));
-        }).ToList();
-        var adopted = (r.GetValue(Adopted) ?? []).Select(a =>
-        {
-            var parts = a.Split(':', 2);
-            if (corpus.Agreement(parts[0]) is null)
-                throw new PactaException($"--assume-adopted: unknown agreement '{parts[0]}'{Suggest.DidYouMean(parts[0], corpus.Agreements.Select(x => x.Id))}");
-            return new AssumedAdoption(parts[0], parts.Length > 1 ? CommonOptions.Date(parts[1], "--assume-adopted") : null);
-        }).ToList();
-        var members = (r.GetValue(Member) ?? []).Select(m =>
-        {
-            var parts = m.Split(':');
-            if (parts.Length is < 2 or > 3) throw new PactaException($"--assume-member: '{m}' must be STATE:AGREEMENT-OR-ORGANIZATION[:DATE]");
-            var state = ws.ResolveState(parts[0], "--assume-member");
-            if (corpus.Agreement(parts[1]) is null && corpus.Organization(parts[1]) is null)
-                throw new PactaException($"--assume-member: '{parts[1]}' is neither an agreement nor an organization" +
-                    Suggest.DidYouMean(parts[1], corpus.Agreements.Select(x => x.Id).Concat(corpus.Organizations.Select(o => o.Id))));
-            return new AssumedMembership(state.Cow, parts[1], parts.Length == 3 ? CommonOptions.Date(parts[2], "--assume-member") : null);
-        }).ToList();
-        return new Assumptions(ceasefires, adopted, members);
+        var errors = new List<ScenarioFieldError>();
+        var assumptions = ScenarioParser.Assumptions(r.GetValue(Ceasefire) ?? [], r.GetValue(Adopted) ?? [], r.GetValue(Member) ?? [], ws.Corpus, ScenarioOptions.Names, errors);
+        if (errors.Count > 0) throw ScenarioOptions.Error(errors[0]);
+        return assumptions;
     }
 }

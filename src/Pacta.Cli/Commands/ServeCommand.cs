@@ -58,6 +58,11 @@ public static class ServeCommand
         return cmd;
     }
 
-    /// <summary>The corpus (hand-encoded agreements and the ATOP release's alliances) and the release in use.</summary>
-    public static ServeData Load(Workspace ws) => new(ws.Corpus, ws.Atop, Workspace.DataDir);
+    /// <summary>The workspace session, loaded before the server starts (the corpus and the ATOP release in use).</summary>
+    public static ServeData Load(PactaWorkspace ws)
+    {
+        var session = new PactaSession(ws);
+        _ = session.Corpus;
+        return new ServeData(session);
+    }
 }

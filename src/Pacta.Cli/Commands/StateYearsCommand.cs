@@ -38,13 +38,8 @@ public static class StateYearsCommand
             var fmt = DatasetOptions.ParseFormat(r.GetValue(format), path);
             using var sink = DatasetOutput.Open(path, fmt);
             var years = new YearRange(y0, y1);
-            var rows = AtopDatasets.StateYears(release, years);
-            if (y1 > end)
-            {
-                // The release's years from ATOP alone; the later ones from the continuous record.
-                var continuous = DyadDatasets.Continuous(release, ws.Corpus, y1, r.GetValue(political), CorpusReviews.Load(ws));
-                rows = [.. rows.Concat(continuous.StateYearsAfterRelease(years)).OrderBy(s => s.State).ThenBy(s => s.Year)];
-            }
+            // The release's years from ATOP alone; the later ones from the continuous record (as the web serves them).
+            var rows = new PactaSession(ws).StateYears(years, r.GetValue(political));
             var written = fmt == DatasetOptions.FileFormat.Parquet
                 ? ParquetDatasetWriter.WriteStateYearsAsync(sink.Stream, rows, release.Version).GetAwaiter().GetResult()
                 : CsvDatasetWriter.WriteStateYears(sink.Stream, rows, release.Version);

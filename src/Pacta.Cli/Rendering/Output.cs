@@ -74,9 +74,6 @@ public static class Output
         else AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(label)}:[/] {Markup.Escape(value)}");
     }
 
-    /// <summary>Coloured status words for terminals: met / not met / unknown, triggered …</summary>
-    public static string Colour(string word, string colour) => Plain ? word : $"[{colour}]{Markup.Escape(word)}[/]";
-
     public static void Print(string markupOrPlain)
     {
         markupOrPlain = Safe(markupOrPlain);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Pacta.Datasets.Output;
@@ -26,16 +25,6 @@ internal sealed class Utf8Sink(Stream stream) : IDisposable
         }
         return t;
     }
-
-    /// <summary>Room for <paramref name="n"/> more bytes, flushing if needed; returns the write position.</summary>
-    public Span<byte> Reserve(int n)
-    {
-        if (_pos + n > _buf.Length) Flush();
-        return _buf.AsSpan(_pos);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Advance(int n) => _pos += n;
 
     public void Bytes(ReadOnlySpan<byte> bytes)
     {

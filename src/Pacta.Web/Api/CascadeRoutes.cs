@@ -14,15 +14,7 @@ public static class CascadeRoutes
 {
     public static void Map(RouteGroupBuilder api, ServeData data, ServeOptions options, RunGate gate, PreparedCascades prepared)
     {
-        var c = data.Corpus;
-        var pacta = new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
-        var majorsFile = Path.Combine(data.DataDir, "cow", "majors2016.csv");
-        MajorPowers? majors = null;
-        if (File.Exists(majorsFile))
-        {
-            using var reader = new StreamReader(majorsFile);
-            majors = MajorPowers.Parse(reader);
-        }
+        var majors = data.Session.Majors;
 
         api.MapGet("/cascade", async (HttpRequest request,
             [FromQuery] string? attacker, [FromQuery] string? target, [FromQuery] string? date, [FromQuery] string? kind, [FromQuery] string? location,
@@ -30,7 +22,7 @@ public static class CascadeRoutes
             [FromQuery] string? trials, [FromQuery] string? seed, [FromQuery] string? preset, [FromQuery(Name = "include_atop")] string? includeAtop) =>
         {
             var scenario = ScenarioRequest.FromQuery(request.Query);
-            var corpus = scenario.IncludeAtop ? c : pacta;
+            var corpus = data.Session.CorpusFor(scenario.IncludeAtop);
             var (e, assumptions) = scenario.Read(corpus);
             var n = 0L;
             if (!string.IsNullOrEmpty(trials) && (!long.TryParse(trials, NumberStyles.None, CultureInfo.InvariantCulture, out n)))

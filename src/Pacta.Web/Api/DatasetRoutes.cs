@@ -9,8 +9,9 @@ using Pacta.Datasets.Output;
 namespace Pacta.Web.Api;
 
 /// <summary>
-/// <c>/api/datasets/{name}</c>: ATOP's dyad-year and state-year tables rebuilt from the shipped release, as CSV
-/// (streamed row by row) or Parquet, with the researchers' column names.
+/// <c>/api/datasets/{name}</c>: the dyad-years of <c>pacta dyads</c> (ATOP up to its release, continued with Pacta's
+/// encoding after it, through the workspace session) and ATOP's state-years, as CSV (streamed row by row) or
+/// Parquet, with the researchers' column names.
 /// </summary>
 public static class DatasetRoutes
 {
@@ -23,7 +24,7 @@ public static class DatasetRoutes
             ["name"] = n,
             ["formats"] = new JsonArray("csv", "parquet"),
             ["version"] = data.Atop?.Version,
-            ["years"] = data.Atop is null ? null : new JsonObject { ["from"] = 1815, ["to"] = data.Atop.CoverageEnd.Year },
+            ["years"] = data.Atop is null ? null : new JsonObject { ["from"] = 1815, ["to"] = DateTime.UtcNow.Year },
         }).ToArray())))
         .WithSummary("The datasets this server exports");
 
@@ -33,9 +34,11 @@ public static class DatasetRoutes
             var fmt = string.IsNullOrEmpty(format) ? "csv" : format;
             if (fmt is not ("csv" or "parquet")) throw ApiProblem.BadField("format", $"'{fmt}' must be csv or parquet");
             var release = data.Atop ?? throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, null, "this build ships no ATOP release");
-            var years = new YearRange(Year(from, "from") ?? 1815, Year(to, "to") ?? release.CoverageEnd.Year);
+            var last = DateTime.UtcNow.Year; // both tables run to this year, continued after the release as the CLI continues them
+            var years = new YearRange(Year(from, "from") ?? 1815, Year(to, "to") ?? last);
             if (years.From < 1815 || years.From > 2100) throw ApiProblem.BadField("from", $"{years.From} is outside 1815–2100");
             if (years.To < years.From) throw ApiProblem.BadField("to", $"{years.To} is before from ({years.From})");
+            if (years.To > last) throw ApiProblem.BadField("to", $"{years.To} is after {last}, the current year");
             var added = Added(add, name, years, data.DataDir);
 
             var file = $"atop-{release.Version}-{name}-{years.From}-{years.To}.{fmt}";
@@ -46,14 +49,14 @@ public static class DatasetRoutes
             if (fmt == "csv")
             {
                 http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-                await Task.Run(() => WriteCsv(http.Response.Body, release, name, years, added), http.RequestAborted);
+                await Task.Run(() => WriteCsv(http.Response.Body, data.Session, name, years, added), http.RequestAborted);
                 return;
             }
             // Parquet needs to finish its footer at the end; build it in a temporary file, then stream that.
             var tmp = Path.Combine(Path.GetTempPath(), $"pacta-{Guid.NewGuid():N}.parquet");
             try
             {
-                await using (var f = File.Create(tmp)) await WriteParquet(f, release, name, years, added, http.RequestAborted);
+                await using (var f = File.Create(tmp)) await WriteParquet(f, data.Session, name, years, added, http.RequestAborted);
                 await using var read = new FileStream(tmp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
                 http.Response.ContentLength = read.Length;
                 await read.CopyToAsync(http.Response.Body, http.RequestAborted);
@@ -64,7 +67,7 @@ public static class DatasetRoutes
             }
         })
         .WithSummary("Export a dataset as CSV or Parquet")
-        .WithDescription("`name`: dyad-years (directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (ATOP's atop5_1sy columns). `from`/`to` are years. `add` (dyad-years only): comma-separated column families contiguity, majors, wars, as `pacta dyads --add` (empty = NA outside each source's years).");
+        .WithDescription("`name`: dyad-years (as `pacta dyads`: ATOP up to its release, continued after it, to the current year; directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (as `pacta state-years`, ATOP's atop5_1sy columns). `from`/`to` are years. `add` (dyad-years only): comma-separated column families contiguity, majors, wars, as `pacta dyads --add` (empty = NA outside each source's years).");
     }
 
     private static int? Year(string? text, string field) =>
@@ -88,22 +91,24 @@ public static class DatasetRoutes
         }
     }
 
-    private static void WriteCsv(Stream body, AtopRelease release, string name, YearRange years, AddedColumns? added)
+    private static void WriteCsv(Stream body, PactaSession session, string name, YearRange years, AddedColumns? added)
     {
-        if (name == "state-years") CsvDatasetWriter.WriteStateYears(body, AtopDatasets.StateYears(release, years), release.Version);
+        var release = session.Atop;
+        if (name == "state-years") CsvDatasetWriter.WriteStateYears(body, session.StateYears(years), release.Version);
         else
         {
-            var table = AtopDatasets.DirectedTable(release, years);
+            var table = session.DyadYears(years);
             CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), added: added);
         }
     }
 
-    private static async Task WriteParquet(Stream body, AtopRelease release, string name, YearRange years, AddedColumns? added, CancellationToken ct)
+    private static async Task WriteParquet(Stream body, PactaSession session, string name, YearRange years, AddedColumns? added, CancellationToken ct)
     {
-        if (name == "state-years") await ParquetDatasetWriter.WriteStateYearsAsync(body, AtopDatasets.StateYears(release, years), release.Version, ct);
+        var release = session.Atop;
+        if (name == "state-years") await ParquetDatasetWriter.WriteStateYearsAsync(body, session.StateYears(years), release.Version, ct);
         else
         {
-            var table = AtopDatasets.DirectedTable(release, years);
+            var table = session.DyadYears(years);
             await ParquetDatasetWriter.WriteDyadYearsAsync(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), false, added, ct);
         }
     }

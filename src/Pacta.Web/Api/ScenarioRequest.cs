@@ -39,52 +39,23 @@ public sealed record ScenarioRequest(
 
     public (Event Event, Assumptions Assumptions) Read(Corpus corpus)
     {
-        var attacker = State(corpus, Attacker, "attacker");
-        var target = State(corpus, Target, "target");
-        if (attacker.Cow == target.Cow) throw ApiProblem.BadField("target", $"the attacker and the target are the same state ({target.Name})");
-        var (day, time) = When(Date);
-        var kindText = string.IsNullOrWhiteSpace(Kind) ? "armed-attack" : Kind;
-        if (!Words.TryParse<TriggerKind>(kindText, out var kind))
-            throw ApiProblem.BadField("kind", $"'{kindText}' is not an event kind; expected one of {string.Join(", ", Words.All<TriggerKind>())}");
-        Location location;
-        if (!string.IsNullOrWhiteSpace(Location))
-        {
-            location = corpus.Locations.Find(Location)
-                ?? throw ApiProblem.BadField("location", $"unknown location '{Location}' (expected an ISO 3166-1 alpha-2 or ISO 3166-2 code such as EE, UA-63)");
-        }
-        else
-        {
-            // As the CLI: the target's own country, else the territory it held that day (historic states).
-            location = (target.Iso2 is { } iso2 ? corpus.Locations.Find(iso2) : null)
-                ?? corpus.Locations.HeldBy(target.Cow, day)
-                ?? throw ApiProblem.BadField("location", $"{target.Name} has no ISO 3166 code; give a location");
-        }
-        var ceasefires = Ceasefire.Select(c =>
-        {
-            var parts = c.Split(':');
-            if (parts.Length == 1) return new AssumedCeasefire(null, Day(parts[0], "ceasefire"));
-            if (corpus.Conflict(parts[0]) is null)
-                throw ApiProblem.BadField("ceasefire", $"unknown conflict '{parts[0]}'{Suggest.DidYouMean(parts[0], corpus.Conflicts.Select(x => x.Id))}");
-            return new AssumedCeasefire(parts[0], Day(parts[1], "ceasefire"));
-        }).ToList();
-        var adopted = Adopted.Select(a =>
-        {
-            var parts = a.Split(':', 2);
-            if (corpus.Agreement(parts[0]) is null)
-                throw ApiProblem.BadField("adopted", $"unknown agreement '{parts[0]}'{Suggest.DidYouMean(parts[0], corpus.Agreements.Select(x => x.Id))}");
-            return new AssumedAdoption(parts[0], parts.Length > 1 ? Day(parts[1], "adopted") : null);
-        }).ToList();
-        var members = Member.Select(m =>
-        {
-            var parts = m.Split(':');
-            if (parts.Length is < 2 or > 3) throw ApiProblem.BadField("member", $"'{m}' must be STATE:AGREEMENT-OR-ORGANIZATION[:DATE]");
-            var state = State(corpus, parts[0], "member");
-            if (corpus.Agreement(parts[1]) is null && corpus.Organization(parts[1]) is null)
-                throw ApiProblem.BadField("member", $"'{parts[1]}' is neither an agreement nor an organization");
-            return new AssumedMembership(state.Cow, parts[1], parts.Length == 3 ? Day(parts[2], "member") : null);
-        }).ToList();
-        return (new Event(kind, attacker, target, day, time, location), new Assumptions(ceasefires, adopted, members));
+        var input = new ScenarioInput(Given(Attacker), Given(Target), Given(Date), Given(Kind), Given(Location), Ceasefire, Adopted, Member);
+        var parsed = ScenarioParser.Parse(input, corpus, Names);
+        if (!parsed.Ok) throw ApiProblem.BadField(Names.Key(parsed.Errors[0].Field), parsed.Errors[0].Message);
+        return (parsed.Scenario!.Event, parsed.Scenario.Assumptions);
     }
+
+    /// <summary>The query/body field of each scenario field, and how a sentence names it.</summary>
+    public static readonly ScenarioNames Names = new(f => Words.Of(f), f => f switch
+    {
+        ScenarioField.Attacker => "the attacker",
+        ScenarioField.Target => "the target",
+        ScenarioField.Location => "a location",
+        _ => Words.Of(f),
+    });
+
+    /// <summary>An empty field counts as left out.</summary>
+    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     public static State State(Corpus corpus, string? text, string field)
     {
@@ -96,22 +67,9 @@ public sealed record ScenarioRequest(
     /// <summary>An ISO 8601 day from 1816 on, as the CLI accepts.</summary>
     public static DateOnly Day(string? text, string field)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw ApiProblem.BadField(field, $"'{field}' is required (YYYY-MM-DD)");
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            throw ApiProblem.BadField(field, $"'{text}' is not a date (expected YYYY-MM-DD)");
-        if (d.Year < 1816) throw ApiProblem.BadField(field, $"{text} is before 1816, where the state system (and Pacta's data) begins");
-        return d;
+        if (ScenarioParser.DayError(string.IsNullOrWhiteSpace(text) ? null : text, field) is { } error) throw ApiProblem.BadField(field, error);
+        return DateOnly.ParseExact(text!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     public static DateOnly? OptionalDay(string? text, string field) => string.IsNullOrWhiteSpace(text) ? null : Day(text, field);
-
-    private static (DateOnly, TimeOnly?) When(string? text)
-    {
-        var t = (text ?? "").Split('T', 2);
-        var day = Day(t[0], "date");
-        if (t.Length == 1) return (day, null);
-        if (!TimeOnly.TryParseExact(t[1].TrimEnd('Z'), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-            throw ApiProblem.BadField("date", $"'{text}' has no valid UTC time (expected YYYY-MM-DDTHH:MM)");
-        return (day, time);
-    }
 }

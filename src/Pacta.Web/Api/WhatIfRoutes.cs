@@ -12,16 +12,13 @@ public static class WhatIfRoutes
     {
         // By default the whole corpus, as the CLI's what-if (the evaluator counts an ATOP alliance that a
         // hand-encoded agreement declares "same-as" only once); include_atop=false keeps the hand-encoded agreements.
-        var c = data.Corpus;
-        var pacta = new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
-        var evaluators = new[] { new Evaluator(pacta), new Evaluator(c) };
-
+        var session = data.Session;
         EncodedJson Answer(ScenarioRequest r) => cache.GetOrAdd(r.Key, () =>
         {
-            var ev = evaluators[r.IncludeAtop ? 1 : 0];
-            var (e, assumptions) = r.Read(ev.Corpus);
+            var corpus = session.CorpusFor(r.IncludeAtop);
+            var (e, assumptions) = r.Read(corpus);
             // Written value by value: the node tree of ~2 MB outcomes costs several times more.
-            return OutcomeJson.ToUtf8(ev.Corpus, ev.Evaluate(e, assumptions), Json.CompactWriter);
+            return OutcomeJson.ToUtf8(corpus, session.Evaluate(new Scenario(e, assumptions), r.IncludeAtop), Json.CompactWriter);
         });
 
         api.MapGet("/what-if", (HttpRequest request,

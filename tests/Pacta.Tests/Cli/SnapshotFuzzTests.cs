@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.IO.Hashing;
-using Pacta.Cli.Snapshot;
 using Pacta.Tests.Support;
+using Pacta.Workspace.Snapshot;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Pacta.Cli;
-using Pacta.Cli.Snapshot;
 using Pacta.Tests.Support;
+using Pacta.Workspace;
+using Pacta.Workspace.Snapshot;
 using Xunit;
 
 namespace Pacta.Tests.Cli;
@@ -28,7 +28,7 @@ public sealed class SnapshotTests
 
     internal static WorkspaceData FromSources()
     {
-        var ws = new Workspace(null) { UseSnapshot = false };
+        var ws = new PactaWorkspace(null) { UseSnapshot = false };
         return new WorkspaceData(ws.States, ws.Locations, ws.Atop, ws.Corpus);
     }
 

@@ -3,7 +3,7 @@ using Pacta.Domain;
 using Pacta.Evaluation;
 using Pacta.Evaluation.Cascade;
 using Pacta.Tests.Support;
-using Pacta.Web.Api;
+using Pacta.Workspace;
 
 namespace Pacta.Tests.Evaluation;
 

@@ -1,9 +1,7 @@
-using System.CommandLine;
-using Pacta.Cli;
-using Pacta.Cli.Commands;
 using Pacta.Contracts;
 using Pacta.Domain;
 using Pacta.Evaluation;
+using Pacta.Workspace;
 
 namespace Pacta.Tests.Evaluation;
 
@@ -15,10 +13,12 @@ namespace Pacta.Tests.Evaluation;
 /// </summary>
 public sealed class WhatIfOutcomeTests
 {
-    private static readonly Lazy<Workspace> Ws = new(() => new Workspace(null));
-    private static readonly Lazy<Evaluator> Full = new(() => new Evaluator(Ws.Value.Corpus));
+    private static readonly Lazy<PactaSession> Session = new(() => PactaSession.Open());
+    private static readonly Lazy<Evaluator> Full = new(() => new Evaluator(Session.Value.Corpus));
 
-    private static Corpus Corpus => Ws.Value.Corpus;
+    private static Corpus Corpus => Session.Value.Corpus;
+
+    private static readonly ScenarioNames Options = new(f => "--" + Words.Of(f), f => "--" + Words.Of(f));
 
     public static TheoryData<string> Scenarios => new()
     {
@@ -44,14 +44,17 @@ public sealed class WhatIfOutcomeTests
         "--attacker PRK --target KOR --date 2025-06-01 --location KR",
     };
 
+    /// <summary>The scenario of "--option value" pairs, read by the workspace's parser as the CLI reads it.</summary>
     private static (Event Event, Assumptions Assumptions) Read(string args)
     {
-        var options = new ScenarioOptions();
-        var cmd = new Command("what-if");
-        options.AddTo(cmd);
-        var parsed = cmd.Parse(args.Split(' '));
+        var t = args.Split(' ');
+        var pairs = Enumerable.Range(0, t.Length / 2).Select(i => (Key: t[2 * i], Value: t[2 * i + 1])).ToList();
+        string? One(string key) => pairs.Where(p => p.Key == key).Select(p => p.Value).SingleOrDefault();
+        string[] Many(string key) => pairs.Where(p => p.Key == key).Select(p => p.Value).ToArray();
+        var parsed = Session.Value.Parse(new ScenarioInput(One("--attacker"), One("--target"), One("--date"), One("--kind"), One("--location"),
+            Many("--assume-ceasefire"), Many("--assume-adopted"), Many("--assume-member")), Options);
         Assert.Empty(parsed.Errors);
-        return options.Read(parsed, Ws.Value);
+        return (parsed.Scenario!.Event, parsed.Scenario.Assumptions);
     }
 
     private static Outcome Evaluate(string args)

@@ -1,16 +1,14 @@
 using Pacta.Authoring;
-using Pacta.Authoring.Data;
 using Pacta.Domain;
+using Pacta.Workspace;
 
 namespace Pacta.Tests.Support;
 
-/// <summary>The bundled corpus and data, loaded once for in-process tests.</summary>
+/// <summary>The bundled corpus (hand-encoded agreements alone) and data, loaded once for in-process tests.</summary>
 public static class TestCorpus
 {
-    private static readonly Lazy<(StateRegistry States, LocationIndex Locations)> Data = new(() => (
-        StateData.Load(Repo.Path("data", "states", "states.csv"), Repo.Path("data", "states", "aliases.csv")),
-        LocationData.Load(Repo.Path("data", "locations", "locations.csv"), Repo.Path("data", "locations", "regions.yaml"))
-            .WithHistory(SovereigntyData.Load(Repo.Path("data", "locations", "sovereignty.csv")))));
+    /// <summary>The repository's corpus/ through the workspace, without the start-up cache (the tests read the sources).</summary>
+    private static readonly Lazy<PactaWorkspace> Workspace = new(() => new PactaWorkspace(Repo.Path("corpus")) { UseSnapshot = false });
 
     private static readonly Lazy<Corpus> Loaded = new(() =>
     {
@@ -19,12 +17,10 @@ public static class TestCorpus
         return result.Corpus!;
     });
 
-    public static StateRegistry States => Data.Value.States;
-    public static LocationIndex Locations => Data.Value.Locations;
-    /// <summary>The bundled ATOP release's alliance ids, which corpus files may reference (same-as, supersedes).</summary>
-    private static readonly Lazy<IReadOnlySet<string>> AtopIds = new(() =>
-        Pacta.Datasets.Atop.AtopImporter.ImportFolder(Repo.Path("data", "atop")).Release!.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet());
+    public static StateRegistry States => Workspace.Value.States;
+    public static LocationIndex Locations => Workspace.Value.Locations;
 
-    public static CorpusLoader Loader => new(States, Locations) { ExternalAgreementIds = AtopIds.Value };
+    /// <summary>The workspace's loader: its states and locations, and the ATOP alliance ids corpus files may reference.</summary>
+    public static CorpusLoader Loader => Workspace.Value.Loader;
     public static Corpus Corpus => Loaded.Value;
 }

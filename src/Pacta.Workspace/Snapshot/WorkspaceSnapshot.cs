@@ -1,4 +1,4 @@
-namespace Pacta.Cli.Snapshot;
+namespace Pacta.Workspace.Snapshot;
 
 internal static class SnapshotFormat
 {
@@ -24,7 +24,7 @@ internal static class WorkspaceSnapshot
 {
     public static bool Enabled => Environment.GetEnvironmentVariable("PACTA_SNAPSHOT") != "0";
 
-    public static string Folder => Path.Combine(Workspace.UserDataDir, "cache");
+    public static string Folder => Path.Combine(PactaWorkspace.UserDataDir, "cache");
 
     public static byte[]? Key(IEnumerable<string> files, IEnumerable<string> folders, string displayMode) =>
         SnapshotKey.Compute(files, folders, displayMode);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Pacta.Contracts;
 using Pacta.Domain;
 
-namespace Pacta.Web.Api;
+namespace Pacta.Workspace;
 
 /// <summary>
 /// Who guarantees whom on a day: for every agreement in force, each provision whose trigger is an attack on a

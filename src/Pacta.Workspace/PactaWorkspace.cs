@@ -1,17 +1,17 @@
 using Pacta.Authoring;
 using Pacta.Authoring.Data;
-using Pacta.Cli.Snapshot;
 using Pacta.Datasets.Atop;
 using Pacta.Domain;
+using Pacta.Workspace.Snapshot;
 
-namespace Pacta.Cli;
+namespace Pacta.Workspace;
 
 /// <summary>
 /// Finds and loads what the CLI reasons over: the shipped data (states, locations) and a corpus — the bundled
 /// one beside the binary, or <c>--corpus DIR</c>. Parsed data comes from a snapshot cache when the inputs are
 /// unchanged (<see cref="WorkspaceSnapshot"/>); otherwise it is parsed lazily and the snapshot written.
 /// </summary>
-public sealed class Workspace(string? corpusDir)
+public sealed class PactaWorkspace(string? corpusDir)
 {
     private StateRegistry? _states;
     private LocationIndex? _locations;
@@ -20,7 +20,7 @@ public sealed class Workspace(string? corpusDir)
     private bool _snapshotTried;
 
     /// <summary>Whether the snapshot cache is read and written (off with PACTA_SNAPSHOT=0).</summary>
-    internal bool UseSnapshot { get; init; } = WorkspaceSnapshot.Enabled;
+    public bool UseSnapshot { get; init; } = WorkspaceSnapshot.Enabled;
     private byte[]? _snapshotKey;
 
     public static string DataDir => DataPaths.DataDirectory;

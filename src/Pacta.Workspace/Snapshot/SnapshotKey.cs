@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Hashing;
 using System.Text;
 
-namespace Pacta.Cli.Snapshot;
+namespace Pacta.Workspace.Snapshot;
 
 /// <summary>
 /// The key of a snapshot: the build of Pacta, the display mode, and every input (the data files, every file of
@@ -25,7 +25,7 @@ internal static class SnapshotKey
             var sb = new StringBuilder();
             sb.Append(SnapshotFormat.Version).Append('\n').Append(displayMode).Append('\n');
             // Any rebuild of the code that reads or converts the data changes the key.
-            foreach (var a in new[] { typeof(Workspace).Assembly, typeof(Domain.Corpus).Assembly, typeof(Authoring.CorpusLoader).Assembly, typeof(Datasets.Atop.AtopImporter).Assembly })
+            foreach (var a in new[] { typeof(PactaWorkspace).Assembly, typeof(Domain.Corpus).Assembly, typeof(Authoring.CorpusLoader).Assembly, typeof(Datasets.Atop.AtopImporter).Assembly })
                 sb.Append(a.ManifestModule.ModuleVersionId).Append('\n');
             var all = files.Select(Path.GetFullPath).ToList();
             foreach (var d in folders)

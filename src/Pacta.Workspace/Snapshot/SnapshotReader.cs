@@ -2,7 +2,7 @@ using Pacta.Datasets;
 using Pacta.Datasets.Atop;
 using Pacta.Domain;
 
-namespace Pacta.Cli.Snapshot;
+namespace Pacta.Workspace.Snapshot;
 
 /// <summary>The loaded model as the workspace hands it out.</summary>
 internal sealed record WorkspaceData(StateRegistry States, LocationIndex Locations, AtopRelease Atop, Corpus Corpus);

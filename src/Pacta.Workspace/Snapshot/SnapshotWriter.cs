@@ -2,7 +2,7 @@ using Pacta.Datasets;
 using Pacta.Datasets.Atop;
 using Pacta.Domain;
 
-namespace Pacta.Cli.Snapshot;
+namespace Pacta.Workspace.Snapshot;
 
 /// <summary>
 /// Writes the loaded model in a compact binary form. Strings go to a table written before the body, so each

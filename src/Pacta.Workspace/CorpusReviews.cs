@@ -1,14 +1,15 @@
 using Pacta.Domain;
 
-namespace Pacta.Cli.Commands;
+namespace Pacta.Workspace;
 
 /// <summary>
 /// The reviews of ATOP alliances open at the release's end (corpus/reviews/*.yaml), read apart from the workspace's
 /// corpus (which they do not change) when a dataset runs past the release. Their errors are those of the corpus.
+/// Every host's datasets past the release (CLI, web) read them here.
 /// </summary>
-internal static class CorpusReviews
+public static class CorpusReviews
 {
-    public static IReadOnlyList<AtopReview> Load(Workspace ws)
+    public static IReadOnlyList<AtopReview> Load(PactaWorkspace ws)
     {
         var dir = Path.Combine(ws.CorpusDir, "reviews");
         if (!Directory.Exists(dir)) return [];

@@ -1,0 +1,108 @@
+using Pacta.Datasets;
+using Pacta.Datasets.Atop;
+using Pacta.Domain;
+using Pacta.Evaluation;
+using Pacta.Evaluation.Cascade;
+
+namespace Pacta.Workspace;
+
+/// <summary>
+/// What a host (the CLI, the web server, a test, a benchmark) asks of Pacta, over one loaded workspace: the corpus
+/// with or without ATOP, scenarios parsed and evaluated, the cascade's shipped data and the dyad-years. Loading
+/// is lazy and happens once; the answers are the same whichever host asks.
+/// </summary>
+public sealed class PactaSession
+{
+    private readonly PactaWorkspace workspace;
+    private readonly Lazy<Corpus> _corpus;
+    private readonly Lazy<Corpus> _handEncoded;
+    private readonly Lazy<Evaluator> _all;
+    private readonly Lazy<Evaluator> _handOnly;
+    private readonly Lazy<MajorPowers?> _majors;
+
+    public PactaSession(PactaWorkspace workspace) : this(workspace, new Lazy<Corpus>(() => workspace.Corpus), null) { }
+
+    private PactaSession(PactaWorkspace workspace, Lazy<Corpus> corpus, Lazy<MajorPowers?>? majors)
+    {
+        this.workspace = workspace;
+        _corpus = corpus;
+        _handEncoded = new(() =>
+        {
+            var c = _corpus.Value;
+            return new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
+        });
+        _all = new(() => new Evaluator(_corpus.Value));
+        _handOnly = new(() => new Evaluator(_handEncoded.Value));
+        _majors = majors ?? new(() => File.Exists(CascadeData.MajorsFile) ? CascadeData.Majors() : null);
+    }
+
+    /// <summary>A session over the bundled corpus (or <paramref name="corpusDir"/>) and the ATOP release in use.</summary>
+    public static PactaSession Open(string? corpusDir = null) => new(new PactaWorkspace(corpusDir));
+
+    public PactaWorkspace Workspace => workspace;
+
+    /// <summary>The hand-encoded agreements with the ATOP release's alliances (atop-&lt;id&gt;).</summary>
+    public Corpus Corpus => _corpus.Value;
+
+    /// <summary>The hand-encoded agreements alone (the web's <c>include_atop=false</c>).</summary>
+    public Corpus HandEncoded => _handEncoded.Value;
+
+    public AtopRelease Atop => workspace.Atop;
+
+    public static string DataDir => PactaWorkspace.DataDir;
+
+    /// <summary>COW major-power status, or null when this build ships no majors file.</summary>
+    public MajorPowers? Majors => _majors.Value;
+
+    /// <summary>The corpus a scenario is read against: all of it, or the hand-encoded agreements alone.</summary>
+    public Corpus CorpusFor(bool includeAtop) => includeAtop ? Corpus : HandEncoded;
+
+    /// <summary>Reads a scenario as the user typed it; <paramref name="names"/> are the host's names of the fields.</summary>
+    public ScenarioParse Parse(ScenarioInput input, ScenarioNames names, bool includeAtop = true) =>
+        ScenarioParser.Parse(input, CorpusFor(includeAtop), names);
+
+    /// <summary>Which obligations the scenario triggers, breaches or leaves untriggered (one evaluator per corpus, reused).</summary>
+    public Outcome Evaluate(Scenario scenario, bool includeAtop = true) =>
+        (includeAtop ? _all.Value : _handOnly.Value).Evaluate(scenario.Event, scenario.Assumptions);
+
+    /// <summary>
+    /// The directed dyad-year table of <c>pacta dyads</c>: ATOP inside its release, continued after it with
+    /// Pacta's own encoding (political commitments only when asked).
+    /// </summary>
+    public DirectedDyadTable DyadYears(YearRange years, bool includePolitical = false) =>
+        DyadDatasets.Table(Atop, () => Corpus, years, includePolitical, PastRelease(years) ? CorpusReviews.Load(workspace) : []);
+
+    /// <summary>
+    /// The state-years of <c>pacta state-years</c>: ATOP alone inside its release, the continuous record (with the
+    /// reviews of open alliances) after it, ordered by state and year.
+    /// </summary>
+    public IReadOnlyList<StateYear> StateYears(YearRange years, bool includePolitical = false)
+    {
+        var rows = AtopDatasets.StateYears(Atop, years);
+        if (!PastRelease(years)) return rows;
+        var continuous = DyadDatasets.Continuous(Atop, Corpus, years.To, includePolitical, CorpusReviews.Load(workspace));
+        return [.. rows.Concat(continuous.StateYearsAfterRelease(years)).OrderBy(s => s.State).ThenBy(s => s.Year)];
+    }
+
+    private bool PastRelease(YearRange years) => years.To > Atop.CoverageEnd.Year;
+
+    /// <summary>
+    /// This session with a drafted agreement (YAML text, as the web's drafts hold it) added to the corpus, or
+    /// replacing the agreement of the same id: the draft is read against this corpus (its organizations,
+    /// conflicts and agreements may be named) and shown as <c>drafts/ID.yaml</c> in errors and explanations.
+    /// </summary>
+    public DraftSession WithDraft(string id, string yaml)
+    {
+        var (agreement, diagnostics) = workspace.Loader.ReadAgreement(yaml, id, $"drafts/{id}.yaml", Corpus);
+        if (agreement is null) return new DraftSession(null, diagnostics);
+        var c = Corpus;
+        var corpus = new Corpus(c.Agreements.Where(a => a.Id != agreement.Id).Append(agreement), c.Organizations, c.Conflicts, c.States, c.Locations);
+        return new DraftSession(new PactaSession(workspace, new Lazy<Corpus>(corpus), _majors), []);
+    }
+}
+
+/// <summary>A session with a draft, or the draft's errors (file drafts/ID.yaml, line and column).</summary>
+public sealed record DraftSession(PactaSession? Session, IReadOnlyList<Authoring.Diagnostics.Diagnostic> Errors)
+{
+    public bool Ok => Session is not null;
+}
