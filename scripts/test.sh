@@ -18,4 +18,8 @@ dotnet format Pacta.slnx --verify-no-changes --no-restore
 echo "== build"
 dotnet build Pacta.slnx -c Release --no-restore
 echo "== tests"
+# Every fuzz run records its seed here (passing runs too); printed at the end, whatever the outcome.
+export PACTA_FUZZ_LOG="$PWD/artifacts/fuzz-runs.log"
+rm -f "$PACTA_FUZZ_LOG"
+trap 'if [ -f "$PACTA_FUZZ_LOG" ]; then echo "== fuzz seeds (replay with PACTA_FUZZ_SEED)"; cat "$PACTA_FUZZ_LOG"; fi' EXIT
 dotnet test Pacta.slnx -c Release --no-build

@@ -119,6 +119,7 @@ public sealed class AtopImporterFuzzTests(ITestOutputHelper output) : IDisposabl
     {
         var seed = Seed;
         output.WriteLine($"seed {seed} (PACTA_FUZZ_SEED={seed} replays this run), {Budget.TotalSeconds} s");
+        Pacta.TestSupport.FuzzLog.Record("ATOP importer", seed, Budget.TotalSeconds);
         var rng = new Random(seed);
         var (a, m, fullA, fullM) = Shipped.Value;
         var clock = Stopwatch.StartNew();

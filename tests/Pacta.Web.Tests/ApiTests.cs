@@ -144,7 +144,7 @@ public sealed class ApiTests(ServerFixture server)
         var list = (await GetJson("api/datasets")).AsArray();
         var dyads = list.Single(d => (string?)d!["name"] == "dyad-years")!;
         Assert.Equal(DateTime.UtcNow.Year, (int)dyads["years"]!["to"]!);
-        Assert.Equal(2018, (int)list.Single(d => (string?)d!["name"] == "state-years")!["years"]!["to"]!);
+        Assert.Equal(DateTime.UtcNow.Year, (int)list.Single(d => (string?)d!["name"] == "state-years")!["years"]!["to"]!);
 
         using var csv = await _http.GetAsync("api/datasets/dyad-years?from=2024&to=2024");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
@@ -154,6 +154,11 @@ public sealed class ApiTests(ServerFixture server)
         Assert.Contains("365,731,2024,1,0,0,1,1", lines);
         Assert.Contains("2,732,2024,1,0,0,1,1", lines);
         Assert.All(lines.Skip(1), l => Assert.Equal("2024", l.Split(',')[2]));
+
+        // State-years continue as `pacta state-years` does: North Korea in 2024 is an ally (the 2024 treaty with Russia).
+        var states = (await _http.GetStringAsync("api/datasets/state-years?from=2024&to=2024")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("state,year,atopally,defense", states[0]);
+        Assert.Contains(states, l => l.StartsWith("731,2024,1,1,", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -39,6 +39,7 @@ public sealed class RequestBodyFuzzTests(ServerFixture shared, ITestOutputHelper
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("PACTA_FUZZ_SECONDS"), out var s) && s > 0 ? s : 10;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("PACTA_FUZZ_SEED"), out var given) ? given : Random.Shared.Next();
         output.WriteLine($"request body fuzz: seed {seed} (PACTA_FUZZ_SEED={seed} replays), {seconds} s");
+        Pacta.TestSupport.FuzzLog.Record("request bodies", seed, seconds);
         var random = new Random(seed);
         // A server of its own: the fuzz saves scenarios and drafts by the thousand.
         var dir = Path.Combine(Path.GetTempPath(), $"pacta-fuzz-{Guid.NewGuid():N}");

@@ -32,6 +32,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("PACTA_FUZZ_SECONDS"), out var s) && s > 0 ? s : 5;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("PACTA_FUZZ_SEED"), out var fixedSeed) ? fixedSeed : Random.Shared.Next();
         output.WriteLine($"reader fuzz: seed {seed} (replay with PACTA_FUZZ_SEED={seed}), {seconds} s");
+        Pacta.TestSupport.FuzzLog.Record("YAML reader", seed, seconds);
         Console.WriteLine($"reader fuzz: seed {seed} (replay with PACTA_FUZZ_SEED={seed})");
 
         var files = Directory.EnumerateFiles(Repo.Path("corpus"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();

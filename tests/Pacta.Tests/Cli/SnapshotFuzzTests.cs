@@ -66,6 +66,7 @@ public sealed class SnapshotFuzzTests(ITestOutputHelper output)
         var (bytes, key, dump) = Real.Value;
         var seed = FuzzSettings.Seed;
         output.WriteLine($"seed {seed} (PACTA_FUZZ_SEED={seed} replays this run), {FuzzSettings.Budget.TotalSeconds} s");
+        Pacta.TestSupport.FuzzLog.Record(reseal ? "snapshot reader (checksum resealed)" : "snapshot reader", seed, FuzzSettings.Budget.TotalSeconds);
         var rng = new Random(seed);
         var content = bytes.Length - SnapshotFormat.ChecksumBytes;
         var clock = Stopwatch.StartNew();
