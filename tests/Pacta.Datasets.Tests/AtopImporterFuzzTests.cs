@@ -21,16 +21,6 @@ public sealed class AtopImporterFuzzTests(ITestOutputHelper output) : IDisposabl
         if (Directory.Exists(_dir)) Directory.Delete(_dir, true);
     }
 
-    private static TimeSpan Budget =>
-        double.TryParse(Environment.GetEnvironmentVariable("PACTA_FUZZ_SECONDS"), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0
-            ? TimeSpan.FromSeconds(s)
-            : TimeSpan.FromSeconds(3);
-
-    private static int Seed =>
-        int.TryParse(Environment.GetEnvironmentVariable("PACTA_FUZZ_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
-            ? seed
-            : Random.Shared.Next();
-
     /// <summary>
     /// The shipped files cut to their first alliances (and those alliances' member rows), so that a run tries
     /// hundreds of releases; every few runs the whole release is used.
@@ -117,9 +107,7 @@ public sealed class AtopImporterFuzzTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public void Every_mutated_release_is_refused_whole_with_located_errors_or_accepted_whole()
     {
-        var seed = Seed;
-        output.WriteLine($"seed {seed} (PACTA_FUZZ_SEED={seed} replays this run), {Budget.TotalSeconds} s");
-        Pacta.TestSupport.FuzzLog.Record("ATOP importer", seed, Budget.TotalSeconds);
+        var (_, seed, budget) = Pacta.TestSupport.FuzzRun.Start("ATOP importer", 3, output);
         var rng = new Random(seed);
         var (a, m, fullA, fullM) = Shipped.Value;
         var clock = Stopwatch.StartNew();
@@ -180,7 +168,7 @@ public sealed class AtopImporterFuzzTests(ITestOutputHelper output) : IDisposabl
             Directory.Delete(folder, true);
             runs++;
         }
-        while (clock.Elapsed < Budget);
+        while (clock.Elapsed < budget);
         output.WriteLine($"{runs} mutated releases, {accepted} accepted");
     }
 }

@@ -36,10 +36,7 @@ public sealed class RequestBodyFuzzTests(ServerFixture shared, ITestOutputHelper
     [Fact]
     public async Task Mutated_bodies_never_get_a_5xx()
     {
-        var seconds = int.TryParse(Environment.GetEnvironmentVariable("PACTA_FUZZ_SECONDS"), out var s) && s > 0 ? s : 10;
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("PACTA_FUZZ_SEED"), out var given) ? given : Random.Shared.Next();
-        output.WriteLine($"request body fuzz: seed {seed} (PACTA_FUZZ_SEED={seed} replays), {seconds} s");
-        Pacta.TestSupport.FuzzLog.Record("request bodies", seed, seconds);
+        var (_, seed, budget) = Pacta.TestSupport.FuzzRun.Start("request bodies", 10, output);
         var random = new Random(seed);
         // A server of its own: the fuzz saves scenarios and drafts by the thousand.
         var dir = Path.Combine(Path.GetTempPath(), $"pacta-fuzz-{Guid.NewGuid():N}");
@@ -49,7 +46,7 @@ public sealed class RequestBodyFuzzTests(ServerFixture shared, ITestOutputHelper
         var clock = Stopwatch.StartNew();
         var count = 0;
         var statuses = new SortedDictionary<int, int>();
-        while (clock.Elapsed < TimeSpan.FromSeconds(seconds) && count < MaxRequests)
+        while (clock.Elapsed < budget && count < MaxRequests)
         {
             var (method, path, valid) = Routes[random.Next(Routes.Length)];
             var body = Mutate(random, valid, random.Next(1, 4));

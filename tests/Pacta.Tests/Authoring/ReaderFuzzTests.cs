@@ -29,11 +29,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Reader_RandomMutationsOfCorpusFiles_OnlyLocatedErrorsNeverExceptions()
     {
-        var seconds = int.TryParse(Environment.GetEnvironmentVariable("PACTA_FUZZ_SECONDS"), out var s) && s > 0 ? s : 5;
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("PACTA_FUZZ_SEED"), out var fixedSeed) ? fixedSeed : Random.Shared.Next();
-        output.WriteLine($"reader fuzz: seed {seed} (replay with PACTA_FUZZ_SEED={seed}), {seconds} s");
-        Pacta.TestSupport.FuzzLog.Record("YAML reader", seed, seconds);
-        Console.WriteLine($"reader fuzz: seed {seed} (replay with PACTA_FUZZ_SEED={seed})");
+        var (_, seed, budget) = Pacta.TestSupport.FuzzRun.Start("YAML reader", 5, output);
 
         var files = Directory.EnumerateFiles(Repo.Path("corpus"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var codes = ErrorCodes.Catalogue.Select(c => c.Code).ToHashSet();
@@ -45,7 +41,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         var clean = 0;
         try
         {
-            while (clock.Elapsed < TimeSpan.FromSeconds(seconds) || runs < 50)
+            while (clock.Elapsed < budget || runs < 50)
             {
                 var source = files[rng.Next(files.Count)];
                 var bytes = Mutated(File.ReadAllBytes(source), rng, out var recipe);

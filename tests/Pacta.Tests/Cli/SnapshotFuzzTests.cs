@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace Pacta.Tests.Cli;
 
 /// <summary>
-/// The snapshot reader against mutated copies of a real snapshot, for <see cref="FuzzSettings.Budget"/> each:
+/// The snapshot reader against mutated copies of a real snapshot, for <c>PACTA_FUZZ_SECONDS</c> (default 3) each:
 /// every read is a clean miss or the very same data, never an exception, a hang or an allocation out of
 /// proportion to the file. The seed is printed; <c>PACTA_FUZZ_SEED</c> replays a run.
 /// </summary>
@@ -64,9 +64,7 @@ public sealed class SnapshotFuzzTests(ITestOutputHelper output)
     private void Fuzz(bool reseal)
     {
         var (bytes, key, dump) = Real.Value;
-        var seed = FuzzSettings.Seed;
-        output.WriteLine($"seed {seed} (PACTA_FUZZ_SEED={seed} replays this run), {FuzzSettings.Budget.TotalSeconds} s");
-        Pacta.TestSupport.FuzzLog.Record(reseal ? "snapshot reader (checksum resealed)" : "snapshot reader", seed, FuzzSettings.Budget.TotalSeconds);
+        var (_, seed, budget) = Pacta.TestSupport.FuzzRun.Start(reseal ? "snapshot reader (checksum resealed)" : "snapshot reader", 3, output);
         var rng = new Random(seed);
         var content = bytes.Length - SnapshotFormat.ChecksumBytes;
         var clock = Stopwatch.StartNew();
@@ -101,7 +99,7 @@ public sealed class SnapshotFuzzTests(ITestOutputHelper output)
             }
             runs++;
         }
-        while (clock.Elapsed < FuzzSettings.Budget);
+        while (clock.Elapsed < budget);
         output.WriteLine($"{runs} mutated snapshots, {kept} read as data");
         Assert.True(runs > 0);
     }
