@@ -101,7 +101,14 @@ public sealed record Provision(
     IReadOnlyList<Condition> Conditions,
     IReadOnlyList<TriggerKind> BreachedBy,
     IReadOnlyList<string> Uncertain,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>
+    /// The days the provision applies (inclusive), when narrower than the agreement's: an imported ATOP member row
+    /// binds only for its phase spell. Null: the agreement's own span. Read through <see cref="AgreementOnDay.ProvisionInForce"/>.
+    /// </summary>
+    public DateSpan? Span { get; init; }
+}
 
 /// <summary>
 /// Who a trigger or obligation refers to. Kinds: <c>any-member</c> (any party with role member, guarantor or

@@ -75,6 +75,12 @@ public class AgreementOnDay
 
     public Force Force { get; }
 
+    /// <summary>
+    /// The provision applies on the day: the agreement is in force and the day lies in the provision's own span, if
+    /// it has one (an ATOP phase). Every reader that asks whether a provision binds on a day asks here.
+    /// </summary>
+    public bool ProvisionInForce(Provision p) => InForce && (p.Span is not { } s || s.Contains(Day));
+
     /// <summary>The assumed adoption of this agreement, if the scenario makes one.</summary>
     public AssumedAdoption? Adoption { get; }
 

@@ -25,7 +25,7 @@ public static class GuaranteeNetwork
             if (!on.InForce) continue;
             foreach (var p in a.Provisions)
             {
-                if (p.Trigger is null || (kind is not null && p.Kind != kind)) continue;
+                if (p.Trigger is null || (kind is not null && p.Kind != kind) || !on.ProvisionInForce(p)) continue;
                 foreach (var o in p.Obligations)
                 {
                     on.Protected(o.Beneficiary, p.Trigger.Target, beneficiaries);

@@ -75,4 +75,21 @@ public class AgreementMappingTests
         Assert.All(nato, a => Assert.Null(a.Dates.Ends));
         Assert.Contains(nato.SelectMany(a => a.Parties), p => p.Span.To is null);
     }
+
+    [Fact]
+    public void Each_provision_applies_for_its_member_rows_spell()
+    {
+        // atop5_1m.csv, Helsinki Final Act: line 1286 is 365 in phase 1 (1975-08-01 .. 1990-11-21, ineffect=0),
+        // line 1320 is 365 in phase 2 (from 1990-11-21, still in effect).
+        var a = Get("atop-3740");
+        var p1 = a.Provisions.Single(p => p.Id == "non-aggression-365-p1");
+        Assert.Equal(1286, p1.Position.Line);
+        Assert.Equal(new DateSpan(new DateOnly(1975, 8, 1), new DateOnly(1990, 11, 21)), p1.Span);
+        var p2 = a.Provisions.Single(p => p.Id == "non-aggression-365-p2");
+        Assert.Equal(1320, p2.Position.Line);
+        Assert.Equal(new DateSpan(new DateOnly(1990, 11, 21), null), p2.Span);
+        // Every provision spans exactly the party entry of its member row.
+        Assert.All(Agreements.SelectMany(x => x.Provisions.Select(p => (x, p))), t =>
+            Assert.Equal(t.x.Parties.Single(q => q.Position.Line == t.p.Position.Line).Span, t.p.Span));
+    }
 }

@@ -20,7 +20,7 @@ public static class AtopToAgreements
             $"ATOP {release.Version} coding of alliance {a.AtopId} (alliance-level row {a.Line}, member-level rows)", null);
         var parties = a.Members.Select(m => new Party(
             m.State, null, PartyRole.Member,
-            new DateSpan(m.Entry.FirstDay, m.InEffect ? null : m.Exit?.LastDay),
+            Spell(m),
             [],
             $"phase {m.Phase}" + (m.CowSystem ? "" : "; not a COW system member at signature (cowsys=0)")
                 + (m.Entry.Day is null ? "; entry day unknown, taken as the 1st" : "")
@@ -102,9 +102,16 @@ public static class AtopToAgreements
                 conditions,
                 promise == AllianceObligations.NonAggression ? [TriggerKind.ArmedAttack] : [],
                 uncertain,
-                position);
+                position)
+            {
+                // The member row binds for its phase spell only, not for the alliance's whole life.
+                Span = Spell(m),
+            };
         }
     }
+
+    /// <summary>The days of one member row (member × phase): entry to exit, open while the row is in effect.</summary>
+    private static DateSpan Spell(AtopMember m) => new(m.Entry.FirstDay, m.InEffect ? null : m.Exit?.LastDay);
 
     /// <summary>The other states of the member's phase, in code order.</summary>
     private static int[] CoMembers(AtopAlliance a, AtopMember m) =>

@@ -27,7 +27,8 @@ public sealed class CascadeSource
         {
             if (bound.IsRepresented(a)) continue;
             var on = bound.On(a, day, assumptions);
-            if (!on.InForce) continue;
+            // An imported alliance whose every phase row has ended binds nobody that day.
+            if (!on.InForce || (a.Provisions.Count > 0 && !a.Provisions.Any(on.ProvisionInForce))) continue;
             var states = bound.EverParties(a).Concat(on.Parties.Where(p => p.Assumed).Select(p => p.State));
             foreach (var s in states.Distinct())
             {

@@ -25,6 +25,7 @@ public static class PeacePromises
             if (!on.InForce) continue;
             foreach (var p in a.Provisions.Where(p => p.Kind == ProvisionKind.NonAggression))
             {
+                if (!on.ProvisionInForce(p)) continue;
                 foreach (var o in p.Obligations)
                 {
                     on.Obligors(o.Obligor, null, obligors);

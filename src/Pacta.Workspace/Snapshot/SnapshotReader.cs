@@ -171,7 +171,8 @@ internal sealed class SnapshotReader
             trigger = new Trigger(kinds, target, attacker, scope, OptStr(), Position());
         }
         return new Provision(id, citation, kind, summary, quote, sources, trigger, List(Obligation), List(Condition),
-            Enums<TriggerKind>(), Strings(), Position());
+            Enums<TriggerKind>(), Strings(), Position())
+        { Span = _r.ReadBoolean() ? Span() : null };
     }
 
     private Obligation Obligation() => new(Selector(), Selector(), Str(), (Strength)_r.ReadInt32(), Enums<AssistanceType>(), Duration(),

@@ -231,6 +231,8 @@ internal sealed class SnapshotWriter
         Enums(p.BreachedBy);
         Strings(p.Uncertain);
         Position(p.Position);
+        _w.Write(p.Span is not null);
+        if (p.Span is { } span) Span(span);
     }
 
     private void Obligation(Obligation o)

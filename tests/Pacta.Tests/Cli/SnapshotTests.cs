@@ -52,6 +52,10 @@ public sealed class SnapshotTests
         Assert.True(source.Corpus.Agreements.Count > 800, "the corpus includes the ATOP alliances");
         Assert.Contains(source.Corpus.Agreements, a => a.Related.Count > 0);
         Assert.NotEmpty(source.Locations.History);
+        // ATOP provisions carry their phase spell (format 4); hand-encoded ones none.
+        var phase1 = copy.Corpus.Agreement("atop-3740")!.Provisions.Single(p => p.Id == "non-aggression-365-p1");
+        Assert.Equal(new Pacta.Domain.DateSpan(new DateOnly(1975, 8, 1), new DateOnly(1990, 11, 21)), phase1.Span);
+        Assert.All(copy.Corpus.Agreements.Where(a => a.Origin == "pacta").SelectMany(a => a.Provisions), p => Assert.Null(p.Span));
         var expected = Dump(source);
         Assert.Equal(expected, Dump(copy));
         // The lookups rebuilt from the copy answer like the originals.
