@@ -249,18 +249,22 @@ public sealed class Evaluator
                 _ => [],
             };
             var obligors = ctx.Obligors(o.Obligor);
+            // Reasons that do not depend on the beneficiary are worded once per obligor, not once per beneficiary.
+            var worded = skipped is null ? null : new HashSet<int>();
             foreach (var beneficiary in beneficiaries)
             {
                 foreach (var (obligor, role) in obligors)
                 {
                     if (obligor == e.Attacker.Cow)
                     {
-                        skipped?.Add(Explanation.Leaf($"{Name(obligor)} is the attacker and owes nothing against itself", false, oSrc));
+                        if (worded?.Add(obligor) == true)
+                            skipped!.Add(Explanation.Leaf($"{Name(obligor)} is the attacker and owes nothing against itself", false, oSrc));
                         continue;
                     }
                     if (o.Obligor.Kind == "states" && !ctx.IsParty(obligor))
                     {
-                        skipped?.Add(Explanation.Leaf($"{Name(obligor)} is not a party on {ctx.Day:yyyy-MM-dd}", false, oSrc));
+                        if (worded?.Add(obligor) == true)
+                            skipped!.Add(Explanation.Leaf($"{Name(obligor)} is not a party on {ctx.Day:yyyy-MM-dd}", false, oSrc));
                         continue;
                     }
                     if (obligor == beneficiary) continue;
