@@ -3,7 +3,7 @@ namespace Pacta.Workspace.Snapshot;
 internal static class SnapshotFormat
 {
     public const string Magic = "pacta-snapshot";
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>A snapshot larger than this is neither read nor written (the bundled workspace makes ~2 MB).</summary>
     public const long MaxBytes = 64L << 20;
@@ -84,10 +84,9 @@ internal static class WorkspaceSnapshot
         try
         {
             Directory.CreateDirectory(Folder);
-            var w = new SnapshotWriter();
-            w.Workspace(data.States, data.Locations, data.Atop, data.Corpus);
+            if (SnapshotWriter.Write(data, key) is not { } bytes) return;
             using (var f = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-                if (!w.CopyTo(f, key)) return;
+                f.Write(bytes);
             // rename() replaces whatever entry has the name (a corrupt file, a link, a FIFO), never its target.
             File.Move(tmp, path, overwrite: true);
             // Several corpora (the bundled one, a user's drafts) may alternate; keep the few most recent.

@@ -35,11 +35,7 @@ public sealed class SnapshotTests
     internal static (byte[] Bytes, byte[] Key) Write(WorkspaceData d)
     {
         var key = new byte[] { 1, 2, 3, 4 };
-        var w = new SnapshotWriter();
-        w.Workspace(d.States, d.Locations, d.Atop, d.Corpus);
-        using var m = new MemoryStream();
-        w.CopyTo(m, key);
-        return (m.ToArray(), key);
+        return (SnapshotWriter.Write(d, key)!, key);
     }
 
     [Fact]
