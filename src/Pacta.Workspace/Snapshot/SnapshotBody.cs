@@ -4,7 +4,7 @@ using Pacta.Domain;
 namespace Pacta.Workspace.Snapshot;
 
 /// <summary>
-/// Everything the snapshot holds, as the model types themselves; <see cref="ModelShape"/> derives its binary form,
+/// Everything the snapshot holds, as the model types themselves; <see cref="SnapshotCodec"/> is generated from them,
 /// so a field added to the model is carried without touching this folder (<c>ModelRoundTripTests</c> fails if not).
 /// </summary>
 internal sealed record SnapshotBody(

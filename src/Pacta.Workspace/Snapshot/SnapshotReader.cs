@@ -8,7 +8,7 @@ namespace Pacta.Workspace.Snapshot;
 internal sealed record WorkspaceData(StateRegistry States, LocationIndex Locations, AtopRelease Atop, Corpus Corpus);
 
 /// <summary>
-/// Reads what <see cref="SnapshotWriter"/> wrote, by the same <see cref="ModelShape"/>. The checksum is verified
+/// Reads what <see cref="SnapshotWriter"/> wrote, by the same generated <see cref="SnapshotCodec"/>. The checksum is verified
 /// before parsing, and every count and string index is checked against the bytes left before anything is
 /// allocated, so a damaged or hostile file costs at most its own size and ends as a miss.
 /// </summary>
@@ -46,7 +46,7 @@ internal static class SnapshotReader
             var model = new ModelReader(r, []);
             var table = new string[model.Count()];
             for (var i = 0; i < table.Length; i++) table[i] = r.ReadString();
-            var body = (SnapshotBody?)ModelShape.Of(typeof(SnapshotBody)).Read(new ModelReader(r, table), 0);
+            var body = SnapshotCodec.Read(new ModelReader(r, table));
             return r.BaseStream.Position == r.BaseStream.Length ? body : null;
         }
         catch (Exception)

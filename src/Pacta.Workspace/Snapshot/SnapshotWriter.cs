@@ -2,7 +2,7 @@ namespace Pacta.Workspace.Snapshot;
 
 /// <summary>
 /// Writes a snapshot: header (magic, format version, key), the string table, the <see cref="SnapshotBody"/> as
-/// <see cref="ModelShape"/> derives it from the model types, then an XxHash3 of all of it. No field is written here
+/// the code generated from the model types writes it (<see cref="SnapshotCodec"/>), then an XxHash3 of all of it. No field is written here
 /// by hand.
 /// </summary>
 internal static class SnapshotWriter
@@ -13,7 +13,7 @@ internal static class SnapshotWriter
     public static byte[]? Write(SnapshotBody snapshot, byte[] key)
     {
         var model = new ModelWriter();
-        ModelShape.Of(typeof(SnapshotBody)).Write(model, snapshot);
+        SnapshotCodec.Write(model, snapshot);
         using var head = new MemoryStream();
         using (var w = new BinaryWriter(head, System.Text.Encoding.UTF8, leaveOpen: true))
         {
