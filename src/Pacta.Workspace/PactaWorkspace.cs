@@ -31,7 +31,8 @@ public sealed class PactaWorkspace(string? corpusDir)
         get
         {
             var beside = Path.Combine(AppContext.BaseDirectory, "corpus");
-            if (Directory.Exists(beside)) return beside;
+            // A folder left empty by an incremental clean (a test project that no longer copies the corpus) is not one.
+            if (Directory.Exists(Path.Combine(beside, "agreements")) && Directory.EnumerateFiles(Path.Combine(beside, "agreements"), "*.yaml").Any()) return beside;
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "corpus", "agreements"))) dir = dir.Parent;
             return dir is null ? beside : Path.Combine(dir.FullName, "corpus");

@@ -6,7 +6,7 @@ using Pacta.Workspace.Snapshot;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace Pacta.Tests.Cli;
+namespace Pacta.Tests.Workspace;
 
 /// <summary>
 /// The snapshot reader against mutated copies of a real snapshot, for <c>PACTA_FUZZ_SECONDS</c> (default 3) each:

@@ -100,7 +100,7 @@ public sealed class SnapshotCacheTests : IDisposable
     public void A_same_size_corpus_edit_with_the_modification_time_restored_is_seen()
     {
         var corpus = Path.Combine(_data, "corpus");
-        SnapshotTests.CopyDirectory(Repo.Path("corpus"), corpus);
+        CopyDirectory(Repo.Path("corpus"), corpus);
         string[] args = [.. WhatIf, "--corpus", corpus];
         var first = Run(args);
         Assert.True(first.ExitCode == 0, first.Stderr);
@@ -121,5 +121,50 @@ public sealed class SnapshotCacheTests : IDisposable
         Assert.NotEqual(first.Stdout, edited.Stdout);
         var uncached = PactaCli.RunWithEnvironment(new Dictionary<string, string> { ["PACTA_DATA_DIR"] = _data, ["PACTA_SNAPSHOT"] = "0" }, args);
         Assert.Equal(uncached.Stdout, edited.Stdout);
+    }
+
+    [Fact]
+    public void Cli_answers_the_same_from_the_snapshot_and_sees_corpus_edits()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"pacta-snap-{Guid.NewGuid():N}");
+        var corpus = Path.Combine(data, "corpus");
+        try
+        {
+            CopyDirectory(Repo.Path("corpus"), corpus);
+            var env = new Dictionary<string, string> { ["PACTA_DATA_DIR"] = data };
+            string[] args = ["what-if", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--location", "EE", "--corpus", corpus, "--json"];
+            var first = PactaCli.RunWithEnvironment(env, args);
+            Assert.Equal(0, first.ExitCode);
+            Assert.Single(Directory.GetFiles(Path.Combine(data, "cache"), "workspace-*.bin"));
+            var second = PactaCli.RunWithEnvironment(env, args);
+            Assert.Equal(first.Stdout, second.Stdout);
+            var uncached = PactaCli.RunWithEnvironment(new Dictionary<string, string>(env) { ["PACTA_SNAPSHOT"] = "0" }, args);
+            Assert.Equal(uncached.Stdout, second.Stdout);
+
+            // Estonia leaves the EU in an edited copy: the next run must see it, not the cached corpus.
+            var eu = Path.Combine(corpus, "organizations", "eu.yaml");
+            var text = File.ReadAllText(eu);
+            const string member = "  - state: EST\n    from: 2004-05-01\n    to: open";
+            Assert.Contains(member, text);
+            File.WriteAllText(eu, text.Replace(member, "  - state: EST\n    from: 2004-05-01\n    to: 2020-01-01", StringComparison.Ordinal));
+            var edited = PactaCli.RunWithEnvironment(env, args);
+            Assert.Equal(0, edited.ExitCode);
+            Assert.NotEqual(first.Stdout, edited.Stdout);
+            Assert.Contains("target not a member on that date: Estonia", edited.Stdout);
+        }
+        finally
+        {
+            if (Directory.Exists(data)) Directory.Delete(data, true);
+        }
+    }
+
+    internal static void CopyDirectory(string from, string to)
+    {
+        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, f));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(f, target);
+        }
     }
 }
