@@ -91,7 +91,7 @@ public static class JsonShapes
             {
                 ["id"] = s.Id, ["url"] = s.Url, ["supports"] = s.Supports, ["reliability"] = s.Reliability,
             }).ToArray()),
-            ["provisions"] = new JsonArray(a.Provisions.Select(p => (JsonNode)Provision(corpus, p)).ToArray()),
+            ["provisions"] = new JsonArray(a.Provisions.Select(p => (JsonNode)Provision(corpus, a, p)).ToArray()),
             ["notes"] = Strings(a.Notes),
             ["uncertain"] = Strings(a.Uncertain),
             ["related"] = new JsonArray(a.Related.Select(r => (JsonNode)new JsonObject { ["agreement"] = r.Agreement, ["relation"] = r.Relation }).ToArray()),
@@ -116,9 +116,10 @@ public static class JsonShapes
         }).ToArray()),
     };
 
-    public static JsonObject Provision(Corpus corpus, Provision p) => new()
+    public static JsonObject Provision(Corpus corpus, Agreement a, Provision p) => new()
     {
         ["id"] = p.Id,
+        ["stable_id"] = StableIds.Provision(a, p),
         ["citation"] = p.Citation,
         ["kind"] = Words.Of(p.Kind),
         ["summary"] = p.Summary,
@@ -139,14 +140,15 @@ public static class JsonShapes
             },
             ["after_hostilities"] = t.AfterHostilities,
         } : null,
-        ["obligations"] = new JsonArray(p.Obligations.Select(o => (JsonNode)Obligation(corpus, o)).ToArray()),
+        ["obligations"] = new JsonArray(p.Obligations.Select(o => (JsonNode)Obligation(corpus, o, StableIds.Obligation(a, p, o))).ToArray()),
         ["conditions"] = Conditions(corpus, p.Conditions),
         ["breached_by"] = Strings(p.BreachedBy.Select(Words.Of)),
         ["uncertain"] = Strings(p.Uncertain),
     };
 
-    public static JsonObject Obligation(Corpus corpus, Obligation o) => new()
+    public static JsonObject Obligation(Corpus corpus, Obligation o, string? id = null) => new()
     {
+        ["id"] = id,
         ["obligor"] = Selector(corpus, o.Obligor),
         ["beneficiary"] = Selector(corpus, o.Beneficiary),
         ["action"] = o.Action,

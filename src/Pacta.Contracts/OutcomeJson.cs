@@ -64,6 +64,7 @@ public static class OutcomeJson
         ["agreement"] = t.Agreement.Id,
         ["provision"] = t.Provision.Citation,
         ["provision_id"] = t.Provision.Id,
+        ["obligation_id"] = StableIds.Obligation(t.Agreement, t.Provision, t.Obligation),
         ["kind"] = WordCache.Of(t.Provision.Kind),
         ["obligor"] = JsonShapes.State(t.Obligor),
         ["beneficiary"] = JsonShapes.State(t.Beneficiary),
@@ -186,6 +187,7 @@ public static class OutcomeJson
         var ob = t.Obligation;
         w.WriteStartObject();
         WriteSource(w, t.Agreement, t.Provision);
+        w.WriteString(P.ObligationId, StableIds.Obligation(t.Agreement, t.Provision, ob));
         w.WriteString(P.Kind, WordCache.Of(t.Provision.Kind));
         w.WritePropertyName(P.Obligor);
         WriteState(w, t.Obligor);
@@ -270,6 +272,7 @@ public static class OutcomeJson
         public static readonly JsonEncodedText Agreement = JsonEncodedText.Encode("agreement");
         public static readonly JsonEncodedText Provision = JsonEncodedText.Encode("provision");
         public static readonly JsonEncodedText ProvisionId = JsonEncodedText.Encode("provision_id");
+        public static readonly JsonEncodedText ObligationId = JsonEncodedText.Encode("obligation_id");
         public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
         public static readonly JsonEncodedText Obligor = JsonEncodedText.Encode("obligor");
         public static readonly JsonEncodedText Beneficiary = JsonEncodedText.Encode("beneficiary");
