@@ -18,6 +18,7 @@ internal sealed class MapReader
     {
         _ctx = ctx;
         Node = map;
+        ReaderKeys.Note(what, required, optional);
         var known = required.Concat(optional).ToList();
         foreach (var entry in map.Entries)
         {
