@@ -54,7 +54,7 @@ public static class OutcomeJson
         ["members"] = new JsonArray(a.Members.Select(m => (JsonNode)new JsonObject
         {
             ["state"] = JsonShapes.State(corpus.States, m.State),
-            ["of"] = m.AgreementOrOrganization,
+            ["of"] = m.Of,
             ["from"] = JsonShapes.Date(m.From),
         }).ToArray()),
     };

@@ -119,12 +119,12 @@ public sealed record Provision(
 public sealed record Selector(string Kind, IReadOnlyList<int> States, PartyRole? Role)
 {
     public static Selector Of(string kind) => new(kind, [], null);
-    public static Selector ForStates(params int[] cows) => new("states", cows, null);
+    public static Selector ForStates(params int[] cows) => new(Vocabulary.SelectorKinds.States, cows, null);
 
     public override string ToString() => Kind switch
     {
-        "states" => string.Join(", ", States),
-        "role" => $"role {Role}",
+        Vocabulary.SelectorKinds.States => string.Join(", ", States),
+        Vocabulary.SelectorKinds.Role => $"role {Role}",
         _ => Kind,
     };
 }

@@ -147,8 +147,8 @@ public class AgreementOnDay
         {
             // A member assumed of a party organization takes the organization's role; of the agreement itself, member.
             Party? via = null;
-            foreach (var p in a.Parties) if (p.Organization == m.AgreementOrOrganization) { via = p; break; }
-            if (m.AgreementOrOrganization != a.Id && via is null) continue;
+            foreach (var p in a.Parties) if (p.Organization == m.Of) { via = p; break; }
+            if (m.Of != a.Id && via is null) continue;
             if (m.From is { } f && f > day) continue;
             if (IsParty(parties, m.State)) continue;
             parties.Add(new BoundParty(m.State, via?.Role ?? PartyRole.Member, null));
@@ -209,29 +209,29 @@ public class AgreementOnDay
     /// </summary>
     public bool? Protects(Selector target, int cow) => target.Kind switch
     {
-        "any-member" => IsMember(cow),
-        "other-parties" => IsObligor(cow),
-        "role" => target.Role is { } r && HasRole(cow, r),
-        "states" => target.States.Contains(cow),
+        Vocabulary.SelectorKinds.AnyMember => IsMember(cow),
+        Vocabulary.SelectorKinds.OtherParties => IsObligor(cow),
+        Vocabulary.SelectorKinds.Role => target.Role is { } r && HasRole(cow, r),
+        Vocabulary.SelectorKinds.States => target.States.Contains(cow),
         _ => null,
     };
 
     /// <summary>Whether a trigger's attacker selector admits the state; null for a selector the data cannot decide.</summary>
     public bool? Admits(Selector attacker, int cow) => attacker.Kind switch
     {
-        "anyone" => true,
-        "non-party" => !IsParty(cow),
-        "states" => attacker.States.Contains(cow),
+        Vocabulary.SelectorKinds.Anyone => true,
+        Vocabulary.SelectorKinds.NonParty => !IsParty(cow),
+        Vocabulary.SelectorKinds.States => attacker.States.Contains(cow),
         _ => null,
     };
 
     /// <summary>Whether the obligor selector includes the state on the day (named states only while parties).</summary>
     public bool Covers(Selector obligor, int cow) => obligor.Kind switch
     {
-        "states" => obligor.States.Contains(cow) && IsParty(cow),
-        "role" => obligor.Role is { } r && HasRole(cow, r),
-        "other-parties" => IsObligor(cow),
-        "any-member" => IsMember(cow),
+        Vocabulary.SelectorKinds.States => obligor.States.Contains(cow) && IsParty(cow),
+        Vocabulary.SelectorKinds.Role => obligor.Role is { } r && HasRole(cow, r),
+        Vocabulary.SelectorKinds.OtherParties => IsObligor(cow),
+        Vocabulary.SelectorKinds.AnyMember => IsMember(cow),
         _ => false,
     };
 
@@ -251,16 +251,16 @@ public class AgreementOnDay
         into.Clear();
         switch (s.Kind)
         {
-            case "other-parties":
+            case Vocabulary.SelectorKinds.OtherParties:
                 foreach (var p in Parties) if (IsObligorRole(p.Role)) Pick(p.State, p.Role);
                 break;
-            case "any-member":
+            case Vocabulary.SelectorKinds.AnyMember:
                 foreach (var p in Parties) if (IsMemberRole(p.Role)) Pick(p.State, p.Role);
                 break;
-            case "role":
+            case Vocabulary.SelectorKinds.Role:
                 foreach (var p in Parties) if (p.Role == s.Role) Pick(p.State, p.Role);
                 break;
-            case "states":
+            case Vocabulary.SelectorKinds.States:
                 foreach (var x in s.States) Pick(x, RoleOf(x) ?? default);
                 break;
         }
@@ -283,19 +283,19 @@ public class AgreementOnDay
     public void Protected(Selector s, Selector? triggerTarget, List<int> into)
     {
         into.Clear();
-        if (s.Kind == "target")
+        if (s.Kind == Vocabulary.SelectorKinds.Target)
         {
-            if (triggerTarget is null || triggerTarget.Kind == "target") return;
+            if (triggerTarget is null || triggerTarget.Kind == Vocabulary.SelectorKinds.Target) return;
             s = triggerTarget;
         }
         switch (s.Kind)
         {
-            case "states":
+            case Vocabulary.SelectorKinds.States:
                 foreach (var x in s.States) if (IsParty(x) || !_terms.EverParty(x)) Add(x);
                 break;
-            case "any-member":
-            case "other-parties":
-            case "role":
+            case Vocabulary.SelectorKinds.AnyMember:
+            case Vocabulary.SelectorKinds.OtherParties:
+            case Vocabulary.SelectorKinds.Role:
                 foreach (var p in Parties) if (Protects(s, p.State) == true) Add(p.State);
                 break;
         }

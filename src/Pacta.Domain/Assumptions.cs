@@ -20,5 +20,8 @@ public sealed record AssumedCeasefire(string? Conflict, DateOnly From);
 /// <summary>An agreement not in force (a proposal) treated as in force from <see cref="From"/> (null: from its signature).</summary>
 public sealed record AssumedAdoption(string Agreement, DateOnly? From);
 
-/// <summary>A state treated as a member of an agreement or organization from <see cref="From"/> (null: always).</summary>
-public sealed record AssumedMembership(int State, string AgreementOrOrganization, DateOnly? From);
+/// <summary>
+/// A state treated as a member of <see cref="Of"/> (an agreement id or an organization id, named <c>of</c> in JSON as
+/// here) from <see cref="From"/> (null: always).
+/// </summary>
+public sealed record AssumedMembership(int State, string Of, DateOnly? From);

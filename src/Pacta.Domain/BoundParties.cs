@@ -20,7 +20,7 @@ public sealed class BoundParties
         // read from the data so that a newer release moves it.
         foreach (var a in corpus.Agreements)
         {
-            if (a.Origin == "pacta") continue;
+            if (a.Origin == Vocabulary.Origins.Pacta) continue;
             var year = LatestYear(a);
             if (year > 0 && (!_coverageEnds.TryGetValue(a.Origin, out var end) || end.Year < year))
                 _coverageEnds[a.Origin] = new DateOnly(year, 12, 31);
@@ -33,9 +33,9 @@ public sealed class BoundParties
             {
                 // Only an imported ATOP alliance can be represented by a hand-encoded file (PACTA063 refuses the rest), so
                 // a bad same-as never hides a hand-encoded agreement from one reader while another keeps it.
-                if (r.Relation == "same-as" && a.Origin != "atop" && r.Agreement != a.Id && corpus.Agreement(r.Agreement)?.Origin == "atop")
+                if (r.Relation == Vocabulary.Relations.SameAs && a.Origin != Vocabulary.Origins.Atop && r.Agreement != a.Id && corpus.Agreement(r.Agreement)?.Origin == Vocabulary.Origins.Atop)
                     represented.Add(r.Agreement);
-                if (r.Relation == "supersedes")
+                if (r.Relation == Vocabulary.Relations.Supersedes)
                 {
                     if (!successors.TryGetValue(r.Agreement, out var list)) successors[r.Agreement] = list = [];
                     list.Add(a);

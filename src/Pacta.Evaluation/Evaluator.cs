@@ -80,7 +80,7 @@ public sealed class Evaluator
             foreach (var a in _involving.GetValueOrDefault(s) ?? []) if (ids.Add(a.Id)) yield return a;
         foreach (var m in assumptions.Members.Where(m => m.State == target || m.State == attacker))
         {
-            foreach (var a in _corpus.Agreements.Where(a => a.Id == m.AgreementOrOrganization || a.Parties.Any(p => p.Organization == m.AgreementOrOrganization)))
+            foreach (var a in _corpus.Agreements.Where(a => a.Id == m.Of || a.Parties.Any(p => p.Organization == m.Of)))
                 if (ids.Add(a.Id)) yield return a;
         }
         foreach (var ad in assumptions.Adopted)
@@ -103,7 +103,7 @@ public sealed class Evaluator
                 var a = agreements[i];
                 if (assumptions.Adopted.Any(ad => ad.Agreement == a.Id)) marked[i] = true;
                 foreach (var m in assumptions.Members)
-                    if ((m.State == target || m.State == attacker) && (a.Id == m.AgreementOrOrganization || a.Parties.Any(p => p.Organization == m.AgreementOrOrganization)))
+                    if ((m.State == target || m.State == attacker) && (a.Id == m.Of || a.Parties.Any(p => p.Organization == m.Of)))
                         marked[i] = true;
             }
         }

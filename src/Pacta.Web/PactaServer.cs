@@ -83,6 +83,7 @@ public static class PactaServer
         CascadeRoutes.Map(api, data, options, gate, prepared);
         NetworkRoutes.Map(api, data);
         CiteRoutes.Map(api, data);
+        VocabularyRoutes.Map(api);
         DatasetRoutes.Map(api, data);
         SavedScenarioRoutes.Map(api, store, guard, options);
         DraftRoutes.Map(api, store, guard);

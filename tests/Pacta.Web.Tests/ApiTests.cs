@@ -243,6 +243,18 @@ public sealed class ApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Vocabulary_lists_the_closed_word_sets_in_the_engines_order()
+    {
+        var v = await GetJson("api/vocabulary");
+        string[] Of(string key) => [.. v[key]!.AsArray().Select(x => (string)x!)];
+        Assert.Equal(["automatic", "discretionary", "consultative"], Of("strength_ranks"));
+        Assert.Equal(["armed-attack", "threat-of-attack", "aggression-with-nuclear-weapons", "significant-escalation", "war-involvement"], Of("event_kinds"));
+        Assert.Equal(["member", "guarantor", "beneficiary", "signatory"], Of("roles"));
+        Assert.Equal(["any-member", "other-parties", "target", "anyone", "non-party", "states", "role"], Of("selector_kinds"));
+        Assert.Equal(["target", "any-party", "any"], Of("territories"));
+    }
+
+    [Fact]
     public async Task Cite_and_dataset_export()
     {
         using (var cite = await _http.GetAsync("api/cite"))

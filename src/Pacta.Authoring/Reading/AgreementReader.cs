@@ -36,7 +36,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private static partial Regex YearPattern();
 
     /// <summary>Every selector keyword; one used where it does not belong is a bad-selector error.</summary>
-    private static readonly string[] SelectorKeywords = ["any-member", "other-parties", "target", "anyone", "non-party"];
+    private static readonly string[] SelectorKeywords = [.. Vocabulary.SelectorKinds.Keywords];
 
     private readonly HashSet<int> _partyStates = [];
     private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
@@ -341,8 +341,8 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         var r = new MapReader(ctx, map, "scope", [], ScopeKeys);
         var include = ReadLocations(r, "include");
         var exclude = ReadLocations(r, "exclude");
-        var territory = r.String("territory") ?? "target";
-        if (territory is not ("target" or "any-party" or "any"))
+        var territory = r.String("territory") ?? Vocabulary.Territories.Target;
+        if (!Vocabulary.Territories.All.Contains(territory))
         {
             ctx.Error(r["territory"]!, ErrorCodes.BadTerritory, $"territory '{territory}' must be target, any-party or any");
             return null;

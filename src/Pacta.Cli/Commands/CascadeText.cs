@@ -16,7 +16,7 @@ public static class CascadeText
         Output.Heading($"Cascade: {e.Attacker.Name} ({e.Attacker.Code}) attacks {e.Target.Name} ({e.Target.Code}) at {e.Location.Name} ({e.Location.Code}) on {e.Date:yyyy-MM-dd}");
         foreach (var c in r.Assumptions.Ceasefires) Output.Field("Assumed ceasefire", $"{c.Conflict ?? "all open conflicts"} from {c.From:yyyy-MM-dd}");
         foreach (var a in r.Assumptions.Adopted) Output.Field("Assumed adopted", $"{a.Agreement}{(a.From is { } f ? $" from {f:yyyy-MM-dd}" : "")} (hypothetical)");
-        foreach (var m in r.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.AgreementOrOrganization}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
+        foreach (var m in r.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.Of}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
         Output.SubHeading("Assumptions the texts do not settle (change them with the options)");
         foreach (var (name, value, meaning) in r.Options.Describe()) Output.Line($"  {name} = {value}: {meaning}");
 

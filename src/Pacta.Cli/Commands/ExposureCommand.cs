@@ -87,7 +87,7 @@ public static class ExposureCommand
         foreach (var c in assumptions.Ceasefires) Output.Line($"  assumed ceasefire: {c.Conflict ?? "all open conflicts"} from {c.From:yyyy-MM-dd}");
         foreach (var a in assumptions.Adopted) Output.Line($"  assumed adopted: {a.Agreement}{(a.From is { } f ? $" from {f:yyyy-MM-dd}" : "")} (hypothetical)");
         foreach (var x in assumptions.Members)
-            Output.Line($"  assumed member: {states.ByCow(x.State)?.Code ?? $"COW {x.State}"} of {x.AgreementOrOrganization}{(x.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
+            Output.Line($"  assumed member: {states.ByCow(x.State)?.Code ?? $"COW {x.State}"} of {x.Of}{(x.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
         foreach (var (name, value, _) in m.Options.Describe()) Output.Line($"  {name} = {value}");
         Output.Line($"  major powers: {string.Join(", ", majors.Order().Select(x => states.ByCow(x)?.Code ?? "?"))}");
         Output.Line($"  pairs that draw in a third state: {cells.Count(c => c.Belligerents > 2):N0}; that put two or more major powers at war: {cells.Count(c => c.Majors.Count >= 2):N0}");

@@ -81,7 +81,7 @@ public static class WhatIfCommand
         foreach (var (name, value) in e.Attributes.Known) Output.Field("Event attribute", $"{name}: {(value ? "yes" : "no")}");
         foreach (var c in o.Assumptions.Ceasefires) Output.Field("Assumed ceasefire", $"{c.Conflict ?? "all open conflicts"} from {c.From:yyyy-MM-dd}");
         foreach (var a in o.Assumptions.Adopted) Output.Field("Assumed adopted", $"{a.Agreement}{(a.From is { } f ? $" from {f:yyyy-MM-dd}" : "")} (hypothetical)");
-        foreach (var m in o.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.AgreementOrOrganization}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
+        foreach (var m in o.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.Of}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
 
         Output.SubHeading($"Triggered obligations ({o.Triggered.Count})");
         foreach (var group in o.Triggered.GroupBy(t => (t.Agreement.Id, t.Provision.Id)))

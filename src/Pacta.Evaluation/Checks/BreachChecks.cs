@@ -50,7 +50,7 @@ public sealed class PromiseeCheck : ClauseCheck
         var e = x.Event;
         var ok = false;
         foreach (var o in x.Provision.Obligations)
-            if (x.At.Covers(o.Obligor, e.Attacker.Cow) && o.Beneficiary.Kind == "states" && o.Beneficiary.States.Contains(e.Target.Cow)) { ok = true; break; }
+            if (x.At.Covers(o.Obligor, e.Attacker.Cow) && o.Beneficiary.Kind == Vocabulary.SelectorKinds.States && o.Beneficiary.States.Contains(e.Target.Cow)) { ok = true; break; }
         explain?.Add(Explanation.Leaf(ok
             ? $"the promise is owed to {e.Target.Name}"
             : $"the promise is not owed to {e.Target.Name}", ok, x.Source));

@@ -52,7 +52,7 @@ public sealed class ExposureEquivalenceTests
         foreach (var v in victims)
         {
             var agreements = corpus.Agreements.Where(a => (a.InForceOn(day) || assumptions.Adopted.Any(x => x.Agreement == a.Id))
-                && (corpus.EverParties(a).Contains(v.Cow) || assumptions.Members.Any(m => m.State == v.Cow && (m.AgreementOrOrganization == a.Id || a.Parties.Any(p => p.Organization == m.AgreementOrOrganization))))).ToList();
+                && (corpus.EverParties(a).Contains(v.Cow) || assumptions.Members.Any(m => m.State == v.Cow && (m.Of == a.Id || a.Parties.Any(p => p.Organization == m.Of))))).ToList();
             var partners = agreements.SelectMany(a => corpus.PartiesOn(a, day).Select(p => p.State)).Where(x => x != v.Cow).Distinct().ToList();
             // Attackers a trigger names (Russia for the 2024 Ukraine agreements, each member of an ATOP non-aggression promise).
             var namedBy = agreements.SelectMany(a => a.Provisions).Where(p => p.Trigger?.Attacker.Kind == "states").ToList();
