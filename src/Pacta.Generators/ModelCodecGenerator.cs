@@ -125,7 +125,9 @@ public sealed class ModelCodecGenerator : IIncrementalGenerator
                 var e = (INamedTypeSymbol)t;
                 var values = e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => Convert.ToInt64(f.ConstantValue)).Distinct().OrderBy(v => v).ToList();
                 var flags = e.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.FlagsAttribute");
-                var check = flags ? $"(n & ~{values.Aggregate(0L, (a, v) => a | v)}) == 0" : $"n is {string.Join(" or ", values)}";
+                var words = values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var mask = values.Aggregate(0L, (a, v) => a | v).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var check = flags ? $"(n & ~{mask}) == 0" : $"n is {string.Join(" or ", words)}";
                 _sb.AppendLine($"    private static void W{id}(global::Pacta.Workspace.Snapshot.ModelWriter w, {name} v) => w.Int((int)v);");
                 _sb.AppendLine($"    private static {name} R{id}(global::Pacta.Workspace.Snapshot.ModelReader r, int depth) {{ var n = r.Int(); return {check} ? ({name})n : throw new global::System.IO.InvalidDataException($\"{t.Name} {{n}} out of range\"); }}");
                 return;
