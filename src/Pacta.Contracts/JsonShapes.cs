@@ -180,8 +180,8 @@ public static class JsonShapes
 
     public static JsonNode Selector(Corpus corpus, Selector s) => s.Kind switch
     {
-        "states" => new JsonArray(s.States.Select(c => (JsonNode)State(corpus.States, c)).ToArray()),
-        "role" => JsonValue.Create($"role:{Words.Of(s.Role!.Value)}"),
+        Vocabulary.SelectorKinds.States => new JsonArray(s.States.Select(c => (JsonNode)State(corpus.States, c)).ToArray()),
+        Vocabulary.SelectorKinds.Role => JsonValue.Create($"role:{Words.Of(s.Role!.Value)}"),
         _ => JsonValue.Create(s.Kind),
     };
 

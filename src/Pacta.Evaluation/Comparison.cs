@@ -154,17 +154,17 @@ public static class Comparer
         // signatory is not covered by any-member).
         var ever = corpus.Bound.EverPartyRoles(a).ToList();
         var parties = ever.Select(x => x.State).Distinct().ToList();
-        var protectedStates = triggers.Where(p => p.Trigger!.Target.Kind == "states").SelectMany(p => p.Trigger!.Target.States).ToList();
-        foreach (var t in triggers.Select(p => p.Trigger!.Target).Where(t => t.Kind != "states"))
+        var protectedStates = triggers.Where(p => p.Trigger!.Target.Kind == Vocabulary.SelectorKinds.States).SelectMany(p => p.Trigger!.Target.States).ToList();
+        foreach (var t in triggers.Select(p => p.Trigger!.Target).Where(t => t.Kind != Vocabulary.SelectorKinds.States))
             protectedStates.AddRange(ever.Where(x => t.Kind switch
             {
-                "any-member" => AgreementOnDay.IsMemberRole(x.Role),
-                "other-parties" => AgreementOnDay.IsObligorRole(x.Role),
-                "role" => x.Role == t.Role,
+                Vocabulary.SelectorKinds.AnyMember => AgreementOnDay.IsMemberRole(x.Role),
+                Vocabulary.SelectorKinds.OtherParties => AgreementOnDay.IsObligorRole(x.Role),
+                Vocabulary.SelectorKinds.Role => x.Role == t.Role,
                 _ => false,
             }).Select(x => x.State));
         protectedStates = protectedStates.Distinct().ToList();
-        if (triggers.Any(p => p.Trigger!.Target.Kind is "any-member") && parties.All(protectedStates.Contains)) return new("mutual: any party attacked is protected", 1);
+        if (triggers.Any(p => p.Trigger!.Target.Kind is Vocabulary.SelectorKinds.AnyMember) && parties.All(protectedStates.Contains)) return new("mutual: any party attacked is protected", 1);
         if (protectedStates.Count >= 2 && parties.All(protectedStates.Contains)) return new("mutual", 1);
         if (protectedStates.Count >= 2) return new("partly reciprocal: " + string.Join(", ", protectedStates.Select(s => corpus.States.ByCow(s)?.Code ?? s.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " protected", 0.75);
         return new("one-way: protects " + string.Join(", ", protectedStates.Select(s => corpus.States.ByCow(s)?.Name ?? "?")), 0.25);

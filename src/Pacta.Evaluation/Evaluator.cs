@@ -42,7 +42,7 @@ public sealed class Evaluator
         {
             var a = corpus.Agreements[i];
             _terms[i] = Bound.Terms(a);
-            if (a.Origin != "atop") handEncoded.Add(i);
+            if (a.Origin != Vocabulary.Origins.Atop) handEncoded.Add(i);
             // An imported ATOP alliance that a hand-encoded agreement declares "same-as" is evaluated only once,
             // through the hand-encoded file.
             if (_terms[i].Represented) continue;
@@ -74,7 +74,7 @@ public sealed class Evaluator
     public IEnumerable<Agreement> Involving(int attacker, int target, Assumptions assumptions)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in _corpus.Agreements.Where(a => a.Origin != "atop"))
+        foreach (var a in _corpus.Agreements.Where(a => a.Origin != Vocabulary.Origins.Atop))
             if (ids.Add(a.Id)) yield return a;
         foreach (var s in new[] { target, attacker })
             foreach (var a in _involving.GetValueOrDefault(s) ?? []) if (ids.Add(a.Id)) yield return a;
@@ -244,8 +244,8 @@ public sealed class Evaluator
             var oSrc = skipped is null ? null : ExplanationSource.Of(ctx.Agreement, p, o.Position);
             IReadOnlyList<int> beneficiaries = o.Beneficiary.Kind switch
             {
-                "target" => ctx.Scene.TargetOnly,
-                "states" => o.Beneficiary.States,
+                Vocabulary.SelectorKinds.Target => ctx.Scene.TargetOnly,
+                Vocabulary.SelectorKinds.States => o.Beneficiary.States,
                 _ => [],
             };
             var obligors = ctx.Obligors(o.Obligor);
@@ -261,7 +261,7 @@ public sealed class Evaluator
                             skipped!.Add(Explanation.Leaf($"{Name(obligor)} is the attacker and owes nothing against itself", false, oSrc));
                         continue;
                     }
-                    if (o.Obligor.Kind == "states" && !ctx.IsParty(obligor))
+                    if (o.Obligor.Kind == Vocabulary.SelectorKinds.States && !ctx.IsParty(obligor))
                     {
                         if (worded?.Add(obligor) == true)
                             skipped!.Add(Explanation.Leaf($"{Name(obligor)} is not a party on {ctx.Day:yyyy-MM-dd}", false, oSrc));
@@ -287,7 +287,7 @@ public sealed class Evaluator
         // nothing about this event (ATOP codes one non-aggression provision per member).
         var concerns = false;
         foreach (var o in p.Obligations)
-            if (o.Obligor.Kind != "states" || o.Obligor.States.Contains(e.Attacker.Cow)) { concerns = true; break; }
+            if (o.Obligor.Kind != Vocabulary.SelectorKinds.States || o.Obligor.States.Contains(e.Attacker.Cow)) { concerns = true; break; }
         if (!concerns) return;
         const string prefix = "promise not broken: ";
         // The explanations capture only what they need (the what-if allocates one closure per promise it checks).

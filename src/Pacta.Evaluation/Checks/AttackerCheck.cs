@@ -9,7 +9,7 @@ public sealed class AttackerCheck : ClauseCheck
     public override CheckDependency DependsOn => CheckDependency.Attacker | CheckDependency.Date;
 
     public override IReadOnlyList<int> NamedAttackers(Provision p) =>
-        p.Trigger?.Attacker is { Kind: "states" } s ? s.States : [];
+        p.Trigger?.Attacker is { Kind: Vocabulary.SelectorKinds.States } s ? s.States : [];
 
     public override CheckResult? Run(in ClauseInput x, List<Explanation>? explain)
     {
@@ -23,8 +23,8 @@ public sealed class AttackerCheck : ClauseCheck
         }
         explain?.Add(Explanation.Leaf(s.Kind switch
         {
-            "anyone" => $"an attack by anyone counts ({at.Name})",
-            "non-party" => ok
+            Vocabulary.SelectorKinds.Anyone => $"an attack by anyone counts ({at.Name})",
+            Vocabulary.SelectorKinds.NonParty => ok
                 ? $"{at.Name} is not a party, as the trigger requires"
                 : $"wrong attacker: {at.Name} is itself a party; the trigger covers attacks by non-parties",
             _ => ok

@@ -43,14 +43,14 @@ public sealed class ScopeCheck : ClauseCheck
         var sovereign = scene.Sovereign;
         switch (scope.Territory)
         {
-            case "target":
+            case Vocabulary.Territories.Target:
                 var own = sovereign?.Cow == x.Event.Target.Cow;
                 met &= own;
                 children?.Add(Explanation.Leaf(own
                     ? $"{where} is territory of {x.Event.Target.Name}"
                     : $"location outside scope: {where} is not territory of {x.Event.Target.Name}{(sovereign is null ? "" : $" (it belongs to {sovereign.Name})")}", own, src));
                 break;
-            case "any-party":
+            case Vocabulary.Territories.AnyParty:
                 var historical = scene.Historical;
                 var party = false;
                 if (historical is { Count: > 0 })

@@ -18,10 +18,10 @@ public sealed class TargetCheck : ClauseCheck
         }
         explain?.Add(Explanation.Leaf(s.Kind switch
         {
-            "states" => ok
+            Vocabulary.SelectorKinds.States => ok
                 ? $"{t.Name} is the state the trigger protects"
                 : $"wrong target: the trigger protects {string.Join(", ", s.States.Select(a.Scene.Name))}, not {t.Name}",
-            "role" => ok
+            Vocabulary.SelectorKinds.Role => ok
                 ? $"{t.Name} is a party with role {WordCache.Of(s.Role!.Value)} on {a.Day:yyyy-MM-dd}"
                 : $"target not a member on that date: {t.Name} is not a party with role {WordCache.Of(s.Role!.Value)} on {a.Day:yyyy-MM-dd}",
             _ => ok
