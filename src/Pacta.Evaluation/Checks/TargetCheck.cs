@@ -1,3 +1,5 @@
+using Pacta.Domain;
+
 namespace Pacta.Evaluation.Checks;
 
 /// <summary>The trigger protects the target: a party (in the roles its selector covers) on the day, or a state it names.</summary>
