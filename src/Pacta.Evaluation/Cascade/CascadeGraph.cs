@@ -117,6 +117,7 @@ public sealed partial class CascadeGraph
         var e = _events[eventId];
         var arr = Table?.Edges(e)
             ?? Source.Triggered(new Event(e.Kind, States[e.Aggressor], States[e.Victim], Day, null, e.Location)).Select(CommitmentFor).Distinct().ToArray();
+        arr = Invoke(eventId, arr);
         _edges[eventId] = arr;
         return arr;
     }
@@ -126,7 +127,7 @@ public sealed partial class CascadeGraph
     {
         var e = outcome.Event;
         var id = EventId(e.Kind, IndexOf(e.Attacker.Cow), IndexOf(e.Target.Cow), e.Location);
-        _edges[id] ??= outcome.Triggered.Select(CommitmentFor).Distinct().ToArray();
+        _edges[id] ??= Invoke(id, outcome.Triggered.Select(CommitmentFor).Distinct().ToArray());
         return id;
     }
 
@@ -135,9 +136,11 @@ public sealed partial class CascadeGraph
         var key = (t.Agreement.Id, t.Provision.Id, t.Obligation.Position.Line, t.Obligation.Position.Column, t.Obligor.Cow, t.Beneficiary.Cow);
         if (_commitmentIds.TryGetValue(key, out var id)) return id;
         id = _commitments.Count;
-        var conditional = t.Conditions.Any(c => CascadeOptions.EscapeConditions.Contains(c.Kind) && (c.States.Count == 0 || c.States.Contains(t.Obligor.Cow)));
+        bool Concerns(Condition c) => c.States.Count == 0 || c.States.Contains(t.Obligor.Cow);
+        var conditional = t.Conditions.Any(c => CascadeOptions.EscapeConditions.Contains(c.Kind) && Concerns(c));
+        var carveOut = !Options.CarveOutFights && t.Conditions.Any(c => c.Kind == ConditionKind.NeutralityCarveOut && Concerns(c));
         Add(new CascadeCommitment(id, t.Agreement, t.Provision, t.Obligor, t.Beneficiary,
-            Classify(t.Provision.Kind, t.Obligation.Strength, conditional), t.Obligation.Strength, conditional, t));
+            carveOut ? CascadeEffect.Support : Classify(t.Provision.Kind, t.Obligation.Strength, conditional), t.Obligation.Strength, conditional, t));
         _commitmentIds[key] = id;
         return id;
     }

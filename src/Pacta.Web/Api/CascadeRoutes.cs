@@ -12,10 +12,8 @@ namespace Pacta.Web.Api;
 /// </summary>
 public static class CascadeRoutes
 {
-    public static void Map(RouteGroupBuilder api, ServeData data, ServeOptions options, RunGate gate, PreparedCascades prepared)
+    public static void Map(RouteGroupBuilder api, ServeData data, ServeOptions options, RunGate gate)
     {
-        var majors = data.Session.Majors;
-
         api.MapGet("/cascade", async (HttpRequest request,
             [FromQuery] string? attacker, [FromQuery] string? target, [FromQuery] string? date, [FromQuery] string? kind, [FromQuery] string? location,
             [FromQuery] string[]? ceasefire, [FromQuery] string[]? adopted, [FromQuery] string[]? member,
@@ -43,7 +41,7 @@ public static class CascadeRoutes
             {
                 try
                 {
-                    var p = prepared.Get(scenario.Key, corpus, e, assumptions, majors);
+                    var p = data.Session.Cascade(e, assumptions, CascadeOptions.Default, scenario.IncludeAtop);
                     token.ThrowIfCancellationRequested();
                     var mc = n > 0 ? MonteCarlo.Run(p.ClosedGraph(), p.Start, HonourModel.Of(honour), n, s, [], cancellationToken: token) : null;
                     return CascadeJson.Cascade(corpus, e, p.Deterministic, mc);
