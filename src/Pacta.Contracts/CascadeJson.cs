@@ -77,8 +77,8 @@ public static class CascadeJson
         o["event"] = new JsonObject
         {
             ["kind"] = Words.Of(p.EventKind),
-            ["attacker"] = JsonShapes.State(p.Aggressor),
-            ["target"] = JsonShapes.State(p.Victim),
+            ["attacker"] = JsonShapes.State(p.Attacker),
+            ["target"] = JsonShapes.State(p.Target),
             ["location"] = p.Location,
         };
         return o;

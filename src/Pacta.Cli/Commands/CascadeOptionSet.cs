@@ -10,7 +10,7 @@ public sealed class CascadeOptionSet
 {
     public Option<string> JoinerAttacks { get; } = new("--joiner-attacks")
     {
-        Description = "Whom a joiner attacks: counter-attack (default: the aggressor that drew it in), all-enemies, none",
+        Description = "Whom a joiner attacks: counter-attack (default: the attacker whose attack drew it in), all-enemies, none",
         DefaultValueFactory = _ => "counter-attack",
     };
     public Option<string> Conflicts { get; } = new("--conflicts")

@@ -45,7 +45,7 @@ public static class CascadeText
                 foreach (var step in s.Path)
                 {
                     var c = step.Commitment;
-                    Output.Line($"    round {step.Round}: {step.Aggressor.Code} {(step.EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {step.Victim.Code} ({step.Location}) → " +
+                    Output.Line($"    round {step.Round}: {step.Attacker.Code} {(step.EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {step.Target.Code} ({step.Location}) → " +
                         $"{c.Agreement.Id} {c.Provision.Citation} [{Words.Of(c.Kind)}, {Words.Of(c.Strength)}, {Words.Of(c.Bindingness)}{(c.Conditional ? ", conditional" : "")}{(c.Hypothetical ? ", hypothetical" : "")}]: {c.Obligor.Code} owes {c.Beneficiary.Code}{Escapes(c)}");
                 }
             }
@@ -85,7 +85,7 @@ public static class CascadeText
     private static string Step(PathStep step)
     {
         var c = step.Commitment;
-        return $"{step.Aggressor.Code} {(step.EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {step.Victim.Code} ({step.Location}) → " +
+        return $"{step.Attacker.Code} {(step.EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {step.Target.Code} ({step.Location}) → " +
             $"{c.Agreement.Id} {c.Provision.Citation} [{Words.Of(c.Kind)}]: {c.Obligor.Code} owes {c.Beneficiary.Code}";
     }
 

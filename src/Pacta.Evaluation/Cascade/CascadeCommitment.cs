@@ -42,4 +42,4 @@ public sealed record CascadeCommitment(
 }
 
 /// <summary>An attack (or a war involvement) evaluated in a cascade. States are graph indexes.</summary>
-public sealed record CascadeEvent(int Id, TriggerKind Kind, int Aggressor, int Victim, Location Location);
+public sealed record CascadeEvent(int Id, TriggerKind Kind, int Attacker, int Target, Location Location);

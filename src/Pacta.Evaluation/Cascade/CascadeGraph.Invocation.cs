@@ -9,7 +9,7 @@ public readonly record struct Withheld(int Commitment, InvocationDecision Decisi
 public sealed partial class CascadeGraph
 {
     private static readonly Withheld[] NoneWithheld = [];
-    private readonly Dictionary<(int[] Edges, int Aggressor, string Location), (int[] Kept, Withheld[] Withheld)> _invoked = new(new EdgesKey());
+    private readonly Dictionary<(int[] Edges, int Attacker, string Location), (int[] Kept, Withheld[] Withheld)> _invoked = new(new EdgesKey());
     private readonly Dictionary<int, Withheld[]> _withheld = new();
     private readonly Dictionary<int, int> _supportVariant = new();
 
@@ -24,7 +24,7 @@ public sealed partial class CascadeGraph
     private int[] Invoke(int eventId, int[] triggered)
     {
         var e = _events[eventId];
-        var key = (triggered, e.Aggressor, e.Location.Code);
+        var key = (triggered, e.Attacker, e.Location.Code);
         if (!_invoked.TryGetValue(key, out var done))
         {
             List<int>? kept = null;
@@ -32,7 +32,7 @@ public sealed partial class CascadeGraph
             for (var i = 0; i < triggered.Length; i++)
             {
                 var c = triggered[i];
-                var d = Source.Invocation.Decide(_commitments[c], States[e.Aggressor], e.Location);
+                var d = Source.Invocation.Decide(_commitments[c], States[e.Attacker], e.Location);
                 var keep = d.Verdict switch
                 {
                     InvocationVerdict.Invoked => c,
@@ -63,12 +63,12 @@ public sealed partial class CascadeGraph
         return v;
     }
 
-    private sealed class EdgesKey : IEqualityComparer<(int[] Edges, int Aggressor, string Location)>
+    private sealed class EdgesKey : IEqualityComparer<(int[] Edges, int Attacker, string Location)>
     {
-        public bool Equals((int[] Edges, int Aggressor, string Location) x, (int[] Edges, int Aggressor, string Location) y) =>
-            ReferenceEquals(x.Edges, y.Edges) && x.Aggressor == y.Aggressor && string.Equals(x.Location, y.Location, StringComparison.Ordinal);
+        public bool Equals((int[] Edges, int Attacker, string Location) x, (int[] Edges, int Attacker, string Location) y) =>
+            ReferenceEquals(x.Edges, y.Edges) && x.Attacker == y.Attacker && string.Equals(x.Location, y.Location, StringComparison.Ordinal);
 
-        public int GetHashCode((int[] Edges, int Aggressor, string Location) k) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(k.Edges), k.Aggressor, StringComparer.Ordinal.GetHashCode(k.Location));
+        public int GetHashCode((int[] Edges, int Attacker, string Location) k) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(k.Edges), k.Attacker, StringComparer.Ordinal.GetHashCode(k.Location));
     }
 }

@@ -216,7 +216,7 @@ internal sealed class CascadeKernel
                 Via[o] = _candVia[o];
                 ViaEvent[o] = _candEvent[o];
                 changed = true;
-                var enemy = _g.AggressorOf[_candEvent[o]];
+                var enemy = _g.AttackerOf[_candEvent[o]];
                 if (closed)
                 {
                     var (attack, involvement) = _g.DerivedOf(_candEvent[o], _candEdge[o]);

@@ -5,7 +5,7 @@ namespace Pacta.Evaluation.Cascade;
 /// <summary>Whom a state that joins a war is taken to attack; the texts never say.</summary>
 public enum JoinerAttacks
 {
-    /// <summary>The aggressor of the attack that drew it in, on that state's own territory (default).</summary>
+    /// <summary>The attacker of the attack that drew it in, on that state's own territory (default).</summary>
     CounterAttack,
     /// <summary>Every belligerent of the other side at the time it joins, each on its own territory.</summary>
     AllEnemies,
@@ -89,7 +89,7 @@ public sealed record CascadeOptions
         [("join-model", Words.Of(JoinModel), "Monte Carlo: one draw per state and side; all of a state's commitments towards one side are honoured together")],
         ("joiner-attacks", Words.Of(JoinerAttacks), JoinerAttacks switch
         {
-            JoinerAttacks.CounterAttack => "a joiner attacks the aggressor of the attack that drew it in, on that state's own territory",
+            JoinerAttacks.CounterAttack => "a joiner attacks the attacker of the attack that drew it in, on that state's own territory",
             JoinerAttacks.AllEnemies => "a joiner attacks every belligerent of the other side, each on its own territory",
             _ => "a joiner attacks nobody; only its war involvement is evaluated",
         }),

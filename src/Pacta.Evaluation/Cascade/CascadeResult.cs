@@ -3,13 +3,13 @@ using Pacta.Domain;
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
-/// One step of the path that drew a state in: in <see cref="Round"/>, <see cref="Aggressor"/>'s attack (or war
-/// involvement) against <see cref="Victim"/> triggered <see cref="Commitment"/>, owed by its obligor to its beneficiary.
+/// One step of the path that drew a state in: in <see cref="Round"/>, <see cref="Attacker"/>'s attack (or war
+/// involvement) against <see cref="Target"/> triggered <see cref="Commitment"/>, owed by its obligor to its beneficiary.
 /// </summary>
-public sealed record PathStep(int Round, TriggerKind EventKind, State Aggressor, State Victim, string Location, CascadeCommitment Commitment)
+public sealed record PathStep(int Round, TriggerKind EventKind, State Attacker, State Target, string Location, CascadeCommitment Commitment)
 {
     public override string ToString() =>
-        $"round {Round}: {Aggressor.Code} {(EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {Victim.Code} → " +
+        $"round {Round}: {Attacker.Code} {(EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {Target.Code} → " +
         $"{Commitment.Agreement.Id} {Commitment.Provision.Citation} ({Words.Of(Commitment.Kind)}): {Commitment.Obligor.Code} owes {Commitment.Beneficiary.Code}";
 }
 

@@ -69,7 +69,7 @@ public static class DeterministicCascade
                 var o = g.IndexOf(c.Obligor.Cow);
                 var b = g.IndexOf(c.Beneficiary.Cow);
                 if (k.Role[o] == (byte)CascadeRole.Belligerent || k.Role[b] != (byte)CascadeRole.Belligerent || !seen.Add((o, w.Commitment))) continue;
-                var step = new PathStep(k.Round[e.Aggressor] + 1, e.Kind, g.States[e.Aggressor], g.States[e.Victim], e.Location.Code, c);
+                var step = new PathStep(k.Round[e.Attacker] + 1, e.Kind, g.States[e.Attacker], g.States[e.Target], e.Location.Code, c);
                 result.Add(new WithheldPromise(c.Obligor, (CascadeSide)k.Side[b], step, w.Decision.Verdict, w.Decision.Reason));
             }
         }
@@ -90,8 +90,8 @@ public static class DeterministicCascade
         {
             var c = g.Commitment(k.Via[cur]);
             var e = g.Event(k.ViaEvent[cur]);
-            steps.Add(new PathStep(k.Round[cur], e.Kind, g.States[e.Aggressor], g.States[e.Victim], e.Location.Code, c));
-            var cause = e.Kind == TriggerKind.ArmedAttack ? e.Aggressor : e.Victim;
+            steps.Add(new PathStep(k.Round[cur], e.Kind, g.States[e.Attacker], g.States[e.Target], e.Location.Code, c));
+            var cause = e.Kind == TriggerKind.ArmedAttack ? e.Attacker : e.Target;
             if (k.Round[cause] == 0 || k.Role[cause] != (byte)CascadeRole.Belligerent) break;
             cur = cause;
         }

@@ -114,11 +114,11 @@ public sealed class InvocationTests
         Assert.Contains("MEX", conditional);
         Assert.Contains("AZE", conditional);
         // Every step of every joiner's path is a promise the event invoked, never one it withheld.
-        var withheld = r.Withheld.Select(w => (w.Step.Commitment.Id, w.Step.Aggressor.Cow)).ToHashSet();
+        var withheld = r.Withheld.Select(w => (w.Step.Commitment.Id, w.Step.Attacker.Cow)).ToHashSet();
         foreach (var s in r.Belligerents.Where(s => !s.Initial))
         {
             Assert.NotEmpty(s.Path);
-            Assert.All(s.Path, step => Assert.DoesNotContain((step.Commitment.Id, step.Aggressor.Cow), withheld));
+            Assert.All(s.Path, step => Assert.DoesNotContain((step.Commitment.Id, step.Attacker.Cow), withheld));
         }
     }
 
