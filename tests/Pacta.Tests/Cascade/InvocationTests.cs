@@ -151,6 +151,27 @@ public sealed class InvocationTests
         Assert.Contains(australia.Path[^1].Commitment.Escapes, c => c.Kind == ConditionKind.ConstitutionalProcesses);
     }
 
+    [Theory]
+    [InlineData("RUS", "EST", "2025-06-01")]
+    [InlineData("IRQ", "KWT", "1990-08-02")]
+    [InlineData("255", "365", "1914-08-01")]
+    [InlineData("GBR", "ARG", "1982-05-01")]
+    public void Session_AttackTableGivesTheEvaluatorsAnswer(string attacker, string target, string date)
+    {
+        var s = Session.Value;
+        var corpus = s.Corpus;
+        var t = corpus.States.Resolve(target).State!;
+        var e = new Event(TriggerKind.ArmedAttack, corpus.States.Resolve(attacker).State!, t, DateOnly.Parse(date), null, HomeLocation.Of(corpus, t));
+
+        var viaSession = s.Cascade(e, Assumptions.None, CascadeOptions.Default).Deterministic;
+        var graph = new CascadeGraph(new CascadeSource(corpus, e.Date, Assumptions.None, invocation: s.Invocation), CascadeOptions.Default);
+        var direct = DeterministicCascade.Run(graph, CascadeStart.Of(e));
+
+        Assert.Equal(direct.States.Select(x => (x.State.Cow, x.Role, x.Side, x.Round, x.Path.Count)), viaSession.States.Select(x => (x.State.Cow, x.Role, x.Side, x.Round, x.Path.Count)));
+        Assert.Equal(direct.Withheld.Select(w => (w.Obligor.Cow, w.Step.Commitment.Agreement.Id, w.Step.Commitment.Provision.Id, w.Verdict)),
+            viaSession.Withheld.Select(w => (w.Obligor.Cow, w.Step.Commitment.Agreement.Id, w.Step.Commitment.Provision.Id, w.Verdict)));
+    }
+
     [Fact]
     public void Session_KeepsThePreparedCascadePerScenarioAndOptions()
     {
