@@ -42,7 +42,9 @@ Console.WriteLine($"cores: {Environment.ProcessorCount}; load average: {(File.Ex
 
 // 1. Monte Carlo.
 var e = new Event(TriggerKind.ArmedAttack, rus, est, day, null, ws.Locations.Find("EE")!);
-var graph = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None), CascadeOptions.Default with { JoinModel = joinModel });
+// The invocation rules the CLI uses (overlays of corpus/invocation and ATOP's named adversaries).
+var invocation = CorpusInvocation.Load(ws);
+var graph = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None, invocation: invocation), CascadeOptions.Default with { JoinModel = joinModel });
 var model = HonourModel.Of(HonourPresets.Bf2018);
 var start = CascadeStart.Of(e);
 MonteCarlo.Run(graph, start, model, 100_000, 7, []); // warm-up (and closes the graph)
@@ -82,9 +84,9 @@ if (args.Contains("--skip-exposure")) return;
 
 // 2. Exposure matrix.
 var majors = new HashSet<int> { 2, 200, 220, 255, 365, 710, 740 };
-Exposure.Compute(corpus, new DateOnly(2024, 6, 1), Assumptions.None, CascadeOptions.Default, majors); // warm-up on another day
+Exposure.Compute(corpus, new DateOnly(2024, 6, 1), Assumptions.None, CascadeOptions.Default, majors, invocation: invocation); // warm-up on another day
 ExposureMatrix? m = null;
-var (xWall, xCpu) = Time(() => m = Exposure.Compute(corpus, day, Assumptions.None, CascadeOptions.Default, majors));
+var (xWall, xCpu) = Time(() => m = Exposure.Compute(corpus, day, Assumptions.None, CascadeOptions.Default, majors, invocation: invocation));
 var pairs = m!.States.Count * (m.States.Count - 1);
 Console.WriteLine($"exposure (engine): {pairs:N0} pairs in {xWall:F3} s wall, {xCpu:F2} s CPU");
 

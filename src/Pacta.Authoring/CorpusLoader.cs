@@ -17,13 +17,16 @@ public sealed record LoadResult(Corpus? Corpus, IReadOnlyList<Diagnostic> Diagno
     /// <summary>The reviews of ATOP alliances continued after the release (files under <c>reviews/</c>); empty with errors.</summary>
     public IReadOnlyList<AtopReview> Reviews { get; init; } = [];
 
+    /// <summary>The invocation overlays (files under <c>invocation/</c>): when alliances' promises to fight are invoked; empty with errors.</summary>
+    public IReadOnlyList<InvocationTerms> Invocations { get; init; } = [];
+
     /// <summary>Source-hygiene warnings on the checked files (<see cref="Checks.SourceHygiene"/>); they never stop loading.</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }
 
 /// <summary>
 /// Reads agreement, organization, conflict and review files. A file's kind follows its folder:
-/// <c>organizations/</c>, <c>conflicts/</c>, <c>reviews/</c>, anything else is an agreement. Organizations and conflicts are
+/// <c>organizations/</c>, <c>conflicts/</c>, <c>reviews/</c>, <c>invocation/</c>, anything else is an agreement. Organizations and conflicts are
 /// read first because agreements refer to them; a base corpus supplies those that the checked paths lack,
 /// so a single agreement file can be checked on its own.
 /// </summary>
@@ -44,7 +47,7 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
     /// <summary>The last day a review may date; today by default.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private enum FileKind { Agreement, Organization, Conflict, Review }
+    private enum FileKind { Agreement, Organization, Conflict, Review, Invocation }
 
     public LoadResult LoadDirectory(string corpusDir) => Load([corpusDir], baseCorpusDir: null);
 
@@ -70,6 +73,7 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
         var idOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         var reviews = new List<AtopReview>();
         var reviewed = new HashSet<int>();
+        var invocations = new List<InvocationTerms>();
         foreach (var (file, kind, root) in parsed.Where(p => p.Kind != FileKind.Agreement))
         {
             if (root is null) continue;
@@ -86,6 +90,10 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
             else if (kind == FileKind.Review)
             {
                 reviews.AddRange(new ReviewReader(ctx, states, ExternalAgreementIds, ReviewFirstDay, Today).Read(root, id, reviewed));
+            }
+            else if (kind == FileKind.Invocation && new InvocationReader(ctx, states).Read(root, id) is { } terms)
+            {
+                if (Claim(ctx, root, $"invocation:{terms.Agreement}", idOwners)) invocations.Add(terms);
             }
             diagnostics.AddRange(ctx.Diagnostics);
         }
@@ -121,6 +129,14 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
                 foreach (var f in Directory.EnumerateFiles(agreementsDir, "*.yaml")) known.Add(Path.GetFileNameWithoutExtension(f));
         }
         var handEncoded = known.Except(ExternalAgreementIds).ToHashSet(StringComparer.Ordinal);
+        foreach (var t in invocations)
+        {
+            // ATOP ids are checked only when the release is known (ExternalAgreementIds); a hand-encoded id always.
+            var atop = t.Agreement.StartsWith("atop-", StringComparison.Ordinal);
+            if (known.Contains(t.Agreement) || (atop && ExternalAgreementIds.Count == 0)) continue;
+            diagnostics.Add(new Diagnostic(t.Position.File, t.Position.Line, t.Position.Column, ErrorCodes.UnknownAgreement,
+                $"unknown agreement id '{t.Agreement}'{Suggest.DidYouMean(t.Agreement, known)}"));
+        }
         foreach (var a in agreements)
         {
             foreach (var rel in a.Related)
@@ -154,6 +170,7 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
         return new LoadResult(corpus, ordered, summary)
         {
             Reviews = corpus is null ? [] : reviews.OrderBy(r => r.AtopId).ToList(),
+            Invocations = corpus is null ? [] : invocations.OrderBy(t => t.Agreement, StringComparer.Ordinal).ToList(),
             Warnings = warnings.OrderBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column).ToList(),
         };
     }
@@ -174,6 +191,7 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
             "organizations" => FileKind.Organization,
             "conflicts" => FileKind.Conflict,
             "reviews" => FileKind.Review,
+            "invocation" => FileKind.Invocation,
             _ => FileKind.Agreement,
         };
     }

@@ -23,8 +23,25 @@ public static class CascadeJson
             ["obligor"] = JsonShapes.State(b.Obligor),
             ["beneficiary"] = JsonShapes.State(b.Beneficiary),
         }).ToArray()),
+        ["conditional_joiners"] = new JsonArray(r.ConditionalJoiners.Select(g => (JsonNode)new JsonObject
+        {
+            ["state"] = JsonShapes.State(g.Key),
+            ["side"] = Side(g.First().Side),
+            ["promises"] = new JsonArray(g.Select(w => (JsonNode)Withheld(w)).ToArray()),
+        }).ToArray()),
+        ["not_invoked"] = new JsonArray(r.Withheld.Where(w => w.Verdict == InvocationVerdict.NotInvoked).Select(w => (JsonNode)Withheld(w)).ToArray()),
         ["monte_carlo"] = mc is null ? null : MonteCarlo(mc),
     };
+
+    /// <summary>A promise the cascade's events triggered without invoking it (or only conditionally): the step and why.</summary>
+    public static JsonObject Withheld(WithheldPromise w)
+    {
+        var o = Step(w.Step);
+        o["side"] = Side(w.Side);
+        o["verdict"] = Words.Of(w.Verdict);
+        o["reason"] = w.Reason;
+        return o;
+    }
 
     public static JsonObject Options(CascadeOptions o)
     {
@@ -60,8 +77,8 @@ public static class CascadeJson
         o["event"] = new JsonObject
         {
             ["kind"] = Words.Of(p.EventKind),
-            ["attacker"] = JsonShapes.State(p.Aggressor),
-            ["target"] = JsonShapes.State(p.Victim),
+            ["attacker"] = JsonShapes.State(p.Attacker),
+            ["target"] = JsonShapes.State(p.Target),
             ["location"] = p.Location,
         };
         return o;
@@ -80,6 +97,7 @@ public static class CascadeJson
         ["conditional"] = c.Conditional,
         ["hypothetical"] = c.Hypothetical,
         ["effect"] = Words.Of(c.Effect),
+        ["escapes"] = new JsonArray(c.Escapes.Select(x => (JsonNode)new JsonObject { ["kind"] = Words.Of(x.Kind), ["text"] = x.Text }).ToArray()),
     };
 
     public static JsonObject Estimate(Estimate e) => new() { ["p"] = e.P, ["low"] = e.Low, ["high"] = e.High };

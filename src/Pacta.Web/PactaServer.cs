@@ -54,8 +54,7 @@ public static class PactaServer
         builder.Services.AddSingleton(outcomes);
         var gate = new RunGate(options.ConcurrentRuns);
         builder.Services.AddSingleton(gate);
-        var prepared = new PreparedCascades(options.GraphCacheEntries);
-        builder.Services.AddSingleton(prepared);
+        data.Session.CascadeCacheEntries = options.GraphCacheEntries;
 
         var app = builder.Build();
         app.UseMiddleware<ProblemMiddleware>();
@@ -80,7 +79,7 @@ public static class PactaServer
         StateRoutes.Map(api, data);
         WhatIfRoutes.Map(api, data, outcomes);
         CompareRoutes.Map(api, data);
-        CascadeRoutes.Map(api, data, options, gate, prepared);
+        CascadeRoutes.Map(api, data, options, gate);
         NetworkRoutes.Map(api, data);
         CiteRoutes.Map(api, data);
         VocabularyRoutes.Map(api);

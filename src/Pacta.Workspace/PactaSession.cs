@@ -19,6 +19,8 @@ public sealed class PactaSession
     private readonly Lazy<Evaluator> _all;
     private readonly Lazy<Evaluator> _handOnly;
     private readonly Lazy<MajorPowers?> _majors;
+    private readonly Lazy<InvocationRules> _invocation;
+    private readonly CascadeCache _cascades = new(16);
 
     public PactaSession(PactaWorkspace workspace) : this(workspace, new Lazy<Corpus>(() => workspace.Corpus), null) { }
 
@@ -34,6 +36,7 @@ public sealed class PactaSession
         _all = new(() => new Evaluator(_corpus.Value));
         _handOnly = new(() => new Evaluator(_handEncoded.Value));
         _majors = majors ?? new(() => File.Exists(CascadeData.MajorsFile) ? CascadeData.Majors() : null);
+        _invocation = new(() => CorpusInvocation.Load(workspace));
     }
 
     /// <summary>A session over the bundled corpus (or <paramref name="corpusDir"/>) and the ATOP release in use.</summary>
@@ -53,6 +56,50 @@ public sealed class PactaSession
 
     /// <summary>COW major-power status, or null when this build ships no majors file.</summary>
     public MajorPowers? Majors => _majors.Value;
+
+    /// <summary>When promises to fight are invoked: the overlays of corpus/invocation/ and ATOP's named adversaries.</summary>
+    public InvocationRules Invocation => _invocation.Value;
+
+    /// <summary>How many prepared cascades the session keeps (default 16; the web server sets its own).</summary>
+    public int CascadeCacheEntries
+    {
+        get => _cascades.Capacity;
+        set => _cascades.Capacity = Math.Max(1, value);
+    }
+
+    /// <summary>How many prepared cascades the session holds now.</summary>
+    public int CascadesKept => _cascades.Count;
+
+    /// <summary>
+    /// The cascade of an event under <paramref name="options"/>: built once per scenario, assumptions and options and
+    /// kept (the last 16), so the CLI, the web and tests ask one API and a repeated question costs no graph build.
+    /// </summary>
+    public PreparedCascade Cascade(Event e, Assumptions assumptions, CascadeOptions options, bool includeAtop = true) =>
+        _cascades.Get(CascadeCache.Key(e, assumptions, options, includeAtop), () =>
+        {
+            var corpus = PactaWorkspace.Timed("corpus", () => CorpusFor(includeAtop));
+            var rules = PactaWorkspace.Timed("invocation rules", () => Invocation);
+            var graph = PactaWorkspace.Timed("cascade source", () => new CascadeGraph(new CascadeSource(corpus, e.Date, assumptions, invocation: rules), options));
+            // Every victim evaluated once, in parallel, instead of each event of the closure through the Evaluator: the
+            // same answers (ExposureEquivalenceTests), at a fraction of the cost of closing the graph.
+            PactaWorkspace.Timed("attack table", () => AttackTable.Build(graph));
+            if (Majors is { } majors)
+                foreach (var m in majors.On(e.Date))
+                    if (corpus.States.ByCow(m) is not null) graph.IsMajor[graph.IndexOf(m)] = true;
+            var start = CascadeStart.Of(e);
+            var result = PactaWorkspace.Timed("deterministic cascade", () => DeterministicCascade.Run(graph, start) with { AttackerBreaches = graph.Source.Full.Evaluate(e, assumptions).Breached });
+            return new PreparedCascade(graph, start, result);
+        });
+
+    /// <summary>A cascade with its Monte Carlo (<paramref name="trials"/> &gt; 0) on the prepared, closed graph.</summary>
+    public (CascadeResult Deterministic, MonteCarloResult? MonteCarlo) Cascade(Event e, Assumptions assumptions, CascadeOptions options,
+        HonourModel model, long trials, ulong seed, IReadOnlyList<(int, int)> pairs, int threads = 0, bool includeAtop = true, CancellationToken cancellationToken = default)
+    {
+        var p = Cascade(e, assumptions, options, includeAtop);
+        if (trials <= 0) return (p.Deterministic, null);
+        var closed = PactaWorkspace.Timed("close graph", p.ClosedGraph);
+        return (p.Deterministic, PactaWorkspace.Timed("monte carlo", () => MonteCarlo.Run(closed, p.Start, model, trials, seed, pairs, threads, cancellationToken)));
+    }
 
     /// <summary>The corpus a scenario is read against: all of it, or the hand-encoded agreements alone.</summary>
     public Corpus CorpusFor(bool includeAtop) => includeAtop ? Corpus : HandEncoded;

@@ -41,7 +41,7 @@ public sealed class PactaWorkspace(string? corpusDir)
 
     public string CorpusDir => corpusDir ?? BundledCorpusDir;
 
-    private static T Timed<T>(string what, Func<T> f)
+    internal static T Timed<T>(string what, Func<T> f)
     {
         if (Environment.GetEnvironmentVariable("PACTA_TIMING") != "1") return f();
         var sw = System.Diagnostics.Stopwatch.StartNew();

@@ -156,6 +156,37 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
     }
 
     [ChromiumFact]
+    public async Task Cascade_page_shows_both_sides_apart_conditional_joiners_and_the_options_in_force()
+    {
+        var page = await NewPage();
+        await page.GotoAsync("/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=1000&include_atop=false");
+        await page.WaitForSelectorAsync("[data-testid=cascade-size] td", new PageWaitForSelectorOptions { Timeout = 60_000 });
+
+        var defenders = await page.InnerTextAsync("[data-testid=cascade-defender-side]");
+        var attackers = await page.InnerTextAsync("[data-testid=cascade-attacker-side]");
+        Assert.Contains("United States", defenders);
+        Assert.Contains("north-atlantic-treaty-1949 Art. 5", defenders);
+        Assert.Contains("Belarus", attackers);
+        Assert.DoesNotContain("Austria", defenders + attackers);
+        // The two sides in different colours.
+        var attackerColour = await page.EvalOnSelectorAsync<string>("[data-testid=cascade-attacker-side] li", "e => getComputedStyle(e).color");
+        var defenderColour = await page.EvalOnSelectorAsync<string>("[data-testid=cascade-defender-side] li", "e => getComputedStyle(e).color");
+        Assert.NotEqual(attackerColour, defenderColour);
+        var conditional = await page.InnerTextAsync("[data-testid=cascade-conditional]");
+        Assert.Contains("Cyprus", conditional);
+        Assert.Contains("reported, not drawn in", conditional);
+        Assert.Contains("conditional = report", await page.InnerTextAsync("[data-testid=cascade-options]"));
+        Assert.Contains("carve-out = support", await page.InnerTextAsync("[data-testid=cascade-options]"));
+        Assert.Contains("P(a major power", await page.InnerTextAsync("[data-testid=cascade-majors]"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.File("cascade-reasoning-estonia-2025.png"), FullPage = true });
+
+        // The option travels to the API: propagating conditional promises draws Cyprus in.
+        await page.GotoAsync("/cascade?attacker=RUS&target=EST&date=2025-06-01&include_atop=false&conditional=propagate");
+        await page.WaitForSelectorAsync("[data-testid=cascade-defender-side] li", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        Assert.Contains("Cyprus", await page.InnerTextAsync("[data-testid=cascade-defender-side]"));
+    }
+
+    [ChromiumFact]
     public async Task Agreements_network_and_api_reference_render()
     {
         var page = await NewPage();

@@ -55,17 +55,10 @@ public static class CascadeCommand
             var model = Model(r.GetValue(preset)!, r.GetValue(p) ?? [], corpus);
             var pairs = (r.GetValue(pair) ?? []).Select(x => Pair(ws, x)).ToList();
 
-            var graph = new CascadeGraph(new CascadeSource(corpus, e.Date, assumptions), options);
-            foreach (var m in CascadeData.Majors().On(e.Date)) graph.IsMajor[graph.IndexOf(m)] = true;
-            var start = CascadeStart.Of(e);
-            var result = DeterministicCascade.Run(graph, start) with { AttackerBreaches = graph.Source.Full.Evaluate(e, assumptions).Breached };
-            MonteCarloResult? mc = null;
-            if (n > 0)
-            {
-                if (options.JoinerAttacks == JoinerAttacks.AllEnemies)
-                    throw new PactaException("--trials: Monte Carlo needs --joiner-attacks counter-attack or none (all-enemies has no fixed event graph)");
-                mc = MonteCarlo.Run(graph, start, model, n, r.GetValue(seed), pairs.Select(x => (x.Item1.Cow, x.Item2.Cow)).ToList(), r.GetValue(threads));
-            }
+            if (n > 0 && options.JoinerAttacks == JoinerAttacks.AllEnemies)
+                throw new PactaException("--trials: Monte Carlo needs --joiner-attacks counter-attack or none (all-enemies has no fixed event graph)");
+            var session = new PactaSession(ws);
+            var (result, mc) = session.Cascade(e, assumptions, options, model, n, r.GetValue(seed), pairs.Select(x => (x.Item1.Cow, x.Item2.Cow)).ToList(), r.GetValue(threads));
 
             var quiet = r.GetValue(CommonOptions.Json);
             void Wrote(string path) { if (!quiet) Console.WriteLine($"wrote {path}"); }

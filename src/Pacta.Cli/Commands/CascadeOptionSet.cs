@@ -10,7 +10,7 @@ public sealed class CascadeOptionSet
 {
     public Option<string> JoinerAttacks { get; } = new("--joiner-attacks")
     {
-        Description = "Whom a joiner attacks: counter-attack (default: the aggressor that drew it in), all-enemies, none",
+        Description = "Whom a joiner attacks: counter-attack (default: the attacker whose attack drew it in), all-enemies, none",
         DefaultValueFactory = _ => "counter-attack",
     };
     public Option<string> Conflicts { get; } = new("--conflicts")
@@ -20,8 +20,13 @@ public sealed class CascadeOptionSet
     };
     public Option<string> Conditional { get; } = new("--conditional")
     {
-        Description = "Obligations with escape conditions: count (default) or support (supporter only)",
-        DefaultValueFactory = _ => "count",
+        Description = "Promises to fight whose invocation hangs on a condition the facts cannot decide: report (default: listed as conditional joiners, not propagated), support (supporter only; escape clauses too) or propagate (taken as met)",
+        DefaultValueFactory = _ => "report",
+    };
+    public Option<string> CarveOut { get; } = new("--carve-out")
+    {
+        Description = "A state under a neutrality carve-out (TEU Art. 42(7)): support (default: at most a supporter) or fight",
+        DefaultValueFactory = _ => "support",
     };
     public Option<string> Discretionary { get; } = new("--discretionary")
     {
@@ -42,7 +47,7 @@ public sealed class CascadeOptionSet
 
     public void AddTo(Command cmd)
     {
-        foreach (var o in new Option[] { JoinerAttacks, Conflicts, Conditional, Discretionary, PeaceProtectsAggressor, JoinModel, MaxRounds }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { JoinerAttacks, Conflicts, Conditional, CarveOut, Discretionary, PeaceProtectsAggressor, JoinModel, MaxRounds }) cmd.Options.Add(o);
     }
 
     public CascadeOptions Read(ParseResult r)
@@ -53,6 +58,12 @@ public sealed class CascadeOptionSet
             JoinerAttacks = Parse<JoinerAttacks>(r.GetValue(JoinerAttacks), "--joiner-attacks"),
             Conflicts = Parse<PromiseConflict>(r.GetValue(Conflicts), "--conflicts"),
             Conditional = Parse<ConditionalPromises>(r.GetValue(Conditional), "--conditional"),
+            CarveOutFights = r.GetValue(CarveOut) switch
+            {
+                "support" => false,
+                "fight" => true,
+                var x => throw new PactaException($"--carve-out: '{x}' must be support or fight"),
+            },
             DiscretionaryFights = r.GetValue(Discretionary) switch
             {
                 "fight" => true,

@@ -22,7 +22,7 @@ public static class CascadeText
 
         var bell = r.Belligerents.ToList();
         Output.SubHeading($"Result: {bell.Count} belligerents ({r.Side(CascadeSide.Attacker).Count()} on the attacker's side, {r.Side(CascadeSide.Defender).Count()} on the defender's), " +
-            $"{r.Supporters.Count()} supporters; {r.Rounds} round(s){(r.Capped ? $" — capped at {r.Options.MaxRounds}" : ", fixed point reached")}");
+            $"{r.Supporters.Count()} supporters, {r.ConditionalJoiners.Count()} conditional joiner(s); {r.Rounds} round(s){(r.Capped ? $" — capped at {r.Options.MaxRounds}" : ", fixed point reached")}");
         Output.Table(["state", "role", "side", "round", "drawn in by"], r.States.Select(s => (IReadOnlyList<string>)
         [
             $"{s.State.Code} {s.State.Name}",
@@ -45,10 +45,28 @@ public static class CascadeText
                 foreach (var step in s.Path)
                 {
                     var c = step.Commitment;
-                    Output.Line($"    round {step.Round}: {step.Aggressor.Code} {(step.EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {step.Victim.Code} ({step.Location}) → " +
-                        $"{c.Agreement.Id} {c.Provision.Citation} [{Words.Of(c.Kind)}, {Words.Of(c.Strength)}, {Words.Of(c.Bindingness)}{(c.Conditional ? ", conditional" : "")}{(c.Hypothetical ? ", hypothetical" : "")}]: {c.Obligor.Code} owes {c.Beneficiary.Code}");
+                    Output.Line($"    round {step.Round}: {step.Attacker.Code} {(step.EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {step.Target.Code} ({step.Location}) → " +
+                        $"{c.Agreement.Id} {c.Provision.Citation} [{Words.Of(c.Kind)}, {Words.Of(c.Strength)}, {Words.Of(c.Bindingness)}{(c.Conditional ? ", conditional" : "")}{(c.Hypothetical ? ", hypothetical" : "")}]: {c.Obligor.Code} owes {c.Beneficiary.Code}{Escapes(c)}");
                 }
             }
+        }
+        var conditional = r.ConditionalJoiners.ToList();
+        if (conditional.Count > 0)
+        {
+            Output.SubHeading(r.Options.Conditional == ConditionalPromises.Report
+                ? $"Conditional joiners: {conditional.Count} state(s) a promise would draw in only on a condition the facts cannot decide (not propagated; --conditional propagate draws them in)"
+                : $"Conditional promises ({conditional.Count} state(s); --conditional {Words.Of(r.Options.Conditional)})");
+            foreach (var g in conditional)
+            {
+                Output.Line($"{g.Key.Code} ({Side(g.First().Side)}'s side):");
+                foreach (var w in g) Output.Line($"    {Step(w.Step)}: {w.Reason}");
+            }
+        }
+        var notInvoked = r.Withheld.Where(w => w.Verdict == InvocationVerdict.NotInvoked).ToList();
+        if (notInvoked.Count > 0)
+        {
+            Output.SubHeading($"Promises triggered but not invoked on the facts ({notInvoked.Count})");
+            foreach (var w in notInvoked) Output.Line($"{w.Obligor.Code}: {Step(w.Step)}: {w.Reason}");
         }
         var breaks = r.States.Where(s => s.Breaks.Count > 0).ToList();
         if (breaks.Count > 0)
@@ -62,6 +80,20 @@ public static class CascadeText
             Output.SubHeading("Promises the attacker breaks");
             foreach (var b in r.AttackerBreaches) Output.Line($"{b.Agreement.Id} {b.Provision.Citation}: {b.Obligor.Code} towards {b.Beneficiary.Code}");
         }
+    }
+
+    private static string Step(PathStep step)
+    {
+        var c = step.Commitment;
+        return $"{step.Attacker.Code} {(step.EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {step.Target.Code} ({step.Location}) → " +
+            $"{c.Agreement.Id} {c.Provision.Citation} [{Words.Of(c.Kind)}]: {c.Obligor.Code} owes {c.Beneficiary.Code}";
+    }
+
+    /// <summary>The escape clauses of the obligation ("in accordance with its constitutional processes"), shown, never dropped.</summary>
+    private static string Escapes(CascadeCommitment c)
+    {
+        var escapes = c.Escapes.ToList();
+        return escapes.Count == 0 ? "" : " — " + string.Join("; ", escapes.Select(x => $"{Words.Of(x.Kind)}: {x.Text}"));
     }
 
     private static string Pct(Estimate e) => $"{e.P * 100:0.0} % [{e.Low * 100:0.0}, {e.High * 100:0.0}]";

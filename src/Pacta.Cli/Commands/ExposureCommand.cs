@@ -41,7 +41,7 @@ public static class ExposureCommand
             var corpus = ws.Corpus;
             var majors = CascadeData.Majors().On(day);
             var assumptions = assume.Read(r, ws);
-            var m = Exposure.Compute(corpus, day, assumptions, cascade.Read(r), majors);
+            var m = Exposure.Compute(corpus, day, assumptions, cascade.Read(r), majors, invocation: CorpusInvocation.Load(ws));
             var quiet = r.GetValue(CommonOptions.Json);
             if (r.GetValue(csv) is { } path)
             {

@@ -176,8 +176,8 @@ public sealed class AttackTable
     internal int[]? Edges(CascadeEvent e)
     {
         var k = Slot(e.Kind);
-        if (k < 0 || e.Location.Code != _homes[e.Victim]) return null;
-        return Edges(_rows[e.Victim * Kinds.Count + k], e.Aggressor);
+        if (k < 0 || e.Location.Code != _homes[e.Target]) return null;
+        return Edges(_rows[e.Target * Kinds.Count + k], e.Attacker);
     }
 
     private static int[] Edges(Row row, int attacker)

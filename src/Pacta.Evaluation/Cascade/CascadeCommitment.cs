@@ -32,7 +32,14 @@ public sealed record CascadeCommitment(
     public ProvisionKind Kind => Provision.Kind;
     public Bindingness Bindingness => Agreement.Bindingness;
     public bool Hypothetical => Obligation?.Hypothetical ?? false;
+
+    /// <summary>
+    /// The escape clauses and carve-outs of the obligation that concern the obligor (constitutional processes,
+    /// approval, a neutrality carve-out, Security Council action): shown with every step that uses it.
+    /// </summary>
+    public IEnumerable<Condition> Escapes => Obligation?.Conditions.Where(c => c.Kind is not (ConditionKind.AtopCondition or ConditionKind.Other)
+        && (c.States.Count == 0 || c.States.Contains(Obligor.Cow))) ?? [];
 }
 
 /// <summary>An attack (or a war involvement) evaluated in a cascade. States are graph indexes.</summary>
-public sealed record CascadeEvent(int Id, TriggerKind Kind, int Aggressor, int Victim, Location Location);
+public sealed record CascadeEvent(int Id, TriggerKind Kind, int Attacker, int Target, Location Location);

@@ -29,7 +29,7 @@ public sealed partial class CascadeGraph
         while (work.Count > 0)
         {
             var ev = work.Pop();
-            var enemy = _aggressor[ev];
+            var enemy = _attacker[ev];
             foreach (var c in Edges(ev))
             {
                 if (_effect[c] != (byte)CascadeEffect.Fight) continue;
@@ -58,7 +58,7 @@ public sealed partial class CascadeGraph
         {
             if (ev >= seen.Length || !seen[ev]) continue;
             var edges = _edges[ev]!;
-            var enemy = _aggressor[ev];
+            var enemy = _attacker[ev];
             var d = new int[edges.Length * 2];
             for (var i = 0; i < edges.Length; i++)
             {

@@ -57,7 +57,7 @@ public sealed partial class CascadeGraph
             var ev = order[slot];
             var list = _edges[ev] ?? [];
             var d = _derived![ev]!;
-            var a = _aggressor[ev];
+            var a = _attacker[ev];
             slotAggressor[slot] = a;
             for (var k = 0; k < list.Length; k++)
             {
@@ -102,11 +102,11 @@ internal readonly record struct LaneEdge(int Code, int Beneficiary)
 }
 
 /// <summary>
-/// The closure's events as slots (<c>SlotOf</c>: graph event id → slot or -1), each with its edge set and aggressor.
+/// The closure's events as slots (<c>SlotOf</c>: graph event id → slot or -1), each with its edge set and attacker.
 /// Edge sets → obligor groups → edges: set s owns groups <c>SetGroupStart[s] .. SetGroupStart[s + 1]</c>; group g (one
 /// obligor, <c>GroupObligor[g]</c>) owns edges <c>GroupEdgeStart[g] .. GroupEdgeStart[g + 1]</c>, in the order of the
 /// closed graph. <c>Derived[2 * (o * n + a)]</c> and <c>Derived[2 * (o * n + a) + 1]</c> are the slots of the events
-/// joiner o creates by joining against aggressor a, its counter-attack and its war involvement (-1: none). Edges name
+/// joiner o creates by joining against attacker a, its counter-attack and its war involvement (-1: none). Edges name
 /// commitments by lane id; <c>LaneId</c> and <c>GraphId</c> translate between lane and graph ids.
 /// </summary>
 internal sealed record LaneLayout(int[] SlotOf, int[] SlotSet, int[] SlotAggressor, int[] SetGroupStart, int[] GroupObligor,

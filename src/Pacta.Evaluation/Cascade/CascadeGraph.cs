@@ -20,7 +20,7 @@ public sealed partial class CascadeGraph
     private int[] _obligor = new int[64];
     private int[] _beneficiary = new int[64];
     private byte[] _effect = new byte[64];
-    private int[] _aggressor = new int[64];
+    private int[] _attacker = new int[64];
     private int[] _peaceStart = [];
     private int[] _peace = [];
 
@@ -51,7 +51,7 @@ public sealed partial class CascadeGraph
     internal int[] ObligorOf => _obligor;
     internal int[] BeneficiaryOf => _beneficiary;
     internal byte[] EffectOf => _effect;
-    internal int[] AggressorOf => _aggressor;
+    internal int[] AttackerOf => _attacker;
     public int EventCount => _events.Count;
     public int CommitmentCount => _commitments.Count;
 
@@ -103,8 +103,8 @@ public sealed partial class CascadeGraph
         if (Closed) throw new InvalidOperationException("the graph is closed; the event was not expanded");
         id = _events.Count;
         _events.Add(new CascadeEvent(id, kind, aggressor, victim, loc));
-        Grow(ref _aggressor, id);
-        _aggressor[id] = aggressor;
+        Grow(ref _attacker, id);
+        _attacker[id] = aggressor;
         _edges.Add(null);
         _eventIds[key] = id;
         return id;
@@ -116,7 +116,8 @@ public sealed partial class CascadeGraph
         if (_edges[eventId] is { } done) return done;
         var e = _events[eventId];
         var arr = Table?.Edges(e)
-            ?? Source.Triggered(new Event(e.Kind, States[e.Aggressor], States[e.Victim], Day, null, e.Location)).Select(CommitmentFor).Distinct().ToArray();
+            ?? Source.Triggered(new Event(e.Kind, States[e.Attacker], States[e.Target], Day, null, e.Location)).Select(CommitmentFor).Distinct().ToArray();
+        arr = Invoke(eventId, arr);
         _edges[eventId] = arr;
         return arr;
     }
@@ -126,7 +127,7 @@ public sealed partial class CascadeGraph
     {
         var e = outcome.Event;
         var id = EventId(e.Kind, IndexOf(e.Attacker.Cow), IndexOf(e.Target.Cow), e.Location);
-        _edges[id] ??= outcome.Triggered.Select(CommitmentFor).Distinct().ToArray();
+        _edges[id] ??= Invoke(id, outcome.Triggered.Select(CommitmentFor).Distinct().ToArray());
         return id;
     }
 
@@ -135,9 +136,11 @@ public sealed partial class CascadeGraph
         var key = (t.Agreement.Id, t.Provision.Id, t.Obligation.Position.Line, t.Obligation.Position.Column, t.Obligor.Cow, t.Beneficiary.Cow);
         if (_commitmentIds.TryGetValue(key, out var id)) return id;
         id = _commitments.Count;
-        var conditional = t.Conditions.Any(c => CascadeOptions.EscapeConditions.Contains(c.Kind) && (c.States.Count == 0 || c.States.Contains(t.Obligor.Cow)));
+        bool Concerns(Condition c) => c.States.Count == 0 || c.States.Contains(t.Obligor.Cow);
+        var conditional = t.Conditions.Any(c => CascadeOptions.EscapeConditions.Contains(c.Kind) && Concerns(c));
+        var carveOut = !Options.CarveOutFights && t.Conditions.Any(c => c.Kind == ConditionKind.NeutralityCarveOut && Concerns(c));
         Add(new CascadeCommitment(id, t.Agreement, t.Provision, t.Obligor, t.Beneficiary,
-            Classify(t.Provision.Kind, t.Obligation.Strength, conditional), t.Obligation.Strength, conditional, t));
+            carveOut ? CascadeEffect.Support : Classify(t.Provision.Kind, t.Obligation.Strength, conditional), t.Obligation.Strength, conditional, t));
         _commitmentIds[key] = id;
         return id;
     }
@@ -221,7 +224,7 @@ public sealed partial class CascadeGraph
                 var k = Commitment(c);
                 if (k.Effect != CascadeEffect.Fight) continue;
                 var o = IndexOf(k.Obligor.Cow);
-                foreach (var next in Derived(o, e.Aggressor))
+                foreach (var next in Derived(o, e.Attacker))
                     if (seen.Add(next)) queue.Enqueue(next);
             }
         }
@@ -258,8 +261,8 @@ public sealed partial class CascadeGraph
                     var o = _index[k.Obligor.Cow];
                     // Events that trigger nothing are not worth queueing.
                     int Useful(int id) => _edges[id]!.Length > 0 ? id : -1;
-                    d[2 * i] = Options.JoinerAttacks == JoinerAttacks.CounterAttack ? Useful(_eventIds[(TriggerKind.ArmedAttack, o, e.Aggressor, Source.Home(States[e.Aggressor]).Code)]) : -1;
-                    d[2 * i + 1] = Useful(_eventIds[(TriggerKind.WarInvolvement, e.Aggressor, o, Source.Home(States[o]).Code)]);
+                    d[2 * i] = Options.JoinerAttacks == JoinerAttacks.CounterAttack ? Useful(_eventIds[(TriggerKind.ArmedAttack, o, e.Attacker, Source.Home(States[e.Attacker]).Code)]) : -1;
+                    d[2 * i + 1] = Useful(_eventIds[(TriggerKind.WarInvolvement, e.Attacker, o, Source.Home(States[o]).Code)]);
                 }
                 _derived[ev] = d;
             }

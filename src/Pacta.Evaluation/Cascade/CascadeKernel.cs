@@ -89,6 +89,9 @@ internal sealed class CascadeKernel
     public int Rounds { get; private set; }
     public bool Capped { get; private set; }
 
+    /// <summary>When set, every event the run evaluates is recorded (deterministic runs only), for the promises it withheld.</summary>
+    public List<int>? Evaluated { get; set; }
+
     /// <summary>When set, conflicts between promises are recorded (deterministic runs only).</summary>
     public List<(int State, int Commitment)>? Breaches { get; set; }
 
@@ -119,6 +122,7 @@ internal sealed class CascadeKernel
             for (var i = 0; i < fCount; i++)
             {
                 var ev = _frontier[i];
+                Evaluated?.Add(ev);
                 // Events with the same commitments (attacks by different joiners on one state) need acting on once:
                 // a set whose commitments were all acted on is skipped whole (the same as skipping each).
                 var set = closed ? _g.EdgeSetOf[ev] : -1;
@@ -212,7 +216,7 @@ internal sealed class CascadeKernel
                 Via[o] = _candVia[o];
                 ViaEvent[o] = _candEvent[o];
                 changed = true;
-                var enemy = _g.AggressorOf[_candEvent[o]];
+                var enemy = _g.AttackerOf[_candEvent[o]];
                 if (closed)
                 {
                     var (attack, involvement) = _g.DerivedOf(_candEvent[o], _candEdge[o]);
@@ -313,5 +317,6 @@ internal sealed class CascadeKernel
         Rounds = 0;
         Capped = false;
         Breaches?.Clear();
+        Evaluated?.Clear();
     }
 }

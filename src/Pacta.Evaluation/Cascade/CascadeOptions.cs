@@ -5,7 +5,7 @@ namespace Pacta.Evaluation.Cascade;
 /// <summary>Whom a state that joins a war is taken to attack; the texts never say.</summary>
 public enum JoinerAttacks
 {
-    /// <summary>The aggressor of the attack that drew it in, on that state's own territory (default).</summary>
+    /// <summary>The attacker of the attack that drew it in, on that state's own territory (default).</summary>
     CounterAttack,
     /// <summary>Every belligerent of the other side at the time it joins, each on its own territory.</summary>
     AllEnemies,
@@ -22,13 +22,18 @@ public enum PromiseConflict
     PeacePrevails,
 }
 
-/// <summary>Whether obligations with escape conditions (constitutional processes, approval, ATOP conditions …) draw a state in.</summary>
+/// <summary>
+/// What a promise to fight does when its invocation hangs on a condition the facts cannot decide (ATOP's condition
+/// flags, an overlay's conditions, an attack by a co-member that the text sends to the alliance's organs).
+/// </summary>
 public enum ConditionalPromises
 {
-    /// <summary>They count: a condition the engine cannot check is taken as met (default).</summary>
-    Count,
-    /// <summary>They make the obligor a supporter only.</summary>
+    /// <summary>Reported beside the result (conditional joiners), not propagated (default).</summary>
+    Report,
+    /// <summary>The obligor becomes a supporter only; so do obligations with escape clauses (constitutional processes, approval).</summary>
     Support,
+    /// <summary>Taken as met: the promise draws its obligor in.</summary>
+    Propagate,
 }
 
 /// <summary>
@@ -41,7 +46,13 @@ public sealed record CascadeOptions
 
     public JoinerAttacks JoinerAttacks { get; init; } = JoinerAttacks.CounterAttack;
     public PromiseConflict Conflicts { get; init; } = PromiseConflict.FightPrevails;
-    public ConditionalPromises Conditional { get; init; } = ConditionalPromises.Count;
+    public ConditionalPromises Conditional { get; init; } = ConditionalPromises.Report;
+
+    /// <summary>
+    /// Whether a state under a neutrality carve-out (TEU Art. 42(7): "the specific character of the security and
+    /// defence policy of certain Member States") is drawn in to fight; by default it is at most a supporter.
+    /// </summary>
+    public bool CarveOutFights { get; init; }
 
     /// <summary>Whether a discretionary defence promise ("such action as it deems necessary", NATO Art. 5) commits to fight.</summary>
     public bool DiscretionaryFights { get; init; } = true;
@@ -62,11 +73,13 @@ public sealed record CascadeOptions
     /// <summary>Upper bound on rounds; a cascade that reaches it is reported as capped (it cannot cycle: each state joins once).</summary>
     public int MaxRounds { get; init; } = 64;
 
-    /// <summary>The condition kinds that count as escape clauses for <see cref="ConditionalPromises.Support"/>.</summary>
+    /// <summary>
+    /// The condition kinds that count as escape clauses: shown in every path step; with
+    /// <see cref="ConditionalPromises.Support"/> they make the obligor a supporter.
+    /// </summary>
     public static readonly IReadOnlyList<ConditionKind> EscapeConditions =
     [
         ConditionKind.ConstitutionalProcesses, ConditionKind.ParliamentaryApproval, ConditionKind.BudgetApproval,
-        ConditionKind.NeutralityCarveOut, ConditionKind.AtopCondition,
     ];
 
     public IReadOnlyList<(string Name, string Value, string Meaning)> Describe() =>
@@ -76,16 +89,23 @@ public sealed record CascadeOptions
         [("join-model", Words.Of(JoinModel), "Monte Carlo: one draw per state and side; all of a state's commitments towards one side are honoured together")],
         ("joiner-attacks", Words.Of(JoinerAttacks), JoinerAttacks switch
         {
-            JoinerAttacks.CounterAttack => "a joiner attacks the aggressor of the attack that drew it in, on that state's own territory",
+            JoinerAttacks.CounterAttack => "a joiner attacks the attacker of the attack that drew it in, on that state's own territory",
             JoinerAttacks.AllEnemies => "a joiner attacks every belligerent of the other side, each on its own territory",
             _ => "a joiner attacks nobody; only its war involvement is evaluated",
         }),
         ("conflicts", Words.Of(Conflicts), Conflicts == PromiseConflict.PeacePrevails
             ? "a neutrality or non-aggression promise towards a would-be enemy keeps a state out"
             : "a promise to fight prevails; the neutrality or non-aggression promise is breached"),
-        ("conditional", Words.Of(Conditional), Conditional == ConditionalPromises.Count
-            ? "obligations with escape conditions draw a state in (conditions taken as met)"
-            : "obligations with escape conditions make a state a supporter only"),
+        ("conditional", Words.Of(Conditional), Conditional switch
+        {
+            ConditionalPromises.Report => "a promise to fight whose invocation hangs on a condition the facts cannot decide is reported (conditional joiners), not propagated",
+            ConditionalPromises.Support => "conditional promises, and obligations with escape clauses (constitutional processes, approval), make a state a supporter only",
+            _ => "conditional promises draw a state in (conditions taken as met)",
+        }),
+        ("carve-out", CarveOutFights ? "fight" : "support", CarveOutFights
+            ? "a state under a neutrality carve-out (TEU Art. 42(7)) is drawn in like any other"
+            : "a state under a neutrality carve-out (TEU Art. 42(7)) is at most a supporter"),
+        ("invocation", "text", "a promise to fight draws a state in only when invoked on the facts: not by an attack of a co-member unless the text says so; named adversaries and treaty areas checked (ATOP STATTHR, overlays in corpus/invocation)"),
         ("discretionary", DiscretionaryFights ? "fight" : "support", DiscretionaryFights
             ? "a discretionary defence promise (as it deems necessary) commits to fight"
             : "a discretionary defence promise makes a state a supporter only"),

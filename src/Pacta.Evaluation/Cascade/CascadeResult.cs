@@ -3,13 +3,13 @@ using Pacta.Domain;
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
-/// One step of the path that drew a state in: in <see cref="Round"/>, <see cref="Aggressor"/>'s attack (or war
-/// involvement) against <see cref="Victim"/> triggered <see cref="Commitment"/>, owed by its obligor to its beneficiary.
+/// One step of the path that drew a state in: in <see cref="Round"/>, <see cref="Attacker"/>'s attack (or war
+/// involvement) against <see cref="Target"/> triggered <see cref="Commitment"/>, owed by its obligor to its beneficiary.
 /// </summary>
-public sealed record PathStep(int Round, TriggerKind EventKind, State Aggressor, State Victim, string Location, CascadeCommitment Commitment)
+public sealed record PathStep(int Round, TriggerKind EventKind, State Attacker, State Target, string Location, CascadeCommitment Commitment)
 {
     public override string ToString() =>
-        $"round {Round}: {Aggressor.Code} {(EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {Victim.Code} → " +
+        $"round {Round}: {Attacker.Code} {(EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {Target.Code} → " +
         $"{Commitment.Agreement.Id} {Commitment.Provision.Citation} ({Words.Of(Commitment.Kind)}): {Commitment.Obligor.Code} owes {Commitment.Beneficiary.Code}";
 }
 
@@ -42,8 +42,25 @@ public sealed record CascadeResult(
     bool Capped,
     IReadOnlyList<Breach> AttackerBreaches)
 {
+    /// <summary>
+    /// Promises to fight the cascade's events triggered but did not invoke, or invoked only on a condition nothing
+    /// decides (those are not propagated by default), owed by states that stayed out to belligerents.
+    /// </summary>
+    public IReadOnlyList<WithheldPromise> Withheld { get; init; } = [];
+
+    /// <summary>States a conditional promise would draw in (not belligerents), each once, by state code.</summary>
+    public IEnumerable<IGrouping<State, WithheldPromise>> ConditionalJoiners =>
+        Withheld.Where(w => w.Verdict == InvocationVerdict.Conditional).GroupBy(w => w.Obligor).OrderBy(g => g.Key.Cow);
+
     public IEnumerable<CascadeState> Belligerents => States.Where(s => s.Role == CascadeRole.Belligerent);
     public IEnumerable<CascadeState> Supporters => States.Where(s => s.Role == CascadeRole.Supporter);
     public IEnumerable<CascadeState> Side(CascadeSide side) => Belligerents.Where(s => s.Side == side);
     public CascadeState? Of(int cow) => States.FirstOrDefault(s => s.State.Cow == cow);
 }
+
+/// <summary>
+/// A promise to fight that an event of the cascade triggered without invoking it (<see cref="InvocationVerdict.NotInvoked"/>)
+/// or invoked only on a condition nothing decides (<see cref="InvocationVerdict.Conditional"/>): who owes it, the side
+/// it would have drawn its obligor to, the event and promise (<see cref="Step"/>), and why.
+/// </summary>
+public sealed record WithheldPromise(State Obligor, CascadeSide Side, PathStep Step, InvocationVerdict Verdict, string Reason);

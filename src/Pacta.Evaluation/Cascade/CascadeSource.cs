@@ -14,9 +14,13 @@ public sealed class CascadeSource
     private readonly Dictionary<int, Evaluator?> _byVictim = new();
     private readonly Dictionary<int, Location> _homes = new();
 
-    /// <summary>A source over <paramref name="corpus"/>; its evaluators run <paramref name="checks"/> (default: <see cref="ClauseChecks.Default"/>).</summary>
-    public CascadeSource(Corpus corpus, DateOnly day, Assumptions assumptions, ClauseChecks? checks = null)
+    /// <summary>
+    /// A source over <paramref name="corpus"/>; its evaluators run <paramref name="checks"/> (default: <see cref="ClauseChecks.Default"/>);
+    /// promises to fight are invoked by the rules of <paramref name="invocation"/> (default: <see cref="InvocationRules.None"/>).
+    /// </summary>
+    public CascadeSource(Corpus corpus, DateOnly day, Assumptions assumptions, ClauseChecks? checks = null, InvocationRules? invocation = null)
     {
+        Invocation = new Invocation(corpus, day, assumptions, invocation ?? InvocationRules.None);
         Corpus = corpus;
         Day = day;
         Assumptions = assumptions;
@@ -40,6 +44,9 @@ public sealed class CascadeSource
     }
 
     public Corpus Corpus { get; }
+
+    /// <summary>Whether a triggered promise to fight is invoked on the facts of an event.</summary>
+    public Invocation Invocation { get; }
 
     /// <summary>The checks every evaluator of this source runs; the attack table reads what they depend on.</summary>
     public ClauseChecks Checks { get; }

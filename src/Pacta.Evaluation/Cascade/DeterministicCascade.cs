@@ -15,7 +15,7 @@ public static class DeterministicCascade
 
     public static CascadeResult Run(CascadeGraph g, CascadeStart start)
     {
-        var kernel = new CascadeKernel(g) { Breaches = [] };
+        var kernel = new CascadeKernel(g) { Breaches = [], Evaluated = [] };
         var honour = new AlwaysHonour();
         Run(kernel, g, start, ref honour);
         return Collect(kernel, g, start);
@@ -46,7 +46,34 @@ public static class DeterministicCascade
         var ordered = states
             .OrderBy(s => s.Role == CascadeRole.Belligerent ? 0 : s.Role == CascadeRole.Supporter ? 1 : 2)
             .ThenBy(s => s.Round).ThenBy(s => s.Side).ThenBy(s => s.State.Cow).ToList();
-        return new CascadeResult(start, g.Day, g.Source.Assumptions, g.Options, ordered, k.Rounds, k.Capped, []);
+        return new CascadeResult(start, g.Day, g.Source.Assumptions, g.Options, ordered, k.Rounds, k.Capped, [])
+        {
+            Withheld = Withheld(k, g),
+        };
+    }
+
+    /// <summary>
+    /// The promises to fight that the run's events triggered but did not invoke, or invoked only on a condition nothing
+    /// decides, owed by states that stayed out of the war to belligerents: one entry per obligor and promise, in state order.
+    /// </summary>
+    private static List<WithheldPromise> Withheld(CascadeKernel k, CascadeGraph g)
+    {
+        var result = new List<WithheldPromise>();
+        var seen = new HashSet<(int, int)>();
+        foreach (var ev in k.Evaluated!)
+        {
+            var e = g.Event(ev);
+            foreach (var w in g.WithheldAt(ev))
+            {
+                var c = g.Commitment(w.Commitment);
+                var o = g.IndexOf(c.Obligor.Cow);
+                var b = g.IndexOf(c.Beneficiary.Cow);
+                if (k.Role[o] == (byte)CascadeRole.Belligerent || k.Role[b] != (byte)CascadeRole.Belligerent || !seen.Add((o, w.Commitment))) continue;
+                var step = new PathStep(k.Round[e.Attacker] + 1, e.Kind, g.States[e.Attacker], g.States[e.Target], e.Location.Code, c);
+                result.Add(new WithheldPromise(c.Obligor, (CascadeSide)k.Side[b], step, w.Decision.Verdict, w.Decision.Reason));
+            }
+        }
+        return result.OrderBy(w => w.Verdict).ThenBy(w => w.Obligor.Cow).ToList();
     }
 
     /// <summary>
@@ -63,8 +90,8 @@ public static class DeterministicCascade
         {
             var c = g.Commitment(k.Via[cur]);
             var e = g.Event(k.ViaEvent[cur]);
-            steps.Add(new PathStep(k.Round[cur], e.Kind, g.States[e.Aggressor], g.States[e.Victim], e.Location.Code, c));
-            var cause = e.Kind == TriggerKind.ArmedAttack ? e.Aggressor : e.Victim;
+            steps.Add(new PathStep(k.Round[cur], e.Kind, g.States[e.Attacker], g.States[e.Target], e.Location.Code, c));
+            var cause = e.Kind == TriggerKind.ArmedAttack ? e.Attacker : e.Target;
             if (k.Round[cause] == 0 || k.Role[cause] != (byte)CascadeRole.Belligerent) break;
             cur = cause;
         }

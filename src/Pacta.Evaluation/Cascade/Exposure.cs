@@ -20,9 +20,9 @@ public sealed record ExposureMatrix(DateOnly Day, IReadOnlyList<State> States, E
 public static class Exposure
 {
     public static ExposureMatrix Compute(Corpus corpus, DateOnly day, Assumptions assumptions, CascadeOptions options,
-        ISet<int> majors, int threads = 0)
+        ISet<int> majors, int threads = 0, InvocationRules? invocation = null)
     {
-        var source = new CascadeSource(corpus, day, assumptions);
+        var source = new CascadeSource(corpus, day, assumptions, invocation: invocation);
         var states = corpus.States.All.Where(s => s.IsSystemMemberOn(day)).ToList();
         var n = states.Count;
         var cells = new ExposureCell?[n, n];

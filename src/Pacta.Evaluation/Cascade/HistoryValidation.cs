@@ -65,8 +65,9 @@ public static class HistoryValidation
 
     public static WarValidation? Validate(Corpus corpus, InterstateWar war, CascadeOptions options)
     {
-        var unknown = war.Participants.Where(p => corpus.States.ByCow(p.Cow) is null).Select(p => p.Cow).ToList();
-        var known = war.Participants.Where(p => corpus.States.ByCow(p.Cow) is not null).ToList();
+        // Each state by the side it entered on (its earliest row); a later change of sides is not a joining.
+        var unknown = war.FirstSpells.Where(p => corpus.States.ByCow(p.Cow) is null).Select(p => p.Cow).ToList();
+        var known = war.FirstSpells.Where(p => corpus.States.ByCow(p.Cow) is not null).ToList();
         if (known.Count < 2) return null;
         var initiatorSide = known.FirstOrDefault(p => p.Initiator)?.Side ?? 1;
         var attackSide = known.Where(p => p.Side == initiatorSide).ToList();

@@ -2,18 +2,24 @@ using System.Globalization;
 
 namespace Pacta.Evaluation.Cascade;
 
-/// <summary>One state's participation in a COW inter-state war (first spell; day or month −9 = unknown, taken as 1).</summary>
+/// <summary>One row of a state's participation in a COW inter-state war: its side and the start of the row's first spell (day or month −9 = unknown, taken as 1).</summary>
 public sealed record WarParticipant(int Cow, string Name, int Side, DateOnly Start, bool Initiator);
 
-/// <summary>A COW inter-state war with its participants.</summary>
+/// <summary>
+/// A COW inter-state war with its participants: every row, in date order (a state that changed sides has one row
+/// per side, e.g. France's 1939 Allied row before its Vichy row of 1940 in World War II).
+/// </summary>
 public sealed record InterstateWar(int Number, string Name, IReadOnlyList<WarParticipant> Participants)
 {
     public DateOnly Start => Participants.Min(p => p.Start);
+
+    /// <summary>Each state once, by its earliest row (the side it entered the war on).</summary>
+    public IReadOnlyList<WarParticipant> FirstSpells => Participants.DistinctBy(p => p.Cow).ToList();
 }
 
 /// <summary>
 /// Reads COW's Inter-StateWarData v4.0 (one row per state and war; the file uses bare CR line endings, which
-/// <see cref="Split"/> accepts as well as LF and CRLF). A state listed twice in a war (it changed sides) keeps its first row.
+/// <see cref="Split"/> accepts as well as LF and CRLF). A state listed twice in a war (it changed sides) keeps every row; rows are put in date order (the file's order breaks ties).
 /// </summary>
 public static class InterstateWars
 {
@@ -37,11 +43,10 @@ public static class InterstateWars
             start = start.AddDays((I(d) is var dd and >= 1 ? Math.Min(dd, DateTime.DaysInMonth(start.Year, start.Month)) : 1) - 1);
             var w = I(num);
             if (!wars.TryGetValue(w, out var war)) wars[w] = war = (f[name], []);
-            var cow = I(cc);
-            if (war.P.Any(p => p.Cow == cow)) continue;
-            war.P.Add(new WarParticipant(cow, f[st], I(side), start, I(init) == 1));
+            war.P.Add(new WarParticipant(I(cc), f[st], I(side), start, I(init) == 1));
         }
-        return wars.OrderBy(x => x.Key).Select(x => new InterstateWar(x.Key, x.Value.Name, x.Value.P)).ToList();
+        // OrderBy is stable: rows starting on the same day keep the file's order.
+        return wars.OrderBy(x => x.Key).Select(x => new InterstateWar(x.Key, x.Value.Name, x.Value.P.OrderBy(p => p.Start).ToList())).ToList();
     }
 
     /// <summary>The fields of one CSV line; double quotes protect commas ("Vietnam War, Phase 2").</summary>

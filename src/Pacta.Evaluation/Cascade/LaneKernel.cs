@@ -120,7 +120,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         public T Next;
         public int Stamp;
         public int Set;
-        public int Aggressor;
+        public int Attacker;
         /// <summary>Its place in the scalar kernel's order within its round.</summary>
         public int Key;
     }
@@ -207,7 +207,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         for (var slot = 0; slot < _events.Length; slot++)
         {
             _events[slot].Set = _l.SlotSet[slot];
-            _events[slot].Aggressor = _l.SlotAggressor[slot];
+            _events[slot].Attacker = _l.SlotAggressor[slot];
         }
         _sets = new SetLanes[_l.SetCount];
         for (var set = 0; set < _sets.Length; set++)
@@ -300,7 +300,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
             }
             sl.Round |= active;
             if (entryCount == _entries.Length) Array.Resize(ref _entries, entryCount * 2);
-            _entries[entryCount] = new Entry { Lanes = active, Key = el.Key, Enemy = el.Aggressor, Next = sl.Head };
+            _entries[entryCount] = new Entry { Lanes = active, Key = el.Key, Enemy = el.Attacker, Next = sl.Head };
             sl.Head = entryCount++;
         }
         return setCount;

@@ -92,7 +92,7 @@ public static class ReferenceCascade
                     continue;
                 }
                 (role[o], side[o]) = (CascadeRole.Belligerent, s);
-                foreach (var next in g.Derived(o, g.AggressorOf[firstEvent[o]]))
+                foreach (var next in g.Derived(o, g.AttackerOf[firstEvent[o]]))
                     if (g.Edges(next).Length > 0 && evaluated.Add(next)) nextRound.Add(next);
             }
             round = nextRound;

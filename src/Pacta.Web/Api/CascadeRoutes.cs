@@ -12,14 +12,13 @@ namespace Pacta.Web.Api;
 /// </summary>
 public static class CascadeRoutes
 {
-    public static void Map(RouteGroupBuilder api, ServeData data, ServeOptions options, RunGate gate, PreparedCascades prepared)
+    public static void Map(RouteGroupBuilder api, ServeData data, ServeOptions options, RunGate gate)
     {
-        var majors = data.Session.Majors;
-
         api.MapGet("/cascade", async (HttpRequest request,
             [FromQuery] string? attacker, [FromQuery] string? target, [FromQuery] string? date, [FromQuery] string? kind, [FromQuery] string? location,
             [FromQuery] string[]? ceasefire, [FromQuery] string[]? adopted, [FromQuery] string[]? member,
-            [FromQuery] string? trials, [FromQuery] string? seed, [FromQuery] string? preset, [FromQuery(Name = "include_atop")] string? includeAtop) =>
+            [FromQuery] string? trials, [FromQuery] string? seed, [FromQuery] string? preset, [FromQuery(Name = "include_atop")] string? includeAtop,
+            [FromQuery] string? conditional, [FromQuery(Name = "carve_out")] string? carveOut) =>
         {
             var scenario = ScenarioRequest.FromQuery(request.Query);
             var corpus = data.Session.CorpusFor(scenario.IncludeAtop);
@@ -35,6 +34,19 @@ public static class CascadeRoutes
             var honour = HonourPresets.Find(presetId)
                 ?? throw ApiProblem.BadField("preset", $"unknown preset '{presetId}'; expected one of {string.Join(", ", HonourPresets.All.Select(x => x.Id))}");
 
+            var cascadeOptions = new CascadeOptions
+            {
+                Conditional = string.IsNullOrEmpty(conditional) ? ConditionalPromises.Report
+                    : Words.TryParse<ConditionalPromises>(conditional, out var c) ? c
+                    : throw ApiProblem.BadField("conditional", $"'{conditional}' must be one of {string.Join(", ", Words.All<ConditionalPromises>())}"),
+                CarveOutFights = carveOut switch
+                {
+                    null or "" or "support" => false,
+                    "fight" => true,
+                    _ => throw ApiProblem.BadField("carve_out", $"'{carveOut}' must be support or fight"),
+                },
+            };
+
             // Beyond the limit, refused at once: a queue would hold connections until they time out.
             if (!gate.TryEnter())
                 throw new ApiProblem(StatusCodes.Status503ServiceUnavailable, null, $"the server is already running {gate.Limit} cascade(s); try again shortly") { RetryAfterSeconds = 2 };
@@ -43,7 +55,7 @@ public static class CascadeRoutes
             {
                 try
                 {
-                    var p = prepared.Get(scenario.Key, corpus, e, assumptions, majors);
+                    var p = data.Session.Cascade(e, assumptions, cascadeOptions, scenario.IncludeAtop);
                     token.ThrowIfCancellationRequested();
                     var mc = n > 0 ? MonteCarlo.Run(p.ClosedGraph(), p.Start, HonourModel.Of(honour), n, s, [], cancellationToken: token) : null;
                     return CascadeJson.Cascade(corpus, e, p.Deterministic, mc);
@@ -58,7 +70,8 @@ public static class CascadeRoutes
             return Json.Of(await work.WaitAsync(token));
         })
         .WithSummary("Cascade: who is drawn in, round by round")
-        .WithDescription("As `pacta cascade --json`: the event fields of what-if, plus `trials` (Monte Carlo, at most the server's limit), `seed` and `preset` (honour rates: " +
-            string.Join(", ", HonourPresets.All.Select(x => x.Id)) + ").");
+        .WithDescription("As `pacta cascade --json`: the event fields of what-if, plus `trials` (Monte Carlo, at most the server's limit), `seed`, `preset` (honour rates: " +
+            string.Join(", ", HonourPresets.All.Select(x => x.Id)) + "), `conditional` (report, support, propagate) and `carve_out` (support, fight); " +
+            "the answer lists `conditional_joiners` and `not_invoked` beside the states drawn in.");
     }
 }

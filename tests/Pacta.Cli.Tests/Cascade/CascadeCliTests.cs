@@ -77,4 +77,42 @@ public sealed class CascadeCliTests
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("--joiner-attacks", r.Stderr);
     }
+
+    [Fact]
+    public void Cascade_Text_ShowsConditionalJoinersEscapesAndTheOptionsInForce()
+    {
+        var r = PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--trials", "2000", "--seed", "1");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("conditional = report", r.Stdout);
+        Assert.Contains("carve-out = support", r.Stdout);
+        Assert.Contains("Conditional joiners:", r.Stdout);
+        Assert.Contains("CYP (defender's side):", r.Stdout);
+        Assert.Contains("constitutional-processes", r.Stdout);
+        Assert.Contains("P(a major power other than the attacker and the target drawn in)", r.Stdout);
+        Assert.Contains("War size (belligerents)", r.Stdout);
+    }
+
+    [Fact]
+    public void CascadeJson_ConditionalPropagate_DrawsConditionalJoinersIn()
+    {
+        var report = System.Text.Json.Nodes.JsonNode.Parse(PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--json").Stdout)!;
+        var propagate = System.Text.Json.Nodes.JsonNode.Parse(PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--json", "--conditional", "propagate").Stdout)!;
+
+        static bool Belligerent(System.Text.Json.Nodes.JsonNode doc, string iso3) =>
+            doc["states"]!.AsArray().Any(s => (string?)s!["state"]!["iso3"] == iso3 && (string?)s["role"] == "belligerent");
+        Assert.Contains(report["conditional_joiners"]!.AsArray(), g => (string?)g!["state"]!["iso3"] == "MEX");
+        Assert.False(Belligerent(report, "MEX"));
+        Assert.True(Belligerent(propagate, "MEX"));
+        Assert.Equal("propagate", (string?)propagate["options"]!["conditional"]!["value"]);
+    }
+
+    [Fact]
+    public void Cascade_BadConditionalValue_IsOneLineErrorWithExitCode1()
+    {
+        var r = PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--conditional", "count");
+
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("--conditional: 'count' must be one of report, support, propagate", r.Stderr);
+    }
 }

@@ -31,6 +31,27 @@ public sealed class HistoryTests
     }
 
     [Fact]
+    public void InterstateWars_StateThatChangedSides_KeepsEverySpellInDateOrder()
+    {
+        var wars = InterstateWars.Parse(File.ReadAllText(Repo.Path("data", "wars", "Inter-StateWarData_v4.0.csv")));
+        var ww2 = wars.Single(w => w.Number == 139);
+
+        var france = ww2.Participants.Where(p => p.Cow == 220).ToList();
+        Assert.Equal(2, france.Count);
+        Assert.Equal(new DateOnly(1939, 9, 3), france[0].Start);
+        Assert.True(france[0].Start < france[1].Start);
+        Assert.NotEqual(france[0].Side, france[1].Side);
+        var romania = ww2.Participants.Where(p => p.Cow == 360).ToList();
+        Assert.Equal(2, romania.Count);
+        Assert.Equal(1941, romania[0].Start.Year);
+        Assert.Equal(1944, romania[1].Start.Year);
+        // Each state once, by the side it entered on.
+        Assert.Equal(france[0], ww2.FirstSpells.Single(p => p.Cow == 220));
+        Assert.Equal(romania[0], ww2.FirstSpells.Single(p => p.Cow == 360));
+        Assert.All(wars, w => Assert.Equal(w.Participants.OrderBy(p => p.Start), w.Participants));
+    }
+
+    [Fact]
     public void ValidateHistory_Cli_PrintsTheTableAndWritesCsv()
     {
         var csv = Path.Combine(Path.GetTempPath(), $"pacta-history-{Guid.NewGuid():N}.csv");

@@ -62,7 +62,7 @@ public sealed class CascadeScenarioTests
             // The path: NATO Art. 5 draws a member in, its counter-attack on Russia triggers Russia's partner.
             Assert.Equal(2, s.Path.Count);
             Assert.Equal("north-atlantic-treaty-1949", s.Path[0].Commitment.Agreement.Id);
-            Assert.Equal(365, s.Path[1].Victim.Cow);
+            Assert.Equal(365, s.Path[1].Target.Cow);
             Assert.Equal("RU", s.Path[1].Location);
             Assert.Equal(ProvisionKind.Defense, s.Path[1].Commitment.Kind);
             Assert.Equal(365, s.Path[1].Commitment.Beneficiary.Cow);

@@ -1,0 +1,77 @@
+using Pacta.Domain;
+using Pacta.Tests.Support;
+
+namespace Pacta.Tests.Authoring;
+
+/// <summary>The invocation overlays of corpus/invocation/: read with the corpus, checked, and errors placed.</summary>
+public sealed class InvocationOverlayTests
+{
+    [Fact]
+    public void BundledOverlays_AreReadWithSourcesAndClauses()
+    {
+        var result = TestCorpus.Loader.LoadDirectory(Repo.Path("corpus"));
+
+        Assert.True(result.Ok, string.Join("\n", result.Diagnostics.Take(10)));
+        var byId = result.Invocations.ToDictionary(t => t.Agreement);
+        foreach (var id in new[] { "atop-3150", "atop-3075", "atop-3205", "atop-4400", "atop-3285", "atop-3260", "atop-3275", "atop-2420", "atop-3180", "atop-1385", "atop-1350" })
+        {
+            Assert.True(byId.ContainsKey(id), id);
+            Assert.NotEmpty(byId[id].Sources);
+            Assert.NotEmpty(byId[id].Clauses);
+        }
+        Assert.Equal(MemberAttacks.Conditional, byId["atop-3205"].BetweenMembers);
+        Assert.Equal([255], byId["atop-1385"].Adversaries);
+        Assert.Equal([2], byId["atop-3260"].Conditions.Single().Obligors);
+    }
+
+    [Fact]
+    public void BadOverlay_IsAnErrorWithFileLineAndColumn()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"pacta-invocation-{Guid.NewGuid():N}", "invocation");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "bad.yaml"), """
+            id: bad
+            agreement: atop-3150
+            name: A bad overlay
+            between_members: sometimes
+            adversaries: [NOWHERE]
+            clauses:
+              - article: Art. 1
+                text: some words
+            sources:
+              - id: s
+                url: https://example.org/treaty
+                supports: the text
+            """);
+
+        var result = TestCorpus.Loader.LoadDirectory(Path.GetDirectoryName(dir)!);
+
+        Assert.False(result.Ok);
+        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("bad.yaml", StringComparison.Ordinal) && d.Line == 4 && d.Message.Contains("sometimes", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("bad.yaml", StringComparison.Ordinal) && d.Line == 5 && d.Message.Contains("NOWHERE", StringComparison.Ordinal));
+        Assert.Empty(result.Invocations);
+    }
+
+    [Fact]
+    public void Overlay_NamingAnUnknownAgreement_IsAnError()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"pacta-invocation-{Guid.NewGuid():N}", "invocation");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "ghost.yaml"), """
+            id: ghost
+            agreement: no-such-treaty
+            name: Nothing
+            clauses:
+              - article: Art. 1
+                text: some words
+            sources:
+              - id: s
+                url: https://example.org/treaty
+                supports: the text
+            """);
+
+        var result = TestCorpus.Loader.LoadDirectory(Path.GetDirectoryName(dir)!);
+
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("unknown agreement id 'no-such-treaty'", StringComparison.Ordinal) && d.Line == 1);
+    }
+}
