@@ -64,7 +64,8 @@ public static class CascadeCommand
             {
                 if (options.JoinerAttacks == JoinerAttacks.AllEnemies)
                     throw new PactaException("--trials: Monte Carlo needs --joiner-attacks counter-attack or none (all-enemies has no fixed event graph)");
-                mc = MonteCarlo.Run(graph, start, model, n, r.GetValue(seed), pairs.Select(x => (x.Item1.Cow, x.Item2.Cow)).ToList(), r.GetValue(threads));
+                mc = MonteCarlo.Run(graph, start, model, n, r.GetValue(seed), pairs.Select(x => (x.Item1.Cow, x.Item2.Cow)).ToList(), r.GetValue(threads),
+                    joins: options.JoinModel == JoinModel.Fitted ? CascadeData.FittedJoinModel(start) : null);
             }
 
             var quiet = r.GetValue(CommonOptions.Json);
