@@ -28,8 +28,13 @@ public sealed class Contiguity
         return c;
     }
 
+    /// <summary>The last month COW codes (spells still in effect end there).</summary>
+    public const int CoverageEnd = 201612;
+
+    /// <summary>Adds a spell; one that runs to the end of COW's coverage is taken as still running (no state border has changed since).</summary>
     public void Add(int a, int b, int type, int beginYyyyMm, int endYyyyMm)
     {
+        if (endYyyyMm >= CoverageEnd) endYyyyMm = int.MaxValue;
         var key = a < b ? (a, b) : (b, a);
         if (!_spells.TryGetValue(key, out var list)) _spells[key] = list = [];
         list.Add((type, beginYyyyMm, endYyyyMm));

@@ -47,8 +47,11 @@ public static class HonourReplication
                     if (p.Side != initiatorSide) events.Add(g.EventId(TriggerKind.ArmedAttack, e, me));
                     events.Add(g.EventId(TriggerKind.WarInvolvement, e, me));
                 }
-                foreach (var ev in events.Distinct())
-                    foreach (var c in g.Edges(ev))
+                // Non-aggression promises are standing (no event triggers them): every one owed to P is invoked by its war.
+                var standing = new List<int>();
+                foreach (var o in g.States)
+                    if (o.Cow != p.Cow) standing.AddRange(g.PeacePromisesOf(g.IndexOf(o.Cow)).ToArray());
+                foreach (var c in events.Distinct().SelectMany(g.Edges).Concat(standing))
                     {
                         var k = g.Commitment(c);
                         if (k.Beneficiary.Cow != p.Cow || k.Obligor.Cow == p.Cow || !Kinds.Contains(k.Kind) || !k.Obligor.IsSystemMemberOn(entry)) continue;

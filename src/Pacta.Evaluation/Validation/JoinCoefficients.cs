@@ -18,7 +18,7 @@ public sealed record JoinCoefficients(IReadOnlyList<double> Values, double Ridge
         for (var i = 0; i < Values.Count; i++) coefficients[JoinFeatures.Names[i]] = Math.Round(Values[i], 10);
         var o = new JsonObject
         {
-            ["model"] = "conditional logit, outcomes none / attacker's side / target's side (docs/validation.md)",
+            ["model"] = "conditional logit, outcomes none, attacker side, target side (docs/validation.md)",
             ["fitted_on"] = FittedOn,
             ["wars"] = Wars,
             ["rows"] = Rows,
