@@ -52,14 +52,14 @@ public static class HonourReplication
                 foreach (var o in g.States)
                     if (o.Cow != p.Cow) standing.AddRange(g.PeacePromisesOf(g.IndexOf(o.Cow)).ToArray());
                 foreach (var c in events.Distinct().SelectMany(g.Edges).Concat(standing))
-                    {
-                        var k = g.Commitment(c);
-                        if (k.Beneficiary.Cow != p.Cow || k.Obligor.Cow == p.Cow || !Kinds.Contains(k.Kind) || !k.Obligor.IsSystemMemberOn(entry)) continue;
-                        var key = (k.Obligor.Cow, p.Cow, k.Kind);
-                        if (!seen.TryGetValue(key, out var u))
-                            seen[key] = u = (entry, [], Honoured(war, k.Kind, k.Obligor.Cow, p.Side));
-                        if (!u.Agreements.Contains(k.Agreement.Id)) u.Agreements.Add(k.Agreement.Id);
-                    }
+                {
+                    var k = g.Commitment(c);
+                    if (k.Beneficiary.Cow != p.Cow || k.Obligor.Cow == p.Cow || !Kinds.Contains(k.Kind) || !k.Obligor.IsSystemMemberOn(entry)) continue;
+                    var key = (k.Obligor.Cow, p.Cow, k.Kind);
+                    if (!seen.TryGetValue(key, out var u))
+                        seen[key] = u = (entry, [], Honoured(war, k.Kind, k.Obligor.Cow, p.Side));
+                    if (!u.Agreements.Contains(k.Agreement.Id)) u.Agreements.Add(k.Agreement.Id);
+                }
             }
             units.AddRange(seen.Select(x => new HonourUnit(war.Number, x.Value.Entry, x.Key.Item1, x.Key.Item2, x.Key.Item3, x.Value.Agreements, x.Value.Honoured)));
         }

@@ -6,7 +6,7 @@ using Pacta.Tests.Support;
 namespace Pacta.Tests.Validation;
 
 /// <summary>The conditional logit, its coefficients file and the fitted join model of the Monte Carlo.</summary>
-public sealed class JoinModelTests
+public sealed class FittedJoinModelTests
 {
     private static double[] Coefficients(params (string Name, double Value)[] set)
     {
@@ -109,5 +109,15 @@ public sealed class JoinModelTests
     public void JoinModels_Fitted_NeedsItsCoefficients()
     {
         Assert.Throws<InvalidOperationException>(() => JoinModels.Of(JoinModel.Fitted));
+    }
+
+    [Fact]
+    public void CascadeCli_JoinModelFitted_RunsTheMonteCarloWithTheShippedCoefficients()
+    {
+        var r = PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--trials", "2000", "--seed", "1", "--join-model", "fitted");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("join-model = fitted", r.Stdout);
+        Assert.Contains("Monte Carlo: 2,000 trials", r.Stdout);
     }
 }
