@@ -11,12 +11,13 @@ public static class JoinValidationOutput
 {
     public sealed record Result(JoinValidationReport Join, IReadOnlyList<HonourCell> Honour, JoinCoefficients Coefficients, string CoefficientsFile);
 
-    public static Result Run(PactaWorkspace ws, Pacta.Evaluation.Cascade.CascadeOptions options, JoinCoefficients coefficients, string file, int resamples, int seed)
+    public static Result Run(PactaWorkspace ws, Pacta.Evaluation.Cascade.CascadeOptions options, JoinCoefficients coefficients, string file, int resamples, int seed, int chainTrials)
     {
         var atop = CascadeData.AtopCorpus(ws);
         var spells = CascadeData.WarSpells();
-        var wars = JoinUniverse.Build(atop, spells, CascadeData.Contiguity(), CascadeData.Majors(), options);
-        var join = JoinValidation.Run(wars, coefficients.Values, resamples, seed, coefficients.Ridge);
+        var contiguity = CascadeData.Contiguity();
+        var wars = JoinUniverse.Build(atop, spells, contiguity, CascadeData.Majors(), options);
+        var join = JoinValidation.Run(wars, coefficients.Values, resamples, seed, coefficients.Ridge, chainTrials, contiguity);
         var units = HonourReplication.Units(atop, spells, options);
         var honour = HonourReplication.Rates(units, spells.ToDictionary(w => w.Number, w => w.Start));
         return new Result(join, honour, coefficients, file);
@@ -104,6 +105,21 @@ public static class JoinValidationOutput
         }).ToArray());
         o["metrics"] = new JsonArray(j.Metrics.Where(m => m.Model == JoinValidation.Logistic).Select(m => (JsonNode)Metric(m)).ToArray());
         o["baselines"] = new JsonArray(j.Metrics.Where(m => m.Model != JoinValidation.Logistic).Select(m => (JsonNode)Metric(m)).ToArray());
+        o["per_war"] = new JsonArray(j.PerWar.Select(w => (JsonNode)new JsonObject
+        {
+            ["war"] = w.War,
+            ["name"] = w.Name,
+            ["split"] = w.Test ? "test" : "train",
+            ["candidates"] = w.Candidates,
+            ["joiners"] = w.Joiners,
+            ["brier"] = Num(w.Brier),
+            ["log_loss"] = Num(w.LogLoss),
+            ["average_precision"] = Num(w.AveragePrecision),
+            ["precision_at_5"] = Num(w.PrecisionAt5),
+            ["lowo_brier"] = Num(w.LowoBrier),
+            ["lowo_log_loss"] = Num(w.LowoLogLoss),
+            ["lowo_average_precision"] = Num(w.LowoAveragePrecision),
+        }).ToArray());
         o["bootstrap"] = new JsonObject { ["unit"] = "war", ["resamples"] = j.Resamples, ["seed"] = j.Seed };
         var coefficients = new JsonObject();
         for (var i = 0; i < r.Coefficients.Values.Count; i++) coefficients[JoinFeatures.Names[i]] = r.Coefficients.Values[i];

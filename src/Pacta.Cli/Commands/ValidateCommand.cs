@@ -23,7 +23,8 @@ public static class ValidateCommand
         var coefficients = new Option<string>("--coefficients") { Description = "The joining model's coefficients (default: the shipped data/join-model/coefficients.json)" };
         var resamples = CommonOptions.Number("--resamples", "Bootstrap resamples of whole wars for the 95 % intervals (default 1000)", JoinValidation.DefaultResamples, 10, 100_000);
         var seed = CommonOptions.Number("--seed", "Seed of the bootstrap (default 20261202)", JoinValidation.DefaultSeed, 0, int.MaxValue);
-        var history = new Command("history", "Predicted against actual joiners of the COW inter-state wars (v4.0), on ATOP 5.1 alliances; probabilistic scores, baselines and honour rates (docs/validation.md)") { csv, coefficients, resamples, seed };
+        var chainTrials = CommonOptions.Number("--chain-trials", "Trials per war of the cascade's Monte Carlo with the fitted join model, scored beside the baselines (default 1000; 0: leave it out)", 1000, 0, 1_000_000);
+        var history = new Command("history", "Predicted against actual joiners of the COW inter-state wars (v4.0), on ATOP 5.1 alliances; probabilistic scores, baselines and honour rates (docs/validation.md)") { csv, coefficients, resamples, seed, chainTrials };
         cascade.AddTo(history);
         history.SetAction(r => Cli.Run(r, () =>
         {
@@ -33,7 +34,7 @@ public static class ValidateCommand
             var coefficientsFile = r.GetValue(coefficients) ?? CascadeData.JoinCoefficientsFile;
             var fitted = CascadeData.JoinCoefficients(coefficientsFile);
             var report = HistoryValidation.Run(CascadeData.AtopCorpus(ws), CascadeData.Wars(), options);
-            var join = JoinValidationOutput.Run(ws, options, fitted, coefficientsFile, r.GetValue(resamples), r.GetValue(seed));
+            var join = JoinValidationOutput.Run(ws, options, fitted, coefficientsFile, r.GetValue(resamples), r.GetValue(seed), r.GetValue(chainTrials));
             var path = r.GetValue(csv)!;
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));
             if (dir is not null) Directory.CreateDirectory(dir);

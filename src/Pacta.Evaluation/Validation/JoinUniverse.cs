@@ -13,6 +13,10 @@ public sealed record JoinCandidate(JoinSituation Situation, int Outcome, bool Al
 public sealed record WarUniverse(SpelledWar War, DateOnly Day, int InitiatorSide, IReadOnlyList<State> Attackers, IReadOnlyList<State> Targets,
     IReadOnlyList<JoinCandidate> Candidates)
 {
+    /// <summary>The war's cascade graph (ATOP alone, its first day, major powers marked) and start, for the chain model.</summary>
+    public CascadeGraph? Graph { get; init; }
+    public CascadeStart? Start { get; init; }
+
     public static readonly DateOnly TestFrom = new(1945, 1, 1);
 
     public bool Test => Day >= TestFrom;
@@ -46,6 +50,7 @@ public static class JoinUniverse
         var graph = new CascadeGraph(new CascadeSource(atop, day, Assumptions.None), options);
         var start = new CascadeStart(attackers, targets, TriggerKind.ArmedAttack, null);
         var major = majors.On(day);
+        foreach (var m in major) if (atop.States.ByCow(m) is not null) graph.IsMajor[graph.IndexOf(m)] = true;
         var situations = JoinFeatures.Of(graph, start, contiguity, major.Contains);
         var cascade = DeterministicCascade.Run(graph, start).Belligerents.Where(s => !s.Initial).ToDictionary(s => s.State.Cow, s => s.Side);
 
@@ -65,7 +70,7 @@ public static class JoinUniverse
             return new JoinCandidate(s, outcome, allyA.Contains(s.State.Cow), allyT.Contains(s.State.Cow),
                 cascade.GetValueOrDefault(s.State.Cow, CascadeSide.None));
         }).ToList();
-        return new WarUniverse(war, day, initiatorSide, attackers, targets, candidates);
+        return new WarUniverse(war, day, initiatorSide, attackers, targets, candidates) { Graph = graph, Start = start };
     }
 
     public static IReadOnlyList<WarUniverse> Build(Corpus atop, IEnumerable<SpelledWar> wars, Contiguity contiguity, MajorPowers majors, CascadeOptions options) =>

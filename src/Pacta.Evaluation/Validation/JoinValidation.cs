@@ -17,9 +17,13 @@ public sealed record ModelMetrics(
 /// <summary>A candidate's prediction by the joining model (the <c>--json</c> "predictions" rows).</summary>
 public sealed record JoinPrediction(int War, int State, double PAttacker, double PTarget, int Outcome, bool Test);
 
+/// <summary>The joining model's scores on one war: from the train fit (<see cref="Test"/> says which split) and leave-one-war-out.</summary>
+public sealed record WarMetrics(int War, string Name, bool Test, int Candidates, int Joiners,
+    double Brier, double LogLoss, double AveragePrecision, double PrecisionAt5, double LowoBrier, double LowoLogLoss, double LowoAveragePrecision);
+
 public sealed record JoinValidationReport(
     IReadOnlyList<WarUniverse> Wars, IReadOnlyList<double> Coefficients, IReadOnlyList<JoinPrediction> Predictions,
-    IReadOnlyList<ModelMetrics> Metrics, int Resamples, int Seed);
+    IReadOnlyList<ModelMetrics> Metrics, IReadOnlyList<WarMetrics> PerWar, int Resamples, int Seed);
 
 /// <summary>
 /// Scores the joining model and the baselines on the universe: train (before 1945), test (from 1945) and
@@ -31,6 +35,7 @@ public static class JoinValidation
     public const int DefaultSeed = 20261202;
     public const string Logistic = "logistic (joining model)";
     public const string Climatology = "climatology";
+    public const string Chain = "cascade with fitted join model";
 
     /// <summary>The rule baselines: the side pattern a rule gives a candidate (0 neither, 1 attacker's, 2 target's).</summary>
     public static readonly IReadOnlyList<(string Name, Func<JoinCandidate, int> Pattern)> Rules =
@@ -51,11 +56,18 @@ public static class JoinValidation
     public static double[] FitTrain(IReadOnlyList<WarUniverse> wars, double ridge = ConditionalLogit.DefaultRidge) =>
         ConditionalLogit.Fit(Rows(wars.Where(w => !w.Test)), JoinFeatures.Count, ridge);
 
+    /// <summary>
+    /// Scores every model. With <paramref name="chainTrials"/> &gt; 0 (and <paramref name="contiguity"/>), the cascade's
+    /// Monte Carlo with <see cref="FittedJoinModel"/> is scored too: P(side) = (trials on that side + ½) / (trials + 1½).
+    /// </summary>
     public static JoinValidationReport Run(IReadOnlyList<WarUniverse> wars, IReadOnlyList<double> coefficients,
-        int resamples = DefaultResamples, int seed = DefaultSeed, double ridge = ConditionalLogit.DefaultRidge)
+        int resamples = DefaultResamples, int seed = DefaultSeed, double ridge = ConditionalLogit.DefaultRidge,
+        int chainTrials = 0, Contiguity? contiguity = null)
     {
         // scored[model][war index] — train/test from the train fit, LOWO from fits without the war.
         var names = Rules.Select(r => r.Name).Append(Logistic).ToList();
+        var chain = chainTrials > 0 && contiguity is not null;
+        if (chain) names.Add(Chain);
         var split = new Scored[names.Count][][];
         var lowo = new Scored[names.Count][][];
         for (var m = 0; m < names.Count; m++) { split[m] = new Scored[wars.Count][]; lowo[m] = new Scored[wars.Count][]; }
@@ -73,7 +85,7 @@ public static class JoinValidation
                 lowo[r][i] = Apply(wars[i], pattern, Subtract(all, perWar[i]));
             }
         }
-        var lg = names.Count - 1;
+        var lg = names.IndexOf(Logistic);
         var predictions = new List<JoinPrediction>();
         for (var i = 0; i < wars.Count; i++)
         {
@@ -85,6 +97,12 @@ public static class JoinValidation
         {
             var beta = ConditionalLogit.Fit(Rows(wars.Where((_, j) => j != i)), JoinFeatures.Count, ridge, start: coefficients);
             lowo[lg][i] = wars[i].Candidates.Select(c => Score(beta, c)).ToArray();
+            if (chain)
+            {
+                var ch = names.IndexOf(Chain);
+                split[ch][i] = ChainScores(wars[i], coefficients, contiguity!, chainTrials, (ulong)(seed + wars[i].War.Number));
+                lowo[ch][i] = ChainScores(wars[i], beta, contiguity!, chainTrials, (ulong)(seed + wars[i].War.Number));
+            }
         }
 
         var metrics = new List<ModelMetrics>();
@@ -93,7 +111,28 @@ public static class JoinValidation
         metrics.AddRange(Measure(names, split, train, ValidationSplit.Train, resamples, seed));
         metrics.AddRange(Measure(names, split, test, ValidationSplit.Test, resamples, seed));
         metrics.AddRange(Measure(names, lowo, everything, ValidationSplit.LeaveOneWarOut, resamples, seed));
-        return new JoinValidationReport(wars, coefficients, predictions, metrics, resamples, seed);
+        var scoresByWar = wars.Select((w, i) => new WarMetrics(w.War.Number, w.War.Name, w.Test, w.Candidates.Count, w.Candidates.Count(c => c.Outcome != 0),
+            Metrics.Brier(split[lg][i]), Metrics.LogLoss(split[lg][i]), Metrics.AveragePrecision(Metrics.Items(split[lg][i])),
+            Metrics.PrecisionAtK(Metrics.Items(split[lg][i]), 5),
+            Metrics.Brier(lowo[lg][i]), Metrics.LogLoss(lowo[lg][i]), Metrics.AveragePrecision(Metrics.Items(lowo[lg][i])))).ToList();
+        return new JoinValidationReport(wars, coefficients, predictions, metrics, scoresByWar, resamples, seed);
+    }
+
+    /// <summary>The cascade's Monte Carlo with the fitted join model on a war's graph, as smoothed side frequencies per candidate.</summary>
+    public static Scored[] ChainScores(WarUniverse w, IReadOnlyList<double> beta, Contiguity contiguity, int trials, ulong seed)
+    {
+        var g = w.Graph ?? throw new InvalidOperationException("the war has no cascade graph");
+        var start = w.Start!;
+        var mc = MonteCarlo.Run(g, start, HonourModel.Of(HonourPresets.Default), trials, seed, [], threads: 1,
+            joins: new FittedJoinModel(beta, start, contiguity));
+        var odds = mc.States.ToDictionary(s => s.State.Cow);
+        var n = trials + 1.5;
+        return w.Candidates.Select(c =>
+        {
+            double a = 0, t = 0;
+            if (odds.TryGetValue(c.State.Cow, out var o)) (a, t) = (o.AttackerSide.Hits, o.DefenderSide.Hits);
+            return new Scored((trials - a - t + 0.5) / n, (a + 0.5) / n, (t + 0.5) / n, c.Outcome);
+        }).ToArray();
     }
 
     public static Scored Score(IReadOnlyList<double> beta, JoinCandidate c)

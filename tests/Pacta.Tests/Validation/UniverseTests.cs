@@ -78,7 +78,7 @@ public sealed class UniverseTests
     public void ValidateHistory_Json_HasOnePredictionPerCandidate_MetricsAndBaselines()
     {
         var csv = Path.Combine(Path.GetTempPath(), $"pacta-history-{Guid.NewGuid():N}.csv");
-        var r = PactaCli.Run("validate", "history", "--json", "--resamples", "10", "--csv", csv);
+        var r = PactaCli.Run("validate", "history", "--json", "--resamples", "10", "--chain-trials", "100", "--csv", csv);
         File.Delete(csv);
 
         Assert.True(r.ExitCode == 0, r.Stderr);
@@ -101,7 +101,8 @@ public sealed class UniverseTests
         Assert.Equal(predictions.Count(p => (string)p!["actual"]! != "none"), json["metrics"]!.AsArray().Single(m => (string)m!["split"]! == "leave-one-war-out")!["joiners"]!.GetValue<int>());
         Assert.Equal(["train", "test", "leave-one-war-out"], json["metrics"]!.AsArray().Select(m => (string)m!["split"]!));
         var baselines = json["baselines"]!.AsArray().Select(b => (string)b!["model"]!).Distinct().ToList();
-        Assert.Equal(["climatology", "defence pact with target", "any alliance", "contiguity", "allies plus contiguity", "major powers", "cascade (deterministic)"], baselines);
+        Assert.Equal(["climatology", "defence pact with target", "any alliance", "contiguity", "allies plus contiguity", "major powers", "cascade (deterministic)", "cascade with fitted join model"], baselines);
+        Assert.Equal(95, json["per_war"]!.AsArray().Count);
         var test = json["metrics"]!.AsArray().Single(m => (string)m!["split"]! == "test")!;
         Assert.True((double)test["brier"]!["low"]! <= (double)test["brier"]!["value"]! && (double)test["brier"]!["value"]! <= (double)test["brier"]!["high"]!);
         Assert.Contains(json["honour"]!.AsArray(), h => (string)h!["level"]! == "alliance-war" && (string)h!["kind"]! == "defense");
