@@ -53,7 +53,18 @@ public static class ValidateCommand
         }));
 
         var outFile = new Option<string>("--out") { Description = "Where to write the coefficients (default data/join-model/coefficients.json)", DefaultValueFactory = _ => "data/join-model/coefficients.json" };
-        var ridge = new Option<double>("--ridge") { Description = "Ridge penalty on every coefficient but the intercept (default 1)", DefaultValueFactory = _ => ConditionalLogit.DefaultRidge };
+        var ridge = new Option<double>("--ridge")
+        {
+            Description = "Ridge penalty on every coefficient but the intercept (default 1)",
+            DefaultValueFactory = _ => ConditionalLogit.DefaultRidge,
+            CustomParser = a =>
+            {
+                var text = a.Tokens.Count == 0 ? "" : a.Tokens[^1].Value;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0) return v;
+                a.AddError($"--ridge: '{text}' must be a number, 0 or more");
+                return ConditionalLogit.DefaultRidge;
+            },
+        };
         var fitCascade = new CascadeOptionSet();
         var fit = new Command("fit", "Refit the joining model on the wars before 1945 and write its coefficients (docs/validation.md)") { outFile, ridge };
         fitCascade.AddTo(fit);
@@ -62,7 +73,6 @@ public static class ValidateCommand
             var ws = CommonOptions.Workspace(r);
             var path = r.GetValue(outFile)!;
             CommonOptions.OutputFile(path, "--out");
-            if (!(r.GetValue(ridge) is var l && double.IsFinite(l) && l >= 0)) throw new PactaException("--ridge: must be a number, 0 or more");
             var fitted = JoinValidationOutput.Fit(ws, fitCascade.Read(r), r.GetValue(ridge));
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));
             if (dir is not null) Directory.CreateDirectory(dir);

@@ -50,7 +50,7 @@ public static class JoinFeatures
             {
                 var k = g.Commitment(c);
                 if (!promises.TryGetValue(k.Obligor.Cow, out var list)) promises[k.Obligor.Cow] = list = [];
-                if (!list.Contains(k)) list.Add(k);
+                if (!list.Exists(x => x.Id == k.Id)) list.Add(k);
             }
         var result = new List<JoinSituation>();
         foreach (var s in systemMembersOnly ? members : g.States)
