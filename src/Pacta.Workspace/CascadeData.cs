@@ -1,6 +1,7 @@
 using Pacta.Datasets.Atop;
 using Pacta.Domain;
 using Pacta.Evaluation.Cascade;
+using Pacta.Evaluation.Validation;
 
 namespace Pacta.Workspace;
 
@@ -22,6 +23,34 @@ public static class CascadeData
         try { return InterstateWars.Parse(File.ReadAllText(WarsFile)); }
         catch (FormatException e) { throw new PactaException($"{WarsFile}: {e.Message}"); }
     }
+
+    public static string ContiguityFile => Path.Combine(PactaWorkspace.DataDir, "contiguity", "contdir.csv");
+    public static string JoinCoefficientsFile => Path.Combine(PactaWorkspace.DataDir, "join-model", "coefficients.json");
+
+    /// <summary>The war file read with every spell kept (the validation's universe).</summary>
+    public static IReadOnlyList<SpelledWar> WarSpells()
+    {
+        try { return Evaluation.Validation.WarSpells.Parse(File.ReadAllText(WarsFile)); }
+        catch (FormatException e) { throw new PactaException($"{WarsFile}: {e.Message}"); }
+    }
+
+    public static Contiguity Contiguity()
+    {
+        try { return Evaluation.Validation.Contiguity.Parse(File.ReadAllText(ContiguityFile)); }
+        catch (FormatException e) { throw new PactaException($"{ContiguityFile}: {e.Message}"); }
+    }
+
+    /// <summary>The shipped coefficients of the joining model (or those of <paramref name="path"/>); errors name the file and the line or field.</summary>
+    public static JoinCoefficients JoinCoefficients(string? path = null)
+    {
+        path ??= JoinCoefficientsFile;
+        if (!File.Exists(path)) throw new PactaException($"{path}: no such file (refit with '{Evaluation.Validation.JoinCoefficients.Command}')");
+        try { return Evaluation.Validation.JoinCoefficients.Parse(File.ReadAllText(path), path); }
+        catch (FormatException e) { throw new PactaException(e.Message); }
+    }
+
+    /// <summary>The fitted join model for a cascade from <paramref name="start"/> (<c>--join-model fitted</c>).</summary>
+    public static FittedJoinModel FittedJoinModel(CascadeStart start) => new(JoinCoefficients().Values, start, Contiguity());
 
     /// <summary>A corpus of the ATOP alliances alone (the workspace's release), with the workspace's states and locations.</summary>
     public static Corpus AtopCorpus(PactaWorkspace ws) => new(AtopToAgreements.Convert(ws.Atop), [], [], ws.States, ws.Locations);

@@ -98,7 +98,9 @@ public sealed class PactaSession
         var p = Cascade(e, assumptions, options, includeAtop);
         if (trials <= 0) return (p.Deterministic, null);
         var closed = PactaWorkspace.Timed("close graph", p.ClosedGraph);
-        return (p.Deterministic, PactaWorkspace.Timed("monte carlo", () => MonteCarlo.Run(closed, p.Start, model, trials, seed, pairs, threads, cancellationToken)));
+        // The fitted join model reads the cascade's start (contiguity to attacker and target), so it is made per run.
+        var joins = options.JoinModel == JoinModel.Fitted ? CascadeData.FittedJoinModel(p.Start) : null;
+        return (p.Deterministic, PactaWorkspace.Timed("monte carlo", () => MonteCarlo.Run(closed, p.Start, model, trials, seed, pairs, threads, cancellationToken, joins)));
     }
 
     /// <summary>The corpus a scenario is read against: all of it, or the hand-encoded agreements alone.</summary>

@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using Pacta.Cli.Rendering;
 using Pacta.Contracts;
 using Pacta.Evaluation.Cascade;
+using Pacta.Evaluation.Validation;
+using Pacta.Workspace;
 
 namespace Pacta.Cli.Commands;
 
@@ -18,27 +20,72 @@ public static class ValidateCommand
     {
         var csv = new Option<string>("--csv") { Description = "Write the per-war table as CSV (default history-validation.csv)", DefaultValueFactory = _ => "history-validation.csv" };
         var cascade = new CascadeOptionSet();
-        var history = new Command("history", "Predicted against actual joiners of the COW inter-state wars (v4.0), on ATOP 5.1 alliances") { csv };
+        var coefficients = new Option<string>("--coefficients") { Description = "The joining model's coefficients (default: the shipped data/join-model/coefficients.json)" };
+        var resamples = CommonOptions.Number("--resamples", "Bootstrap resamples of whole wars for the 95 % intervals (default 1000)", JoinValidation.DefaultResamples, 10, 100_000);
+        var seed = CommonOptions.Number("--seed", "Seed of the bootstrap (default 20261202)", JoinValidation.DefaultSeed, 0, int.MaxValue);
+        var chainTrials = CommonOptions.Number("--chain-trials", "Trials per war of the cascade's Monte Carlo with the fitted join model, scored beside the baselines (default 1000; 0: leave it out)", 1000, 0, 1_000_000);
+        var history = new Command("history", "Predicted against actual joiners of the COW inter-state wars (v4.0), on ATOP 5.1 alliances; probabilistic scores, baselines and honour rates (docs/validation.md)") { csv, coefficients, resamples, seed, chainTrials };
         cascade.AddTo(history);
         history.SetAction(r => Cli.Run(r, () =>
         {
             var ws = CommonOptions.Workspace(r);
             CommonOptions.OutputFile(r.GetValue(csv), "--csv");
-            var report = HistoryValidation.Run(CascadeData.AtopCorpus(ws), CascadeData.Wars(), cascade.Read(r));
+            var options = cascade.Read(r);
+            var coefficientsFile = r.GetValue(coefficients) ?? CascadeData.JoinCoefficientsFile;
+            var fitted = CascadeData.JoinCoefficients(coefficientsFile);
+            var report = HistoryValidation.Run(CascadeData.AtopCorpus(ws), CascadeData.Wars(), options);
+            var join = JoinValidationOutput.Run(ws, options, fitted, coefficientsFile, r.GetValue(resamples), r.GetValue(seed), r.GetValue(chainTrials));
             var path = r.GetValue(csv)!;
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));
             if (dir is not null) Directory.CreateDirectory(dir);
             File.WriteAllText(path, Csv(report));
             if (r.GetValue(CommonOptions.Json))
             {
-                Console.WriteLine(JsonShapes.Write(Json(report)));
+                var json = Json(report);
+                JoinValidationOutput.AddTo(json, join);
+                Console.WriteLine(JsonShapes.Write(json));
                 return ExitCodes.Ok;
             }
             Render(report);
+            JoinValidationOutput.Render(join);
             Console.WriteLine($"wrote {path}");
             return ExitCodes.Ok;
         }));
-        return new Command("validate", "Check the engine against history") { history };
+
+        var outFile = new Option<string>("--out") { Description = "Where to write the coefficients (default data/join-model/coefficients.json)", DefaultValueFactory = _ => "data/join-model/coefficients.json" };
+        var ridge = new Option<double>("--ridge")
+        {
+            Description = "Ridge penalty on every coefficient but the intercept (default 1)",
+            DefaultValueFactory = _ => ConditionalLogit.DefaultRidge,
+            CustomParser = a =>
+            {
+                var text = a.Tokens.Count == 0 ? "" : a.Tokens[^1].Value;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0) return v;
+                a.AddError($"--ridge: '{text}' must be a number, 0 or more");
+                return ConditionalLogit.DefaultRidge;
+            },
+        };
+        var fitCascade = new CascadeOptionSet();
+        var fit = new Command("fit", "Refit the joining model on the wars before 1945 and write its coefficients (docs/validation.md)") { outFile, ridge };
+        fitCascade.AddTo(fit);
+        fit.SetAction(r => Cli.Run(r, () =>
+        {
+            var ws = CommonOptions.Workspace(r);
+            var path = r.GetValue(outFile)!;
+            CommonOptions.OutputFile(path, "--out");
+            var fitted = JoinValidationOutput.Fit(ws, fitCascade.Read(r), r.GetValue(ridge));
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            File.WriteAllText(path, fitted.ToJson());
+            if (r.GetValue(CommonOptions.Json)) Console.WriteLine(fitted.ToJson().TrimEnd());
+            else
+            {
+                Output.Line($"fitted on {fitted.Wars} wars, {fitted.Rows} candidates, {fitted.Joiners} joiners: {fitted}");
+                Console.WriteLine($"wrote {path}");
+            }
+            return ExitCodes.Ok;
+        }));
+        return new Command("validate", "Check the engine against history") { history, fit };
     }
 
     private static string F(double? x) => x is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "—";

@@ -86,7 +86,9 @@ public sealed record CascadeOptions
     [
         // Listed only when it is not the default, so that the outputs of default runs read as before decision units.
         .. JoinModel == JoinModel.PerObligation ? Array.Empty<(string, string, string)>() :
-        [("join-model", Words.Of(JoinModel), "Monte Carlo: one draw per state and side; all of a state's commitments towards one side are honoured together")],
+        [("join-model", Words.Of(JoinModel), JoinModel == JoinModel.Fitted
+            ? "Monte Carlo: one draw per state and side with the fitted joining model's probability (data/join-model/coefficients.json)"
+            : "Monte Carlo: one draw per state and side; all of a state's commitments towards one side are honoured together")],
         ("joiner-attacks", Words.Of(JoinerAttacks), JoinerAttacks switch
         {
             JoinerAttacks.CounterAttack => "a joiner attacks the attacker of the attack that drew it in, on that state's own territory",

@@ -9,11 +9,18 @@ public enum JoinModel
     PerObligation,
     /// <summary>One decision per state and side: all of a state's commitments towards one side come out together.</summary>
     PerState,
+    /// <summary>One draw per state and side with the fitted joining model's probability (docs/validation.md); needs its coefficients.</summary>
+    Fitted,
 }
 
 public static class JoinModels
 {
-    public static IJoinModel Of(JoinModel model) => model == JoinModel.PerState ? PerStateAndSide.Instance : PerObligation.Instance;
+    public static IJoinModel Of(JoinModel model) => model switch
+    {
+        JoinModel.PerState => PerStateAndSide.Instance,
+        JoinModel.Fitted => throw new InvalidOperationException("the fitted join model needs its coefficients and the cascade's start: pass a FittedJoinModel"),
+        _ => PerObligation.Instance,
+    };
 }
 
 /// <summary>

@@ -55,7 +55,7 @@ public sealed class HistoryTests
     public void ValidateHistory_Cli_PrintsTheTableAndWritesCsv()
     {
         var csv = Path.Combine(Path.GetTempPath(), $"pacta-history-{Guid.NewGuid():N}.csv");
-        var r = PactaCli.Run("validate", "history", "--csv", csv);
+        var r = PactaCli.Run("validate", "history", "--resamples", "10", "--chain-trials", "0", "--csv", csv);
 
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("Overall", r.Stdout);
