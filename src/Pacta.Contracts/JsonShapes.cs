@@ -96,10 +96,18 @@ public static class JsonShapes
             ["uncertain"] = Strings(a.Uncertain),
             ["related"] = new JsonArray(a.Related.Select(r => (JsonNode)new JsonObject { ["agreement"] = r.Agreement, ["relation"] = r.Relation }).ToArray()),
         };
+        if (a.Contested.Count > 0) o["contested"] = new JsonArray([.. a.Contested.Select(c => (JsonNode)ReadingsJson.Clause(a, c))]);
         return o;
     }
 
-    public static JsonObject Party(Corpus corpus, Party p) => new()
+    public static JsonObject Party(Corpus corpus, Party p)
+    {
+        var o = PartyFields(corpus, p);
+        if (p.AssumedByEncoding) o["assumed"] = true; // only where the encoding assumes the party: the text does not name it
+        return o;
+    }
+
+    private static JsonObject PartyFields(Corpus corpus, Party p) => new()
     {
         ["state"] = p.State is { } s ? State(corpus.States, s) : null,
         ["organization"] = p.Organization,
@@ -180,6 +188,7 @@ public static class JsonShapes
     {
         "states" => new JsonArray(s.States.Select(c => (JsonNode)State(corpus.States, c)).ToArray()),
         "role" => JsonValue.Create($"role:{Words.Of(s.Role!.Value)}"),
+        "organization" => new JsonObject { ["organization"] = s.Organization, ["name"] = corpus.Organization(s.Organization!)?.Name },
         _ => JsonValue.Create(s.Kind),
     };
 

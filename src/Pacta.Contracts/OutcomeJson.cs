@@ -19,7 +19,7 @@ public static class OutcomeJson
         ["event"] = Event(o.Event),
         ["assumptions"] = Assumptions(corpus, o.Assumptions),
         ["triggered"] = new JsonArray(o.Triggered.Select(t => (JsonNode)Triggered(corpus, t)).ToArray()),
-        ["breached"] = new JsonArray(o.Breached.Select(b => (JsonNode)new JsonObject
+        ["breached"] = new JsonArray(o.Breached.Select(b => (JsonNode)ReadingsJson.WithDependency(new JsonObject
         {
             ["agreement"] = b.Agreement.Id,
             ["provision"] = b.Provision.Citation,
@@ -27,15 +27,16 @@ public static class OutcomeJson
             ["obligor"] = JsonShapes.State(b.Obligor),
             ["beneficiary"] = JsonShapes.State(b.Beneficiary),
             ["explanation"] = Tree(b.Explanation),
-        }).ToArray()),
-        ["not_triggered"] = new JsonArray(o.NotTriggered.Select(n => (JsonNode)new JsonObject
+        }, b.Agreement, b.Provision, b.Obligor.Cow)).ToArray()),
+        ["not_triggered"] = new JsonArray(o.NotTriggered.Select(n => (JsonNode)ReadingsJson.WithDependency(new JsonObject
         {
             ["agreement"] = n.Agreement.Id,
             ["provision"] = n.Provision.Citation,
             ["provision_id"] = n.Provision.Id,
             ["reason"] = n.Reason,
             ["explanation"] = Tree(n.Explanation),
-        }).ToArray()),
+        }, n.Agreement, n.Provision)).ToArray()),
+        ["readings"] = ReadingsJson.Applied(o),
     };
 
     public static JsonObject Event(Event e) => new()
@@ -59,13 +60,13 @@ public static class OutcomeJson
         }).ToArray()),
     };
 
-    public static JsonObject Triggered(Corpus corpus, TriggeredObligation t) => new()
+    public static JsonObject Triggered(Corpus corpus, TriggeredObligation t) => ReadingsJson.WithDependency(new JsonObject
     {
         ["agreement"] = t.Agreement.Id,
         ["provision"] = t.Provision.Citation,
         ["provision_id"] = t.Provision.Id,
         ["kind"] = WordCache.Of(t.Provision.Kind),
-        ["obligor"] = JsonShapes.State(t.Obligor),
+        ["obligor"] = ReadingsJson.Obligor(t),
         ["beneficiary"] = JsonShapes.State(t.Beneficiary),
         ["action"] = t.Obligation.Action,
         ["strength"] = WordCache.Of(t.Obligation.Strength),
@@ -78,7 +79,7 @@ public static class OutcomeJson
         ["amounts"] = JsonShapes.Amounts(t.Obligation.Amounts),
         ["conditions"] = JsonShapes.Conditions(corpus, t.Conditions),
         ["explanation"] = Tree(t.Explanation),
-    };
+    }, t.Agreement, t.Provision, ReadingsJson.ObligorCow(t));
 
     public static JsonObject Tree(Explanation e) => new()
     {
@@ -153,6 +154,7 @@ public static class OutcomeJson
             WriteState(w, b.Obligor);
             w.WritePropertyName(P.Beneficiary);
             WriteState(w, b.Beneficiary);
+            ReadingsJson.WriteDependency(w, b.Agreement, b.Provision, b.Obligor.Cow);
             w.WritePropertyName(P.Explanation);
             WriteTree(w, b.Explanation);
             w.WriteEndObject();
@@ -165,11 +167,14 @@ public static class OutcomeJson
             w.WriteStartObject();
             WriteSource(w, n.Agreement, n.Provision);
             w.WriteString(P.Reason, n.Reason);
+            ReadingsJson.WriteDependency(w, n.Agreement, n.Provision);
             w.WritePropertyName(P.Explanation);
             WriteTree(w, n.Explanation);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WritePropertyName(P.Readings);
+        ReadingsJson.Applied(o).WriteTo(w, JsonShapes.Options);
         w.WriteEndObject();
     }
 
@@ -188,7 +193,8 @@ public static class OutcomeJson
         WriteSource(w, t.Agreement, t.Provision);
         w.WriteString(P.Kind, WordCache.Of(t.Provision.Kind));
         w.WritePropertyName(P.Obligor);
-        WriteState(w, t.Obligor);
+        if (t.ObligorOrganization is not null) ReadingsJson.Obligor(t).WriteTo(w, JsonShapes.Options);
+        else WriteState(w, t.Obligor);
         w.WritePropertyName(P.Beneficiary);
         WriteState(w, t.Beneficiary);
         w.WriteString(P.Action, ob.Action);
@@ -224,6 +230,7 @@ public static class OutcomeJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        ReadingsJson.WriteDependency(w, t.Agreement, t.Provision, ReadingsJson.ObligorCow(t));
         w.WritePropertyName(P.Explanation);
         WriteTree(w, t.Explanation);
         w.WriteEndObject();
@@ -299,6 +306,7 @@ public static class OutcomeJson
         public static readonly JsonEncodedText Met = JsonEncodedText.Encode("met");
         public static readonly JsonEncodedText NotMet = JsonEncodedText.Encode("not met");
         public static readonly JsonEncodedText Unknown = JsonEncodedText.Encode("unknown");
+        public static readonly JsonEncodedText Readings = JsonEncodedText.Encode("readings");
     }
 
     /// <summary>One reusable output buffer per thread: an outcome is megabytes, and growing a fresh buffer each time costs more than writing it.</summary>
