@@ -151,15 +151,15 @@ public static class ReadingChoices
     /// </summary>
     public static IEnumerable<AppliedReading> DependsOn(Agreement a, Provision p, int? obligor = null)
     {
+        // The provision's own clauses first: "reading" in the JSON names the first.
+        foreach (var x in a.Applied)
+            if (x.Clause.Provision == p.Id) yield return x;
         foreach (var x in a.Applied)
         {
-            if (x.Clause.Provision == p.Id) yield return x;
-            else if (x.Clause.Provision is null)
-            {
-                var e = x.Clause.Find(x.Reading)?.Effect;
-                if (e?.Bindingness is not null) yield return x;
-                else if (e?.AssumedParties is not null && obligor is { } o && a.Parties.Any(q => q.State == o && q.AssumedByEncoding)) yield return x;
-            }
+            if (x.Clause.Provision is not null) continue;
+            var e = x.Clause.Find(x.Reading)?.Effect;
+            if (e?.Bindingness is not null) yield return x;
+            else if (e?.AssumedParties is not null && obligor is { } o && a.Parties.Any(q => q.State == o && q.AssumedByEncoding)) yield return x;
         }
     }
 }
