@@ -141,15 +141,45 @@ internal sealed class SnapshotReader
         var position = Position();
         var related = List(() => new AgreementRelation(Str(), Str(), Position()));
         var shortTitle = OptStr();
+        var contested = List(Clause);
+        var applied = List(() => new AppliedReading(contested[_r.ReadInt32()], Str()));
+        var setAside = List(Party);
         return new Agreement(id, title, form, status, bindingness, bindingnessNote, dates, parties, sources, provisions, notes, uncertain, origin, position)
         {
             Related = related,
             ShortTitle = shortTitle,
+            Contested = contested,
+            Applied = applied,
+            SetAside = setAside,
         };
     }
 
+    private ContestedClause Clause()
+    {
+        var id = Str();
+        var provision = OptStr();
+        var question = Str();
+        var def = Str();
+        var reason = Str();
+        var readings = List(() =>
+        {
+            var rid = Str();
+            var summary = Str();
+            var sources = Strings();
+            var setsGate = _r.ReadBoolean();
+            var gate = OptStr();
+            var attacker = _r.ReadBoolean() ? Selector() : null;
+            var obligor = _r.ReadBoolean() ? Selector() : null;
+            Bindingness? b = _r.ReadBoolean() ? (Bindingness)_r.ReadInt32() : null;
+            bool? assumed = _r.ReadBoolean() ? _r.ReadBoolean() : null;
+            return new ClauseReading(rid, summary, sources, new ReadingEffect(setsGate, gate, attacker, obligor, b, assumed), Position());
+        });
+        return new ContestedClause(id, provision, question, def, reason, readings, Position());
+    }
+
     private Party Party() => new(OptInt(), OptStr(), (PartyRole)_r.ReadInt32(), Span(),
-        List(() => new Suspension(Span(), Ints(), Str())), OptStr(), Position());
+        List(() => new Suspension(Span(), Ints(), Str())), OptStr(), Position())
+    { AssumedByEncoding = _r.ReadBoolean() };
 
     private Source Source() => new(Str(), Str(), Str(), OptStr()) { Retrieved = OptDate(), Position = Position() };
 
@@ -181,7 +211,7 @@ internal sealed class SnapshotReader
 
     private Condition Condition() => new((ConditionKind)_r.ReadInt32(), Str(), Ints());
 
-    private Selector Selector() => new(Str(), Ints(), _r.ReadBoolean() ? (PartyRole)_r.ReadInt32() : null);
+    private Selector Selector() => new(Str(), Ints(), _r.ReadBoolean() ? (PartyRole)_r.ReadInt32() : null) { Organization = OptStr() };
 
     private Organization Organization() => new(Str(), Str(),
         List(() => new OrganizationMember(_r.ReadInt32(), Span(), OptStr(), Position())), List(Source), Position());

@@ -182,6 +182,37 @@ internal sealed class SnapshotWriter
         Position(a.Position);
         List(a.Related, r => { Str(r.Agreement); Str(r.Relation); Position(r.Position); });
         OptStr(a.ShortTitle);
+        List(a.Contested, Clause);
+        List(a.Applied, x => { _w.Write(a.Contested.ToList().IndexOf(x.Clause)); Str(x.Reading); });
+        List(a.SetAside, Party);
+    }
+
+    private void Clause(ContestedClause c)
+    {
+        Str(c.Id);
+        OptStr(c.Provision);
+        Str(c.Question);
+        Str(c.Default);
+        Str(c.DefaultReason);
+        List(c.Readings, r =>
+        {
+            Str(r.Id);
+            Str(r.Summary);
+            Strings(r.Sources);
+            var e = r.Effect;
+            _w.Write(e.SetsAfterHostilities);
+            OptStr(e.AfterHostilities);
+            _w.Write(e.Attacker is not null);
+            if (e.Attacker is { } at) Selector(at);
+            _w.Write(e.Obligor is not null);
+            if (e.Obligor is { } ob) Selector(ob);
+            _w.Write(e.Bindingness.HasValue);
+            if (e.Bindingness is { } b) _w.Write((int)b);
+            _w.Write(e.AssumedParties.HasValue);
+            if (e.AssumedParties is { } ap) _w.Write(ap);
+            Position(r.Position);
+        });
+        Position(c.Position);
     }
 
     private void Party(Party p)
@@ -193,6 +224,7 @@ internal sealed class SnapshotWriter
         List(p.Suspensions, s => { Span(s.Span); Ints(s.Counterparts); Str(s.Note); });
         OptStr(p.Note);
         Position(p.Position);
+        _w.Write(p.AssumedByEncoding);
     }
 
     private void Source(Source s)
@@ -271,6 +303,7 @@ internal sealed class SnapshotWriter
         Ints(s.States);
         _w.Write(s.Role.HasValue);
         if (s.Role is { } r) _w.Write((int)r);
+        OptStr(s.Organization);
     }
 
     private void Organization(Organization o)
