@@ -154,9 +154,9 @@ public static class OutcomeJson
             WriteState(w, b.Obligor);
             w.WritePropertyName(P.Beneficiary);
             WriteState(w, b.Beneficiary);
-            ReadingsJson.WriteDependency(w, b.Agreement, b.Provision, b.Obligor.Cow);
             w.WritePropertyName(P.Explanation);
             WriteTree(w, b.Explanation);
+            ReadingsJson.WriteDependency(w, b.Agreement, b.Provision, b.Obligor.Cow);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -167,9 +167,9 @@ public static class OutcomeJson
             w.WriteStartObject();
             WriteSource(w, n.Agreement, n.Provision);
             w.WriteString(P.Reason, n.Reason);
-            ReadingsJson.WriteDependency(w, n.Agreement, n.Provision);
             w.WritePropertyName(P.Explanation);
             WriteTree(w, n.Explanation);
+            ReadingsJson.WriteDependency(w, n.Agreement, n.Provision);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -230,9 +230,9 @@ public static class OutcomeJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        ReadingsJson.WriteDependency(w, t.Agreement, t.Provision, ReadingsJson.ObligorCow(t));
         w.WritePropertyName(P.Explanation);
         WriteTree(w, t.Explanation);
+        ReadingsJson.WriteDependency(w, t.Agreement, t.Provision, ReadingsJson.ObligorCow(t));
         w.WriteEndObject();
     }
 

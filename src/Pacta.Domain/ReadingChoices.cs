@@ -112,7 +112,7 @@ public static class ReadingChoices
         bool? assumed = null;
         foreach (var x in applied.Where(x => x.Clause.Provision is null))
         {
-            var e = x.Clause.Find(x.Reading)!.Effect;
+            if (x.Clause.Find(x.Reading)?.Effect is not { } e) continue;
             if (e.Bindingness is { } b) bindingness = b;
             if (e.AssumedParties is { } ap) assumed = ap;
         }
@@ -128,7 +128,7 @@ public static class ReadingChoices
         {
             foreach (var x in applied.Where(x => x.Clause.Provision == p.Id))
             {
-                var e = x.Clause.Find(x.Reading)!.Effect;
+                if (x.Clause.Find(x.Reading)?.Effect is not { } e) continue;
                 if (p.Trigger is { } t && (e.SetsAfterHostilities || e.Attacker is not null))
                     p = p with
                     {

@@ -56,7 +56,8 @@ internal sealed partial class AgreementReader
                     $"default '{def.Value}' is not a reading of this clause{Suggest.DidYouMean(def.Value, readingIds)} (readings: {string.Join(", ", readingIds)})");
             var reason = c.String("default_reason", required: true);
             var question = c.String("question", required: true);
-            if (idNode is null || def is null || reason is null || question is null) continue;
+            // A reading that could not be read has been reported: the clause is left out rather than kept half-read.
+            if (idNode is null || def is null || reason is null || question is null || readings.Count != c.List("readings").Count) continue;
             result.Add(new ContestedClause(idNode.Value, provision, question, def.Value, reason, readings, ctx.At(map)));
         }
         return result;
@@ -75,6 +76,8 @@ internal sealed partial class AgreementReader
         }
         var sources = ReadSourceIds(r, "a reading must cite at least one source id");
         var set = r.Mapping("set");
+        if (set is null && r["set"] is { } empty)
+            ctx.Error(empty, ErrorCodes.ReadingShape, "'set' must be a mapping of the keys the reading sets (at least one)");
         ReadingEffect? effect = null;
         if (set is not null)
         {
