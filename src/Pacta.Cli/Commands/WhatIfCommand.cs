@@ -84,7 +84,7 @@ public static class WhatIfCommand
         foreach (var m in o.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.AgreementOrOrganization}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
 
         // One line per clause and reading: the post-war gate recurs in some thirty agreements.
-        foreach (var g in ReadingsMet(o).GroupBy(x => (x.Reading.Clause.Id, x.Reading.Reading, x.Reading.IsDefault)))
+        foreach (var g in ReadingsMet(o, all).GroupBy(x => (x.Reading.Clause.Id, x.Reading.Reading, x.Reading.IsDefault)))
         {
             var agreements = g.Select(x => x.Agreement).Distinct().ToList();
             Output.Field("Reading", $"{g.Key.Id} = {g.Key.Reading}{(g.Key.IsDefault ? " (default)" : "")}; also {string.Join(", ", g.SelectMany(x => x.Reading.Alternatives).Distinct())} — "
@@ -121,10 +121,12 @@ public static class WhatIfCommand
     }
 
     /// <summary>The readings of contested clauses the outcome met, agreement by agreement.</summary>
-    private static IEnumerable<(string Agreement, AppliedReading Reading)> ReadingsMet(Outcome o)
+    private static IEnumerable<(string Agreement, AppliedReading Reading)> ReadingsMet(Outcome o, bool all)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in o.Triggered.Select(t => t.Agreement).Concat(o.NotTriggered.Select(n => n.Agreement)).Where(a => a.Applied.Count > 0 && seen.Add(a.Id)).OrderBy(a => a.Id, StringComparer.Ordinal))
+        // As the listing below: agreements not in force only with --all.
+        var shown = o.NotTriggered.Where(n => all || !n.Reason.Contains("not in force", StringComparison.Ordinal)).Select(n => n.Agreement);
+        foreach (var a in o.Triggered.Select(t => t.Agreement).Concat(shown).Where(a => a.Applied.Count > 0 && seen.Add(a.Id)).OrderBy(a => a.Id, StringComparer.Ordinal))
             foreach (var x in a.Applied) yield return (a.Id, x);
     }
 
