@@ -97,6 +97,7 @@ public static class JsonShapes
             ["related"] = new JsonArray(a.Related.Select(r => (JsonNode)new JsonObject { ["agreement"] = r.Agreement, ["relation"] = r.Relation }).ToArray()),
         };
         if (a.Contested.Count > 0) o["contested"] = new JsonArray([.. a.Contested.Select(c => (JsonNode)ReadingsJson.Clause(a, c))]);
+        if (a.SetAside.Count > 0) o["set_aside"] = new JsonArray([.. a.SetAside.Select(p => (JsonNode)Party(corpus, p))]); // assumed parties the applied reading leaves out
         return o;
     }
 
