@@ -84,6 +84,10 @@ public static class CascadeCommand
                 return ExitCodes.Ok;
             }
             CascadeText.Render(e, result);
+            // Non-default readings only: the defaults are listed by pacta readings, and the cascade weighs every agreement.
+            var chosen = ReadingsText.Of(corpus.Agreements).Where(x => !x.Reading.IsDefault).ToList();
+            if (chosen.Count == 0) Output.Field("Readings", "the default of every contested clause (pacta readings lists them)");
+            else ReadingsText.Fields(chosen);
             if (mc is not null) CascadeText.RenderMonteCarlo(mc);
             return ExitCodes.Ok;
         }));

@@ -83,13 +83,7 @@ public static class WhatIfCommand
         foreach (var a in o.Assumptions.Adopted) Output.Field("Assumed adopted", $"{a.Agreement}{(a.From is { } f ? $" from {f:yyyy-MM-dd}" : "")} (hypothetical)");
         foreach (var m in o.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.AgreementOrOrganization}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
 
-        // One line per clause and reading: the post-war gate recurs in some thirty agreements.
-        foreach (var g in ReadingsMet(o, all).GroupBy(x => (x.Reading.Clause.Id, x.Reading.Reading, x.Reading.IsDefault)))
-        {
-            var agreements = g.Select(x => x.Agreement).Distinct().ToList();
-            Output.Field("Reading", $"{g.Key.Id} = {g.Key.Reading}{(g.Key.IsDefault ? " (default)" : "")}; also {string.Join(", ", g.SelectMany(x => x.Reading.Alternatives).Distinct())} — "
-                + (agreements.Count <= 3 ? string.Join(", ", agreements) : $"{agreements.Count} agreements"));
-        }
+        ReadingsText.Fields(ReadingsMet(o, all));
 
         Output.SubHeading($"Triggered obligations ({o.Triggered.Count})");
         foreach (var group in o.Triggered.GroupBy(t => (t.Agreement.Id, t.Provision.Id)))
