@@ -22,6 +22,7 @@ public static class Cli
         root.Subcommands.Add(CiteCommand.Create());
         root.Subcommands.Add(WhatIfCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(ReadingsCommand.Create());
         root.Subcommands.Add(CascadeCommand.Create());
         root.Subcommands.Add(ExposureCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());

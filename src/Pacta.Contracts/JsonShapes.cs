@@ -96,10 +96,19 @@ public static class JsonShapes
             ["uncertain"] = Strings(a.Uncertain),
             ["related"] = new JsonArray(a.Related.Select(r => (JsonNode)new JsonObject { ["agreement"] = r.Agreement, ["relation"] = r.Relation }).ToArray()),
         };
+        if (a.Contested.Count > 0) o["contested"] = new JsonArray([.. a.Contested.Select(c => (JsonNode)ReadingsJson.Clause(a, c))]);
+        if (a.SetAside.Count > 0) o["set_aside"] = new JsonArray([.. a.SetAside.Select(p => (JsonNode)Party(corpus, p))]); // assumed parties the applied reading leaves out
         return o;
     }
 
-    public static JsonObject Party(Corpus corpus, Party p) => new()
+    public static JsonObject Party(Corpus corpus, Party p)
+    {
+        var o = PartyFields(corpus, p);
+        if (p.AssumedByEncoding) o["assumed"] = true; // only where the encoding assumes the party: the text does not name it
+        return o;
+    }
+
+    private static JsonObject PartyFields(Corpus corpus, Party p) => new()
     {
         ["state"] = p.State is { } s ? State(corpus.States, s) : null,
         ["organization"] = p.Organization,
@@ -182,6 +191,7 @@ public static class JsonShapes
     {
         Vocabulary.SelectorKinds.States => new JsonArray(s.States.Select(c => (JsonNode)State(corpus.States, c)).ToArray()),
         Vocabulary.SelectorKinds.Role => JsonValue.Create($"role:{Words.Of(s.Role!.Value)}"),
+        Vocabulary.SelectorKinds.Organization => new JsonObject { ["organization"] = s.Organization, ["name"] = corpus.Organization(s.Organization!)?.Name },
         _ => JsonValue.Create(s.Kind),
     };
 

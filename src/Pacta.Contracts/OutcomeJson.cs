@@ -19,7 +19,7 @@ public static class OutcomeJson
         ["event"] = Event(o.Event),
         ["assumptions"] = Assumptions(corpus, o.Assumptions),
         ["triggered"] = new JsonArray(o.Triggered.Select(t => (JsonNode)Triggered(corpus, t)).ToArray()),
-        ["breached"] = new JsonArray(o.Breached.Select(b => (JsonNode)new JsonObject
+        ["breached"] = new JsonArray(o.Breached.Select(b => (JsonNode)ReadingsJson.WithDependency(new JsonObject
         {
             ["agreement"] = b.Agreement.Id,
             ["provision"] = b.Provision.Citation,
@@ -27,15 +27,16 @@ public static class OutcomeJson
             ["obligor"] = JsonShapes.State(b.Obligor),
             ["beneficiary"] = JsonShapes.State(b.Beneficiary),
             ["explanation"] = Tree(b.Explanation),
-        }).ToArray()),
-        ["not_triggered"] = new JsonArray(o.NotTriggered.Select(n => (JsonNode)new JsonObject
+        }, b.Agreement, b.Provision, b.Obligor.Cow)).ToArray()),
+        ["not_triggered"] = new JsonArray(o.NotTriggered.Select(n => (JsonNode)ReadingsJson.WithDependency(new JsonObject
         {
             ["agreement"] = n.Agreement.Id,
             ["provision"] = n.Provision.Citation,
             ["provision_id"] = n.Provision.Id,
             ["reason"] = n.Reason,
             ["explanation"] = Tree(n.Explanation),
-        }).ToArray()),
+        }, n.Agreement, n.Provision)).ToArray()),
+        ["readings"] = ReadingsJson.Applied(o),
     };
 
     public static JsonObject Event(Event e) => new()
@@ -59,14 +60,14 @@ public static class OutcomeJson
         }).ToArray()),
     };
 
-    public static JsonObject Triggered(Corpus corpus, TriggeredObligation t) => new()
+    public static JsonObject Triggered(Corpus corpus, TriggeredObligation t) => ReadingsJson.WithDependency(new JsonObject
     {
         ["agreement"] = t.Agreement.Id,
         ["provision"] = t.Provision.Citation,
         ["provision_id"] = t.Provision.Id,
         ["obligation_id"] = StableIds.Obligation(t.Agreement, t.Provision, t.Obligation),
         ["kind"] = WordCache.Of(t.Provision.Kind),
-        ["obligor"] = JsonShapes.State(t.Obligor),
+        ["obligor"] = ReadingsJson.Obligor(t),
         ["beneficiary"] = JsonShapes.State(t.Beneficiary),
         ["action"] = t.Obligation.Action,
         ["strength"] = WordCache.Of(t.Obligation.Strength),
@@ -79,7 +80,7 @@ public static class OutcomeJson
         ["amounts"] = JsonShapes.Amounts(t.Obligation.Amounts),
         ["conditions"] = JsonShapes.Conditions(corpus, t.Conditions),
         ["explanation"] = Tree(t.Explanation),
-    };
+    }, t.Agreement, t.Provision, ReadingsJson.ObligorCow(t));
 
     public static JsonObject Tree(Explanation e) => new()
     {
@@ -156,6 +157,7 @@ public static class OutcomeJson
             WriteState(w, b.Beneficiary);
             w.WritePropertyName(P.Explanation);
             WriteTree(w, b.Explanation);
+            ReadingsJson.WriteDependency(w, b.Agreement, b.Provision, b.Obligor.Cow);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -168,9 +170,12 @@ public static class OutcomeJson
             w.WriteString(P.Reason, n.Reason);
             w.WritePropertyName(P.Explanation);
             WriteTree(w, n.Explanation);
+            ReadingsJson.WriteDependency(w, n.Agreement, n.Provision);
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WritePropertyName(P.Readings);
+        ReadingsJson.Applied(o).WriteTo(w, JsonShapes.Options);
         w.WriteEndObject();
     }
 
@@ -190,7 +195,8 @@ public static class OutcomeJson
         w.WriteString(P.ObligationId, StableIds.Obligation(t.Agreement, t.Provision, ob));
         w.WriteString(P.Kind, WordCache.Of(t.Provision.Kind));
         w.WritePropertyName(P.Obligor);
-        WriteState(w, t.Obligor);
+        if (t.ObligorOrganization is not null) ReadingsJson.Obligor(t).WriteTo(w, JsonShapes.Options);
+        else WriteState(w, t.Obligor);
         w.WritePropertyName(P.Beneficiary);
         WriteState(w, t.Beneficiary);
         w.WriteString(P.Action, ob.Action);
@@ -228,6 +234,7 @@ public static class OutcomeJson
         w.WriteEndArray();
         w.WritePropertyName(P.Explanation);
         WriteTree(w, t.Explanation);
+        ReadingsJson.WriteDependency(w, t.Agreement, t.Provision, ReadingsJson.ObligorCow(t));
         w.WriteEndObject();
     }
 
@@ -302,6 +309,7 @@ public static class OutcomeJson
         public static readonly JsonEncodedText Met = JsonEncodedText.Encode("met");
         public static readonly JsonEncodedText NotMet = JsonEncodedText.Encode("not met");
         public static readonly JsonEncodedText Unknown = JsonEncodedText.Encode("unknown");
+        public static readonly JsonEncodedText Readings = JsonEncodedText.Encode("readings");
     }
 
     /// <summary>One reusable output buffer per thread: an outcome is megabytes, and growing a fresh buffer each time costs more than writing it.</summary>

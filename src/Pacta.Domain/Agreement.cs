@@ -46,6 +46,15 @@ public sealed record Agreement(
 
     /// <summary>A short name for tables ("North Atlantic Treaty"); defaults to the title.</summary>
     public string? ShortTitle { get; init; }
+
+    /// <summary>The clauses whose reading the sources dispute, each with its readings and default.</summary>
+    public IReadOnlyList<ContestedClause> Contested { get; init; } = [];
+
+    /// <summary>The reading applied to each contested clause (in <see cref="Contested"/> order); the defaults as read.</summary>
+    public IReadOnlyList<AppliedReading> Applied { get; init; } = [];
+
+    /// <summary>Parties the applied reading leaves out (assumed by the encoding), kept so that another reading can restore them.</summary>
+    public IReadOnlyList<Party> SetAside { get; init; } = [];
 }
 
 /// <summary>A reference to another agreement, e.g. "successor-of" the Modified Brussels Treaty.</summary>
@@ -80,7 +89,14 @@ public sealed record Party(
     DateSpan Span,
     IReadOnlyList<Suspension> Suspensions,
     string? Note,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>
+    /// A party the text does not name, which the encoding assumes (the Kyiv Security Compact's "could include …
+    /// Central and Eastern European countries"): not of the same standing as a named party, and a reading may leave it out.
+    /// </summary>
+    public bool AssumedByEncoding { get; init; }
+}
 
 /// <summary>
 /// A period in which the obligations between a party and some counterparts are suspended
@@ -113,18 +129,24 @@ public sealed record Provision(
 /// <summary>
 /// Who a trigger or obligation refers to. Kinds: <c>any-member</c> (any party with role member, guarantor or
 /// beneficiary), <c>other-parties</c> (every member or guarantor except the target), <c>target</c> (the attacked state),
-/// <c>anyone</c>, <c>non-party</c>, <c>states</c> (the listed states), <c>role</c> (parties with <see cref="Role"/>).
+/// <c>anyone</c>, <c>non-party</c>, <c>states</c> (the listed states), <c>role</c> (parties with <see cref="Role"/>),
+/// <c>organization</c> (an obligor only: the organization <see cref="Organization"/> itself, not its members).
 /// What each means on a day is decided by <see cref="BoundParties"/>.
 /// </summary>
 public sealed record Selector(string Kind, IReadOnlyList<int> States, PartyRole? Role)
 {
     public static Selector Of(string kind) => new(kind, [], null);
     public static Selector ForStates(params int[] cows) => new(Vocabulary.SelectorKinds.States, cows, null);
+    public static Selector ForOrganization(string id) => new(Vocabulary.SelectorKinds.Organization, [], null) { Organization = id };
+
+    /// <summary>The organization an <c>organization</c> selector names (the EU's duty to consult falls on the EU).</summary>
+    public string? Organization { get; init; }
 
     public override string ToString() => Kind switch
     {
         Vocabulary.SelectorKinds.States => string.Join(", ", States),
         Vocabulary.SelectorKinds.Role => $"role {Role}",
+        Vocabulary.SelectorKinds.Organization => $"organization {Organization}",
         _ => Kind,
     };
 }

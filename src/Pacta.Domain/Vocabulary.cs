@@ -18,6 +18,7 @@ public static class Vocabulary
         public const string NonParty = "non-party";
         public const string States = "states";
         public const string Role = "role";
+        public const string Organization = "organization";
 
         /// <summary>The kinds a file writes as a bare word (the others are a list of states or <c>role:ROLE</c>).</summary>
         public static readonly IReadOnlyList<string> Keywords = [AnyMember, OtherParties, Target, Anyone, NonParty];

@@ -173,12 +173,13 @@ public sealed class Evaluator
 
         // The checks are the same for every obligor of the provision: worded once, on the first read of any tree.
         var shared = new Deferred<List<Explanation>>(() => TriggerExplanations(ctx, p));
-        foreach (var (o, obligor, role, beneficiary) in pairs)
+        foreach (var (o, obligor, role, beneficiary, organization) in pairs)
         {
             var conditions = ConditionsCheck.Of(p, o);
             DateTimeOffset? deadline = o.Deadline?.AddTo(ctx.Event.Instant);
-            triggered.Add(new TriggeredObligation(a, p, o, StateOf(obligor), StateOf(beneficiary), deadline, ctx.Hypothetical, conditions,
-                () => ObligationTree(ctx, p, o, obligor, role, beneficiary, deadline, shared.Value)));
+            triggered.Add(new TriggeredObligation(a, p, o, organization is null ? StateOf(obligor) : OrganizationObligor.AsState(organization), StateOf(beneficiary),
+                deadline, ctx.Hypothetical, conditions, () => ObligationTree(ctx, p, o, obligor, role, beneficiary, deadline, shared.Value, organization))
+            { ObligorOrganization = organization });
         }
     }
 
@@ -214,22 +215,31 @@ public sealed class Evaluator
     private static string TriggerTitle(AgreementAtEvent ctx, Provision p) => $"{p.Citation} of {ctx.Agreement.Id} is triggered";
 
     private Explanation ObligationTree(AgreementAtEvent ctx, Provision p, Obligation o, int obligor, PartyRole role, int beneficiary,
-        DateTimeOffset? deadline, List<Explanation> checks)
+        DateTimeOffset? deadline, List<Explanation> checks, Organization? organization = null)
     {
         var oSrc = ExplanationSource.Of(ctx.Agreement, p, o.Position);
-        var children = new List<Explanation>(checks.Count + p.Conditions.Count + o.Conditions.Count + 2);
+        var children = new List<Explanation>(checks.Count + p.Conditions.Count + o.Conditions.Count + 3);
         children.AddRange(checks);
-        children.Add(Explanation.Leaf($"{Name(obligor)} is a party with role {WordCache.Of(role)} on {ctx.Day:yyyy-MM-dd}", true, oSrc));
+        if (organization is not null)
+            children.Add(Explanation.Leaf($"{organization.Name} is a party with role {WordCache.Of(role)} on {ctx.Day:yyyy-MM-dd}; the duty falls on the organization itself, not on its member states", true, oSrc));
+        else
+        {
+            children.Add(Explanation.Leaf($"{Name(obligor)} is a party with role {WordCache.Of(role)} on {ctx.Day:yyyy-MM-dd}", true, oSrc));
+            if (ctx.Agreement.Parties.Any(x => x.State == obligor && x.AssumedByEncoding))
+                children.Add(Explanation.Leaf($"{Name(obligor)} is a party by assumption of the encoding, not named by the text", CheckResult.Unknown, oSrc));
+        }
+        foreach (var r in ReadingChoices.DependsOn(ctx.Agreement, p, organization is null ? obligor : null))
+            children.Add(Explanation.Leaf($"under the reading {r.Reading} of the contested clause {r.Clause.Id}{(r.IsDefault ? " (the default)" : "")}; other readings: {string.Join(", ", r.Alternatives)}", CheckResult.Unknown, oSrc));
         var input = new ClauseInput(ctx, p, o, oSrc);
         foreach (var c in Checks.Obligation) c.Run(input, children);
         if (o.Deadline is { } d)
             children.Add(Explanation.Leaf(
                 $"deadline {d}{(o.Firmness == DeadlineFirmness.WherePossible ? " where possible" : "")} from the event: {DeadlineText(deadline)}", true, oSrc));
-        return new Explanation($"{p.Citation} of {ctx.Agreement.Id}: {Name(obligor)} owes {Name(beneficiary)} — {o.Action}", CheckResult.Met, oSrc, children);
+        return new Explanation($"{p.Citation} of {ctx.Agreement.Id}: {organization?.Name ?? Name(obligor)} owes {Name(beneficiary)} — {o.Action}", CheckResult.Met, oSrc, children);
     }
 
     /// <summary>One obligor owing one beneficiary under one obligation.</summary>
-    private readonly record struct Pair(Obligation Obligation, int Obligor, PartyRole Role, int Beneficiary);
+    private readonly record struct Pair(Obligation Obligation, int Obligor, PartyRole Role, int Beneficiary, Organization? Organization = null);
 
     /// <summary>
     /// Every obligation of a provision, for every beneficiary and obligor: collects the pairs that owe
@@ -248,6 +258,11 @@ public sealed class Evaluator
                 Vocabulary.SelectorKinds.States => o.Beneficiary.States,
                 _ => [],
             };
+            if (o.Obligor.Kind == "organization")
+            {
+                WalkOrganization(ctx, p, o, beneficiaries, pairs, skipped, oSrc);
+                continue;
+            }
             var obligors = ctx.Obligors(o.Obligor);
             // Reasons that do not depend on the beneficiary are worded once per obligor, not once per beneficiary.
             var worded = skipped is null ? null : new HashSet<int>();
@@ -277,6 +292,25 @@ public sealed class Evaluator
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// An obligation that falls on an organization (the EU's duty to consult): owed while the organization is a party
+    /// of the agreement on the day; its member states owe nothing by it.
+    /// </summary>
+    private void WalkOrganization(AgreementAtEvent ctx, Provision p, Obligation o, IReadOnlyList<int> beneficiaries, List<Pair>? pairs,
+        List<Explanation>? skipped, ExplanationSource? oSrc)
+    {
+        var id = o.Obligor.Organization!;
+        var org = _corpus.Organization(id);
+        Party? party = null;
+        foreach (var x in ctx.Agreement.Parties) if (x.Organization == id && x.Span.Contains(ctx.Day)) { party = x; break; }
+        if (org is null || party is null)
+        {
+            skipped?.Add(Explanation.Leaf($"{org?.Name ?? id} is not a party on {ctx.Day:yyyy-MM-dd}", false, oSrc));
+            return;
+        }
+        foreach (var beneficiary in beneficiaries) pairs?.Add(new Pair(o, 0, party.Role, beneficiary, org));
     }
 
     private void EvaluateBreach(AgreementAtEvent ctx, Provision p, List<Breach> breached, List<NotTriggered> notTriggered)

@@ -42,6 +42,12 @@ public sealed class TriggeredObligation
     public bool Hypothetical { get; }
     public IReadOnlyList<Condition> Conditions { get; }
     public Explanation Explanation => _explanation.Value;
+
+    /// <summary>
+    /// The organization the obligation falls on (the EU's duty to consult), or null for a state. <see cref="Obligor"/>
+    /// then stands in for it (COW 0, the organization's id and name) and is never a belligerent.
+    /// </summary>
+    public Organization? ObligorOrganization { get; init; }
 }
 
 /// <summary>A standing promise of the attacker that the event itself breaks (explanation built on first read).</summary>

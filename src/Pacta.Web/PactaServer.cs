@@ -79,6 +79,7 @@ public static class PactaServer
         StateRoutes.Map(api, data);
         WhatIfRoutes.Map(api, data, outcomes);
         CompareRoutes.Map(api, data);
+        ReadingRoutes.Map(api, data);
         CascadeRoutes.Map(api, data, options, gate);
         NetworkRoutes.Map(api, data);
         CiteRoutes.Map(api, data);

@@ -110,9 +110,31 @@ public sealed class PactaSession
     public ScenarioParse Parse(ScenarioInput input, ScenarioNames names, bool includeAtop = true) =>
         ScenarioParser.Parse(input, CorpusFor(includeAtop), names);
 
-    /// <summary>Which obligations the scenario triggers, breaches or leaves untriggered (one evaluator per corpus, reused).</summary>
+    /// <summary>
+    /// Which obligations the scenario triggers, breaches or leaves untriggered (one evaluator per corpus, reused), under
+    /// the readings the scenario chooses.
+    /// </summary>
     public Outcome Evaluate(Scenario scenario, bool includeAtop = true) =>
-        (includeAtop ? _all.Value : _handOnly.Value).Evaluate(scenario.Event, scenario.Assumptions);
+        scenario.Readings.Count > 0 && WithReadings(scenario.Readings) is var s && !ReferenceEquals(s, this)
+            ? s.Evaluate(scenario with { Readings = [] }, includeAtop)
+            : (includeAtop ? _all.Value : _handOnly.Value).Evaluate(scenario.Event, scenario.Assumptions);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PactaSession> _readings = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// This session with the contested clauses read as <paramref name="choices"/> say (defaults elsewhere): the same
+    /// session when they change nothing. A few sessions are kept, so that repeated questions reuse their evaluators.
+    /// </summary>
+    public PactaSession WithReadings(IReadOnlyList<ReadingChoice> choices)
+    {
+        if (choices.Count == 0) return this;
+        var key = string.Join('\u001f', choices);
+        if (_readings.TryGetValue(key, out var hit)) return hit;
+        var corpus = ReadingChoices.Apply(Corpus, choices);
+        var session = ReferenceEquals(corpus, Corpus) ? this : new PactaSession(workspace, new Lazy<Corpus>(corpus), _majors);
+        if (_readings.Count >= 16) _readings.Clear();
+        return _readings.GetOrAdd(key, session);
+    }
 
     /// <summary>
     /// The directed dyad-year table of <c>pacta dyads</c>: ATOP inside its release, continued after it with

@@ -6,10 +6,14 @@ namespace Pacta.Workspace;
 /// </summary>
 public sealed record ScenarioInput(
     string? Attacker, string? Target, string? Date, string? Kind, string? Location,
-    IReadOnlyList<string> Ceasefire, IReadOnlyList<string> Adopted, IReadOnlyList<string> Member);
+    IReadOnlyList<string> Ceasefire, IReadOnlyList<string> Adopted, IReadOnlyList<string> Member)
+{
+    /// <summary>Choices of reading, <c>[AGREEMENT[/PROVISION]:]CLAUSE=READING</c> (default readings where none is chosen).</summary>
+    public IReadOnlyList<string> Readings { get; init; } = [];
+}
 
 /// <summary>The fields of a scenario, which each host maps to its own names (option or query/body field).</summary>
-public enum ScenarioField { Attacker, Target, Date, Kind, Location, Ceasefire, Adopted, Member }
+public enum ScenarioField { Attacker, Target, Date, Kind, Location, Ceasefire, Adopted, Member, Reading }
 
 /// <summary>
 /// One invalid field. <see cref="Message"/> does not repeat the field's name, so a host prefixes its own

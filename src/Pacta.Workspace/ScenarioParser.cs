@@ -10,7 +10,11 @@ namespace Pacta.Workspace;
 public sealed record ScenarioNames(Func<ScenarioField, string> Key, Func<ScenarioField, string> Prose);
 
 /// <summary>A validated scenario: the event and the assumptions to evaluate it under.</summary>
-public sealed record Scenario(Event Event, Assumptions Assumptions);
+public sealed record Scenario(Event Event, Assumptions Assumptions)
+{
+    /// <summary>The readings chosen for contested clauses (the defaults elsewhere); apply them with <see cref="PactaSession.WithReadings"/>.</summary>
+    public IReadOnlyList<ReadingChoice> Readings { get; init; } = [];
+}
 
 /// <summary>Either a scenario or the fields at fault, in the order the fields are read (the first is reported).</summary>
 public sealed record ScenarioParse(Scenario? Scenario, IReadOnlyList<ScenarioFieldError> Errors)
@@ -51,9 +55,10 @@ public static class ScenarioParser
         }
 
         var assumptions = Assumptions(input.Ceasefire, input.Adopted, input.Member, corpus, name, errors);
+        var readings = Readings(input.Readings, corpus, errors);
 
         if (errors.Count > 0 || attacker is null || target is null || when is null || location is null) return new(null, errors);
-        return new(new Scenario(new Event(kind, attacker, target, when.Value.Day, when.Value.Time, location), assumptions), []);
+        return new(new Scenario(new Event(kind, attacker, target, when.Value.Day, when.Value.Time, location), assumptions) { Readings = readings }, []);
     }
 
     /// <summary>The assumption fields alone (exposure has no event); errors are added to <paramref name="errors"/>.</summary>
@@ -98,6 +103,20 @@ public static class ScenarioParser
         }
 
         return new Assumptions(ceasefires, adopted, members);
+    }
+
+    /// <summary>The choices of reading (what-if, cascade, compare); each must name a contested clause and one of its readings.</summary>
+    public static IReadOnlyList<ReadingChoice> Readings(IReadOnlyList<string> texts, Corpus corpus, List<ScenarioFieldError> errors)
+    {
+        var result = new List<ReadingChoice>();
+        foreach (var text in texts)
+        {
+            var c = ReadingChoices.Parse(text, out var error);
+            error ??= c is null ? null : ReadingChoices.Check(c, corpus);
+            if (error is not null) errors.Add(new(ScenarioField.Reading, error));
+            else result.Add(c!);
+        }
+        return result;
     }
 
     private static State? State(Corpus corpus, string? text, ScenarioField field, ScenarioNames name, List<ScenarioFieldError> errors)

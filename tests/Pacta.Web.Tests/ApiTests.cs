@@ -48,6 +48,22 @@ public sealed class ApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Readings_list_the_contested_clauses_and_what_if_applies_a_chosen_one()
+    {
+        var list = await GetJson("api/readings");
+        Assert.Contains(list["clauses"]!.AsArray(), c => (string?)c!["agreement"] == "usa-ukr-2024" && (string?)c["clause"] == "bindingness");
+        Assert.Contains(list["clauses"]!.AsArray(), c => (string?)c!["agreement"] == "g7-ukraine-declaration-2023" && (string?)c["clause"] == "post-war-gate");
+
+        // Russia attacks Ukraine in 2025: the UK's consultation waits for the end of the war by default, not when read literally.
+        const string scenario = "api/what-if?attacker=RUS&target=UKR&date=2025-06-01&include_atop=false";
+        bool UkConsults(JsonNode o) => o["triggered"]!.AsArray().Any(t => (string?)t!["agreement"] == "gbr-ukr-2024" && (string?)t["provision_id"] == "consult-on-future-attack");
+        Assert.False(UkConsults(await GetJson(scenario)));
+        var literal = await GetJson(scenario + "&reading=post-war-gate=renewed-aggression");
+        Assert.True(UkConsults(literal));
+        Assert.Contains(literal["readings"]!.AsArray(), x => (string?)x!["agreement"] == "gbr-ukr-2024" && (string?)x["reading"] == "renewed-aggression" && !(bool)x["default"]!);
+    }
+
+    [Fact]
     public async Task Health_reports_the_corpus_with_atop()
     {
         var h = await GetJson("api/health");
@@ -135,6 +151,8 @@ public sealed class ApiTests(ServerFixture server)
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=many", "trials")]
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&preset=optimist", "preset")]
     [InlineData("api/cascade?attacker=RUS&date=2025-06-01", "target")]
+    [InlineData("api/what-if?attacker=RUS&target=UKR&date=2025-06-01&reading=post-war-gate=nope", "reading")]
+    [InlineData("api/compare?agreement=usa-ukr-2024&agreement=gbr-ukr-2024&reading=no-such-clause=x", "reading")]
     public async Task Bad_requests_are_400_problems_naming_the_field(string url, string field) =>
         await GetProblem(url, 400, field);
 

@@ -81,6 +81,11 @@ public static class ErrorCodes
     public const string ReviewDateOutOfRange = "PACTA081";
     public const string ReviewInconsistent = "PACTA082";
 
+    // Contested clauses and their readings.
+    public const string UnknownDefaultReading = "PACTA090";
+    public const string ReadingShape = "PACTA091";
+    public const string DuplicateReading = "PACTA092";
+
     // Warnings (source hygiene): PACTA1xx, so that new error codes never collide with them.
     public const string SiteRootUrl = "PACTA101";
     public const string SharedUrl = "PACTA102";
@@ -168,5 +173,8 @@ public static class ErrorCodes
         (UnknownAtopAlliance, "unknown-atop-alliance", "A review names an ATOP id that the ATOP release in use does not have, or reviews it twice."),
         (ReviewDateOutOfRange, "review-date-out-of-range", "A review date (an end, a member leaving or joining) lies before the release's end (2019-01-01) or after today."),
         (ReviewInconsistent, "review-inconsistent", "A review's status does not fit its dates: `ended` needs `ended`, `changed` needs `changes`, `continued` has neither."),
+        (UnknownDefaultReading, "unknown-default-reading", "A contested clause's `default` names none of its readings."),
+        (ReadingShape, "reading-shape", "A contested clause with fewer than two readings, a reading that sets nothing or other keys than its siblings, or a key its level does not allow."),
+        (DuplicateReading, "duplicate-reading", "Two contested clauses of one provision (or of the agreement), or two readings of one clause, share an id."),
     ];
 }

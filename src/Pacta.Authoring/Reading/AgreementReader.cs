@@ -13,13 +13,13 @@ namespace Pacta.Authoring.Reading;
 internal sealed partial class AgreementReader(FileContext ctx, ReferenceData refs)
 {
     private static readonly string[] TopRequired = ["id", "title", "form", "status", "bindingness", "dates", "parties", "sources", "provisions"];
-    private static readonly string[] TopOptional = ["short_title", "bindingness_note", "notes", "uncertain", "related"];
+    private static readonly string[] TopOptional = ["short_title", "bindingness_note", "notes", "uncertain", "related", "contested"];
     private static readonly string[] DateKeys = ["signed", "in_force", "ends", "ends_reason", "duration", "notice", "termination"];
     private static readonly string[] PartyKeys = ["state", "organization", "role", "from", "to", "suspended", "note"];
     private static readonly string[] SuspensionKeys = ["from", "to", "between", "note"];
     private static readonly string[] SourceKeys = ["id", "url", "supports", "reliability"];
     private static readonly string[] ProvisionRequired = ["id", "citation", "kind", "summary", "sources"];
-    private static readonly string[] ProvisionOptional = ["quote", "trigger", "obligations", "conditions", "breached_by", "uncertain"];
+    private static readonly string[] ProvisionOptional = ["quote", "trigger", "obligations", "conditions", "breached_by", "uncertain", "contested"];
     private static readonly string[] TriggerRequired = ["kinds", "target", "attacker"];
     private static readonly string[] TriggerOptional = ["scope", "after_hostilities"];
     private static readonly string[] ScopeKeys = ["include", "exclude", "territory", "note"];
@@ -40,6 +40,9 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
 
     private readonly HashSet<int> _partyStates = [];
     private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _partyOrganizations = new(StringComparer.Ordinal);
+    private readonly HashSet<(string, string?)> _clauseIds = [];
+    private readonly List<ContestedClause> _contested = [];
 
     public Agreement? Read(YamlMapping root, string expectedId)
     {
@@ -56,15 +59,19 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         var sources = SourceListReader.Read(ctx, top, "sources", _sourceIds);
         var provisions = ReadProvisions(top, root);
         var related = ReadRelated(top);
+        _contested.InsertRange(0, ReadContested(top, null, _clauseIds));
 
         if (ctx.Diagnostics.Count > before) return null;
-        return new Agreement(
+        var agreement = new Agreement(
             id!, title, form!.Value, status!.Value, bindingness!.Value, top.String("bindingness_note"),
             dates!, parties, sources, provisions, top.Strings("notes"), top.Strings("uncertain"), "pacta", ctx.At(root))
         {
             Related = related,
             ShortTitle = top.String("short_title"),
+            Contested = [.. _contested],
         };
+        // The agreement as read stands under the default readings.
+        return _contested.Count == 0 ? agreement : ReadingChoices.Rewrite(agreement, [.. _contested.Select(c => new AppliedReading(c, c.Default))]);
     }
 
     private string? ReadId(MapReader top, string expectedId)
@@ -141,7 +148,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
                 ctx.Error(node, ErrorCodes.WrongType, $"each party must be a mapping, not a {MapReader.Shape(node)}");
                 continue;
             }
-            var r = new MapReader(ctx, map, "party", ["role", "from", "to"], ["state", "organization", "suspended", "note"]);
+            var r = new MapReader(ctx, map, "party", ["role", "from", "to"], ["state", "organization", "suspended", "note", "assumed"]);
             int? state = null;
             string? org = null;
             if (r.Has("state") == r.Has("organization"))
@@ -158,6 +165,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
                 if (refs.Organizations.TryGetValue(o.Value, out var organization))
                 {
                     org = o.Value;
+                    _partyOrganizations.Add(o.Value);
                     foreach (var m in organization.Members) _partyStates.Add(m.State);
                 }
                 else
@@ -180,7 +188,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
             }
             if (role is not null && span is not null)
             {
-                parties.Add(new Party(state, org, role.Value, span.Value, [], r.String("note"), ctx.At(map)));
+                parties.Add(new Party(state, org, role.Value, span.Value, [], r.String("note"), ctx.At(map)) { AssumedByEncoding = ReadAssumed(r) });
                 pending.Add((map, r));
             }
         }
@@ -191,6 +199,14 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
             if (suspensions.Count > 0) parties[i] = parties[i] with { Suspensions = suspensions };
         }
         return parties;
+    }
+
+    private bool ReadAssumed(MapReader r)
+    {
+        if (r.Scalar("assumed") is not { } s) return false;
+        if (s.Value is "true" or "false") return s.Value == "true";
+        ctx.Error(s, ErrorCodes.WrongType, $"'assumed' must be true or false, not '{s.Value}'");
+        return false;
     }
 
     private List<Suspension> ReadSuspensions(MapReader party)
@@ -272,17 +288,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
                 ctx.Error(idNode, ErrorCodes.DuplicateProvision, $"duplicate provision id '{idNode.Value}'");
         }
         var kind = r.Enum<ProvisionKind>("kind", ErrorCodes.UnknownProvisionKind);
-        var sources = new List<string>();
-        var sourceNodes = r.List("sources", scalarOk: true);
-        if (r.Has("sources") && sourceNodes.Count == 0)
-            ctx.Error(r["sources"]!, ErrorCodes.ProvisionWithoutSource, "a provision must cite at least one source id");
-        foreach (var s in sourceNodes)
-        {
-            if (s is not YamlScalar sc) { ctx.Error(s, ErrorCodes.WrongType, "'sources' lists source ids"); continue; }
-            if (!_sourceIds.Contains(sc.Value))
-                ctx.Error(sc, ErrorCodes.UnknownSource, $"unknown source id '{sc.Value}'{Suggest.DidYouMean(sc.Value, _sourceIds)}");
-            else sources.Add(sc.Value);
-        }
+        var sources = ReadSourceIds(r, "a provision must cite at least one source id");
         var triggerMap = r.Mapping("trigger");
         var trigger = triggerMap is null ? null : ReadTrigger(triggerMap);
         var obligations = new List<Obligation>();
@@ -299,6 +305,13 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
             if (ReadTriggerKind(node) is { } k) breachedBy.Add(k);
         }
         var conditions = ReadConditions(r);
+        if (idNode is not null && r.Has("contested"))
+        {
+            var contested = ReadContested(r, idNode.Value, _clauseIds);
+            if (triggerMap is null && contested.Any(c => c.Readings.Any(x => x.Effect.SetsAfterHostilities || x.Effect.Attacker is not null)))
+                ctx.Error(r["contested"]!, ErrorCodes.ReadingShape, "a reading that sets after_hostilities or attacker needs a provision with a trigger");
+            _contested.AddRange(contested);
+        }
         if (idNode is null || kind is null) return null;
         return new Provision(idNode.Value, r.String("citation", required: true) ?? "", kind.Value, r.String("summary", required: true) ?? "",
             r.String("quote"), sources, trigger, obligations, conditions, breachedBy, r.Strings("uncertain"), ctx.At(map));
@@ -438,7 +451,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private Obligation? ReadObligation(YamlMapping map, bool hasTrigger)
     {
         var r = new MapReader(ctx, map, "obligation", ObligationRequired, ObligationOptional);
-        var obligor = ReadSelector(r["obligor"], "obligor", ["other-parties"], allowRole: true, ErrorCodes.ObligorNotParty);
+        var obligor = ReadObligor(r["obligor"]);
         var beneficiary = ReadSelector(r["beneficiary"], "beneficiary", ["target"], allowRole: false, ErrorCodes.ObligorNotParty);
         if (beneficiary?.Kind == "target" && !hasTrigger)
         {

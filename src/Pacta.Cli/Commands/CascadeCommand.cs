@@ -47,8 +47,7 @@ public static class CascadeCommand
             if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
             CommonOptions.OutputFile(r.GetValue(graphml), "--graphml");
             CommonOptions.OutputFile(r.GetValue(dot), "--dot");
-            var corpus = ws.Corpus;
-            var (e, assumptions) = scenario.Read(r, ws);
+            var (e, assumptions, corpus) = scenario.ReadWithReadings(r, ws);
             var options = cascade.Read(r);
             var n = r.GetValue(trials);
             if (n < 0) throw new PactaException("--trials: must be 0 or more");
@@ -72,10 +71,16 @@ public static class CascadeCommand
             }
             if (quiet)
             {
-                Console.WriteLine(JsonShapes.Write(CascadeJson.Cascade(corpus, e, result, mc)));
+                var json = CascadeJson.Cascade(corpus, e, result, mc);
+                json["readings"] = ReadingsJson.Applied(corpus.Agreements.Where(a => a.Applied.Count > 0)); // the cascade weighs every agreement
+                Console.WriteLine(JsonShapes.Write(json));
                 return ExitCodes.Ok;
             }
             CascadeText.Render(e, result);
+            // Non-default readings only: the defaults are listed by pacta readings, and the cascade weighs every agreement.
+            var chosen = ReadingsText.Of(corpus.Agreements).Where(x => !x.Reading.IsDefault).ToList();
+            if (chosen.Count == 0) Output.Field("Readings", "the default of every contested clause (pacta readings lists them)");
+            else ReadingsText.Fields(chosen);
             if (mc is not null) CascadeText.RenderMonteCarlo(mc);
             return ExitCodes.Ok;
         }));

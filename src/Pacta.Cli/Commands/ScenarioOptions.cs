@@ -17,20 +17,30 @@ public sealed class ScenarioOptions
     public Option<string[]> Ceasefire => _assume.Ceasefire;
     public Option<string[]> Adopted => _assume.Adopted;
     public Option<string[]> Member => _assume.Member;
+    public Option<string[]> Reading { get; } = ReadingOptions.Create();
 
     public void AddTo(Command cmd)
     {
         foreach (var o in new Option[] { Attacker, Target, Date, Kind, Location }) cmd.Options.Add(o);
         _assume.AddTo(cmd);
+        cmd.Options.Add(Reading);
     }
 
     public (Event Event, Assumptions Assumptions) Read(ParseResult r, PactaWorkspace ws)
     {
+        var (e, assumptions, _) = ReadWithReadings(r, ws);
+        return (e, assumptions);
+    }
+
+    /// <summary>The scenario and the corpus under the readings it chooses (<c>--reading</c>; the corpus itself when none).</summary>
+    public (Event Event, Assumptions Assumptions, Corpus Corpus) ReadWithReadings(ParseResult r, PactaWorkspace ws)
+    {
         var input = new ScenarioInput(r.GetValue(Attacker), r.GetValue(Target), r.GetValue(Date), r.GetValue(Kind), r.GetValue(Location),
-            r.GetValue(Ceasefire) ?? [], r.GetValue(Adopted) ?? [], r.GetValue(Member) ?? []);
+            r.GetValue(Ceasefire) ?? [], r.GetValue(Adopted) ?? [], r.GetValue(Member) ?? [])
+        { Readings = r.GetValue(Reading) ?? [] };
         var parsed = ScenarioParser.Parse(input, ws.Corpus, Names);
         if (!parsed.Ok) throw Error(parsed.Errors[0]);
-        return (parsed.Scenario!.Event, parsed.Scenario.Assumptions);
+        return (parsed.Scenario!.Event, parsed.Scenario.Assumptions, ReadingChoices.Apply(ws.Corpus, parsed.Scenario.Readings));
     }
 
     /// <summary>The option that carries each scenario field.</summary>
@@ -41,6 +51,7 @@ public sealed class ScenarioOptions
         ScenarioField.Ceasefire => "--assume-ceasefire",
         ScenarioField.Adopted => "--assume-adopted",
         ScenarioField.Member => "--assume-member",
+        ScenarioField.Reading => "--reading",
         _ => "--" + Words.Of(f),
     };
 
@@ -66,5 +77,24 @@ public sealed class AssumptionOptions
         var assumptions = ScenarioParser.Assumptions(r.GetValue(Ceasefire) ?? [], r.GetValue(Adopted) ?? [], r.GetValue(Member) ?? [], ws.Corpus, ScenarioOptions.Names, errors);
         if (errors.Count > 0) throw ScenarioOptions.Error(errors[0]);
         return assumptions;
+    }
+}
+
+/// <summary>The <c>--reading</c> option: a reading of a contested clause (what-if, cascade, compare).</summary>
+public static class ReadingOptions
+{
+    public static Option<string[]> Create() => new("--reading")
+    {
+        Description = "Read a contested clause another way: CLAUSE=READING everywhere, AGREEMENT:CLAUSE=READING or AGREEMENT/PROVISION:CLAUSE=READING (repeatable; pacta readings lists them)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>The corpus under the readings given (the corpus itself when none).</summary>
+    public static Corpus Apply(ParseResult r, Option<string[]> option, Corpus corpus)
+    {
+        var errors = new List<ScenarioFieldError>();
+        var choices = ScenarioParser.Readings(r.GetValue(option) ?? [], corpus, errors);
+        if (errors.Count > 0) throw ScenarioOptions.Error(errors[0]);
+        return ReadingChoices.Apply(corpus, choices);
     }
 }

@@ -45,6 +45,7 @@ public static class ShowCommand
         "target" => "the attacked party",
         "anyone" => "anyone",
         "non-party" => "a non-party",
+        "organization" => $"{c.Organization(s.Organization!)?.Name ?? s.Organization} (the organization itself)",
         _ => s.Kind,
     };
 
@@ -61,6 +62,8 @@ public static class ShowCommand
         Output.Field("Ends", a.Dates.EndsReason);
         Output.Field("Termination", a.Dates.TerminationNote);
         Output.Field("Source file", a.Origin == "atop" ? $"{a.Position.File}:{a.Position.Line}" : a.Position.File);
+        foreach (var x in a.Applied)
+            Output.Field("Contested", $"{x.Clause.Id}{(x.Clause.Provision is { } cp ? $" ({cp})" : "")}: read as {x.Reading}{(x.IsDefault ? " (default)" : "")}; also {string.Join(", ", x.Alternatives)} — see pacta readings");
 
         Output.SubHeading("Parties");
         Output.Table(["party", "role", "from", "to", "note"], a.Parties.Select(p => (IReadOnlyList<string>)
@@ -71,6 +74,8 @@ public static class ShowCommand
                 $"suspended {x.Span}{(x.Counterparts.Count > 0 ? " towards " + string.Join(", ", x.Counterparts.Select(c => Name(corpus, c))) : "")}: {x.Note}"))
                 .Where(x => !string.IsNullOrEmpty(x))),
         ]));
+        if (a.SetAside.Count > 0)
+            Output.Field("Not counted", $"{string.Join(", ", a.SetAside.Select(p => p.State is { } s ? Name(corpus, s) : p.Organization))}: parties the encoding assumes, left out under the reading applied");
         foreach (var orgId in a.Parties.Select(p => p.Organization).OfType<string>().Distinct())
         {
             if (corpus.Organization(orgId) is not { } org) continue;

@@ -33,9 +33,9 @@ public static class WhatIfCommand
             var fmt = r.GetValue(format);
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
             if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
-            var (e, assumptions) = scenario.Read(r, ws);
+            var (e, assumptions, corpus) = scenario.ReadWithReadings(r, ws);
             e = e with { Attributes = ReadAttributes(r.GetValue(attributes)) };
-            var outcome = new Evaluator(ws.Corpus).Evaluate(e, assumptions);
+            var outcome = new Evaluator(corpus).Evaluate(e, assumptions);
             if (fmt is not null)
             {
                 var path = r.GetValue(output) ?? $"timeline.{fmt}";
@@ -47,7 +47,7 @@ public static class WhatIfCommand
                 // Straight to standard output as UTF-8: the outcome is megabytes, not worth a string.
                 Console.Out.Flush();
                 using var stdout = Console.OpenStandardOutput();
-                OutcomeJson.Write(stdout, ws.Corpus, outcome, OutcomeJson.Indented);
+                OutcomeJson.Write(stdout, corpus, outcome, OutcomeJson.Indented);
                 stdout.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
                 return ExitCodes.Ok;
             }
@@ -83,13 +83,15 @@ public static class WhatIfCommand
         foreach (var a in o.Assumptions.Adopted) Output.Field("Assumed adopted", $"{a.Agreement}{(a.From is { } f ? $" from {f:yyyy-MM-dd}" : "")} (hypothetical)");
         foreach (var m in o.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.Of}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
 
+        ReadingsText.Fields(ReadingsMet(o, all));
+
         Output.SubHeading($"Triggered obligations ({o.Triggered.Count})");
         foreach (var group in o.Triggered.GroupBy(t => (t.Agreement.Id, t.Provision.Id)))
         {
             var first = group.First();
             var dl = first.Deadline is { } d ? $"; deadline {Clock(d)}{(first.Obligation.Firmness == DeadlineFirmness.WherePossible ? " (where possible)" : "")}" : first.Obligation.Timing is { } tm ? $"; {tm}" : "";
             Output.Line();
-            Output.Line($"{first.Agreement.Id} {first.Provision.Citation} — {Words.Of(first.Provision.Kind)}, {Words.Of(first.Obligation.Strength)}, {Words.Of(first.Agreement.Bindingness)}{dl}{(first.Hypothetical ? " [hypothetical]" : "")}");
+            Output.Line($"{first.Agreement.Id} {first.Provision.Citation} — {Words.Of(first.Provision.Kind)}, {Words.Of(first.Obligation.Strength)}, {Words.Of(first.Agreement.Bindingness)}{dl}{(first.Hypothetical ? " [hypothetical]" : "")}{Contested(first.Agreement, first.Provision)}");
             Output.Line($"  {first.Obligation.Action}");
             Output.Line($"  obligors ({group.Count()}): {string.Join(", ", group.Select(t => Code(t.Obligor)))} → {string.Join(", ", group.Select(t => Code(t.Beneficiary)).Distinct())}");
             foreach (var c in first.Conditions) Output.Line($"  condition ({Words.Of(c.Kind)}): {c.Text}");
@@ -107,9 +109,27 @@ public static class WhatIfCommand
         Output.SubHeading($"Not triggered ({o.NotTriggered.Count}{(shown.Count < o.NotTriggered.Count ? $"; {o.NotTriggered.Count - shown.Count} of agreements not in force hidden, see --all" : "")})");
         foreach (var n in shown)
         {
-            Output.Line($"{n.Agreement.Id} {n.Provision.Citation}: {n.Reason}");
+            Output.Line($"{n.Agreement.Id} {n.Provision.Citation}: {n.Reason}{Contested(n.Agreement, n.Provision)}");
             if (explain) Output.Line(Indent(ExplanationText.Render(n.Explanation)));
         }
+    }
+
+    /// <summary>The readings of contested clauses the outcome met, agreement by agreement.</summary>
+    private static IEnumerable<(string Agreement, AppliedReading Reading)> ReadingsMet(Outcome o, bool all)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // As the listing below: agreements not in force only with --all.
+        var shown = o.NotTriggered.Where(n => all || !n.Reason.Contains("not in force", StringComparison.Ordinal)).Select(n => n.Agreement);
+        foreach (var a in o.Triggered.Select(t => t.Agreement).Concat(shown).Where(a => a.Applied.Count > 0 && seen.Add(a.Id)).OrderBy(a => a.Id, StringComparer.Ordinal))
+            foreach (var x in a.Applied) yield return (a.Id, x);
+    }
+
+    /// <summary>" [reading CLAUSE=READING]" for an item that depends on a contested clause.</summary>
+    private static string Contested(Agreement a, Provision p)
+    {
+        if (a.Applied.Count == 0) return "";
+        var list = ReadingChoices.DependsOn(a, p).Select(x => $"{x.Clause.Id}={x.Reading}").ToList();
+        return list.Count == 0 ? "" : $" [reading {string.Join(", ", list)}]";
     }
 
     private static string Indent(string text) => string.Join('\n', text.TrimEnd('\n').Split('\n').Select(l => "    " + l));

@@ -69,10 +69,10 @@ public sealed class AttackTable
             var attackers = NamedAttackers(byAttacker, source.AgreementsOf(victim.Cow), victim.Cow).Where(g.Has).Select(g.IndexOf).ToList();
             for (var k = 0; k < kinds; k++)
             {
-                neutral[v * kinds + k] = ev.Evaluate(new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]), source.Assumptions).Triggered;
+                neutral[v * kinds + k] = StateObligors.Of(ev.Evaluate(new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]), source.Assumptions).Triggered);
                 foreach (var x in attackers)
                 {
-                    var full = ev.Evaluate(new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]), source.Assumptions).Triggered;
+                    var full = StateObligors.Of(ev.Evaluate(new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]), source.Assumptions).Triggered);
                     (named[v * kinds + k] ??= []).Add((x, full));
                 }
             }

@@ -127,7 +127,7 @@ public sealed partial class CascadeGraph
     {
         var e = outcome.Event;
         var id = EventId(e.Kind, IndexOf(e.Attacker.Cow), IndexOf(e.Target.Cow), e.Location);
-        _edges[id] ??= Invoke(id, outcome.Triggered.Select(CommitmentFor).Distinct().ToArray());
+        _edges[id] ??= Invoke(id, StateObligors.Of(outcome.Triggered).Select(CommitmentFor).Distinct().ToArray());
         return id;
     }
 

@@ -92,5 +92,5 @@ public sealed class CascadeSource
 
     /// <summary>The obligations an event triggers (nothing when the victim is party to nothing in force).</summary>
     public IReadOnlyList<TriggeredObligation> Triggered(Event e) =>
-        EvaluatorFor(e.Target.Cow) is { } ev ? ev.Evaluate(e, Assumptions).Triggered : [];
+        EvaluatorFor(e.Target.Cow) is { } ev ? StateObligors.Of(ev.Evaluate(e, Assumptions).Triggered) : [];
 }

@@ -18,11 +18,14 @@ public static class CascadeRoutes
             [FromQuery] string? attacker, [FromQuery] string? target, [FromQuery] string? date, [FromQuery] string? kind, [FromQuery] string? location,
             [FromQuery] string[]? ceasefire, [FromQuery] string[]? adopted, [FromQuery] string[]? member,
             [FromQuery] string? trials, [FromQuery] string? seed, [FromQuery] string? preset, [FromQuery(Name = "include_atop")] string? includeAtop,
-            [FromQuery] string? conditional, [FromQuery(Name = "carve_out")] string? carveOut) =>
+            [FromQuery] string? conditional, [FromQuery(Name = "carve_out")] string? carveOut, [FromQuery] string[]? reading) =>
         {
             var scenario = ScenarioRequest.FromQuery(request.Query);
-            var corpus = data.Session.CorpusFor(scenario.IncludeAtop);
-            var (e, assumptions) = scenario.Read(corpus);
+            var parsed = scenario.ReadScenario(data.Session.CorpusFor(scenario.IncludeAtop));
+            // The request key holds the readings, so a prepared cascade is never shared across readings.
+            var session = data.Session.WithReadings(parsed.Readings);
+            var corpus = session.CorpusFor(scenario.IncludeAtop);
+            var (e, assumptions) = (parsed.Event, parsed.Assumptions);
             var n = 0L;
             if (!string.IsNullOrEmpty(trials) && (!long.TryParse(trials, NumberStyles.None, CultureInfo.InvariantCulture, out n)))
                 throw ApiProblem.BadField("trials", $"'{trials}' is not a number of trials");
@@ -55,10 +58,12 @@ public static class CascadeRoutes
             {
                 try
                 {
-                    var p = data.Session.Cascade(e, assumptions, cascadeOptions, scenario.IncludeAtop);
+                    var p = session.Cascade(e, assumptions, cascadeOptions, scenario.IncludeAtop);
                     token.ThrowIfCancellationRequested();
                     var mc = n > 0 ? MonteCarlo.Run(p.ClosedGraph(), p.Start, HonourModel.Of(honour), n, s, [], cancellationToken: token) : null;
-                    return CascadeJson.Cascade(corpus, e, p.Deterministic, mc);
+                    var json = CascadeJson.Cascade(corpus, e, p.Deterministic, mc);
+                    json["readings"] = ReadingsJson.Applied(corpus.Agreements.Where(a => a.Applied.Count > 0));
+                    return json;
                 }
                 finally
                 {
@@ -71,7 +76,7 @@ public static class CascadeRoutes
         })
         .WithSummary("Cascade: who is drawn in, round by round")
         .WithDescription("As `pacta cascade --json`: the event fields of what-if, plus `trials` (Monte Carlo, at most the server's limit), `seed`, `preset` (honour rates: " +
-            string.Join(", ", HonourPresets.All.Select(x => x.Id)) + "), `conditional` (report, support, propagate) and `carve_out` (support, fight); " +
+            string.Join(", ", HonourPresets.All.Select(x => x.Id)) + "), `conditional` (report, support, propagate) and `carve_out` (support, fight); `reading` chooses readings of contested clauses, as in what-if; " +
             "the answer lists `conditional_joiners` and `not_invoked` beside the states drawn in.");
     }
 }

@@ -73,7 +73,8 @@ public sealed class ExposureEquivalenceTests
                 foreach (var x in attackers)
                 {
                     var e = new Event(kind, corpus.States.ByCow(x)!, v, day, null, HomeLocation.Of(corpus, v));
-                    var expected = full.Evaluate(e, assumptions).Triggered.Select(Key).Distinct().ToList();
+                    // The cascade leaves out obligations owed by an organization (never a belligerent).
+                    var expected = full.Evaluate(e, assumptions).Triggered.Where(t => t.ObligorOrganization is null).Select(Key).Distinct().ToList();
                     var actual = table.Triggered(kind, g.IndexOf(x), g.IndexOf(v.Cow)).Select(c => Key(c.Obligation!)).ToList();
                     Assert.True(expected.SequenceEqual(actual),
                         $"{kind} {x} -> {v.Code} on {date}: expected {expected.Count} [{string.Join("; ", expected.Except(actual).Take(3))}], table {actual.Count} [{string.Join("; ", actual.Except(expected).Take(3))}]");

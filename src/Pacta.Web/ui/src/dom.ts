@@ -44,5 +44,6 @@ export function field(label: string, input: HTMLElement, hint?: string): HTMLEle
 
 export function stateLabel(st: any): string {
   if (!st) return '';
+  if (st.organization) return `${st.name} (organization)`; // an organization in an obligor's place
   return `${st.name} (${st.iso3 ?? 'COW ' + st.cow})`;
 }

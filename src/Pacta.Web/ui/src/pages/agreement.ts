@@ -2,7 +2,7 @@ import { h, stateLabel } from '../dom';
 import { get } from '../api';
 import { slug } from '../explain';
 
-const selector = (s: any) => Array.isArray(s) ? s.map(stateLabel).join(', ') : String(s);
+const selector = (s: any) => Array.isArray(s) ? s.map(stateLabel).join(', ') : s && typeof s === 'object' ? stateLabel(s) : String(s);
 
 /** One agreement: dates, parties, every provision with its citation, quote, trigger, obligations and sources. */
 export async function agreementPage(main: HTMLElement, id: string) {
