@@ -6,10 +6,14 @@ namespace Pacta.Workspace;
 /// </summary>
 public sealed record ScenarioInput(
     string? Attacker, string? Target, string? Date, string? Kind, string? Location,
-    IReadOnlyList<string> Ceasefire, IReadOnlyList<string> Adopted, IReadOnlyList<string> Member);
+    IReadOnlyList<string> Ceasefire, IReadOnlyList<string> Adopted, IReadOnlyList<string> Member)
+{
+    /// <summary>What is known of the event's character, each <c>NAME=yes|no|unknown</c> (thresholds, void-if clauses).</summary>
+    public IReadOnlyList<string> EventAttributes { get; init; } = [];
+}
 
 /// <summary>The fields of a scenario, which each host maps to its own names (option or query/body field).</summary>
-public enum ScenarioField { Attacker, Target, Date, Kind, Location, Ceasefire, Adopted, Member }
+public enum ScenarioField { Attacker, Target, Date, Kind, Location, Ceasefire, Adopted, Member, EventAttribute }
 
 /// <summary>
 /// One invalid field. <see cref="Message"/> does not repeat the field's name, so a host prefixes its own
