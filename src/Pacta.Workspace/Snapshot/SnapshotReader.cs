@@ -168,7 +168,11 @@ internal sealed class SnapshotReader
             var target = Selector();
             var attacker = Selector();
             var scope = new Scope(Strings(), Strings(), Str(), OptStr());
-            trigger = new Trigger(kinds, target, attacker, scope, OptStr(), Position());
+            var after = OptStr();
+            var position = Position();
+            var threshold = _r.ReadBoolean() ? new AttackThreshold(Strings(), OptStr(), Position()) : null;
+            trigger = new Trigger(kinds, target, attacker, scope, after, position)
+            { Threshold = threshold, VoidIf = List(() => new VoidCondition(Str(), Str(), Position())) };
         }
         return new Provision(id, citation, kind, summary, quote, sources, trigger, List(Obligation), List(Condition),
             Enums<TriggerKind>(), Strings(), Position())

@@ -225,6 +225,19 @@ internal sealed class SnapshotWriter
             OptStr(t.Scope.Note);
             OptStr(t.AfterHostilities);
             Position(t.Position);
+            _w.Write(t.Threshold is not null);
+            if (t.Threshold is { } th)
+            {
+                Strings(th.Attributes);
+                OptStr(th.Quote);
+                Position(th.Position);
+            }
+            List(t.VoidIf, v =>
+            {
+                Str(v.Attribute);
+                Str(v.Text);
+                Position(v.Position);
+            });
         }
         List(p.Obligations, Obligation);
         List(p.Conditions, Condition);
