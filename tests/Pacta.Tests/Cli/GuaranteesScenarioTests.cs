@@ -172,4 +172,19 @@ public sealed class GuaranteesScenarioTests
         var crimea = WhatIf("--attacker", "RUS", "--target", "UKR", "--date", "2027-03-01", "--location", "UA-43", "--assume-adopted", "istanbul-communique-2022");
         Assert.Empty(Items(crimea, "triggered", "istanbul-communique-2022"));
     }
+
+    [Fact]
+    public void Show_UsDraft_PrintsItsThresholdAndVoidIf_TextAndJson()
+    {
+        var text = PactaCli.Run("show", "usa-ukr-draft-2025-11");
+        Assert.True(text.ExitCode == 0, text.Stderr);
+        Assert.Contains("Threshold: \"significant, deliberate and sustained\": the attack must be significant, deliberate, sustained (event attributes)", text.Stdout);
+        Assert.Contains("Void if: Ukraine invades Russia or, without cause, strikes Moscow or St Petersburg (event attribute target-attacked-first)", text.Stdout);
+
+        var json = PactaCli.Run("show", "usa-ukr-draft-2025-11", "--json");
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        var trigger = json.Json["provisions"]!.AsArray().Single(p => (string?)p!["id"] == "guarantee")!["trigger"]!;
+        Assert.Equal(["significant", "deliberate", "sustained"], trigger["threshold"]!["all_of"]!.AsArray().Select(a => (string)a!).ToArray());
+        Assert.Equal("target-attacked-first", (string?)trigger["void_if"]![0]!["attribute"]);
+    }
 }
