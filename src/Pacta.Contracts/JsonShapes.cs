@@ -148,6 +148,8 @@ public static class JsonShapes
                 ["note"] = t.Scope.Note,
             },
             ["after_hostilities"] = t.AfterHostilities,
+            ["threshold"] = t.Threshold is { } th ? new JsonObject { ["all_of"] = Strings(th.Attributes), ["quote"] = th.Quote } : null,
+            ["void_if"] = new JsonArray(t.VoidIf.Select(v => (JsonNode)new JsonObject { ["attribute"] = v.Attribute, ["text"] = v.Text }).ToArray()),
         } : null,
         ["obligations"] = new JsonArray(p.Obligations.Select(o => (JsonNode)Obligation(corpus, o, StableIds.Obligation(a, p, o))).ToArray()),
         ["conditions"] = Conditions(corpus, p.Conditions),

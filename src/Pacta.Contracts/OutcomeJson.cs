@@ -46,7 +46,12 @@ public static class OutcomeJson
         ["target"] = JsonShapes.State(e.Target),
         ["date"] = e.Time is { } t ? $"{e.Date:yyyy-MM-dd}T{t:HH:mm}:00Z" : e.Date.ToString("yyyy-MM-dd"),
         ["location"] = e.Location.Code,
+        ["attributes"] = Attributes(e.Attributes),
     };
+
+    /// <summary>What the event states of its character, name → true/false; an attribute not listed is unknown.</summary>
+    public static JsonObject Attributes(EventAttributes a) =>
+        new(a.Known.Select(k => KeyValuePair.Create(k.Key, (JsonNode?)JsonValue.Create(k.Value))));
 
     public static JsonObject Assumptions(Corpus corpus, Assumptions a) => new()
     {
@@ -76,6 +81,7 @@ public static class OutcomeJson
         ["firmness"] = t.Obligation.Deadline is null ? null : WordCache.Of(t.Obligation.Firmness),
         ["timing"] = t.Obligation.Timing,
         ["hypothetical"] = t.Hypothetical,
+        ["undecided"] = JsonShapes.Strings(t.UndecidedBy),
         ["assistance"] = JsonShapes.Strings(t.Obligation.Assistance.Select(WordCache.Of)),
         ["amounts"] = JsonShapes.Amounts(t.Obligation.Amounts),
         ["conditions"] = JsonShapes.Conditions(corpus, t.Conditions),
@@ -206,6 +212,9 @@ public static class OutcomeJson
         w.WriteString(P.Firmness, ob.Deadline is null ? null : WordCache.Of(ob.Firmness));
         w.WriteString(P.Timing, ob.Timing);
         w.WriteBoolean(P.Hypothetical, t.Hypothetical);
+        w.WriteStartArray(P.Undecided);
+        foreach (var u in t.UndecidedBy) w.WriteStringValue(u);
+        w.WriteEndArray();
         w.WriteStartArray(P.Assistance);
         foreach (var a in ob.Assistance) w.WriteStringValue(WordCache.Of(a));
         w.WriteEndArray();
@@ -290,6 +299,7 @@ public static class OutcomeJson
         public static readonly JsonEncodedText Firmness = JsonEncodedText.Encode("firmness");
         public static readonly JsonEncodedText Timing = JsonEncodedText.Encode("timing");
         public static readonly JsonEncodedText Hypothetical = JsonEncodedText.Encode("hypothetical");
+        public static readonly JsonEncodedText Undecided = JsonEncodedText.Encode("undecided");
         public static readonly JsonEncodedText Assistance = JsonEncodedText.Encode("assistance");
         public static readonly JsonEncodedText Amounts = JsonEncodedText.Encode("amounts");
         public static readonly JsonEncodedText Conditions = JsonEncodedText.Encode("conditions");

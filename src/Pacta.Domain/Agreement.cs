@@ -167,7 +167,27 @@ public sealed record Trigger(
     Selector Attacker,
     Scope Scope,
     string? AfterHostilities,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>A threshold the attack must reach ("significant, deliberate and sustained"); null: any attack of the kinds counts.</summary>
+    public AttackThreshold? Threshold { get; init; }
+
+    /// <summary>Facts of the event that void the clause ("void if Ukraine invades Russia"); empty: none.</summary>
+    public IReadOnlyList<VoidCondition> VoidIf { get; init; } = [];
+}
+
+/// <summary>
+/// A threshold on the attack: every one of <see cref="Attributes"/> (event attribute names such as "significant",
+/// "deliberate", "sustained") must hold for the clause to trigger. The data decide it only from the event's
+/// attributes; one not stated leaves the trigger undecided.
+/// </summary>
+public sealed record AttackThreshold(IReadOnlyList<string> Attributes, string? Quote, SourcePosition Position);
+
+/// <summary>
+/// A fact that voids a clause when the event shows it: <see cref="Attribute"/> names the event attribute that says
+/// so ("beneficiary-struck-first"), <see cref="Text"/> what the clause says in words.
+/// </summary>
+public sealed record VoidCondition(string Attribute, string Text, SourcePosition Position);
 
 /// <summary>What a trigger makes an obligor owe a beneficiary.</summary>
 public sealed record Obligation(

@@ -148,7 +148,8 @@ public sealed class Evaluator
     {
         var t = p.Trigger!;
         var a = ctx.Agreement;
-        if (RunChecks(Checks.Trigger, ctx, p, null) == CheckResult.NotMet)
+        var decided = RunChecks(Checks.Trigger, ctx, p, null);
+        if (decided == CheckResult.NotMet)
         {
             notTriggered.Add(new NotTriggered(a, p, "", () =>
                 new Explanation(TriggerTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p), TriggerExplanations(ctx, p))));
@@ -177,10 +178,21 @@ public sealed class Evaluator
         {
             var conditions = ConditionsCheck.Of(p, o);
             DateTimeOffset? deadline = o.Deadline?.AddTo(ctx.Event.Instant);
-            triggered.Add(new TriggeredObligation(a, p, o, organization is null ? StateOf(obligor) : OrganizationObligor.AsState(organization), StateOf(beneficiary),
+            var item = new TriggeredObligation(a, p, o, organization is null ? StateOf(obligor) : OrganizationObligor.AsState(organization), StateOf(beneficiary),
                 deadline, ctx.Hypothetical, conditions, () => ObligationTree(ctx, p, o, obligor, role, beneficiary, deadline, shared.Value, organization))
-            { ObligorOrganization = organization });
+            { ObligorOrganization = organization };
+            // A trigger check the event cannot decide (a threshold or void-if attribute not stated): owed only if it goes the right way.
+            if (decided == CheckResult.Unknown) item.SetUndecided(() => Undecided(shared.Value));
+            triggered.Add(item);
         }
+    }
+
+    /// <summary>The words of the trigger checks left unknown: what would decide the obligation.</summary>
+    private static IReadOnlyList<string> Undecided(List<Explanation> checks)
+    {
+        var words = new List<string>();
+        foreach (var c in checks) if (c.Result == CheckResult.Unknown) words.Add(c.Check);
+        return words;
     }
 
     private List<Explanation> TriggerExplanations(AgreementAtEvent ctx, Provision p)
@@ -193,19 +205,23 @@ public sealed class Evaluator
     /// <summary>
     /// Runs <paramref name="checks"/> in order. Without <paramref name="explain"/> it stops at the first check not
     /// met and allocates nothing; with it, every check is worded into the list (up to a decisive one not met).
-    /// Unknown does not count against: only a check not met stops a provision.
+    /// Unknown does not count against: only a check not met stops a provision. The result is not met if any check is
+    /// not met, else unknown if any is unknown, else met.
     /// </summary>
     private static CheckResult RunChecks(ClauseCheck[] checks, AgreementAtEvent ctx, Provision p, List<Explanation>? explain, ExplanationSource? src = null)
     {
         var input = new ClauseInput(ctx, p, null, explain is null ? null : src);
         var notMet = false;
+        var unknown = false;
         foreach (var c in checks)
         {
-            if (c.Run(input, explain) != CheckResult.NotMet) continue;
+            var r = c.Run(input, explain);
+            if (r == CheckResult.Unknown) unknown = true;
+            if (r != CheckResult.NotMet) continue;
             notMet = true;
             if (explain is null || c.Decisive) break;
         }
-        return notMet ? CheckResult.NotMet : CheckResult.Met;
+        return notMet ? CheckResult.NotMet : unknown ? CheckResult.Unknown : CheckResult.Met;
     }
 
     /// <summary>A deadline as text; one past the calendar's end (saturated) reads "beyond 9999-12-31".</summary>
@@ -326,7 +342,7 @@ public sealed class Evaluator
         const string prefix = "promise not broken: ";
         // The explanations capture only what they need (the what-if allocates one closure per promise it checks).
         var checks = Checks.Breach;
-        if (RunChecks(checks, ctx, p, null) == CheckResult.Met)
+        if (RunChecks(checks, ctx, p, null) != CheckResult.NotMet)
         {
             breached.Add(new Breach(a, p, e.Attacker, e.Target, () =>
                 new Explanation($"{ctx.Event.Attacker.Name} breaks {p.Citation} of {ctx.Agreement.Id} towards {ctx.Event.Target.Name}", CheckResult.Met,

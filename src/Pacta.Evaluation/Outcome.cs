@@ -48,6 +48,19 @@ public sealed class TriggeredObligation
     /// then stands in for it (COW 0, the organization's id and name) and is never a belligerent.
     /// </summary>
     public Organization? ObligorOrganization { get; init; }
+
+    private Deferred<IReadOnlyList<string>>? _undecided;
+
+    /// <summary>
+    /// Whether the trigger hangs on facts the event does not state (a threshold or a void-if condition whose event
+    /// attribute is unknown): the obligation is owed only if they go the right way.
+    /// </summary>
+    public bool Undecided => _undecided is not null;
+
+    /// <summary>What would decide it: the words of each trigger check left unknown (worded on first read).</summary>
+    public IReadOnlyList<string> UndecidedBy => _undecided?.Value ?? [];
+
+    internal void SetUndecided(Func<IReadOnlyList<string>> words) => _undecided = new Deferred<IReadOnlyList<string>>(words);
 }
 
 /// <summary>A standing promise of the attacker that the event itself breaks (explanation built on first read).</summary>

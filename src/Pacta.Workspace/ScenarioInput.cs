@@ -10,10 +10,13 @@ public sealed record ScenarioInput(
 {
     /// <summary>Choices of reading, <c>[AGREEMENT[/PROVISION]:]CLAUSE=READING</c> (default readings where none is chosen).</summary>
     public IReadOnlyList<string> Readings { get; init; } = [];
+
+    /// <summary>What is known of the event's character, each <c>NAME=yes|no|unknown</c> (thresholds, void-if clauses).</summary>
+    public IReadOnlyList<string> EventAttributes { get; init; } = [];
 }
 
 /// <summary>The fields of a scenario, which each host maps to its own names (option or query/body field).</summary>
-public enum ScenarioField { Attacker, Target, Date, Kind, Location, Ceasefire, Adopted, Member, Reading }
+public enum ScenarioField { Attacker, Target, Date, Kind, Location, Ceasefire, Adopted, Member, Reading, EventAttribute }
 
 /// <summary>
 /// One invalid field. <see cref="Message"/> does not repeat the field's name, so a host prefixes its own

@@ -56,9 +56,24 @@ public static class ScenarioParser
 
         var assumptions = Assumptions(input.Ceasefire, input.Adopted, input.Member, corpus, name, errors);
         var readings = Readings(input.Readings, corpus, errors);
+        var attributes = Attributes(input.EventAttributes, errors);
 
         if (errors.Count > 0 || attacker is null || target is null || when is null || location is null) return new(null, errors);
-        return new(new Scenario(new Event(kind, attacker, target, when.Value.Day, when.Value.Time, location), assumptions) { Readings = readings }, []);
+        return new(new Scenario(new Event(kind, attacker, target, when.Value.Day, when.Value.Time, location) { Attributes = attributes }, assumptions) { Readings = readings }, []);
+    }
+
+    /// <summary>The event's attributes, <c>NAME=yes|no|unknown</c> each; a name given twice is an error.</summary>
+    private static EventAttributes Attributes(IReadOnlyList<string> texts, List<ScenarioFieldError> errors)
+    {
+        var attributes = EventAttributes.None;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            if (EventAttributes.Parse(text, out var error) is not { } a) errors.Add(new(ScenarioField.EventAttribute, error!));
+            else if (!seen.Add(a.Name)) errors.Add(new(ScenarioField.EventAttribute, $"'{a.Name}' is given twice"));
+            else attributes = attributes.With(a.Name, a.Value);
+        }
+        return attributes;
     }
 
     /// <summary>The assumption fields alone (exposure has no event); errors are added to <paramref name="errors"/>.</summary>

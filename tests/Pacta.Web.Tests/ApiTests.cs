@@ -115,6 +115,27 @@ public sealed class ApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task What_if_body_and_query_carry_event_attributes()
+    {
+        // The US draft guarantee needs a "significant, deliberate and sustained" attack: one stated not sustained is below it.
+        using var r = await _http.PostAsync("api/what-if", new StringContent(
+            """{"attacker":"RUS","target":"UKR","date":"2027-03-01","ceasefire":["2026-01-01"],"adopted":["usa-ukr-draft-2025-11"],"event_attributes":["significant=yes","sustained=no"]}""",
+            Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var o = JsonNode.Parse(await r.Content.ReadAsStringAsync())!;
+        Assert.False((bool)o["event"]!["attributes"]!["sustained"]!);
+        Assert.DoesNotContain(o["triggered"]!.AsArray(), t => (string?)t!["agreement"] == "usa-ukr-draft-2025-11");
+        Assert.Contains(o["not_triggered"]!.AsArray(), n => (string?)n!["agreement"] == "usa-ukr-draft-2025-11" && ((string)n["reason"]!).StartsWith("below the threshold", StringComparison.Ordinal));
+
+        var get = await GetJson("api/what-if?attacker=RUS&target=UKR&date=2027-03-01&ceasefire=2026-01-01&adopted=usa-ukr-draft-2025-11&event_attributes=significant=yes,sustained=no");
+        Assert.True(JsonNode.DeepEquals(o, get));
+
+        using var bad = await _http.PostAsync("api/what-if", new StringContent(
+            """{"attacker":"RUS","target":"UKR","date":"2027-03-01","event_attributes":["sustained=maybe"]}""", Encoding.UTF8, "application/json"));
+        await AssertProblem(bad, 400, "event_attributes");
+    }
+
+    [Fact]
     public async Task What_if_assumptions_are_echoed()
     {
         var o = await GetJson("api/what-if?attacker=RUS&target=UKR&date=2025-06-01&ceasefire=2025-05-01");

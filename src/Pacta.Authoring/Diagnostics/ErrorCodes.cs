@@ -76,6 +76,10 @@ public static class ErrorCodes
     public const string FileTooLarge = "PACTA065";
     public const string ControlCharacter = "PACTA066";
 
+    // Clause kinds of the 2025-26 guarantees (thresholds on the attack, void-if conditions).
+    public const string BadThreshold = "PACTA075";
+    public const string BadVoidIf = "PACTA076";
+
     // The review of ATOP alliances continued after the release (corpus/reviews/).
     public const string UnknownAtopAlliance = "PACTA080";
     public const string ReviewDateOutOfRange = "PACTA081";
@@ -170,6 +174,8 @@ public static class ErrorCodes
         (BadEncoding, "bad-encoding", "The file is not valid UTF-8; the position is that of the first invalid byte."),
         (FileTooLarge, "file-too-large", "The file is larger than 1 MiB."),
         (ControlCharacter, "control-character", "A key or value holds a control character (ESC, NUL, …) or a bidirectional override; write it out in words."),
+        (BadThreshold, "bad-threshold", "A trigger's `threshold` is not a mapping with `all_of` naming event attributes (lower-case words joined by '-'), each once."),
+        (BadVoidIf, "bad-void-if", "A trigger's `void_if` is not a list of `{attribute, text}` entries with event attribute names, each once and none also in the threshold."),
         (UnknownAtopAlliance, "unknown-atop-alliance", "A review names an ATOP id that the ATOP release in use does not have, or reviews it twice."),
         (ReviewDateOutOfRange, "review-date-out-of-range", "A review date (an end, a member leaving or joining) lies before the release's end (2019-01-01) or after today."),
         (ReviewInconsistent, "review-inconsistent", "A review's status does not fit its dates: `ended` needs `ended`, `changed` needs `changes`, `continued` has neither."),

@@ -21,7 +21,9 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private static readonly string[] ProvisionRequired = ["id", "citation", "kind", "summary", "sources"];
     private static readonly string[] ProvisionOptional = ["quote", "trigger", "obligations", "conditions", "breached_by", "uncertain", "contested"];
     private static readonly string[] TriggerRequired = ["kinds", "target", "attacker"];
-    private static readonly string[] TriggerOptional = ["scope", "after_hostilities"];
+    private static readonly string[] TriggerOptional = ["scope", "after_hostilities", "threshold", "void_if"];
+    private static readonly string[] ThresholdKeys = ["all_of", "quote"];
+    private static readonly string[] VoidIfKeys = ["attribute", "text"];
     private static readonly string[] ScopeKeys = ["include", "exclude", "territory", "note"];
     private static readonly string[] ObligationRequired = ["obligor", "beneficiary", "action", "strength"];
     private static readonly string[] ObligationOptional = ["assistance", "deadline", "firmness", "timing", "amounts", "conditions"];
@@ -345,9 +347,100 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
             if (refs.Conflicts.Contains(a.Value)) after = a.Value;
             else ctx.Error(a, ErrorCodes.UnknownConflict, $"unknown conflict '{a.Value}'{Suggest.DidYouMean(a.Value, refs.Conflicts)} (conflicts live in corpus/conflicts/)");
         }
-        if (target is null || attacker is null || scope is null) return null;
-        return new Trigger(kinds, target, attacker, scope, after, ctx.At(map));
+        var threshold = r.Has("threshold") ? ReadThreshold(r) : null;
+        var voidIf = ReadVoidIf(r, threshold);
+        if (target is null || attacker is null || scope is null || (r.Has("threshold") && threshold is null) || voidIf is null) return null;
+        return new Trigger(kinds, target, attacker, scope, after, ctx.At(map)) { Threshold = threshold, VoidIf = voidIf };
     }
+
+    /// <summary>
+    /// <c>threshold: {all_of: [significant, deliberate, sustained], quote: …}</c>: event attribute names, each at most once.
+    /// </summary>
+    private AttackThreshold? ReadThreshold(MapReader trigger)
+    {
+        if (trigger.Mapping("threshold") is not { } map)
+        {
+            ctx.Error(trigger["threshold"]!, ErrorCodes.BadThreshold, "'threshold' must be a mapping with 'all_of' (event attribute names) and an optional 'quote'");
+            return null;
+        }
+        var r = new MapReader(ctx, map, "threshold", ["all_of"], ["quote"]);
+        var names = new List<string>();
+        var ok = true;
+        var items = r.List("all_of", scalarOk: true);
+        if (r.Has("all_of") && items.Count == 0)
+        {
+            ctx.Error(r["all_of"]!, ErrorCodes.BadThreshold, "'all_of' must name at least one event attribute (e.g. significant)");
+            ok = false;
+        }
+        foreach (var item in items)
+        {
+            if (AttributeName(item, "all_of", ErrorCodes.BadThreshold) is not { } name) { ok = false; continue; }
+            if (names.Contains(name)) { ctx.Error(item, ErrorCodes.BadThreshold, $"'{name}' is named twice in 'all_of'"); ok = false; continue; }
+            names.Add(name);
+        }
+        return ok && r.Has("all_of") ? new AttackThreshold(names, r.String("quote"), ctx.At(map)) : null;
+    }
+
+    /// <summary>
+    /// <c>void_if: [{attribute: target-attacked-first, text: …}]</c>: each attribute once, and none the threshold also
+    /// needs (an attribute cannot both void a clause and be required by it). Null when any entry is wrong.
+    /// </summary>
+    private List<VoidCondition>? ReadVoidIf(MapReader trigger, AttackThreshold? threshold)
+    {
+        var result = new List<VoidCondition>();
+        if (!trigger.Has("void_if")) return result;
+        var node = trigger["void_if"]!;
+        if (node is not YamlSequence seq || seq.Items.Count == 0)
+        {
+            ctx.Error(node, ErrorCodes.BadVoidIf, "'void_if' must be a non-empty list of {attribute, text} entries");
+            return null;
+        }
+        var ok = true;
+        foreach (var item in seq.Items)
+        {
+            if (item is not YamlMapping map)
+            {
+                ctx.Error(item, ErrorCodes.BadVoidIf, $"each void_if entry must be a mapping with 'attribute' and 'text', not a {MapReader.Shape(item)}");
+                ok = false;
+                continue;
+            }
+            var r = new MapReader(ctx, map, "void_if entry", VoidIfKeys, []);
+            var text = r.String("text", required: true);
+            if (r["attribute"] is not { } a) { ok = false; continue; }
+            if (AttributeName(a, "attribute", ErrorCodes.BadVoidIf) is not { } name) { ok = false; continue; }
+            if (result.Any(c => c.Attribute == name))
+            {
+                ctx.Error(a, ErrorCodes.BadVoidIf, $"'{name}' voids this trigger twice");
+                ok = false;
+                continue;
+            }
+            if (threshold?.Attributes.Contains(name) == true)
+            {
+                ctx.Error(a, ErrorCodes.BadVoidIf, $"'{name}' is also required by the threshold; an attribute cannot both void and trigger the clause");
+                ok = false;
+                continue;
+            }
+            if (text is null) { ok = false; continue; }
+            result.Add(new VoidCondition(name, text, ctx.At(map)));
+        }
+        return ok ? result : null;
+    }
+
+    /// <summary>An event attribute name: lower-case words joined by hyphens, the form <c>--event-attribute</c> takes.</summary>
+    private string? AttributeName(YamlNode node, string key, string code)
+    {
+        if (node is not YamlScalar s || s.IsNull)
+        {
+            ctx.Error(node, code, $"'{key}' holds event attribute names, not a {MapReader.Shape(node)}");
+            return null;
+        }
+        if (AttributeNamePattern().IsMatch(s.Value)) return s.Value;
+        ctx.Error(s, code, $"'{s.Value}' is not an event attribute name: lower-case words joined by '-' (e.g. sustained, target-attacked-first)");
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+    private static partial Regex AttributeNamePattern();
 
     private Scope? ReadScope(YamlMapping map)
     {
@@ -452,7 +545,8 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     {
         var r = new MapReader(ctx, map, "obligation", ObligationRequired, ObligationOptional);
         var obligor = ReadObligor(r["obligor"]);
-        var beneficiary = ReadSelector(r["beneficiary"], "beneficiary", ["target"], allowRole: false, ErrorCodes.ObligorNotParty);
+        // role:R as beneficiary only for a standing promise that every party owes every other (UN Charter Art. 2(4)).
+        var beneficiary = ReadSelector(r["beneficiary"], "beneficiary", ["target"], allowRole: !hasTrigger, ErrorCodes.ObligorNotParty);
         if (beneficiary?.Kind == "target" && !hasTrigger)
         {
             ctx.Error(r["beneficiary"]!, ErrorCodes.TargetWithoutTrigger, "'beneficiary: target' needs a trigger; name the beneficiary state of a standing commitment");

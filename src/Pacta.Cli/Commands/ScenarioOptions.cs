@@ -52,6 +52,7 @@ public sealed class ScenarioOptions
         ScenarioField.Adopted => "--assume-adopted",
         ScenarioField.Member => "--assume-member",
         ScenarioField.Reading => "--reading",
+        ScenarioField.EventAttribute => "--event-attribute",
         _ => "--" + Words.Of(f),
     };
 

@@ -101,6 +101,9 @@ public static class ShowCommand
                 Output.Field("Trigger", $"{string.Join(" or ", t.Kinds.Select(Words.Of))} on {Describe(corpus, t.Target)} by {Describe(corpus, t.Attacker)}");
                 Output.Field("Where", scope + (t.Scope.Note is { } n ? $" ({n})" : ""));
                 if (t.AfterHostilities is { } h) Output.Field("When", $"only after the conflict {h} has ended");
+                if (t.Threshold is { } th)
+                    Output.Field("Threshold", $"{(th.Quote is { } tq ? $"\"{tq}\": " : "")}the attack must be {string.Join(", ", th.Attributes)} (event attributes)");
+                foreach (var v in t.VoidIf) Output.Field("Void if", $"{v.Text} (event attribute {v.Attribute})");
             }
             if (p.BreachedBy.Count > 0) Output.Field("Broken by", string.Join(", ", p.BreachedBy.Select(Words.Of)) + " by an obligor against a beneficiary");
             foreach (var o in p.Obligations)

@@ -91,8 +91,9 @@ public static class WhatIfCommand
             var first = group.First();
             var dl = first.Deadline is { } d ? $"; deadline {Clock(d)}{(first.Obligation.Firmness == DeadlineFirmness.WherePossible ? " (where possible)" : "")}" : first.Obligation.Timing is { } tm ? $"; {tm}" : "";
             Output.Line();
-            Output.Line($"{first.Agreement.Id} {first.Provision.Citation} — {Words.Of(first.Provision.Kind)}, {Words.Of(first.Obligation.Strength)}, {Words.Of(first.Agreement.Bindingness)}{dl}{(first.Hypothetical ? " [hypothetical]" : "")}{Contested(first.Agreement, first.Provision)}");
+            Output.Line($"{first.Agreement.Id} {first.Provision.Citation} — {Words.Of(first.Provision.Kind)}, {Words.Of(first.Obligation.Strength)}, {Words.Of(first.Agreement.Bindingness)}{dl}{(first.Hypothetical ? " [hypothetical]" : "")}{(first.Undecided ? " [undecided]" : "")}{Contested(first.Agreement, first.Provision)}");
             Output.Line($"  {first.Obligation.Action}");
+            foreach (var u in first.UndecidedBy) Output.Line($"  {u}");
             Output.Line($"  obligors ({group.Count()}): {string.Join(", ", group.Select(t => Code(t.Obligor)))} → {string.Join(", ", group.Select(t => Code(t.Beneficiary)).Distinct())}");
             foreach (var c in first.Conditions) Output.Line($"  condition ({Words.Of(c.Kind)}): {c.Text}");
             if (explain) foreach (var item in group) Output.Line(Indent(ExplanationText.Render(item.Explanation)));

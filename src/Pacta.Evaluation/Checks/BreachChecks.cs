@@ -39,7 +39,10 @@ public sealed class PromisorCheck : ClauseCheck
     }
 }
 
-/// <summary>A standing promise: the attacker's promise is owed to the target by name.</summary>
+/// <summary>
+/// A standing promise: the attacker's promise is owed to the target, by name or, for a promise every party owes every
+/// other (<c>beneficiary: role:member</c>, the UN Charter's Art. 2(4)), as a party with that role on the day.
+/// </summary>
 public sealed class PromiseeCheck : ClauseCheck
 {
     public override string Name => "promisee";
@@ -50,10 +53,23 @@ public sealed class PromiseeCheck : ClauseCheck
         var e = x.Event;
         var ok = false;
         foreach (var o in x.Provision.Obligations)
-            if (x.At.Covers(o.Obligor, e.Attacker.Cow) && o.Beneficiary.Kind == Vocabulary.SelectorKinds.States && o.Beneficiary.States.Contains(e.Target.Cow)) { ok = true; break; }
+            if (x.At.Covers(o.Obligor, e.Attacker.Cow) && e.Target.Cow != e.Attacker.Cow && OwedTo(x.At, o.Beneficiary, e.Target.Cow)) { ok = true; break; }
         explain?.Add(Explanation.Leaf(ok
-            ? $"the promise is owed to {e.Target.Name}"
-            : $"the promise is not owed to {e.Target.Name}", ok, x.Source));
+            ? $"the promise is owed to {e.Target.Name}{(Role(x.Provision) is { } r ? $", a party with role {WordCache.Of(r)} on {x.At.Day:yyyy-MM-dd}" : "")}"
+            : $"the promise is not owed to {e.Target.Name}{(Role(x.Provision) is { } r2 ? $": not a party with role {WordCache.Of(r2)} on {x.At.Day:yyyy-MM-dd}{x.At.NextEntry(e.Target.Cow)}" : "")}", ok, x.Source));
         return ok ? CheckResult.Met : CheckResult.NotMet;
+    }
+
+    private static bool OwedTo(AgreementAtEvent at, Selector beneficiary, int target) => beneficiary.Kind switch
+    {
+        Vocabulary.SelectorKinds.States => beneficiary.States.Contains(target),
+        Vocabulary.SelectorKinds.Role => beneficiary.Role is { } r && at.HasRole(target, r),
+        _ => false,
+    };
+
+    private static PartyRole? Role(Provision p)
+    {
+        foreach (var o in p.Obligations) if (o.Beneficiary.Kind == Vocabulary.SelectorKinds.Role) return o.Beneficiary.Role;
+        return null;
     }
 }

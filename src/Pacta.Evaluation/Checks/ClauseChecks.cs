@@ -26,7 +26,8 @@ public sealed class ClauseChecks
     public static readonly ClauseCheck InForce = new InForceCheck();
 
     public static readonly ClauseChecks Default = new(
-        [InForce, new EventKindCheck(), new TargetCheck(), new AttackerCheck(), new ScopeCheck(), new AfterHostilitiesCheck()],
+        [InForce, new EventKindCheck(), new TargetCheck(), new AttackerCheck(), new ScopeCheck(), new AfterHostilitiesCheck(),
+         new ThresholdCheck(), new VoidIfCheck()],
         [new ConditionsCheck()],
         [InForce, new BreachKindCheck(), new PromisorCheck(), new PromiseeCheck()]);
 

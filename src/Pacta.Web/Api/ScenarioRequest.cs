@@ -15,21 +15,25 @@ public sealed record ScenarioRequest(
     /// <summary>Choices of reading (<c>reading</c>, as the CLI's <c>--reading</c>).</summary>
     public IReadOnlyList<string> Reading { get; init; } = [];
 
+    /// <summary>What is known of the event (<c>event_attributes</c>: <c>NAME=yes|no|unknown</c> each), as <c>--event-attribute</c>.</summary>
+    public IReadOnlyList<string> EventAttributes { get; init; } = [];
+
     /// <summary>A stable key of the request, for caching the outcome.</summary>
     public string Key => string.Join('\u001f', Attacker, Target, Date, Kind, Location,
-        string.Join('\u001e', Ceasefire), string.Join('\u001e', Adopted), string.Join('\u001e', Member), IncludeAtop, string.Join('\u001e', Reading));
+        string.Join('\u001e', Ceasefire), string.Join('\u001e', Adopted), string.Join('\u001e', Member), IncludeAtop, string.Join('\u001e', Reading),
+        string.Join('\u001e', EventAttributes));
 
     public static ScenarioRequest FromQuery(IQueryCollection q) => new(
         q["attacker"], q["target"], q["date"], q["kind"], q["location"],
         Many(q["ceasefire"]), Many(q["adopted"]), Many(q["member"]), Flag(q["include_atop"], "include_atop"))
-    { Reading = Many(q["reading"]) };
+    { Reading = Many(q["reading"]), EventAttributes = Many(q["event_attributes"]) };
 
     public static async Task<ScenarioRequest> FromBody(HttpRequest request)
     {
         var o = await Json.ReadObject(request);
         return new(Json.String(o, "attacker"), Json.String(o, "target"), Json.String(o, "date"), Json.String(o, "kind"),
             Json.String(o, "location"), Json.Strings(o, "ceasefire"), Json.Strings(o, "adopted"), Json.Strings(o, "member"), Json.Bool(o, "include_atop") ?? true)
-        { Reading = Json.Strings(o, "reading") };
+        { Reading = Json.Strings(o, "reading"), EventAttributes = Json.Strings(o, "event_attributes") };
     }
 
     private static bool Flag(Microsoft.Extensions.Primitives.StringValues v, string field) => v.ToString() switch
@@ -51,18 +55,19 @@ public sealed record ScenarioRequest(
     /// <summary>The scenario with its choices of reading (apply them with <see cref="PactaSession.WithReadings"/>).</summary>
     public Scenario ReadScenario(Corpus corpus)
     {
-        var input = new ScenarioInput(Given(Attacker), Given(Target), Given(Date), Given(Kind), Given(Location), Ceasefire, Adopted, Member) { Readings = Reading };
+        var input = new ScenarioInput(Given(Attacker), Given(Target), Given(Date), Given(Kind), Given(Location), Ceasefire, Adopted, Member) { Readings = Reading, EventAttributes = EventAttributes };
         var parsed = ScenarioParser.Parse(input, corpus, Names);
         if (!parsed.Ok) throw ApiProblem.BadField(Names.Key(parsed.Errors[0].Field), parsed.Errors[0].Message);
         return parsed.Scenario!;
     }
 
     /// <summary>The query/body field of each scenario field, and how a sentence names it.</summary>
-    public static readonly ScenarioNames Names = new(f => Words.Of(f), f => f switch
+    public static readonly ScenarioNames Names = new(f => f == ScenarioField.EventAttribute ? "event_attributes" : Words.Of(f), f => f switch
     {
         ScenarioField.Attacker => "the attacker",
         ScenarioField.Target => "the target",
         ScenarioField.Location => "a location",
+        ScenarioField.EventAttribute => "event_attributes",
         _ => Words.Of(f),
     });
 

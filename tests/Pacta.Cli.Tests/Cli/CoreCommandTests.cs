@@ -10,7 +10,7 @@ public sealed class CoreCommandTests
     {
         var r = PactaCli.Run("check");
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Matches(@"^checked \d+ file\(s\): \d+ agreement\(s\), 3 organization\(s\), 1 conflict\(s\), \d+ provision\(s\); 0 error\(s\)", r.Stdout);
+        Assert.Matches(@"^checked \d+ file\(s\): \d+ agreement\(s\), 4 organization\(s\), 1 conflict\(s\), \d+ provision\(s\); 0 error\(s\)", r.Stdout);
     }
 
     [Fact]

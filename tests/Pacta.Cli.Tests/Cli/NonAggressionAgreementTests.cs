@@ -5,7 +5,8 @@ namespace Pacta.Tests.Cli;
 /// <summary>
 /// The what-if and the dyad-years read a multilateral non-aggression promise alike: ATOP codes the Helsinki Final
 /// Act (ATOP 3740) as non-aggression among all its members, so Russia's attack on Estonia breaks Russia's promise
-/// to Estonia in the what-if, as the directed dyad-year Russia→Estonia has atop_nonagg = 1.
+/// to Estonia in the what-if, as the directed dyad-year Russia→Estonia has atop_nonagg = 1. The what-if reads the
+/// promise through corpus/agreements/helsinki-final-act-1975.yaml, which takes ATOP 3740 over (same-as), once.
 /// </summary>
 public sealed class NonAggressionAgreementTests
 {
@@ -14,13 +15,13 @@ public sealed class NonAggressionAgreementTests
     {
         var r = PactaCli.Run("what-if", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
-        var breach = Assert.Single(r.Json["breached"]!.AsArray(), b => (string?)b!["agreement"] == "atop-3740")!;
-        Assert.Equal("non-aggression-365-p2", (string?)breach["provision_id"]);
+        var breach = Assert.Single(r.Json["breached"]!.AsArray(), b => (string?)b!["agreement"] == "helsinki-final-act-1975")!;
+        Assert.Equal("principle-2", (string?)breach["provision_id"]);
         Assert.Equal("RUS", (string?)breach["obligor"]!["iso3"]);
         Assert.Equal("EST", (string?)breach["beneficiary"]!["iso3"]);
-        // Phase 1 (1975-1990, before Estonia's accession) is still not owed to Estonia; phase 2 is.
-        Assert.DoesNotContain(r.Json["not_triggered"]!.AsArray(), n => (string?)n!["agreement"] == "atop-3740" && (string?)n["provision_id"] == "non-aggression-365-p2"
-            && ((string?)n["reason"] ?? "").Contains("not owed to Estonia", StringComparison.Ordinal));
+        // ATOP's own rows are not evaluated beside the file that takes them over: no double count.
+        Assert.DoesNotContain(r.Json["breached"]!.AsArray(), b => (string?)b!["agreement"] == "atop-3740");
+        Assert.DoesNotContain(r.Json["not_triggered"]!.AsArray(), n => (string?)n!["agreement"] == "atop-3740");
 
         var dyads = PactaCli.Run("dyads", "--directed", "--from", "2025", "--to", "2025");
         Assert.True(dyads.ExitCode == 0, dyads.Stderr);
@@ -35,6 +36,6 @@ public sealed class NonAggressionAgreementTests
         // The same promise runs to every other party: Ukraine joined the CSCE in 1992.
         var r = PactaCli.Run("what-if", "--attacker", "RUS", "--target", "UKR", "--date", "2025-06-01", "--json");
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Contains(r.Json["breached"]!.AsArray(), b => (string?)b!["agreement"] == "atop-3740" && (string?)b["beneficiary"]!["iso3"] == "UKR");
+        Assert.Contains(r.Json["breached"]!.AsArray(), b => (string?)b!["agreement"] == "helsinki-final-act-1975" && (string?)b["beneficiary"]!["iso3"] == "UKR");
     }
 }

@@ -69,6 +69,9 @@ public sealed class JsonSchemaTests
     [InlineData("pacta026-unknown-strength.yaml")]
     [InlineData("pacta051-bad-url.yaml")]
     [InlineData("pacta053-no-provisions.yaml")]
+    [InlineData("pacta075-bad-threshold.yaml")]
+    [InlineData("pacta075-bad-threshold-empty.yaml")]
+    [InlineData("pacta076-bad-void-if-shape.yaml")]
     public void Schema_RejectsBrokenFixture(string file)
     {
         Assert.False(Validate("agreement", Repo.Path("tests", "fixtures", "broken", file)).IsValid);

@@ -169,10 +169,59 @@ public sealed class ClauseCheckTests
     public void DefaultChecks_DeclareWhatTheyRead()
     {
         var d = ClauseChecks.Default;
-        Assert.Equal(["in force", "event kind", "target", "attacker", "scope", "after hostilities"], d.Trigger.Select(c => c.Name));
+        Assert.Equal(["in force", "event kind", "target", "attacker", "scope", "after hostilities", "threshold", "void if"], d.Trigger.Select(c => c.Name));
+        Assert.Equal(["threshold", "void if"], d.Trigger.Where(c => c.DependsOn.HasFlag(CheckDependency.EventAttributes)).Select(c => c.Name));
         // Only these read the attacker: the attack table runs them again per attacker and shares everything else.
         Assert.Equal(["attacker"], d.Trigger.Where(c => c.DependsOn.HasFlag(CheckDependency.Attacker)).Select(c => c.Name));
         Assert.Equal(["promisor", "promisee"], d.Breach.Where(c => c.DependsOn.HasFlag(CheckDependency.Attacker)).Select(c => c.Name));
         Assert.Equal(["target", "scope"], d.Trigger.Where(c => c.DependsOn.HasFlag(CheckDependency.Target)).Select(c => c.Name));
+    }
+    private static Trigger Guarantee() => T() with
+    {
+        Threshold = new AttackThreshold(["significant", "sustained"], "significant and sustained", Here),
+        VoidIf = [new VoidCondition("target-attacked-first", "the target attacks first", Here)],
+    };
+
+    private static Event With(Event e, params (string Name, bool Value)[] attributes) =>
+        e with { Attributes = attributes.Aggregate(EventAttributes.None, (a, x) => a.With(x.Name, x.Value)) };
+
+    [Fact]
+    public void Threshold_AllStatedMet_OneStatedAgainstNotMet_OneUnknownUndecided_NoThresholdNotApplicable()
+    {
+        var check = new ThresholdCheck();
+        var p = Clause(Guarantee());
+        Is((CheckResult.Met, ["the attack reaches the threshold \"significant and sustained\" (significant, sustained): each is stated"]),
+            Run(check, p, With(E(Rus, Est), ("significant", true), ("sustained", true))));
+        Is((CheckResult.NotMet, ["below the threshold \"significant and sustained\" (significant, sustained): the attack is stated not sustained"]),
+            Run(check, p, With(E(Rus, Est), ("significant", true), ("sustained", false))));
+        Is((CheckResult.Unknown, ["threshold undecided: the clause needs \"significant and sustained\" (significant, sustained); unknown whether the attack is sustained (decide with --event-attribute sustained=yes|no)"]),
+            Run(check, p, With(E(Rus, Est), ("significant", true))));
+        Is((null, []), Run(check, Clause(), E(Rus, Est)));
+    }
+
+    [Fact]
+    public void VoidIf_StatedYesVoids_StatedNoKeeps_UnknownUndecided()
+    {
+        var check = new VoidIfCheck();
+        var p = Clause(Guarantee());
+        Is((CheckResult.NotMet, ["void: the target attacks first (the event states target-attacked-first=yes)"]),
+            Run(check, p, With(E(Rus, Est), ("target-attacked-first", true))));
+        Is((CheckResult.Met, ["not void: the clause is void if the target attacks first; the event states target-attacked-first=no"]),
+            Run(check, p, With(E(Rus, Est), ("target-attacked-first", false))));
+        Is((CheckResult.Unknown, ["void-if undecided: the clause is void if the target attacks first; unknown for this event (decide with --event-attribute target-attacked-first=yes|no)"]),
+            Run(check, p, E(Rus, Est)));
+        Is((null, []), Run(check, Clause(), E(Rus, Est)));
+    }
+
+    [Fact]
+    public void Promisee_RoleBeneficiary_OwedToEveryPartyWithTheRoleFromItsEntry()
+    {
+        var check = new PromiseeCheck();
+        var p = Clause(breachedBy: [TriggerKind.ArmedAttack], obligor: new Selector("role", [], PartyRole.Member), beneficiary: new Selector("role", [], PartyRole.Member));
+        Is((CheckResult.Met, ["the promise is owed to Estonia, a party with role member on 2025-06-01"]), Run(check, p, E(Usa, Est)));
+        Is((CheckResult.NotMet, ["the promise is not owed to Estonia: not a party with role member on 2000-06-01 (becomes a party on 2004-03-29)"]),
+            Run(check, p, E(Usa, Est, day: new DateOnly(2000, 6, 1))));
+        // The United Kingdom is a guarantor, not a member.
+        Is((CheckResult.NotMet, ["the promise is not owed to United Kingdom: not a party with role member on 2025-06-01"]), Run(check, p, E(Usa, Gbr, "GB")));
     }
 }

@@ -52,6 +52,10 @@ public sealed class SnapshotTests
         var phase1 = copy.Corpus.Agreement("atop-3740")!.Provisions.Single(p => p.Id == "non-aggression-365-p1");
         Assert.Equal(new Pacta.Domain.DateSpan(new DateOnly(1975, 8, 1), new DateOnly(1990, 11, 21)), phase1.Span);
         Assert.All(copy.Corpus.Agreements.Where(a => a.Origin == "pacta").SelectMany(a => a.Provisions), p => Assert.Null(p.Span));
+        // Thresholds and void-if conditions (format 5).
+        var draft = copy.Corpus.Agreement("usa-ukr-draft-2025-11")!.Provisions.Single(p => p.Id == "guarantee").Trigger!;
+        Assert.Equal(["significant", "deliberate", "sustained"], draft.Threshold!.Attributes);
+        Assert.Equal("target-attacked-first", Assert.Single(draft.VoidIf).Attribute);
         var expected = Dump(source);
         Assert.Equal(expected, Dump(copy));
         // The lookups rebuilt from the copy answer like the originals.
