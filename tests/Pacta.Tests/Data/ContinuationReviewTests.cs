@@ -40,7 +40,7 @@ public sealed class ContinuationReviewTests
     [Fact]
     public void The_bundled_review_covers_the_reference_list_and_only_alliances_open_at_the_end_of_2018()
     {
-        Assert.Subset(Reviews.Select(r => r.AtopId).ToHashSet(), [3150, 3180, 3395, 3410, 3730, 3755, 3810, 3895, 4175, 4220, 4875, 4940, 4968]);
+        Assert.Subset(Reviews.Select(r => r.AtopId).ToHashSet(), new HashSet<int> { 3150, 3180, 3395, 3410, 3730, 3755, 3810, 3895, 4175, 4220, 4875, 4940, 4968 });
         var end = Release.Value.CoverageEnd;
         foreach (var r in Reviews)
         {
