@@ -98,7 +98,7 @@ public static class DatasetRoutes
         else
         {
             var table = session.DyadYears(years);
-            CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), added: added);
+            CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), source: true, added: added);
         }
     }
 
@@ -109,7 +109,7 @@ public static class DatasetRoutes
         else
         {
             var table = session.DyadYears(years);
-            await ParquetDatasetWriter.WriteDyadYearsAsync(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), false, added, ct);
+            await ParquetDatasetWriter.WriteDyadYearsAsync(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), true, added, ct);
         }
     }
 }
