@@ -258,11 +258,11 @@ public sealed class ApiTests(ServerFixture server)
         Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source", await reader.ReadLineAsync());
         var first = (await reader.ReadLineAsync())!.Split(',');
         Assert.Equal("1950", first[2]);
-        // ?add= joins the same columns as pacta dyads --add.
-        var added = await _http.GetStringAsync("api/datasets/dyad-years?from=1950&to=1950&add=contiguity,majors,wars");
+        // ?add= joins the same columns as pacta dyads --add: USA (2) – North Korea (731), 1950, at war (COW 151, GML MID 51).
+        var added = await _http.GetStringAsync("api/datasets/dyad-years?from=1950&to=1950&add=contiguity,majors,mids,wars");
         var lines = added.Split('\n');
-        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source,conttype,cowmaj1,cowmaj2,cowinterongoing,cowinteronset", lines[0]);
-        Assert.Contains("2,20,1950,1,0,0,1,1,atop,1,1,0,0,0", lines);
+        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source,conttype,cowmaj1,cowmaj2,gmlmidonset,gmlmidongoing,cowinterongoing,cowinteronset", lines[0]);
+        Assert.Contains("2,20,1950,1,0,0,1,1,atop,1,1,0,0,0,0,0", lines);
         using var parquet = await _http.GetAsync("api/datasets/state-years?format=parquet&from=1950&to=1951");
         Assert.Equal(HttpStatusCode.OK, parquet.StatusCode);
         var bytes = await parquet.Content.ReadAsByteArrayAsync();

@@ -36,7 +36,7 @@ public sealed class DatasetCliParityTests(ServerFixture server)
     [Theory]
     [InlineData("dyad-years", "--directed", "")]
     [InlineData("dyad-years-undirected", "--undirected", "")]
-    [InlineData("dyad-years", "--directed", "contiguity,majors,wars")]
+    [InlineData("dyad-years", "--directed", "contiguity,majors,mids,wars")]
     public async Task Web_dyad_years_equal_pacta_dyads_with_the_source_column(string name, string direction, string add)
     {
         var query = $"api/datasets/{name}?from=2017&to=2025" + (add.Length > 0 ? $"&add={add}" : "");

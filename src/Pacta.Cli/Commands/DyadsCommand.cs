@@ -9,9 +9,9 @@ using Pacta.Datasets.Output;
 namespace Pacta.Cli.Commands;
 
 /// <summary>
-/// <c>pacta dyads --directed|--undirected [--all-pairs] [--add contiguity,majors,wars] --from Y --to Y --format csv|parquet --out FILE</c>:
+/// <c>pacta dyads --directed|--undirected [--all-pairs] [--add contiguity,majors,mids,wars] --from Y --to Y --format csv|parquet --out FILE</c>:
 /// ATOP-style dyad-years, continued past the ATOP release with Pacta's own encoding (docs/datasets.md), with
-/// optional columns from COW data named as peacesciencer names them.
+/// optional columns from COW and GML data named as peacesciencer names them.
 /// </summary>
 public static class DyadsCommand
 {
