@@ -214,6 +214,18 @@ public sealed class ReviewCoverageTests
         Assert.Contains("--status: 'maybe' is not one of continued, ended, changed, suspended, unreviewed", bad.Stderr);
     }
 
+    [Fact]
+    public void The_table_in_docs_datasets_md_is_what_pacta_reviews_prints()
+    {
+        const string Begin = "<!-- pacta reviews --markdown: begin -->\n", End = "<!-- pacta reviews --markdown: end -->";
+        var doc = File.ReadAllText(Repo.Path("docs", "datasets.md")).Replace("\r\n", "\n");
+        var from = doc.IndexOf(Begin, StringComparison.Ordinal) + Begin.Length;
+        var table = doc[from..doc.IndexOf(End, from, StringComparison.Ordinal)];
+        var r = PactaCli.Run("reviews", "--markdown");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal(r.Stdout.Replace("\r\n", "\n"), table);
+    }
+
     private static AllianceObligations Flag(string column) => column switch
     {
         "defense" => AllianceObligations.Defense,
