@@ -62,7 +62,7 @@ public static class DyadsCommand
             var years = new YearRange(y0, y1);
             var release = ws.Atop;
             // Loaded before the clock starts so that PACTA_TIMING separates loading from the dataset's own work.
-            var reviews = y1 > release.CoverageEnd.Year ? CorpusReviews.Load(ws) : [];
+            var reviews = y1 > release.CoverageEnd.Year ? CorpusReviews.LoadDecisions(ws) : [];
             if (y1 > release.CoverageEnd.Year) _ = ws.Corpus;
             if (all) _ = ws.States;
             var families = r.GetValue(add);
