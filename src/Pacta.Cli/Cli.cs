@@ -20,6 +20,7 @@ public static class Cli
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(StatesCommand.Create());
         root.Subcommands.Add(CiteCommand.Create());
+        root.Subcommands.Add(ReviewsCommand.Create());
         root.Subcommands.Add(WhatIfCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(ReadingsCommand.Create());

@@ -246,7 +246,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
             var added = _added;
             ref var tails = ref MemoryMarshal.GetArrayDataReference(added?.TailSlots ?? []);
             ref var tailLength = ref MemoryMarshal.GetArrayDataReference(added?.TailLengths ?? []);
-            byte[] cont = [], wars = [], major1 = [], major2 = [];
+            byte[] cont = [], mids = [], wars = [], major1 = [], major2 = [];
             ref var blocks = ref MemoryMarshal.GetArrayDataReference(_blocks);
             ref var blockLength = ref MemoryMarshal.GetArrayDataReference(_blockLength);
             ref var dst0 = ref MemoryMarshal.GetArrayDataReference(buffer);
@@ -273,7 +273,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                     frame.Cells(sys.Codes[i], sys.Codes[j], out var fwd, out var back, out var offset);
                     if (added is not null)
                     {
-                        added.Pair(sys.Codes[i], sys.Codes[j], out cont, out wars);
+                        added.Pair(sys.Codes[i], sys.Codes[j], out cont, out mids, out wars);
                         major1 = added.Major(sys.Codes[i]);
                         major2 = added.Major(sys.Codes[j]);
                     }
@@ -300,7 +300,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                         if (added is not null)
                         {
                             // The tail replaces the block's newline and brings its own.
-                            var code = AddedColumns.Code(cont[k], major1[k], major2[k], wars[k]);
+                            var code = AddedColumns.Code(cont[k], major1[k], major2[k], mids[k], wars[k]);
                             Vector128.LoadUnsafe(ref Unsafe.Add(ref tails, code * 16)).StoreUnsafe(ref Unsafe.Add(ref dst0, pos - 1));
                             pos += Unsafe.Add(ref tailLength, code) - 1;
                         }

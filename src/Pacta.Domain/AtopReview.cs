@@ -13,8 +13,28 @@ public enum ReviewStatus
     Changed,
 }
 
-/// <summary>One member leaving (<see cref="Leaves"/> true: its last day) or joining (its first day) after the release.</summary>
-public sealed record ReviewChange(int State, bool Leaves, DateOnly Day, SourcePosition Position);
+/// <summary>What happens to one member after the release.</summary>
+public enum ReviewChangeKind
+{
+    /// <summary>The member leaves; <see cref="ReviewChange.Day"/> is its last day as a member.</summary>
+    Leaves,
+
+    /// <summary>The member joins; <see cref="ReviewChange.Day"/> is its first day.</summary>
+    Joins,
+
+    /// <summary>
+    /// The member's participation is suspended from <see cref="ReviewChange.Day"/> (the first day out) to
+    /// <see cref="ReviewChange.Until"/> (the last day out; open when still suspended). The datasets count it as no
+    /// member meanwhile, as ATOP codes the Arab League's suspensions of Egypt (1979-1989) and Syria (2011).
+    /// </summary>
+    Suspended,
+}
+
+/// <summary>One member leaving, joining or suspended after the release.</summary>
+public sealed record ReviewChange(int State, ReviewChangeKind Kind, DateOnly Day, SourcePosition Position, DateOnly? Until = null)
+{
+    public bool Leaves => Kind == ReviewChangeKind.Leaves;
+}
 
 /// <summary>
 /// The review of one ATOP alliance open at the end of the release (corpus/reviews/*.yaml): its status after the

@@ -141,7 +141,7 @@ public sealed class PactaSession
     /// Pacta's own encoding (political commitments only when asked).
     /// </summary>
     public DirectedDyadTable DyadYears(YearRange years, bool includePolitical = false) =>
-        DyadDatasets.Table(Atop, () => Corpus, years, includePolitical, PastRelease(years) ? CorpusReviews.Load(workspace) : []);
+        DyadDatasets.Table(Atop, () => Corpus, years, includePolitical, PastRelease(years) ? CorpusReviews.LoadDecisions(workspace) : []);
 
     /// <summary>
     /// The state-years of <c>pacta state-years</c>: ATOP alone inside its release, the continuous record (with the
@@ -151,7 +151,7 @@ public sealed class PactaSession
     {
         var rows = AtopDatasets.StateYears(Atop, years);
         if (!PastRelease(years)) return rows;
-        var continuous = DyadDatasets.Continuous(Atop, Corpus, years.To, includePolitical, CorpusReviews.Load(workspace));
+        var continuous = DyadDatasets.Continuous(Atop, Corpus, years.To, includePolitical, CorpusReviews.LoadDecisions(workspace));
         return [.. rows.Concat(continuous.StateYearsAfterRelease(years)).OrderBy(s => s.State).ThenBy(s => s.Year)];
     }
 

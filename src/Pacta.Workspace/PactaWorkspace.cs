@@ -23,6 +23,16 @@ public sealed class PactaWorkspace(string? corpusDir)
     public bool UseSnapshot { get; init; } = WorkspaceSnapshot.Enabled;
     private byte[]? _snapshotKey;
 
+    /// <summary>The snapshot key of this workspace's inputs, once computed (null: no snapshot in use).</summary>
+    internal byte[]? SnapshotKey
+    {
+        get
+        {
+            TrySnapshot();
+            return _snapshotKey;
+        }
+    }
+
     public static string DataDir => DataPaths.DataDirectory;
 
     /// <summary>The bundled corpus: beside the binary, or the repository's corpus/ when run from source.</summary>

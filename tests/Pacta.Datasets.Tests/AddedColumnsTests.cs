@@ -7,11 +7,11 @@ namespace Pacta.Datasets.Tests;
 
 /// <summary>
 /// The added column families against values worked by hand from the shipped source files (data/contiguity,
-/// data/cow/majors2016.csv, data/wars) and against cases peacesciencer's documentation names.
+/// data/cow/majors2016.csv, data/mids, data/wars) and against cases peacesciencer's documentation names.
 /// </summary>
 public sealed class AddedColumnsTests
 {
-    private const DyadColumnFamily Everything = DyadColumnFamily.Contiguity | DyadColumnFamily.Majors | DyadColumnFamily.Wars;
+    private const DyadColumnFamily Everything = DyadColumnFamily.Contiguity | DyadColumnFamily.Majors | DyadColumnFamily.Mids | DyadColumnFamily.Wars;
     private static readonly string DataDir = Path.Combine(Paths.Repo, "data");
     private static readonly Lazy<AddedColumns> All = new(() => AddedColumns.Load(DataDir, Everything, new YearRange(1815, 2025)));
 
@@ -62,6 +62,22 @@ public sealed class AddedColumnsTests
     }
 
     [Fact]
+    public void GML_MID_onset_and_ongoing_as_peacesciencer_defines_them()
+    {
+        // peacesciencer's add_gml_mids() documentation: France (220) and Italy (325) had three dispute onsets in
+        // 1860 (MIDs 112, 113, 306); two of them (113, 306) go on into 1861 without a new onset.
+        Assert.Equal(1, Row(220, 325, 1860)["gmlmidonset"]);
+        Assert.Equal(1, Row(325, 220, 1860)["gmlmidongoing"]);
+        Assert.Equal(0, Row(220, 325, 1861)["gmlmidonset"]);
+        Assert.Equal(1, Row(220, 325, 1861)["gmlmidongoing"]);
+        // GML MID 2: USA (2) – UKG (200), onset 1902.
+        Assert.Equal(1, Row(2, 200, 1902)["gmlmidonset"]);
+        // No dispute row: 0 and 0 inside the coverage.
+        Assert.Equal(0, Row(2, 20, 1990)["gmlmidonset"]);
+        Assert.Equal(0, Row(2, 20, 1990)["gmlmidongoing"]);
+    }
+
+    [Fact]
     public void COW_war_onset_and_ongoing_follow_the_directed_war_years()
     {
         // cow_war_inter.csv, war 151 (Korean War): USA (2) – North Korea (731) from 1950 to 1953.
@@ -80,6 +96,9 @@ public sealed class AddedColumnsTests
         Assert.Equal(1, Row(2, 20, 2016)["cowmaj1"]);
         Assert.Null(Row(2, 20, 2017)["cowmaj1"]);
         Assert.Null(Row(2, 20, 2017)["cowmaj2"]);
+        Assert.Equal(0, Row(2, 20, 2010)["gmlmidongoing"]);
+        Assert.Null(Row(2, 20, 2011)["gmlmidonset"]);
+        Assert.Null(Row(2, 20, 2011)["gmlmidongoing"]);
         Assert.Equal(0, Row(2, 20, 2007)["cowinterongoing"]);
         Assert.Null(Row(2, 20, 2008)["cowinterongoing"]);
         Assert.Null(Row(2, 20, 2008)["cowinteronset"]);
@@ -90,15 +109,12 @@ public sealed class AddedColumnsTests
     [Fact]
     public void Unknown_family_names_the_valid_ones()
     {
-        Assert.Equal(DyadColumnFamily.Contiguity | DyadColumnFamily.Wars, DyadColumnFamilies.Parse("Wars, contiguity", out var none));
+        Assert.Equal(DyadColumnFamily.Contiguity | DyadColumnFamily.Mids, DyadColumnFamilies.Parse("MIDs, contiguity", out var none));
         Assert.Null(none);
         Assert.Null(DyadColumnFamilies.Parse("contiguity,alliances", out var error));
-        Assert.Equal("unknown column family 'alliances'; expected a comma-separated list of contiguity, majors, wars", error);
-        // No MID family: GML's data are not processed by convenience tools (docs/datasets.md).
-        Assert.Null(DyadColumnFamilies.Parse("mids", out error));
-        Assert.StartsWith("unknown column family 'mids'", error);
+        Assert.Equal("unknown column family 'alliances'; expected a comma-separated list of contiguity, majors, mids, wars", error);
         Assert.Null(DyadColumnFamilies.Parse("majors,", out error));
-        Assert.Contains("contiguity, majors, wars", error);
+        Assert.Contains("contiguity, majors, mids, wars", error);
     }
 
     [Fact]
@@ -126,9 +142,9 @@ public sealed class AddedColumnsTests
         Assert.Equal(n, CsvDatasetWriter.WriteDyadYears(plain, frame.ToList(), source: true, added));
         Assert.Equal(Encoding.ASCII.GetString(plain.ToArray()), Encoding.ASCII.GetString(fused.ToArray()));
         var text = Encoding.ASCII.GetString(fused.ToArray());
-        Assert.StartsWith("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source,conttype,cowmaj1,cowmaj2,cowinterongoing,cowinteronset\n", text);
-        Assert.Contains("\n2,20,2017,1,0,0,1,1,atop,,,,,\n", text);
-        Assert.Contains("\n2,731,1950,0,0,0,0,0,atop,0,1,0,1,1\n", text);
+        Assert.StartsWith("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source,conttype,cowmaj1,cowmaj2,gmlmidonset,gmlmidongoing,cowinterongoing,cowinteronset\n", text);
+        Assert.Contains("\n2,20,2017,1,0,0,1,1,atop,,,,,,,\n", text);
+        Assert.Contains("\n2,731,1950,0,0,0,0,0,atop,0,1,0,1,1,1,1\n", text);
     }
 
     [Fact]
@@ -142,8 +158,8 @@ public sealed class AddedColumnsTests
                 "dyad,statelno,statelab,statehno,statehab,conttype,begin,end,notes,version\n2020,2,\"USA\",20,\"CAN\",9,192001,201612,\"x, y\",3.2\n");
             var e = Assert.Throws<AddedDataException>(() => AddedColumns.Load(dir, DyadColumnFamily.Contiguity, new YearRange(1950, 1950)));
             Assert.EndsWith("contdir.csv:2: conttype: 9 is not a contiguity type (1–5)", e.Message);
-            var missing = Assert.Throws<AddedDataException>(() => AddedColumns.Load(dir, DyadColumnFamily.Wars, new YearRange(1950, 1950)));
-            Assert.Contains("cow_war_inter.csv: the file is missing", missing.Message);
+            var missing = Assert.Throws<AddedDataException>(() => AddedColumns.Load(dir, DyadColumnFamily.Mids, new YearRange(1950, 1950)));
+            Assert.Contains("gml_dirdisp.csv: the file is missing", missing.Message);
             Directory.CreateDirectory(Path.Combine(dir, "wars"));
             File.WriteAllText(Path.Combine(dir, "wars", "cow_war_inter.csv"),
                 "\"warnum\",\"ccode1\",\"ccode2\",\"year\",\"cowinteronset\"\n1,220,230,1823,1\n1,230,220,1823,x\n");

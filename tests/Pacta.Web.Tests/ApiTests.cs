@@ -188,10 +188,10 @@ public sealed class ApiTests(ServerFixture server)
         using var csv = await _http.GetAsync("api/datasets/dyad-years?from=2024&to=2024");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul", lines[0]);
+        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source", lines[0]);
         // The 2024 Russia-DPRK treaty and the US-Korea treaty, from Pacta's own encoding after ATOP's last year.
-        Assert.Contains("365,731,2024,1,0,0,1,1", lines);
-        Assert.Contains("2,732,2024,1,0,0,1,1", lines);
+        Assert.Contains("365,731,2024,1,0,0,1,1,pacta", lines);
+        Assert.Contains("2,732,2024,1,0,0,1,1,pacta", lines);
         Assert.All(lines.Skip(1), l => Assert.Equal("2024", l.Split(',')[2]));
 
         // State-years continue as `pacta state-years` does: North Korea in 2024 is an ally (the 2024 treaty with Russia).
@@ -306,14 +306,14 @@ public sealed class ApiTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await csv.Content.ReadAsStreamAsync());
-        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul", await reader.ReadLineAsync());
+        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source", await reader.ReadLineAsync());
         var first = (await reader.ReadLineAsync())!.Split(',');
         Assert.Equal("1950", first[2]);
-        // ?add= joins the same columns as pacta dyads --add.
-        var added = await _http.GetStringAsync("api/datasets/dyad-years?from=1950&to=1950&add=contiguity,majors,wars");
+        // ?add= joins the same columns as pacta dyads --add: USA (2) – North Korea (731), 1950, at war (COW 151, GML MID 51).
+        var added = await _http.GetStringAsync("api/datasets/dyad-years?from=1950&to=1950&add=contiguity,majors,mids,wars");
         var lines = added.Split('\n');
-        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,conttype,cowmaj1,cowmaj2,cowinterongoing,cowinteronset", lines[0]);
-        Assert.Contains("2,20,1950,1,0,0,1,1,1,1,0,0,0", lines);
+        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source,conttype,cowmaj1,cowmaj2,gmlmidonset,gmlmidongoing,cowinterongoing,cowinteronset", lines[0]);
+        Assert.Contains("2,20,1950,1,0,0,1,1,atop,1,1,0,0,0,0,0", lines);
         using var parquet = await _http.GetAsync("api/datasets/state-years?format=parquet&from=1950&to=1951");
         Assert.Equal(HttpStatusCode.OK, parquet.StatusCode);
         var bytes = await parquet.Content.ReadAsByteArrayAsync();

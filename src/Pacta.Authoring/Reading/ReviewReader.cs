@@ -93,7 +93,7 @@ internal sealed class ReviewReader(FileContext ctx, StateRegistry states, IReadO
 
     private ReviewChange? Change(YamlMapping map)
     {
-        var r = new MapReader(ctx, map, "change", ["state"], ["leaves", "joins"]);
+        var r = new MapReader(ctx, map, "change", ["state"], ["leaves", "joins", "suspended", "until"]);
         var stateNode = r.Required("state");
         int? state = null;
         if (stateNode is not null)
@@ -102,14 +102,43 @@ internal sealed class ReviewReader(FileContext ctx, StateRegistry states, IReadO
             if (res.Ok) state = res.State!.Cow;
             else ctx.Error(stateNode, res.Candidates.Count > 1 && res.Error!.Contains("ambiguous", StringComparison.Ordinal) ? ErrorCodes.AmbiguousState : ErrorCodes.UnknownState, res.Error!);
         }
-        if (r.Has("leaves") == r.Has("joins"))
+        string[] kinds = ["leaves", "joins", "suspended"];
+        var given = kinds.Where(r.Has).ToList();
+        if (given.Count != 1)
         {
-            ctx.Error(map, ErrorCodes.ReviewInconsistent, "a change needs exactly one of 'leaves' (the last day as a member) and 'joins' (the first day)");
+            ctx.Error(map, ErrorCodes.ReviewInconsistent,
+                "a change needs exactly one of 'leaves' (the last day as a member), 'joins' (the first day) and 'suspended' (the first day suspended)");
             return null;
         }
-        var key = r.Has("leaves") ? "leaves" : "joins";
-        if (!r.Date(key, out var day, out _, allowOpen: false) || day is not { } d || !InRange(r[key]!, key, d) || state is not { } st) return null;
-        return new ReviewChange(st, key == "leaves", d, ctx.At(map));
+        var key = given[0];
+        if (r.Has("until") && key != "suspended")
+        {
+            ctx.Error(r["until"]!, ErrorCodes.ReviewInconsistent, "'until' (the last day suspended) belongs to a 'suspended' change only");
+            return null;
+        }
+        if (!r.Date(key, out var day, out _, allowOpen: false) || day is not { } d || state is not { } st) return null;
+        if (key != "suspended") return InRange(r[key]!, key, d) ? new ReviewChange(st, key == "leaves" ? ReviewChangeKind.Leaves : ReviewChangeKind.Joins, d, ctx.At(map)) : null;
+        // A suspension may have begun inside the release's years (ATOP then already ends the membership there);
+        // the review can only change what comes after, so such a suspension needs its end.
+        DateOnly? until = null;
+        if (r.Has("until"))
+        {
+            if (!r.Date("until", out var u, out _, allowOpen: false) || u is not { } ud || !InRange(r["until"]!, "until", ud)) return null;
+            if (ud < d)
+            {
+                ctx.Error(r["until"]!, ErrorCodes.ReviewInconsistent, $"'until' {ud:yyyy-MM-dd} is before 'suspended' {d:yyyy-MM-dd}");
+                return null;
+            }
+            until = ud;
+        }
+        if (d > today || (d < firstDay && until is null))
+        {
+            ctx.Error(r["suspended"]!, ErrorCodes.ReviewDateOutOfRange, d > today
+                ? $"'suspended' {d:yyyy-MM-dd} is after today ({today:yyyy-MM-dd})"
+                : $"'suspended' {d:yyyy-MM-dd} is before the reviewed years ({firstDay:yyyy-MM-dd}) and has no 'until'; a suspension the release already codes needs the day it ended");
+            return null;
+        }
+        return new ReviewChange(st, ReviewChangeKind.Suspended, d, ctx.At(map), until);
     }
 
     private bool InRange(YamlNode node, string key, DateOnly day)

@@ -9,9 +9,9 @@ using Pacta.Datasets.Output;
 namespace Pacta.Cli.Commands;
 
 /// <summary>
-/// <c>pacta dyads --directed|--undirected [--all-pairs] [--add contiguity,majors,wars] --from Y --to Y --format csv|parquet --out FILE</c>:
+/// <c>pacta dyads --directed|--undirected [--all-pairs] [--add contiguity,majors,mids,wars] --from Y --to Y --format csv|parquet --out FILE</c>:
 /// ATOP-style dyad-years, continued past the ATOP release with Pacta's own encoding (docs/datasets.md), with
-/// optional columns from COW data named as peacesciencer names them.
+/// optional columns from COW and GML data named as peacesciencer names them.
 /// </summary>
 public static class DyadsCommand
 {
@@ -62,7 +62,7 @@ public static class DyadsCommand
             var years = new YearRange(y0, y1);
             var release = ws.Atop;
             // Loaded before the clock starts so that PACTA_TIMING separates loading from the dataset's own work.
-            var reviews = y1 > release.CoverageEnd.Year ? CorpusReviews.Load(ws) : [];
+            var reviews = y1 > release.CoverageEnd.Year ? CorpusReviews.LoadDecisions(ws) : [];
             if (y1 > release.CoverageEnd.Year) _ = ws.Corpus;
             if (all) _ = ws.States;
             var families = r.GetValue(add);

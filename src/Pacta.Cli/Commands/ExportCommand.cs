@@ -34,7 +34,7 @@ public static class ExportCommand
             var release = ws.Atop;
             var includePolitical = r.GetValue(political);
             var lastYear = DateTime.UtcNow.Year;
-            var continuous = DyadDatasets.Continuous(release, ws.Corpus, lastYear, includePolitical, CorpusReviews.Load(ws));
+            var continuous = DyadDatasets.Continuous(release, ws.Corpus, lastYear, includePolitical, CorpusReviews.LoadDecisions(ws));
             var entries = AtopExtension.Select(continuous, ws.Corpus.Agreements.Where(a => a.Origin == "pacta"), new DateOnly(lastYear, 12, 31), includePolitical);
             var members = new StringWriter(CultureInfo.InvariantCulture);
             var alliances = new StringWriter(CultureInfo.InvariantCulture);

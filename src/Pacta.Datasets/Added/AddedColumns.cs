@@ -4,30 +4,30 @@ namespace Pacta.Datasets.Added;
 
 /// <summary>
 /// The added column families (<see cref="DyadColumnFamily"/>) prepared for one range of years, so that a row costs
-/// a few array reads: per pair of states a byte per year for contiguity and wars, per state a byte per year
+/// a few array reads: per pair of states a byte per year for contiguity, MIDs and wars, per state a byte per year
 /// for major-power status. A row's values fold into one variant number (<see cref="Code(int,int,int)"/>) that
 /// selects a pre-rendered CSV tail or the Parquet values.
 /// </summary>
 /// <remarks>
 /// Digits per family: contiguity 0–5 (0 no contiguity), 6 NA; majors bit 0 = ccode1, bit 1 = ccode2, 4 NA;
-/// wars 0 none, 1 ongoing, 2 onset (and so ongoing), 3 NA. NA is any year outside the source's coverage.
+/// MIDs and wars 0 none, 1 ongoing, 2 onset (and so ongoing), 3 NA. NA is any year outside the source's coverage.
 /// </remarks>
 public sealed class AddedColumns
 {
     private const byte ContNa = 6, MajNa = 4, EventNa = 3;
-    private const int Variants = 7 * 5 * 4;
+    private const int Variants = 7 * 5 * 4 * 4;
     private const int TailSlot = 16;
-    private const int AllColumns = 5;
+    private const int AllColumns = 7;
 
     private readonly int[] _dense = new int[DirectedDyadTable.CowCodeLimit];
     private int _n;
-    private byte[]?[] _cont = [], _wars = [];
-    private readonly byte[] _contDefault, _warsDefault, _majDefault;
+    private byte[]?[] _cont = [], _mids = [], _wars = [];
+    private readonly byte[] _contDefault, _midsDefault, _warsDefault, _majDefault;
     private readonly byte[]?[] _majors = new byte[DirectedDyadTable.CowCodeLimit][];
     private readonly byte[] _tails = new byte[Variants * TailSlot];
     private readonly byte[] _tailLength = new byte[Variants];
     private readonly int[] _columnIndex;
-    // Per variant, the five possible columns' values (-1 for NA), so the Parquet writer allocates nothing per row.
+    // Per variant, the seven possible columns' values (-1 for NA), so the Parquet writer allocates nothing per row.
     private readonly sbyte[] _values = new sbyte[Variants * AllColumns];
 
     public AddedColumns(AddedSources sources, DyadColumnFamily families, YearRange years)
@@ -37,13 +37,17 @@ public sealed class AddedColumns
         Columns = DyadColumnFamilies.Columns(families);
         _contDefault = Default(families, DyadColumnFamily.Contiguity, AddedSources.ContiguityCoverage, ContNa);
         _majDefault = Default(families, DyadColumnFamily.Majors, AddedSources.MajorsCoverage, MajNa);
+        _midsDefault = Default(families, DyadColumnFamily.Mids, AddedSources.MidsCoverage, EventNa);
         _warsDefault = Default(families, DyadColumnFamily.Wars, AddedSources.WarsCoverage, EventNa);
         if (Has(DyadColumnFamily.Contiguity)) foreach (var s in sources.Contiguity) { Dense(s.StateA); Dense(s.StateB); }
+        if (Has(DyadColumnFamily.Mids)) foreach (var e in sources.Mids) { Dense(e.Ccode1); Dense(e.Ccode2); }
         if (Has(DyadColumnFamily.Wars)) foreach (var e in sources.Wars) { Dense(e.Ccode1); Dense(e.Ccode2); }
         _cont = new byte[_n * _n][];
+        _mids = new byte[_n * _n][];
         _wars = new byte[_n * _n][];
         if (Has(DyadColumnFamily.Contiguity)) AddContiguity(sources.Contiguity);
         if (Has(DyadColumnFamily.Majors)) AddMajors(sources.Majors);
+        if (Has(DyadColumnFamily.Mids)) AddEvents(sources.Mids, _mids, _midsDefault, AddedSources.MidsCoverage);
         if (Has(DyadColumnFamily.Wars)) AddEvents(sources.Wars, _wars, _warsDefault, AddedSources.WarsCoverage);
         _columnIndex = ColumnIndex(families);
         RenderTails();
@@ -125,16 +129,17 @@ public sealed class AddedColumns
     }
 
     /// <summary>The per-year digits of a directed pair (the family's default row when the sources have none).</summary>
-    internal void Pair(int cow1, int cow2, out byte[] cont, out byte[] wars)
+    internal void Pair(int cow1, int cow2, out byte[] cont, out byte[] mids, out byte[] wars)
     {
         int a = IndexOf(cow1), b = IndexOf(cow2);
         if (a < 0 || b < 0)
         {
-            (cont, wars) = (_contDefault, _warsDefault);
+            (cont, mids, wars) = (_contDefault, _midsDefault, _warsDefault);
             return;
         }
         var p = a * _n + b;
         cont = _cont[p] ?? _contDefault;
+        mids = _mids[p] ?? _midsDefault;
         wars = _wars[p] ?? _warsDefault;
     }
 
@@ -142,19 +147,19 @@ public sealed class AddedColumns
     internal byte[] Major(int cow) => (DirectedDyadTable.IsCowCode(cow) ? _majors[cow] : null) ?? _majDefault;
 
     /// <summary>The variant number of one row from its family digits.</summary>
-    internal static int Code(int cont, byte major1, byte major2, int wars)
+    internal static int Code(int cont, byte major1, byte major2, int mids, int wars)
     {
         var m = major1 == MajNa ? MajNa : major1 | (major2 << 1);
-        return ((cont * 5) + m) * 4 + wars;
+        return (((cont * 5) + m) * 4 + mids) * 4 + wars;
     }
 
     /// <summary>The variant number of the row (ccode1, ccode2, year); every family NA outside the prepared years.</summary>
     public int Code(int ccode1, int ccode2, int year)
     {
-        if (!Years.Contains(year)) return Code(ContNa, MajNa, MajNa, EventNa);
+        if (!Years.Contains(year)) return Code(ContNa, MajNa, MajNa, EventNa, EventNa);
         var k = year - Years.From;
-        Pair(ccode1, ccode2, out var cont, out var wars);
-        return Code(cont[k], Major(ccode1)[k], Major(ccode2)[k], wars[k]);
+        Pair(ccode1, ccode2, out var cont, out var mids, out var wars);
+        return Code(cont[k], Major(ccode1)[k], Major(ccode2)[k], mids[k], wars[k]);
     }
 
     /// <summary>The rendered CSV tail of a variant: a comma and value per added column (empty for NA), then the newline.</summary>
@@ -167,15 +172,17 @@ public sealed class AddedColumns
     /// <summary>The value of added column <paramref name="column"/> (index into <see cref="Columns"/>) in a variant; null = NA.</summary>
     public int? Value(int code, int column) => _values[code * AllColumns + _columnIndex[column]] is var v and >= 0 ? v : null;
 
-    /// <summary>All five possible columns of a variant, in the order of <see cref="DyadColumnFamilies.All"/>.</summary>
+    /// <summary>All seven possible columns of a variant, in the order of <see cref="DyadColumnFamilies.All"/>.</summary>
     private static int?[] AllValues(int code)
     {
-        int w = code % 4, m = code / 4 % 5, c = code / 20;
+        int w = code % 4, d = code / 4 % 4, m = code / 16 % 5, c = code / 80;
         return
         [
             c == ContNa ? null : c,
             m == MajNa ? null : m & 1,
             m == MajNa ? null : (m >> 1) & 1,
+            d == EventNa ? null : d == 2 ? 1 : 0,
+            d == EventNa ? null : d >= 1 ? 1 : 0,
             w == EventNa ? null : w >= 1 ? 1 : 0,
             w == EventNa ? null : w == 2 ? 1 : 0,
         ];

@@ -9,7 +9,7 @@ public readonly record struct ContiguitySpell(int StateA, int StateB, int Type, 
 /// <summary>One spell of COW major-power status (years inclusive).</summary>
 public readonly record struct MajorSpell(int State, int FromYear, int ToYear);
 
-/// <summary>One directed dyad-year of a war: ccode1, ccode2, year, and whether it is the dyad's onset year.</summary>
+/// <summary>One directed dyad-year of a dispute or war: ccode1, ccode2, year, and whether it is the dyad's onset year.</summary>
 public readonly record struct DyadEvent(int Ccode1, int Ccode2, int Year, bool Onset);
 
 /// <summary>
@@ -21,14 +21,17 @@ public sealed class AddedSources
 {
     public static readonly YearRange ContiguityCoverage = new(1816, 2016);
     public static readonly YearRange MajorsCoverage = new(1816, 2016);
+    public static readonly YearRange MidsCoverage = new(1816, 2010);
     public static readonly YearRange WarsCoverage = new(1816, 2007);
 
     public const string ContiguityFile = "contiguity/contdir.csv";
     public const string MajorsFile = "cow/majors2016.csv";
+    public const string MidsFile = "mids/gml_dirdisp.csv";
     public const string WarsFile = "wars/cow_war_inter.csv";
 
     public IReadOnlyList<ContiguitySpell> Contiguity { get; init; } = [];
     public IReadOnlyList<MajorSpell> Majors { get; init; } = [];
+    public IReadOnlyList<DyadEvent> Mids { get; init; } = [];
     public IReadOnlyList<DyadEvent> Wars { get; init; } = [];
 
     /// <summary>Reads the files of <paramref name="families"/> from the data folder (the others stay empty).</summary>
@@ -39,6 +42,7 @@ public sealed class AddedSources
         {
             Contiguity = (families & DyadColumnFamily.Contiguity) != 0 ? ReadContiguity(P(ContiguityFile)) : [],
             Majors = (families & DyadColumnFamily.Majors) != 0 ? ReadMajors(P(MajorsFile)) : [],
+            Mids = (families & DyadColumnFamily.Mids) != 0 ? ReadEvents(P(MidsFile), "midonset") : [],
             Wars = (families & DyadColumnFamily.Wars) != 0 ? ReadEvents(P(WarsFile), "cowinteronset") : [],
         };
     }
@@ -74,9 +78,9 @@ public sealed class AddedSources
     }
 
     /// <summary>
-    /// A directed war-year file: ccode1, ccode2, year and a 0/1 onset column. Read line by line without a general
-    /// CSV parser (the file only quotes its header); a line whose field count differs from the header's, as a
-    /// quoted comma would make it, is an error.
+    /// A directed dispute- or war-year file: ccode1, ccode2, year and a 0/1 onset column. Read line by line without
+    /// a general CSV parser (GML's file is 1.1 MB and only quotes its header and a version string); a line whose
+    /// field count differs from the header's, as a quoted comma would make it, is an error.
     /// </summary>
     public static List<DyadEvent> ReadEvents(string path, string onsetColumn)
     {

@@ -1,10 +1,6 @@
 namespace Pacta.Datasets.Added;
 
-/// <summary>
-/// The column families <c>pacta dyads --add</c> joins onto dyad-years, named as peacesciencer's verbs are. There is
-/// no MID family: one of the GML MID maintainers asks that the data be processed by hand, without convenience tools
-/// (docs/datasets.md), the rule Pacta already follows for COW's alliance data.
-/// </summary>
+/// <summary>The column families <c>pacta dyads --add</c> joins onto dyad-years, named as peacesciencer's verbs are.</summary>
 [Flags]
 public enum DyadColumnFamily
 {
@@ -16,11 +12,14 @@ public enum DyadColumnFamily
     /// <summary><c>cowmaj1</c>, <c>cowmaj2</c>: COW major powers v2016 (<c>add_cow_majors()</c>).</summary>
     Majors = 2,
 
+    /// <summary><c>gmlmidonset</c>, <c>gmlmidongoing</c>: GML MIDs 2.2.1 (<c>add_gml_mids()</c>).</summary>
+    Mids = 4,
+
     /// <summary><c>cowinterongoing</c>, <c>cowinteronset</c>: COW inter-state wars 4.0 (<c>add_cow_wars(type = "inter")</c>).</summary>
     Wars = 8,
 }
 
-/// <summary>Parsing of the family list (<c>contiguity,majors,wars</c>) and the columns each family writes.</summary>
+/// <summary>Parsing of the family list (<c>contiguity,majors,mids</c>) and the columns each family writes.</summary>
 public static class DyadColumnFamilies
 {
     /// <summary>The family names in the order their columns are written, whatever order the user lists them in.</summary>
@@ -28,6 +27,7 @@ public static class DyadColumnFamilies
     [
         ("contiguity", DyadColumnFamily.Contiguity, ["conttype"]),
         ("majors", DyadColumnFamily.Majors, ["cowmaj1", "cowmaj2"]),
+        ("mids", DyadColumnFamily.Mids, ["gmlmidonset", "gmlmidongoing"]),
         ("wars", DyadColumnFamily.Wars, ["cowinterongoing", "cowinteronset"]),
     ];
 

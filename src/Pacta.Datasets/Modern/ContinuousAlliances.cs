@@ -73,10 +73,22 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
             var i = cuts - 1;
             while (i >= 0 && cutIds[i] != a.Id) i--;
             var open = a.Members.Any(m => m.LastDay > end);
-            var current = open && byId.TryGetValue(a.Id, out var review) ? Reviewed(a, review) : a;
+            var current = open && byId.TryGetValue(a.Id, out var review) ? Reviewed(a, review, end) : a;
             if (i >= 0) current = Cut(current, cutDays[i]);
             else if (open && !byId.ContainsKey(a.Id)) unreviewed.Add(a.Id);
             atop.Add(current);
+        }
+        // A hand encoding that takes an ATOP alliance over records its parties by the treaty's own dates; a suspension
+        // changes no party, so the review's suspensions are laid over the encoding (the CSTO: Armenia from 2024).
+        if (byId.Count > 0 && modern.Count > 0)
+        {
+            var laid = modern.ToList();
+            for (var k = 0; k < laid.Count; k++)
+            {
+                if (!byId.TryGetValue(laid[k].Id, out var review)) continue;
+                foreach (var c in review.Changes.Where(c => c.Kind == ReviewChangeKind.Suspended)) laid[k] = Suspend(laid[k], c, end);
+            }
+            modern = laid;
         }
         return new ContinuousAlliances(atop, modern, end, unreviewed);
     }
@@ -84,13 +96,20 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
     /// <summary>
     /// An ATOP alliance as its review continues it: an end closes every open spell on the last day in force; a
     /// member that leaves closes its open spells on its last day; a member that joins gets a spell in the latest
-    /// open phase with the promises its members make (ATOP's multilateral alliances bind all members alike).
+    /// open phase with the promises its members make (ATOP's multilateral alliances bind all members alike); a
+    /// suspended member is no member from its first day out to its last (<see cref="Suspend"/>). Nothing changes on
+    /// or before <paramref name="coverageEnd"/>, the release's last day.
     /// </summary>
-    public static AllianceInput Reviewed(AllianceInput a, AtopReview review)
+    public static AllianceInput Reviewed(AllianceInput a, AtopReview review, DateOnly coverageEnd)
     {
         var members = a.Members.ToList();
         foreach (var c in review.Changes.OrderBy(c => c.Day))
         {
+            if (c.Kind == ReviewChangeKind.Suspended)
+            {
+                members = Suspend(a with { Members = members }, c, coverageEnd).Members.ToList();
+                continue;
+            }
             if (c.Leaves)
             {
                 for (var k = 0; k < members.Count; k++)
@@ -108,6 +127,36 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
         }
         var result = a with { Members = members };
         return review.Ended is { } last ? Cut(result, last) : result;
+    }
+
+    /// <summary>
+    /// A member suspended from <see cref="ReviewChange.Day"/>: its spells close the day before (never inside the
+    /// release's years, which code a suspension they saw as an exit already, e.g. Syria in the Arab League on
+    /// 2011-11-12); when the suspension ends (<see cref="ReviewChange.Until"/>) its latest spell resumes the next
+    /// day with the same phase and promises, as ATOP codes Egypt's return to the Arab League in 1989.
+    /// </summary>
+    public static AllianceInput Suspend(AllianceInput a, ReviewChange c, DateOnly coverageEnd)
+    {
+        var cut = c.Day.AddDays(-1) < coverageEnd ? coverageEnd : c.Day.AddDays(-1);
+        AllianceMemberSpell? latest = null;
+        var members = new List<AllianceMemberSpell>(a.Members.Count + 1);
+        foreach (var m in a.Members)
+        {
+            if (m.State != c.State)
+            {
+                members.Add(m);
+                continue;
+            }
+            if (latest is null || m.From > latest.From) latest = m;
+            if (m.From > cut && (c.Until is not { } u || m.From <= u)) continue;
+            members.Add(m.LastDay > cut ? m with { To = cut } : m);
+        }
+        if (c.Until is { } until && latest is not null)
+        {
+            var resume = until.AddDays(1);
+            members.Add(latest with { From = resume, To = latest.To is { } t && t > until ? t : null });
+        }
+        return a with { Members = members };
     }
 
     /// <summary>The years the record can cover up to <paramref name="lastYear"/>: from ATOP's first year (1815).</summary>

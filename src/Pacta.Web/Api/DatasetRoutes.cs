@@ -67,7 +67,7 @@ public static class DatasetRoutes
             }
         })
         .WithSummary("Export a dataset as CSV or Parquet")
-        .WithDescription("`name`: dyad-years (as `pacta dyads`: ATOP up to its release, continued after it, to the current year; directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (as `pacta state-years`, ATOP's atop5_1sy columns). `from`/`to` are years. `add` (dyad-years only): comma-separated column families contiguity, majors, wars, as `pacta dyads --add` (empty = NA outside each source's years).");
+        .WithDescription("`name`: dyad-years (as `pacta dyads`: ATOP up to its release, continued after it, to the current year; directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (as `pacta state-years`, ATOP's atop5_1sy columns). `from`/`to` are years. `add` (dyad-years only): comma-separated column families contiguity, majors, mids, wars, as `pacta dyads --add` (empty = NA outside each source's years).");
     }
 
     private static int? Year(string? text, string field) =>
@@ -98,7 +98,7 @@ public static class DatasetRoutes
         else
         {
             var table = session.DyadYears(years);
-            CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), added: added);
+            CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), source: true, added: added);
         }
     }
 
@@ -109,7 +109,7 @@ public static class DatasetRoutes
         else
         {
             var table = session.DyadYears(years);
-            await ParquetDatasetWriter.WriteDyadYearsAsync(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), false, added, ct);
+            await ParquetDatasetWriter.WriteDyadYearsAsync(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), true, added, ct);
         }
     }
 }

@@ -56,8 +56,8 @@ public sealed class DatasetCommandTests : IDisposable
         // Columns after the key: defense, offense, neutral, nonagg, consul, source.
         Assert.Equal("0", rows["2,380,2023"][0]);
         Assert.Equal("1", rows["2,380,2024"][0]);
-        // NATO is Pacta's encoding, but the pair also shares the Helsinki Final Act (ATOP 3740), not reviewed.
-        Assert.Equal("atop-unreviewed", rows["2,380,2024"][5]);
+        // NATO is Pacta's encoding; the Helsinki Final Act (ATOP 3740) the pair also shares is reviewed, so the row is pacta.
+        Assert.Equal("pacta", rows["2,380,2024"][5]);
         Assert.Equal("1", rows["375,2,2023"][0]);
         Assert.Equal("0", rows["375,2,2022"][0]);
         Assert.Equal("1", rows["200,220,2025"][0]);
@@ -216,11 +216,12 @@ public sealed class DatasetCommandTests : IDisposable
         Assert.False(rows.ContainsKey("900,947,2023"));
         Assert.Equal(["1", "0", "0", "0", "0", "pacta"], rows["900,947,2024"]);
         Assert.Equal(["0", "0", "0", "0", "0", "pacta"], rows["947,900,2025"]);
-        // The source column: ATOP's own years, a reviewed continuation, an unreviewed one.
+        // The source column: ATOP's own years, reviewed continuations, Pacta's codings; the review covers every
+        // alliance open at the end of 2018, so no row rests on an unreviewed one.
         Assert.Equal("atop", rows["2,93,2018"][5]);
         Assert.Equal("atop-reviewed", rows["2,93,2020"][5]);
-        Assert.Equal("atop-unreviewed", rows["365,369,2020"][5]);
-        Assert.Equal(["atop", "atop-reviewed", "atop-unreviewed", "pacta"], rows.Values.Select(v => v[5]).Distinct().Order());
+        Assert.Equal("atop-reviewed", rows["365,369,2020"][5]);
+        Assert.Equal(["atop", "atop-reviewed", "pacta"], rows.Values.Select(v => v[5]).Distinct().Order());
     }
 
     [Fact]

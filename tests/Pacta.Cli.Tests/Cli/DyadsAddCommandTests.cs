@@ -13,17 +13,17 @@ public sealed class DyadsAddCommandTests : IDisposable
     private static string[] Lines(string text) => text.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
 
     [Fact]
-    public void All_pairs_with_contiguity_majors_wars_carry_peacesciencers_columns_and_NA_after_each_source()
+    public void All_pairs_with_contiguity_majors_mids_carry_peacesciencers_columns_and_NA_after_each_source()
     {
         var file = Path.Combine(_dir, "d.csv");
-        var r = PactaCli.Run("dyads", "--directed", "--all-pairs", "--from", "2007", "--to", "2018", "--add", "contiguity,majors,wars", "--out", file);
+        var r = PactaCli.Run("dyads", "--directed", "--all-pairs", "--from", "2009", "--to", "2018", "--add", "contiguity,majors,mids", "--out", file);
         Assert.True(r.ExitCode == 0, r.Stderr);
         var lines = Lines(File.ReadAllText(file));
-        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source,conttype,cowmaj1,cowmaj2,cowinterongoing,cowinteronset", lines[0]);
+        Assert.Equal("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source,conttype,cowmaj1,cowmaj2,gmlmidonset,gmlmidongoing", lines[0]);
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToDictionary(f => string.Join(',', f.Take(3)), f => f.Skip(9).ToArray());
-        // USA–Canada: land border, USA a major power; wars end with COW's 2007, contiguity and majors with 2016.
-        Assert.Equal(["1", "1", "0", "", ""], rows["2,20,2010"]);
-        Assert.Equal(["1", "1", "0", "0", "0"], rows["2,20,2007"]);
+        // USA–Canada: land border, USA a major power; MIDs end with GML's 2010, contiguity and majors with 2016.
+        Assert.Equal(["1", "1", "0", "0", "0"], rows["2,20,2010"]);
+        Assert.Equal(["1", "1", "0", "", ""], rows["2,20,2011"]);
         Assert.Equal(["1", "1", "0", "", ""], rows["2,20,2016"]);
         Assert.Equal(["", "", "", "", ""], rows["2,20,2017"]);
         Assert.Equal(["", "", "", "", ""], rows["20,2,2018"]);
@@ -34,14 +34,13 @@ public sealed class DyadsAddCommandTests : IDisposable
     [Theory]
     [InlineData("contiguity,alliances", "unknown column family 'alliances'")]
     [InlineData("", "an empty column family")]
-    [InlineData("contiguity,mids", "unknown column family 'mids'")]
     public void Unknown_family_is_a_usage_error_naming_the_valid_ones(string families, string message)
     {
         var file = Path.Combine(_dir, "x.csv");
         var r = PactaCli.Run("dyads", "--directed", "--add", families, "--out", file);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Stderr);
-        Assert.Contains("contiguity, majors, wars", r.Stderr);
+        Assert.Contains("contiguity, majors, mids, wars", r.Stderr);
         Assert.False(File.Exists(file));
     }
 

@@ -40,7 +40,7 @@ public sealed class ContinuationReviewTests
     [Fact]
     public void The_bundled_review_covers_the_reference_list_and_only_alliances_open_at_the_end_of_2018()
     {
-        Assert.Equal([3150, 3180, 3395, 3410, 3730, 3755, 3810, 3895, 4175, 4220, 4875, 4940, 4968], Reviews.Select(r => r.AtopId));
+        Assert.Subset(Reviews.Select(r => r.AtopId).ToHashSet(), new HashSet<int> { 3150, 3180, 3395, 3410, 3730, 3755, 3810, 3895, 4175, 4220, 4875, 4940, 4968 });
         var end = Release.Value.CoverageEnd;
         foreach (var r in Reviews)
         {
@@ -78,7 +78,8 @@ public sealed class ContinuationReviewTests
     [Fact]
     public void Alliances_without_a_review_or_an_encoding_are_marked_unreviewed_after_2018_only()
     {
-        var c = Continuous();
+        // The bundled review covers every open alliance; without the Helsinki Final Act's entry it is unreviewed.
+        var c = Continuous(Reviews.Where(r => r.AtopId != 3740).ToList());
         var unreviewed = c.Unreviewed!;
         Assert.Contains(3740, unreviewed); // the Helsinki Final Act: open, no review yet
         foreach (var id in new[] { 3150, 4875, 3755, 3180, 4175, 4220, 4940 }) Assert.DoesNotContain(id, unreviewed);

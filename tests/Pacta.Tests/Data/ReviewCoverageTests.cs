@@ -1,0 +1,236 @@
+using System.Text.Json.Nodes;
+using Pacta.Authoring;
+using Pacta.Datasets;
+using Pacta.Datasets.Atop;
+using Pacta.Datasets.Modern;
+using Pacta.Domain;
+using Pacta.Tests.Support;
+
+namespace Pacta.Tests.Data;
+
+/// <summary>
+/// The bundled review covers every ATOP alliance open at the end of 2018, and each change it records after 2018
+/// shows in the dyad-years and state-years (docs/datasets.md, "The review").
+/// </summary>
+public sealed class ReviewCoverageTests
+{
+    private static readonly Lazy<AtopRelease> Release = new(() => AtopImporter.ImportFolder(Repo.Path("data", "atop")).Release!);
+
+    private static CorpusLoader Loader() =>
+        new(TestCorpus.States, TestCorpus.Locations)
+        {
+            ExternalAgreementIds = Release.Value.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet(StringComparer.Ordinal),
+            Today = new DateOnly(2026, 12, 1),
+        };
+
+    private static readonly Lazy<LoadResult> Loaded = new(() =>
+    {
+        var result = Loader().LoadDirectory(Repo.Path("corpus"));
+        Assert.True(result.Ok, string.Join('\n', result.Diagnostics.Take(10)));
+        return result;
+    });
+
+    private static IEnumerable<Agreement> PactaAgreements => Loaded.Value.Corpus!.Agreements.Where(a => a.Origin == "pacta");
+
+    private static readonly Lazy<ContinuousAlliances> Continuous = new(() =>
+        ContinuousAlliances.Build(Release.Value, PactaAgreements, Loaded.Value.Corpus!, 2026, reviews: Loaded.Value.Reviews));
+
+    private static readonly Lazy<DirectedDyadTable> Table = new(() => Continuous.Value.Table(new YearRange(2017, 2026)));
+
+    [Fact]
+    public void Every_ATOP_alliance_open_at_the_end_of_2018_has_exactly_one_review()
+    {
+        var open = ReviewCoverage.OpenAtEnd(Release.Value);
+        Assert.Equal(372, open.Count);
+        // A new alliance left open, or a review lost, fails here: nothing after 2018 rests on an assumption.
+        Assert.Equal(open, Loaded.Value.Reviews.Select(r => r.AtopId).Order());
+        Assert.Empty(Continuous.Value.Unreviewed!);
+        Assert.All(Loaded.Value.Reviews, r => Assert.NotEmpty(r.Sources));
+        Assert.All(Loaded.Value.Reviews.SelectMany(r => r.Sources), s => Assert.NotNull(s.Retrieved));
+        var rows = ReviewCoverage.Build(Release.Value, Loaded.Value.Reviews, PactaAgreements, c => c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(rows, r => r.Decision == "unreviewed");
+        Assert.Equal("csto-1992", rows.Single(r => r.AtopId == 4220).TakenOverBy);
+    }
+
+    [Fact]
+    public void Without_the_review_the_open_alliances_are_unreviewed_and_listed_as_such()
+    {
+        var partial = Loaded.Value.Reviews.Where(r => r.AtopId != 3222).ToList();
+        var rows = ReviewCoverage.Build(Release.Value, partial, PactaAgreements, c => c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal([3222], rows.Where(r => r.Decision == "unreviewed").Select(r => r.AtopId));
+        var c = ContinuousAlliances.Build(Release.Value, PactaAgreements, Loaded.Value.Corpus!, 2025, reviews: partial);
+        Assert.Equal([3222], c.Unreviewed!.Order());
+        // Saudi Arabia - Pakistan 2025: the 1951 treaty unreviewed, so the row says so.
+        Assert.Equal(DyadSources.AtopUnreviewed, DyadSources.Of(c.Table(new YearRange(2025, 2025)).Get(670, 770, 2025), 2025));
+        Assert.Equal(DyadSources.Pacta, DyadSources.Of(Table.Value.Get(670, 770, 2025), 2025));
+    }
+
+    // Each change the review records after 2018, as the directed dyad-year it changes: the last year with the
+    // promise (in force on at least one day, ATOP's year rule) and the first year without it, or the reverse.
+    [Theory]
+    [InlineData(2, 93, "defense", 2023, 2024)]        // Nicaragua leaves the OAS Charter (3150) on 2023-11-19
+    [InlineData(2, 101, "defense", 2019, 2020)]       // Venezuela leaves the OAS Charter on 2019-04-27
+    [InlineData(365, 369, "consul", 2019, 2020)]      // Russia - Ukraine 1997 (4875) expires on 2019-03-31
+    [InlineData(475, 436, "defense", 2025, 2026)]     // Niger leaves the ECOWAS defence protocol (3895) on 2025-01-29
+    [InlineData(475, 439, "defense", 2025, 2026)]     // Burkina Faso too
+    [InlineData(2, 700, "consul", 2021, 2022)]        // the 2012 US - Afghanistan partnership ends on 2021-08-15
+    public void A_promise_ends_after_2018_where_the_review_says(int c1, int c2, string column, int lastYearWith, int firstYearWithout)
+    {
+        var flag = Flag(column);
+        Assert.True(Table.Value.Get(c1, c2, lastYearWith).HasFlag(flag), $"{c1}->{c2} {column} in {lastYearWith}");
+        Assert.False(Table.Value.Get(c1, c2, firstYearWithout).HasFlag(flag), $"{c1}->{c2} {column} in {firstYearWithout}");
+    }
+
+    [Theory]
+    [InlineData(663, 652, "defense", 2022, 2023)]     // Syria readmitted to the Arab League (3205) on 2023-05-07
+    [InlineData(652, 663, "defense", 2022, 2023)]
+    [InlineData(710, 630, "nonagg", 2022, 2023)]      // Iran joins the SCO (4810) on 2023-07-04
+    [InlineData(750, 370, "consul", 2023, 2024)]      // Belarus joins the SCO on 2024-07-04
+    [InlineData(800, 255, "nonagg", 2018, 2019)]      // Germany accedes to the TAC (3755) on 2019-11-02
+    public void A_promise_starts_after_2018_where_the_review_says(int c1, int c2, string column, int lastYearWithout, int firstYearWith)
+    {
+        var flag = Flag(column);
+        Assert.False(Table.Value.Get(c1, c2, lastYearWithout).HasFlag(flag), $"{c1}->{c2} {column} in {lastYearWithout}");
+        Assert.True(Table.Value.Get(c1, c2, firstYearWith).HasFlag(flag), $"{c1}->{c2} {column} in {firstYearWith}");
+        Assert.Equal(DyadSources.AtopReviewed, DyadSources.Of(Table.Value.Get(c1, c2, firstYearWith), firstYearWith));
+    }
+
+    [Theory]
+    [InlineData(652, 3205, 2022, 2023)]               // Syria, Arab League: out 2011-11-12 (ATOP) .. back 2023-05-07
+    [InlineData(652, 3015, 2022, 2023)]
+    public void A_suspension_that_ends_restores_the_membership(int state, int atopId, int lastYearOut, int firstYearIn)
+    {
+        var years = Continuous.Value.StateYearsAfterRelease(new YearRange(2019, 2026));
+        Assert.DoesNotContain(atopId, years.Single(s => s.State == state && s.Year == lastYearOut).AllianceIds);
+        Assert.Contains(atopId, years.Single(s => s.State == state && s.Year == firstYearIn).AllianceIds);
+        Assert.True(years.Single(s => s.State == state && s.Year == firstYearIn).TransitionYear);
+        // ATOP's own years keep ATOP's exit (the suspension of 2011) untouched.
+        var spells = Continuous.Value.Atop.Single(a => a.Id == atopId).Members.Where(m => m.State == state).OrderBy(m => m.From).ToList();
+        Assert.Equal(new DateOnly(2011, 11, 12), spells[^2].To);
+        Assert.Equal((new DateOnly(2023, 5, 7), (DateOnly?)null), (spells[^1].From, spells[^1].To));
+    }
+
+    [Theory]
+    [InlineData(371, 4220, 2024, 2025)]               // Armenia freezes the CSTO on 2024-02-22 (laid over csto-1992)
+    [InlineData(770, 3705, 2025, 2026)]               // Pakistan holds the Simla Agreement in abeyance from 2025-04-24
+    public void An_open_suspension_ends_the_membership_in_the_datasets(int state, int atopId, int lastYearIn, int firstYearOut)
+    {
+        var years = Continuous.Value.StateYearsAfterRelease(new YearRange(2019, 2026));
+        Assert.Contains(atopId, years.Single(s => s.State == state && s.Year == lastYearIn).AllianceIds);
+        Assert.DoesNotContain(atopId, years.Single(s => s.State == state && s.Year == firstYearOut).AllianceIds);
+        // Its co-members keep the alliance.
+        var other = atopId == 4220 ? 365 : 750;
+        Assert.Contains(atopId, years.Single(s => s.State == other && s.Year == firstYearOut).AllianceIds);
+    }
+
+    [Fact]
+    public void Armenias_suspension_leaves_its_CSTO_party_in_the_treaty_encoding()
+    {
+        // The suspension is a dataset decision: the what-if and the cascade still read Armenia as a party.
+        var csto = Loaded.Value.Corpus!.Organization("csto")!;
+        Assert.Contains(csto.Members, m => m.State == 371 && m.Span.Contains(new DateOnly(2025, 6, 1)));
+        var spells = Continuous.Value.Pacta.Single(a => a.Id == 4220).Members.Where(m => m.State == 371).ToList();
+        Assert.All(spells, m => Assert.True(m.To is { } t && t <= new DateOnly(2024, 2, 21)));
+    }
+
+    [Fact]
+    public void Suspension_errors_are_located()
+    {
+        var dir = Directory.CreateTempSubdirectory("pacta-review-");
+        try
+        {
+            var reviews = Directory.CreateDirectory(Path.Combine(dir.FullName, "reviews"));
+            var file = Path.Combine(reviews.FullName, "r.yaml");
+            File.WriteAllText(file, """
+                id: r
+                title: Review
+                alliances:
+                  - atop: 3205
+                    name: Arab League
+                    status: changed
+                    changes:
+                      - state: SYR
+                        suspended: 2011-11-12
+                    sources:
+                      - id: s
+                        url: https://example.org/s
+                        supports: s
+                  - atop: 3015
+                    name: Arab League pact
+                    status: changed
+                    changes:
+                      - state: SYR
+                        suspended: 2023-05-07
+                        until: 2023-05-01
+                    sources:
+                      - id: s
+                        url: https://example.org/s
+                        supports: s
+                  - atop: 3150
+                    name: OAS
+                    status: changed
+                    changes:
+                      - state: NIC
+                        leaves: 2023-11-19
+                        until: 2024-01-01
+                    sources:
+                      - id: s
+                        url: https://example.org/s
+                        supports: s
+                """.Replace("\r\n", "\n"));
+            var result = Loader().Load([file], baseCorpusDir: null);
+            Assert.False(result.Ok);
+            Assert.Equal(
+                [("PACTA081", 9, 20), ("PACTA082", 20, 16), ("PACTA082", 31, 16)],
+                result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
+            Assert.Contains("needs the day it ended", result.Diagnostics[0].Message);
+            Assert.Contains("'until' 2023-05-01 is before 'suspended' 2023-05-07", result.Diagnostics[1].Message);
+            Assert.Contains("belongs to a 'suspended' change only", result.Diagnostics[2].Message);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Pacta_reviews_lists_every_decision_and_filters_by_one()
+    {
+        var r = PactaCli.Run("reviews", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var json = JsonNode.Parse(r.Stdout)!;
+        Assert.Equal(372, (int)json["open_at_end"]!);
+        Assert.Equal(0, (int)json["counts"]!["unreviewed"]!);
+        Assert.Equal(372, json["alliances"]!.AsArray().Count);
+        var suspended = PactaCli.Run("reviews", "--status", "suspended", "--json");
+        Assert.Equal([3015, 3205, 3705, 4220], JsonNode.Parse(suspended.Stdout)!["alliances"]!.AsArray().Select(a => (int)a!["atop"]!));
+        var text = PactaCli.Run("reviews", "--status", "ended");
+        Assert.Contains("4875  ended     ended 2019-03-31", text.Stdout);
+        Assert.Contains("372 ATOP alliances open at the end of 2018:", text.Stdout);
+        var md = PactaCli.Run("reviews", "--markdown", "--status", "suspended");
+        Assert.Contains("| 4220 | Collective Security Treaty (CSTO), phase 2 | suspended | ARM suspended from 2024-02-22 | `csto-1992` |", md.Stdout);
+        var bad = PactaCli.Run("reviews", "--status", "maybe");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--status: 'maybe' is not one of continued, ended, changed, suspended, unreviewed", bad.Stderr);
+    }
+
+    [Fact]
+    public void The_table_in_docs_datasets_md_is_what_pacta_reviews_prints()
+    {
+        const string Begin = "<!-- pacta reviews --markdown: begin -->\n", End = "<!-- pacta reviews --markdown: end -->";
+        var doc = File.ReadAllText(Repo.Path("docs", "datasets.md")).Replace("\r\n", "\n");
+        var from = doc.IndexOf(Begin, StringComparison.Ordinal) + Begin.Length;
+        var table = doc[from..doc.IndexOf(End, from, StringComparison.Ordinal)];
+        var r = PactaCli.Run("reviews", "--markdown");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal(r.Stdout.Replace("\r\n", "\n"), table);
+    }
+
+    private static AllianceObligations Flag(string column) => column switch
+    {
+        "defense" => AllianceObligations.Defense,
+        "nonagg" => AllianceObligations.NonAggression,
+        "consul" => AllianceObligations.Consultation,
+        _ => throw new ArgumentOutOfRangeException(nameof(column)),
+    };
+}
