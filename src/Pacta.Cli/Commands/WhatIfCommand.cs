@@ -83,8 +83,12 @@ public static class WhatIfCommand
         foreach (var a in o.Assumptions.Adopted) Output.Field("Assumed adopted", $"{a.Agreement}{(a.From is { } f ? $" from {f:yyyy-MM-dd}" : "")} (hypothetical)");
         foreach (var m in o.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.AgreementOrOrganization}{(m.From is { } f ? $" from {f:yyyy-MM-dd}" : "")}");
 
+        var answer = Answer.Of(o);
+        RenderAnswer(answer);
+
         Output.SubHeading($"Triggered obligations ({o.Triggered.Count})");
-        foreach (var group in o.Triggered.GroupBy(t => (t.Agreement.Id, t.Provision.Id)))
+        var rank = answer.Groups.Select((g, i) => (g, i)).ToDictionary(x => (x.g.Agreement.Id, x.g.Provision.Id), x => x.i);
+        foreach (var group in o.Triggered.GroupBy(t => (t.Agreement.Id, t.Provision.Id)).OrderBy(g => rank[g.Key]))
         {
             var first = group.First();
             var dl = first.Deadline is { } d ? $"; deadline {Clock(d)}{(first.Obligation.Firmness == DeadlineFirmness.WherePossible ? " (where possible)" : "")}" : first.Obligation.Timing is { } tm ? $"; {tm}" : "";
@@ -109,6 +113,26 @@ public static class WhatIfCommand
         {
             Output.Line($"{n.Agreement.Id} {n.Provision.Citation}: {n.Reason}");
             if (explain) Output.Line(Indent(ExplanationText.Render(n.Explanation)));
+        }
+    }
+
+    /// <summary>The answer first: per provision, the states it binds; ATOP data last, marked historical.</summary>
+    private static void RenderAnswer(Answer answer)
+    {
+        Output.SubHeading($"Answer: {answer.States.Count} state(s) owe something");
+        if (answer.Groups.Count == 0) Output.Line("No state owes anything for this event.");
+        var historical = false;
+        foreach (var g in answer.Groups)
+        {
+            if (g.Historical && !historical)
+            {
+                historical = true;
+                Output.Line();
+                Output.Line("From ATOP data (historical alliance data, coded up to 2018; may be out of date):");
+            }
+            var t = g.Lead;
+            var when = t.Deadline is { } d ? $", by {Clock(d)}" : Answer.IsImmediate(t.Obligation) ? ", immediate (no hour limit)" : t.Obligation.Timing is { } tm ? $", {tm}" : "";
+            Output.Line($"{g.States.Count} state(s) under {g.Agreement.Id} {g.Provision.Citation} — {Words.Of(g.Kind)}, {Words.Of(t.Obligation.Strength)}{when}{(t.Hypothetical ? " [hypothetical]" : "")}: {string.Join(", ", g.States.Select(Code))}");
         }
     }
 
