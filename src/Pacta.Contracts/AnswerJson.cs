@@ -19,7 +19,7 @@ public static class AnswerJson
     private static JsonObject Group(AnswerGroup g) => new()
     {
         ["agreement"] = g.Agreement.Id,
-        ["title"] = g.Agreement.ShortTitle ?? g.Agreement.Title,
+        ["title"] = ShortName(g.Agreement),
         ["provision"] = g.Provision.Citation,
         ["provision_id"] = g.Provision.Id,
         ["kind"] = Words.Of(g.Kind),
@@ -55,6 +55,16 @@ public static class AnswerJson
             ["hypothetical"] = t.Hypothetical,
             ["obligations"] = s.Obligations,
         };
+    }
+
+    /// <summary>The short title, else the title up to its first parenthesis, comma or dash ("The North Atlantic Treaty").</summary>
+    public static string ShortName(Agreement a)
+    {
+        if (a.ShortTitle is { } s) return s;
+        var cut = a.Title.IndexOfAny(['(', ',']);
+        var dash = a.Title.IndexOf(" - ", StringComparison.Ordinal);
+        if (dash > 0 && (cut < 0 || dash < cut)) cut = dash;
+        return cut > 0 ? a.Title[..cut].Trim() : a.Title;
     }
 
     private static string? Deadline(TriggeredObligation t) => t.Deadline?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ");
