@@ -10,7 +10,7 @@ public static class NetworkRoutes
     public static void Map(RouteGroupBuilder api, ServeData data)
     {
         var reference = new ReferenceAnswers();
-        api.MapGet("/network", ([FromQuery] string? on, [FromQuery] string? kind, [FromQuery] string? origin) =>
+        api.MapGet("/network", (HttpContext http, [FromQuery] string? on, [FromQuery] string? kind, [FromQuery] string? origin) =>
         {
             var day = ScenarioRequest.OptionalDay(on, "on") ?? DateOnly.FromDateTime(DateTime.UtcNow);
             ProvisionKind? k = null;
@@ -20,7 +20,7 @@ public static class NetworkRoutes
                     throw ApiProblem.BadField("kind", $"'{kind}' is not a provision kind; expected one of {string.Join(", ", Words.All<ProvisionKind>())}");
                 k = parsed;
             }
-            return Json.Of(GuaranteeNetwork.Of(data.Corpus, day, k, Origin(origin)));
+            return reference.Of(http, () => GuaranteeNetwork.Of(data.Corpus, day, k, Origin(origin)), day.ToString("yyyy-MM-dd"));
         })
         .WithSummary("Who guarantees whom on a day")
         .WithDescription("Edges from obligor to beneficiary (COW numbers) for every provision of an agreement in force whose trigger is an attack on a party; `kind` keeps one provision kind, `origin` pacta or atop.");
