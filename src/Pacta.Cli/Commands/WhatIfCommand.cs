@@ -122,6 +122,8 @@ public static class WhatIfCommand
         Output.SubHeading($"Answer: {answer.States.Count} state(s) owe something");
         if (answer.Groups.Count == 0) Output.Line("No state owes anything for this event.");
         var historical = false;
+        // Two provisions of one agreement may share a citation (one per action): then the action tells them apart.
+        var shared = answer.Groups.GroupBy(g => (g.Agreement.Id, g.Provision.Citation)).Where(x => x.Count() > 1).Select(x => x.Key).ToHashSet();
         foreach (var g in answer.Groups)
         {
             if (g.Historical && !historical)
@@ -132,7 +134,8 @@ public static class WhatIfCommand
             }
             var t = g.Lead;
             var when = t.Deadline is { } d ? $", by {Clock(d)}" : Answer.IsImmediate(t.Obligation) ? ", immediate (no hour limit)" : t.Obligation.Timing is { } tm ? $", {tm}" : "";
-            Output.Line($"{g.States.Count} state(s) under {g.Agreement.Id} {g.Provision.Citation} — {Words.Of(g.Kind)}, {Words.Of(t.Obligation.Strength)}{when}{(t.Hypothetical ? " [hypothetical]" : "")}: {string.Join(", ", g.States.Select(Code))}");
+            var which = shared.Contains((g.Agreement.Id, g.Provision.Citation)) ? $" ({t.Obligation.Action})" : "";
+            Output.Line($"{g.States.Count} state(s) under {g.Agreement.Id} {g.Provision.Citation}{which} — {Words.Of(g.Kind)}, {Words.Of(t.Obligation.Strength)}{when}{(t.Hypothetical ? " [hypothetical]" : "")}: {string.Join(", ", g.States.Select(Code))}");
         }
     }
 

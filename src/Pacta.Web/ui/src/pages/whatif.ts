@@ -139,7 +139,7 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
       h('span', { class: 'count' }, String(g.count)), ' ',
       h('span', {}, `state${g.count === 1 ? '' : 's'} under `, h('a', { href: provisionHref(g.agreement, g.provision) }, `${g.title} ${g.provision}`),
         ' ', kindTag(g.kind, g.strength), ' ', h('span', { class: 'when' }, whenText(g, e)), g.hypothetical ? h('span', { class: 'tag hypo' }, 'hypothetical') : null),
-      h('div', { class: 'codes' }, g.states.map(code).join(' · ')));
+      h('div', { class: 'codes' }, h('span', { class: 'action' }, g.action), ' — ', g.states.map(code).join(' · ')));
     const stateTable = (rows: any[]) => h('div', { class: 'scroll' }, h('table', { class: 'report', 'data-testid': 'per-state' },
       h('caption', {}, 'Per state: its strongest obligation'),
       h('thead', {}, h('tr', {}, ['State', 'Strongest obligation', 'Kind', 'Deadline', 'Clause'].map(c => h('th', { scope: 'col' }, c)))),
