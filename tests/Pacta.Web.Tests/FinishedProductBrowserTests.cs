@@ -35,19 +35,26 @@ public sealed class FinishedProductBrowserTests(ServerFixture server, BrowserFix
             () => {
               const cy = document.querySelector('[data-testid=network]')._cyreg.cy;
               const parents = cy.nodes(':parent').map(n => n.data('label'));
-              const boxes = cy.nodes(':childless').map(n => ({ id: n.data('label'), b: n.boundingBox({ includeLabels: true, includeOverlays: false }) }));
-              let overlaps = 0, example = '';
-              for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-                const a = boxes[i].b, b = boxes[j].b;
-                if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) { overlaps++; example ||= boxes[i].id + '/' + boxes[j].id; }
-              }
-              return JSON.stringify({ parents, nodes: boxes.length, overlaps, example });
+              const box = n => ({ id: n.data('label'), b: n.boundingBox({ includeLabels: true, includeOverlays: false }) });
+              const overlapping = boxes => {
+                let overlaps = 0, example = '';
+                for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+                  const a = boxes[i].b, b = boxes[j].b;
+                  if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) { overlaps++; example ||= boxes[i].id + '/' + boxes[j].id; }
+                }
+                return [overlaps, example];
+              };
+              const states = cy.nodes(':childless').map(box), clusters = cy.nodes(':parent').map(box);
+              const [overlaps, example] = overlapping(states), [clusterOverlaps, clusterExample] = overlapping(clusters);
+              return JSON.stringify({ parents, nodes: states.length, overlaps, example, clusterOverlaps, clusterExample });
             }
             """);
         var result = System.Text.Json.JsonDocument.Parse(check).RootElement;
-        Assert.Contains(result.GetProperty("parents").EnumerateArray(), p => p.GetString()!.StartsWith("North Atlantic Treaty Organization", StringComparison.Ordinal));
+        Assert.Contains(result.GetProperty("parents").EnumerateArray(), p => p.GetString()!.StartsWith("NATO · ", StringComparison.Ordinal));
         Assert.True(result.GetProperty("nodes").GetInt32() > 50);
-        Assert.True(result.GetProperty("overlaps").GetInt32() == 0, $"labels overlap: {check}");
+        Assert.True(result.GetProperty("overlaps").GetInt32() == 0, $"state labels overlap: {check}");
+        Assert.True(result.GetProperty("clusterOverlaps").GetInt32() == 0, $"clusters or their labels overlap: {check}");
+        Assert.DoesNotContain("null", await page.InnerTextAsync("main"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.File("issue16-network-both-desktop.png") });
 
         // Filters: kind and organization narrow the graph and land in the URL.

@@ -6,7 +6,7 @@ import { setUrlState, type PageState } from '../main';
 import { provisionHref } from '../explain';
 
 interface Edge { from: number; to: number; strength: string; kind: string; provisions: number[] }
-interface Cluster { id: string; label: string; members: number[]; inside: number }
+interface Cluster { id: string; label: string; short: string; members: number[]; inside: number }
 
 /**
  * Who guarantees whom on a day. States are grouped in clusters: the organization each belongs to (NATO, EU, CSTO),
@@ -20,7 +20,7 @@ export async function networkPage(main: HTMLElement, state: PageState) {
   const kind = h('select', { name: 'kind' }, ['', ...Object.keys(kindColours)].map(k => h('option', { value: k, selected: st.kind === k }, k || 'any'))) as HTMLSelectElement;
   const origin = h('select', { name: 'origin' }, [['pacta', 'hand-encoded'], ['atop', 'ATOP data'], ['', 'both']].map(([k, l]) => h('option', { value: k, selected: st.origin === k }, l))) as HTMLSelectElement;
   const organization = h('select', { name: 'organization' }, [['', 'any'], ['nato', 'NATO'], ['eu', 'EU'], ['csto', 'CSTO']].map(([k, l]) => h('option', { value: k, selected: st.organization === k }, l))) as HTMLSelectElement;
-  const view = h('select', { name: 'view' }, [['', 'graph (list on a phone)'], ['list', 'list']].map(([k, l]) => h('option', { value: k, selected: st.view === k }, l))) as HTMLSelectElement;
+  const view = h('select', { name: 'view' }, [['', 'graph'], ['list', 'list']].map(([k, l]) => h('option', { value: k, selected: st.view === k }, l))) as HTMLSelectElement;
   const graph = h('div', { class: 'graph', 'data-testid': 'network', role: 'img', 'aria-label': 'Guarantee network: clusters of states; the list below says the same in words' });
   const info = h('div', { class: 'info', 'aria-live': 'polite', 'data-testid': 'network-info' }, 'Select a state, a cluster or an edge to see the agreements behind it.');
   const status = h('p', { class: 'note', 'data-testid': 'network-status', 'aria-live': 'polite' });
@@ -64,9 +64,9 @@ export async function networkPage(main: HTMLElement, state: PageState) {
           const inn = edges.filter(e => e.to === m), out = edges.filter(e => e.from === m);
           return h('li', {}, h('strong', {}, stateLabel(names.get(m))), `: guaranteed by ${inn.length}, guarantees ${out.length}`);
         })))));
-    table.replaceChildren(
+    table.replaceChildren(...[
       asList ? listView : null,
-      h('details', {}, h('summary', {}, `${edges.length} guarantee(s) among ${net.states.length} state(s) on ${net.date} — every one as a list`), describe(edges, 2000)));
+      h('details', {}, h('summary', {}, `${edges.length} guarantee(s) among ${net.states.length} state(s) on ${net.date} — every one as a list`), describe(edges, 2000))].filter(x => x) as Node[]);
     if (asList) {
       status.textContent = `${edges.length} guarantee(s) among ${net.states.length} state(s), ${clusters.length} cluster(s)${narrow && st.view !== 'list' ? ' — shown as a list on this narrow screen' : ''}.`;
       graph.dataset.renderMs = '';
@@ -80,12 +80,15 @@ export async function networkPage(main: HTMLElement, state: PageState) {
     for (const c of clusters) {
       const cellW = Math.max(44, 7 * Math.max(...c.members.map(m => label(m).length)) + 14);
       const cols = Math.max(1, Math.ceil(Math.sqrt(c.members.length * 1.6)));
-      const w = cols * cellW, hgt = Math.ceil(c.members.length / cols) * cellH;
+      // The cluster's own label (12 px bold, ~7.5 px a character) must fit its width too, so clusters' labels do not collide.
+      const title = `${c.short} · ${c.members.length}`;
+      const gridW = cols * cellW, w = Math.max(gridW, title.length * 7.5 + 12), hgt = Math.ceil(c.members.length / cols) * cellH;
       if (x0 > 0 && x0 + w > rowWidth) { x0 = 0; y0 += rowH + gap + 20; rowH = 0; }
-      elements.push({ data: { id: `c-${c.id}`, label: `${c.label} (${c.members.length}; ${c.inside} inside)` } });
+      elements.push({ data: { id: `c-${c.id}`, label: title } });
+      const left = x0 + (w - gridW) / 2;
       c.members.forEach((m, i) => elements.push({
         data: { id: `s${m}`, label: label(m), parent: `c-${c.id}`, w: cellW - 8 },
-        position: { x: x0 + (i % cols) * cellW + cellW / 2, y: y0 + Math.floor(i / cols) * cellH + cellH / 2 },
+        position: { x: left + (i % cols) * cellW + cellW / 2, y: y0 + Math.floor(i / cols) * cellH + cellH / 2 },
       }));
       x0 += w + gap; rowH = Math.max(rowH, hgt);
     }
@@ -148,14 +151,14 @@ export async function networkPage(main: HTMLElement, state: PageState) {
  */
 function clustersOf(net: any, edges: Edge[]): Cluster[] {
   const clusters = new Map<string, Cluster>();
-  const put = (id: string, label: string, cow: number) => {
-    if (!clusters.has(id)) clusters.set(id, { id, label, members: [], inside: 0 });
+  const put = (id: string, label: string, short: string, cow: number) => {
+    if (!clusters.has(id)) clusters.set(id, { id, label, short, members: [], inside: 0 });
     clusters.get(id)!.members.push(cow);
   };
   const orgs = new Map<string, any>(net.organizations.map((o: any) => [o.id, o]));
   const rest: number[] = [];
   for (const s of net.states) {
-    if (s.cluster && orgs.has(s.cluster)) put(s.cluster, orgs.get(s.cluster).name, s.cow);
+    if (s.cluster && orgs.has(s.cluster)) put(s.cluster, orgs.get(s.cluster).name, s.cluster.toUpperCase(), s.cow);
     else rest.push(s.cow);
   }
   const byProvision = new Map<number, Set<number>>();
@@ -166,8 +169,8 @@ function clustersOf(net: any, edges: Edge[]): Cluster[] {
   const big = [...byProvision.entries()].filter(([, s]) => s.size >= 4).sort((a, b) => b[1].size - a[1].size || a[0] - b[0]);
   for (const cow of rest) {
     const hit = big.find(([, s]) => s.has(cow));
-    if (hit) { const p = net.provisions[hit[0]]; put(`p${hit[0]}`, p.agreement, cow); }
-    else put('other', 'Other states', cow);
+    if (hit) { const p = net.provisions[hit[0]]; put(`p${hit[0]}`, `${p.agreement} ${p.provision}`, p.agreement, cow); }
+    else put('other', 'Other states', 'other', cow);
   }
   const list = [...clusters.values()];
   const rank = (c: Cluster) => orgs.has(c.id) ? 0 : c.id === 'other' ? 2 : 1;
