@@ -51,7 +51,9 @@ public sealed class EncodedJson(byte[]? identity, byte[] brotli, byte[] gzip) : 
             r.Headers.ETag = ETag;
             r.Headers.CacheControl = "no-cache";
             r.Headers.Vary = "Accept-Encoding";
-            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v.Contains(ETag, StringComparison.Ordinal) || v.Trim() == "*")))
+            // Weak comparison (RFC 9110 §13.1.2): the quoted tag matches with or without its W/ prefix.
+            var opaque = ETag.StartsWith("W/", StringComparison.Ordinal) ? ETag[2..] : ETag;
+            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v.Contains(opaque, StringComparison.Ordinal) || v.Trim() == "*")))
             {
                 r.StatusCode = StatusCodes.Status304NotModified;
                 return Task.CompletedTask;

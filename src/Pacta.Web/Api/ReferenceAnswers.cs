@@ -26,5 +26,6 @@ public sealed class ReferenceAnswers
         return answer;
     }
 
-    private static string Tag(byte[] json) => $"\"{Convert.ToHexString(SHA256.HashData(json), 0, 12).ToLowerInvariant()}\"";
+    /// <summary>Weak: the same tag names the JSON in every content coding (Brotli, gzip, none).</summary>
+    private static string Tag(byte[] json) => $"W/\"{Convert.ToHexString(SHA256.HashData(json), 0, 12).ToLowerInvariant()}\"";
 }

@@ -52,8 +52,9 @@ export function timeline(o: any): HTMLElement {
       s('text', { x: left + 10, y: y + rowH - 13, class: 'bar-label' }, `${it.agreement} ${it.provision} (${it.immediate ? 'immediate' : `+${Math.round(hours[i])} h`})`));
   });
   box.append(svg, h('ol', { class: 'plain deadlines' }, items.map(it =>
-    h('li', {}, it.deadline ? h('time', { datetime: it.deadline }, it.deadline.replace('T', ' ').replace(':00Z', ' UTC')) : h('strong', {}, 'immediate'),
-      ` — ${whenText(it, o.event)} `,
+    h('li', {}, it.deadline
+      ? [h('time', { datetime: it.deadline }, it.deadline.replace('T', ' ').replace(':00Z', ' UTC')), ` (+${Math.round(hoursOf(it))} h${it.firmness === 'where-possible' ? ', where possible' : ''}) `]
+      : `${whenText(it, o.event)} `,
       h('strong', {}, `${it.agreement} ${it.provision}`), `: ${it.action} — ${it.obligors.join(', ')}`))));
   return box;
 }
