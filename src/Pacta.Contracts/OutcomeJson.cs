@@ -18,6 +18,7 @@ public static class OutcomeJson
     {
         ["event"] = Event(o.Event),
         ["assumptions"] = Assumptions(corpus, o.Assumptions),
+        ["answer"] = AnswerJson.Of(Answer.Of(o)),
         ["triggered"] = new JsonArray(o.Triggered.Select(t => (JsonNode)Triggered(corpus, t)).ToArray()),
         ["breached"] = new JsonArray(o.Breached.Select(b => (JsonNode)ReadingsJson.WithDependency(new JsonObject
         {
@@ -147,6 +148,8 @@ public static class OutcomeJson
         Event(o.Event).WriteTo(w, JsonShapes.Options);
         w.WritePropertyName(P.Assumptions);
         Assumptions(corpus, o.Assumptions).WriteTo(w, JsonShapes.Options);
+        w.WritePropertyName(P.Answer);
+        AnswerJson.Of(Answer.Of(o)).WriteTo(w, JsonShapes.Options);
 
         w.WriteStartArray(P.Triggered);
         foreach (var t in o.Triggered) WriteTriggered(w, corpus, t);
@@ -282,6 +285,7 @@ public static class OutcomeJson
     {
         public static readonly JsonEncodedText Event = JsonEncodedText.Encode("event");
         public static readonly JsonEncodedText Assumptions = JsonEncodedText.Encode("assumptions");
+        public static readonly JsonEncodedText Answer = JsonEncodedText.Encode("answer");
         public static readonly JsonEncodedText Triggered = JsonEncodedText.Encode("triggered");
         public static readonly JsonEncodedText Breached = JsonEncodedText.Encode("breached");
         public static readonly JsonEncodedText NotTriggered = JsonEncodedText.Encode("not_triggered");

@@ -16,6 +16,7 @@ public static class UiFiles
             : new EmbeddedFileProvider(typeof(UiFiles).Assembly, "ui");
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".json"] = "application/json";
+        app.UseMiddleware<CompressedAssets>(files, types);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,

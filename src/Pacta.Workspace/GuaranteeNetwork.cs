@@ -14,6 +14,32 @@ public static class GuaranteeNetwork
 {
     public static JsonObject Of(Corpus corpus, DateOnly day, ProvisionKind? kind, string? origin)
     {
+        var edges = Edges(corpus, day, kind, origin);
+        var nodes = edges.Keys.SelectMany(k => new[] { k.From, k.To }).Distinct().OrderBy(c => c);
+        return new JsonObject
+        {
+            ["date"] = day.ToString("yyyy-MM-dd"),
+            ["states"] = new JsonArray(nodes.Select(c => (JsonNode)JsonShapes.State(corpus.States, c)).ToArray()),
+            ["guarantees"] = new JsonArray(edges.OrderBy(e => e.Key.From).ThenBy(e => e.Key.To).Select(e => (JsonNode)new JsonObject
+            {
+                ["obligor"] = e.Key.From,
+                ["beneficiary"] = e.Key.To,
+                ["strength"] = Words.Of(e.Value.Min(x => x.S)),
+                ["agreements"] = new JsonArray(e.Value.GroupBy(x => (x.A.Id, x.P.Citation)).Select(g => (JsonNode)new JsonObject
+                {
+                    ["agreement"] = g.Key.Id,
+                    ["provision"] = g.Key.Citation,
+                    ["kind"] = Words.Of(g.First().P.Kind),
+                    ["strength"] = Words.Of(g.Min(x => x.S)),
+                    ["bindingness"] = Words.Of(g.First().A.Bindingness),
+                }).ToArray()),
+            }).ToArray()),
+        };
+    }
+
+    /// <summary>The edges obligor → beneficiary, each with the provisions (and their strengths) behind it.</summary>
+    public static Dictionary<(int From, int To), List<(Agreement A, Provision P, Strength S)>> Edges(Corpus corpus, DateOnly day, ProvisionKind? kind, string? origin)
+    {
         var edges = new Dictionary<(int From, int To), List<(Agreement A, Provision P, Strength S)>>();
         var bound = corpus.Bound;
         var obligors = new List<(int State, PartyRole Role)>();
@@ -42,25 +68,6 @@ public static class GuaranteeNetwork
                 }
             }
         }
-        var nodes = edges.Keys.SelectMany(k => new[] { k.From, k.To }).Distinct().OrderBy(c => c);
-        return new JsonObject
-        {
-            ["date"] = day.ToString("yyyy-MM-dd"),
-            ["states"] = new JsonArray(nodes.Select(c => (JsonNode)JsonShapes.State(corpus.States, c)).ToArray()),
-            ["guarantees"] = new JsonArray(edges.OrderBy(e => e.Key.From).ThenBy(e => e.Key.To).Select(e => (JsonNode)new JsonObject
-            {
-                ["obligor"] = e.Key.From,
-                ["beneficiary"] = e.Key.To,
-                ["strength"] = Words.Of(e.Value.Min(x => x.S)),
-                ["agreements"] = new JsonArray(e.Value.GroupBy(x => (x.A.Id, x.P.Citation)).Select(g => (JsonNode)new JsonObject
-                {
-                    ["agreement"] = g.Key.Id,
-                    ["provision"] = g.Key.Citation,
-                    ["kind"] = Words.Of(g.First().P.Kind),
-                    ["strength"] = Words.Of(g.Min(x => x.S)),
-                    ["bindingness"] = Words.Of(g.First().A.Bindingness),
-                }).ToArray()),
-            }).ToArray()),
-        };
+        return edges;
     }
 }

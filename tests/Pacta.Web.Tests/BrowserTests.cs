@@ -201,7 +201,7 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
         Assert.Contains("USA", await page.TextContentAsync("[data-testid=cascade-list]"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.File("cascade-estonia-2025.png") });
         await page.GotoAsync("/api-reference");
-        await page.WaitForSelectorAsync("[data-testid=endpoint]");
+        await page.WaitForSelectorAsync(".swagger-ui .opblock");
         Assert.Contains("/api/what-if", await page.InnerTextAsync("main"));
     }
 }

@@ -85,8 +85,12 @@ public static class WhatIfCommand
 
         ReadingsText.Fields(ReadingsMet(o, all));
 
+        var answer = Answer.Of(o);
+        RenderAnswer(answer);
+
         Output.SubHeading($"Triggered obligations ({o.Triggered.Count})");
-        foreach (var group in o.Triggered.GroupBy(t => (t.Agreement.Id, t.Provision.Id)))
+        var rank = answer.Groups.Select((g, i) => (g, i)).ToDictionary(x => (x.g.Agreement.Id, x.g.Provision.Id), x => x.i);
+        foreach (var group in o.Triggered.GroupBy(t => (t.Agreement.Id, t.Provision.Id)).OrderBy(g => rank[g.Key]))
         {
             var first = group.First();
             var dl = first.Deadline is { } d ? $"; deadline {Clock(d)}{(first.Obligation.Firmness == DeadlineFirmness.WherePossible ? " (where possible)" : "")}" : first.Obligation.Timing is { } tm ? $"; {tm}" : "";
@@ -131,6 +135,29 @@ public static class WhatIfCommand
         if (a.Applied.Count == 0) return "";
         var list = ReadingChoices.DependsOn(a, p).Select(x => $"{x.Clause.Id}={x.Reading}").ToList();
         return list.Count == 0 ? "" : $" [reading {string.Join(", ", list)}]";
+    }
+
+    /// <summary>The answer first: per provision, the states it binds; ATOP data last, marked historical.</summary>
+    private static void RenderAnswer(Answer answer)
+    {
+        Output.SubHeading($"Answer: {answer.States.Count} state(s) owe something");
+        if (answer.Groups.Count == 0) Output.Line("No state owes anything for this event.");
+        var historical = false;
+        // Two provisions of one agreement may share a citation (one per action): then the action tells them apart.
+        var shared = answer.Groups.GroupBy(g => (g.Agreement.Id, g.Provision.Citation)).Where(x => x.Count() > 1).Select(x => x.Key).ToHashSet();
+        foreach (var g in answer.Groups)
+        {
+            if (g.Historical && !historical)
+            {
+                historical = true;
+                Output.Line();
+                Output.Line("From ATOP data (historical alliance data, coded up to 2018; may be out of date):");
+            }
+            var t = g.Lead;
+            var when = t.Deadline is { } d ? $", by {Clock(d)}" : Answer.IsImmediate(t.Obligation) ? ", immediate (no hour limit)" : t.Obligation.Timing is { } tm ? $", {tm}" : "";
+            var which = shared.Contains((g.Agreement.Id, g.Provision.Citation)) ? $" ({t.Obligation.Action})" : "";
+            Output.Line($"{g.States.Count} state(s) under {g.Agreement.Id} {g.Provision.Citation}{which} — {Words.Of(g.Kind)}, {Words.Of(t.Obligation.Strength)}{when}{(t.Hypothetical ? " [hypothetical]" : "")}: {string.Join(", ", g.States.Select(Code))}");
+        }
     }
 
     private static string Indent(string text) => string.Join('\n', text.TrimEnd('\n').Split('\n').Select(l => "    " + l));

@@ -11,14 +11,15 @@ public static class AgreementRoutes
     public static void Map(RouteGroupBuilder api, ServeData data)
     {
         var corpus = data.Corpus;
-        api.MapGet("/agreements", (
+        var reference = new ReferenceAnswers();
+        api.MapGet("/agreements", (HttpContext http,
             [FromQuery(Name = "in_force_on")] string? inForceOn,
             [FromQuery] string? party,
             [FromQuery] string? bindingness,
             [FromQuery] string? kind,
             [FromQuery] string? origin,
             [FromQuery] string? form,
-            [FromQuery] string? q) =>
+            [FromQuery] string? q) => reference.Of(http, () =>
         {
             var day = ScenarioRequest.OptionalDay(inForceOn, "in_force_on");
             var state = string.IsNullOrWhiteSpace(party) ? null : ScenarioRequest.State(corpus, party, "party");
@@ -55,16 +56,12 @@ public static class AgreementRoutes
                     : corpus.EverParties(a).Contains(state.Cow)))
                 .Where(a => string.IsNullOrWhiteSpace(q) || a.Id.Contains(q, StringComparison.OrdinalIgnoreCase)
                     || a.Title.Contains(q, StringComparison.OrdinalIgnoreCase) || (a.ShortTitle?.Contains(q, StringComparison.OrdinalIgnoreCase) ?? false));
-            return Json.Of(new JsonArray(rows.Select(a => (JsonNode)JsonShapes.AgreementSummary(corpus, a, day)).ToArray()));
-        })
+            return new JsonArray(rows.Select(a => (JsonNode)JsonShapes.AgreementSummary(corpus, a, day)).ToArray());
+        }))
         .WithSummary("List agreements")
         .WithDescription("As `pacta list --json`. Filters: in force on a day, a party (on that day if given, else ever), bindingness, provision kind, origin (pacta or atop), form, and text in the id or title.");
 
-        api.MapGet("/agreements/{id}", (string id) =>
-        {
-            var a = Find(corpus, id);
-            return Json.Of(JsonShapes.Agreement(corpus, a));
-        })
+        api.MapGet("/agreements/{id}", (HttpContext http, string id) => reference.Of(http, () => JsonShapes.Agreement(corpus, Find(corpus, id))))
         .WithSummary("One agreement with its parties, provisions and sources")
         .WithDescription("As `pacta show ID --json`.");
     }

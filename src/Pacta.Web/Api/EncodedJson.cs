@@ -8,10 +8,17 @@ namespace Pacta.Web.Api;
 /// </summary>
 public sealed class EncodedJson(byte[]? identity, byte[] brotli, byte[] gzip) : IResult
 {
-    public static EncodedJson Of(byte[] json) => new(json, Compress(json, s => new BrotliStream(s, CompressionLevel.Optimal)), Compress(json, s => new GZipStream(s, CompressionLevel.Optimal)));
+    /// <summary>
+    /// A strong validator for reference data: with it the answer says <c>Cache-Control: no-cache</c> and
+    /// <c>ETag</c>, and a request whose <c>If-None-Match</c> names it gets 304 without a body.
+    /// </summary>
+    public string? ETag { get; init; }
+
+    public static EncodedJson Of(byte[] json, string? etag = null) =>
+        new(json, Compress(json, s => new BrotliStream(s, CompressionLevel.Optimal)), Compress(json, s => new GZipStream(s, CompressionLevel.Optimal))) { ETag = etag };
 
     /// <summary>The same answer without its plain form.</summary>
-    public EncodedJson Compressed() => identity is null ? this : new(null, brotli, gzip);
+    public EncodedJson Compressed() => identity is null ? this : new(null, brotli, gzip) { ETag = ETag };
 
     public long CompressedBytes => brotli.Length + gzip.Length;
 
@@ -39,6 +46,19 @@ public sealed class EncodedJson(byte[]? identity, byte[] brotli, byte[] gzip) : 
             : accept.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? (gzip, "gzip")
             : (Identity(), null);
         var r = http.Response;
+        if (ETag is not null)
+        {
+            r.Headers.ETag = ETag;
+            r.Headers.CacheControl = "no-cache";
+            r.Headers.Vary = "Accept-Encoding";
+            // Weak comparison (RFC 9110 §13.1.2): the quoted tag matches with or without its W/ prefix.
+            var opaque = ETag.StartsWith("W/", StringComparison.Ordinal) ? ETag[2..] : ETag;
+            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v.Contains(opaque, StringComparison.Ordinal) || v.Trim() == "*")))
+            {
+                r.StatusCode = StatusCodes.Status304NotModified;
+                return Task.CompletedTask;
+            }
+        }
         r.StatusCode = StatusCodes.Status200OK;
         r.ContentType = "application/json; charset=utf-8";
         r.Headers.Vary = "Accept-Encoding";

@@ -11,14 +11,15 @@ public static class StateRoutes
     public static void Map(RouteGroupBuilder api, ServeData data)
     {
         var corpus = data.Corpus;
-        api.MapGet("/states", ([FromQuery] string? q, [FromQuery] string? on) =>
+        var reference = new ReferenceAnswers();
+        api.MapGet("/states", (HttpContext http, [FromQuery] string? q, [FromQuery] string? on) => reference.Of(http, () =>
         {
             var day = ScenarioRequest.OptionalDay(on, "on");
             IEnumerable<State> states = corpus.States.All;
             if (!string.IsNullOrWhiteSpace(q)) states = [ScenarioRequest.State(corpus, q, "q")];
             if (day is { } d) states = states.Where(s => s.IsSystemMemberOn(d));
-            return Json.Of(new JsonArray(states.Select(s => (JsonNode)JsonShapes.StateDetail(s)).ToArray()));
-        })
+            return new JsonArray(states.Select(s => (JsonNode)JsonShapes.StateDetail(s)).ToArray());
+        }))
         .WithSummary("List states, or resolve one")
         .WithDescription("As `pacta states [QUERY] [--on DATE] --json`: `q` is a COW number, COW letters, ISO3, ISO2 or an unambiguous name.");
 
@@ -27,14 +28,18 @@ public static class StateRoutes
         .WithSummary("Resolve one state");
 
         var locations = corpus.Locations.All.OrderBy(l => l.Code, StringComparer.Ordinal).ToList();
-        api.MapGet("/locations", ([FromQuery] string? q) =>
+        api.MapGet("/locations", (HttpContext http, [FromQuery] string? q, [FromQuery] int? limit) => reference.Of(http, () =>
         {
-            var rows = string.IsNullOrWhiteSpace(q) ? locations
-                : locations.Where(l => l.Code.Contains(q, StringComparison.OrdinalIgnoreCase) || l.Name.Contains(q, StringComparison.OrdinalIgnoreCase)).ToList();
-            return Json.Of(new JsonArray(rows.Select(l => (JsonNode)Location(l)).ToArray()));
-        })
+            if (limit is < 1) throw ApiProblem.BadField("limit", $"limit must be at least 1, got {limit}");
+            IEnumerable<Location> rows = string.IsNullOrWhiteSpace(q) ? locations
+                : locations.Where(l => l.Code.Contains(q, StringComparison.OrdinalIgnoreCase) || l.Name.Contains(q, StringComparison.OrdinalIgnoreCase))
+                    // Codes that start with the text first (UA- before GUA), then names that do.
+                    .OrderBy(l => l.Code.StartsWith(q, StringComparison.OrdinalIgnoreCase) ? 0 : l.Name.StartsWith(q, StringComparison.OrdinalIgnoreCase) ? 1 : 2);
+            if (limit is { } n) rows = rows.Take(n);
+            return new JsonArray(rows.Select(l => (JsonNode)Location(l)).ToArray());
+        }))
         .WithSummary("Locations: ISO 3166-1 countries and territories and ISO 3166-2 subdivisions")
-        .WithDescription("`q` filters by code or name. Each location names its country and the sovereign state that holds it.");
+        .WithDescription("`q` filters by code or name (codes starting with it first), `limit` keeps the first N. Each location names its country and the sovereign state that holds it.");
 
         api.MapGet("/locations/{code}", (string code) =>
             Json.Of(Location(corpus.Locations.Find(code) ?? throw ApiProblem.NotFound("code", $"unknown location '{code}'"))))

@@ -39,7 +39,8 @@ export function query(params: Record<string, any>): string {
 
 let statesCache: Promise<any[]> | null = null;
 export const states = () => (statesCache ??= get('/api/states'));
-let locationsCache: Promise<any[]> | null = null;
-export const locations = () => (locationsCache ??= get('/api/locations'));
+let proposalsCache: Promise<any[]> | null = null;
+/** Hand-encoded proposals (not signed texts): what the what-if page can assume adopted. */
+export const proposals = () => (proposalsCache ??= get('/api/agreements', { origin: 'pacta', form: 'proposal' }));
 let agreementsCache: Promise<any[]> | null = null;
 export const agreements = () => (agreementsCache ??= get('/api/agreements', { origin: 'pacta' }));

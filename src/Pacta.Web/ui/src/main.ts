@@ -3,9 +3,7 @@ import { h } from './dom';
 import { whatIfPage } from './pages/whatif';
 import { agreementsPage } from './pages/agreements';
 import { agreementPage } from './pages/agreement';
-import { networkPage } from './pages/network';
 import { comparePage } from './pages/compare';
-import { cascadePage } from './pages/cascade';
 import { scenariosPage, scenarioPage } from './pages/scenarios';
 import { apiReferencePage } from './pages/apiref';
 
@@ -17,9 +15,10 @@ export type Page = (main: HTMLElement, state: PageState) => void | Promise<void>
 export const pages: Record<string, Page> = {
   'what-if': whatIfPage,
   agreements: agreementsPage,
-  network: networkPage,
+  // Loaded when first opened: they bring cytoscape, which the what-if page does not need.
+  network: (m, s) => import('./pages/network').then(p => p.networkPage(m, s)),
   compare: comparePage,
-  cascade: cascadePage,
+  cascade: (m, s) => import('./pages/cascade').then(p => p.cascadePage(m, s)),
 };
 
 const main = document.getElementById('main')!;
@@ -54,8 +53,12 @@ async function route() {
   const path = location.pathname.replace(/\/+$/, '') || '/';
   const parts = path.split('/').filter(Boolean);
   main.replaceChildren();
-  document.querySelectorAll('header nav a').forEach(a =>
-    a.toggleAttribute('aria-current', path.startsWith(a.getAttribute('href')!)));
+  // "/" is the what-if page, so its nav item is the current one there too.
+  const active = path === '/' ? '/what-if' : path;
+  document.querySelectorAll('header nav a').forEach(a => {
+    if (active.startsWith(a.getAttribute('href')!)) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
   const state = stateOf(location.search);
   try {
     if (parts.length === 0) await whatIfPage(main, state);

@@ -13,7 +13,7 @@ export async function agreementPage(main: HTMLElement, id: string) {
   };
   const d = a.dates;
   main.append(h('article', { class: 'agreement' },
-    h('h1', {}, a.title), h('p', {}, h('code', {}, a.id), ` · ${a.form} · ${a.status} · bindingness: `, h('strong', {}, a.bindingness), a.bindingness_note ? ` — ${a.bindingness_note}` : ''),
+    h('h1', {}, a.title), h('p', {}, h('code', {}, a.id), ` · ${a.form}${a.status !== a.form ? ` · ${a.status}` : ''} · bindingness: `, h('strong', {}, a.bindingness), a.bindingness_note ? ` — ${a.bindingness_note}` : ''),
     h('dl', { class: 'facts' },
       h('dt', {}, 'Signed'), h('dd', {}, d.signed ?? '—'),
       h('dt', {}, 'In force'), h('dd', {}, d.in_force ? `${d.in_force} – ${d.last_day ?? 'open'}` : 'not in force'),

@@ -1,24 +1,33 @@
 import { h } from '../dom';
-import { get } from '../api';
 
-/** The API reference, rendered here from the server's OpenAPI document (no third-party viewer, no CDN). */
+/**
+ * The API reference: Swagger UI (swagger-ui-dist from npm, bundled here, loaded only on this page) over the server's
+ * OpenAPI document, with "Try it out" against this server. Nothing is fetched from elsewhere: no validator badge,
+ * no CDN; its stylesheet is a file of the bundle, so the strict Content-Security-Policy holds.
+ */
 export async function apiReferencePage(main: HTMLElement) {
-  const doc = await get('/openapi/v1.json');
-  main.append(h('h1', {}, doc.info?.title ?? 'API'), h('p', {}, doc.info?.description ?? ''),
-    h('p', {}, 'The OpenAPI document: ', h('a', { href: '/openapi/v1.json' }, '/openapi/v1.json'),
-      '. Errors are RFC 9457 problem+json with "field" naming the field at fault.'));
-  for (const [path, ops] of Object.entries<any>(doc.paths ?? {})) {
-    for (const [method, op] of Object.entries<any>(ops)) {
-      if (typeof op !== 'object' || !op.responses) continue;
-      main.append(h('section', { class: 'endpoint', 'data-testid': 'endpoint' },
-        h('h2', {}, h('span', { class: `method m-${method}` }, method.toUpperCase()), ' ', h('code', {}, path)),
-        op.summary ? h('p', {}, h('strong', {}, op.summary)) : null,
-        op.description ? h('p', {}, op.description) : null,
-        op.parameters?.length ? h('table', {}, h('thead', {}, h('tr', {}, ['Parameter', 'In', 'Type', 'Required'].map(c => h('th', { scope: 'col' }, c)))),
-          h('tbody', {}, op.parameters.map((p: any) => h('tr', {}, h('td', {}, h('code', {}, p.name)), h('td', {}, p.in),
-            h('td', {}, p.schema?.type ?? (p.schema?.items ? 'array' : '')), h('td', {}, p.required ? 'yes' : 'no'))))) : null,
-        op.requestBody ? h('p', {}, 'Body: ', Object.keys(op.requestBody.content ?? {}).join(', ')) : null,
-        h('p', { class: 'src' }, 'Responses: ', Object.keys(op.responses).join(', '))));
-    }
-  }
+  const box = h('div', { class: 'swagger', 'data-testid': 'api-explorer' });
+  main.append(h('h1', {}, 'API reference'),
+    h('p', {}, 'Every route of ', h('code', {}, 'pacta serve'), ', from its OpenAPI document (',
+      h('a', { href: '/openapi/v1.json' }, '/openapi/v1.json'), '). Open a route and choose “Try it out” to call it here. ',
+      'Errors are RFC 9457 problem+json with ', h('code', {}, 'field'), ' naming the field at fault.'),
+    box);
+  const [{ default: SwaggerUI }] = await Promise.all([
+    import('swagger-ui-dist/swagger-ui-es-bundle.js' as any),
+    import('swagger-ui-dist/swagger-ui.css'),
+  ]);
+  // Swagger UI leaves its server picker without a label; name it for screen readers (and axe) whenever it appears.
+  const label = () => box.querySelectorAll('select:not([aria-label])').forEach(sel => sel.setAttribute('aria-label', sel.id === 'servers' ? 'Server' : 'Choose'));
+  new MutationObserver(label).observe(box, { childList: true, subtree: true });
+  SwaggerUI({
+    domNode: box,
+    url: '/openapi/v1.json',
+    validatorUrl: null,
+    deepLinking: false,
+    tryItOutEnabled: false,
+    defaultModelsExpandDepth: -1,
+    docExpansion: 'list',
+    // Writes carry the page's origin, which the server checks (it sends Referrer-Policy: no-referrer).
+    requestInterceptor: (req: any) => { req.referrerPolicy = 'same-origin'; return req; },
+  });
 }
