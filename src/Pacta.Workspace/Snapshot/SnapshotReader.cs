@@ -80,7 +80,7 @@ internal sealed class SnapshotReader
         return new WorkspaceData(registry, index, atop, new Corpus(agreements, organizations, conflicts, registry, index));
     }
 
-    private State State() => new(_r.ReadInt32(), Str(), OptStr(), OptStr(), Str(), List(Span));
+    private State State() => new(_r.ReadInt32(), Str(), OptStr(), OptStr(), Str(), List(Span)) { Note = OptStr() };
 
     private Location Location() =>
         new(Str(), Str(), Str(), Str(), Str(), _r.ReadDouble(), _r.ReadDouble(), _r.ReadBoolean()) { SovereignCow = OptInt() };
@@ -184,7 +184,8 @@ internal sealed class SnapshotReader
     private Selector Selector() => new(Str(), Ints(), _r.ReadBoolean() ? (PartyRole)_r.ReadInt32() : null);
 
     private Organization Organization() => new(Str(), Str(),
-        List(() => new OrganizationMember(_r.ReadInt32(), Span(), OptStr(), Position())), List(Source), Position());
+        List(() => new OrganizationMember(_r.ReadInt32(), Span(), OptStr(), Position())), List(Source), Position())
+    { Aliases = Strings() };
 
     private Conflict Conflict() => new(Str(), Str(), Ints(), Ints(), Span(), List(Source), Position());
 

@@ -72,6 +72,7 @@ internal sealed class SnapshotWriter
         OptStr(s.Iso2);
         Str(s.Name);
         List(s.Spells, Span);
+        OptStr(s.Note);
     }
 
     private void Location(Location l)
@@ -280,6 +281,7 @@ internal sealed class SnapshotWriter
         List(o.Members, m => { _w.Write(m.State); Span(m.Span); OptStr(m.Note); Position(m.Position); });
         List(o.Sources, Source);
         Position(o.Position);
+        Strings(o.Aliases);
     }
 
     private void Conflict(Conflict c)

@@ -3,7 +3,7 @@ namespace Pacta.Workspace.Snapshot;
 internal static class SnapshotFormat
 {
     public const string Magic = "pacta-snapshot";
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>A snapshot larger than this is neither read nor written (the bundled workspace makes ~2 MB).</summary>
     public const long MaxBytes = 64L << 20;
