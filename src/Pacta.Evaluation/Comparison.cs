@@ -165,9 +165,12 @@ public static class Comparer
         var promises = a.Provisions.Where(p => p.Trigger is not null && Promises.Contains(p.Kind)).ToList();
         var top = promises.Count == 0 ? 0 : promises.Max(p => Rank(p.Kind));
         var scopes = promises.Where(p => Rank(p.Kind) == top)
-            .Select(p => ComparisonWords.Scope(corpus.Locations, p.Trigger!.Scope)).Distinct().ToList();
+            .Select(p => ComparisonWords.Scope(corpus.Locations, p.Trigger!.Scope, ProtectedName(corpus, p.Trigger!.Target))).Distinct().ToList();
         return scopes.Count == 0 ? "no promise on attack" : string.Join("; ", scopes);
     }
+
+    private static string? ProtectedName(Corpus corpus, Selector target) =>
+        target.Kind == "states" && target.States.Count == 1 ? corpus.States.ByCow(target.States[0])?.Name : null;
 
     private static DimensionValue When(Agreement a)
     {

@@ -38,13 +38,14 @@ public static class ComparisonWords
     }
 
     /// <summary>
-    /// A trigger scope in words. A scope whose lists equal a named region's reads as that region's name; a region
+    /// A trigger scope in words (<paramref name="target"/>: the one state a trigger protects, for "Ukraine's territory"). A scope whose lists equal a named region's reads as that region's name; a region
     /// item reads as its name; a code as the location's name; subdivisions named beside their own country read as
     /// "(incl. …)" after it (UA, UA-43 → "Ukraine (incl. Avtonomna Respublika Krym)").
     /// </summary>
-    public static string Scope(LocationIndex locations, Scope s)
+    public static string Scope(LocationIndex locations, Scope s, string? target = null)
     {
-        if (s.Include.Count == 0) return s.Exclude.Count == 0 ? "the target's territory" : $"the target's territory except {Names(locations, s.Exclude)}";
+        var own = target is null ? "the target's territory" : $"{target}'s territory";
+        if (s.Include.Count == 0) return s.Exclude.Count == 0 ? own : $"{own} except {Names(locations, s.Exclude)}";
         var region = locations.Regions.FirstOrDefault(r => SameSet(r.Include, s.Include) && SameSet(r.Exclude, s.Exclude)
             && r.Continents.Count == 0 && r.NorthOf is null && r.SouthOf is null && !r.IslandsOnly);
         if (region is not null) return region.Name;

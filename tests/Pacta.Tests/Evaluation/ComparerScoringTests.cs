@@ -63,6 +63,7 @@ public sealed class ComparerScoringTests
         Assert.Equal("indefinite; 1 year's notice", Cell(c, "duration and exit", Nato).Value.Text);
         Assert.Contains("twenty years", Cell(c, "duration and exit", Nato).Value.Note);
         Assert.Equal("no hour limit (\"forthwith\")", Cell(c, "deadline", Nato).Value.Text);
+        Assert.Equal("Ukraine's territory", Cell(c, "territorial scope", Budapest).Value.Text);
         Assert.DoesNotContain(c.Rows.SelectMany(r => r.Values), v => v.Text.Contains("PT", StringComparison.Ordinal) || v.Text.Contains("UA-43", StringComparison.Ordinal));
     }
 
