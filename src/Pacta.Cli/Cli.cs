@@ -41,8 +41,9 @@ public static class Cli
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) Output.Error(e.Message);
-            Console.Error.WriteLine("Run 'pacta --help' for usage.");
+            foreach (var message in UsageErrors.Of(parse, args)) Output.Error(message);
+            var command = parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ";
+            Console.Error.WriteLine($"Run 'pacta {command}--help' for usage.");
             return ExitCodes.Usage;
         }
         try

@@ -3,7 +3,7 @@ using Pacta.Evaluation;
 
 namespace Pacta.Contracts;
 
-/// <summary>JSON of a comparison: the reference is the first agreement; each value carries a verdict against it.</summary>
+/// <summary>JSON of a comparison: the reference is the first agreement; each value carries a verdict against it (<c>not scored</c> where either value has no score).</summary>
 public static class ComparisonJson
 {
     public static JsonObject Of(Comparison c) => new()
@@ -20,6 +20,7 @@ public static class ComparisonJson
                 ["text"] = v.Text,
                 ["score"] = v.Score is { } s ? Math.Round(s, 3) : null,
                 ["verdict"] = r.Verdicts[i],
+                ["note"] = v.Note,
             }).ToArray()),
         }).ToArray()),
     };

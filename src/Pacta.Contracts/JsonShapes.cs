@@ -39,6 +39,7 @@ public static class JsonShapes
         o["cowc"] = s.Cowc;
         o["iso2"] = s.Iso2;
         o["spells"] = new JsonArray(s.Spells.Select(x => (JsonNode)Span(x)).ToArray());
+        if (s.Note is not null) o["note"] = s.Note;
         return o;
     }
 

@@ -215,7 +215,11 @@ public sealed record Organization(
     string Name,
     IReadOnlyList<OrganizationMember> Members,
     IReadOnlyList<Source> Sources,
-    SourcePosition Position);
+    SourcePosition Position)
+{
+    /// <summary>Other names a user may type for it (<c>aliases:</c> in the file, e.g. north-atlantic-treaty-organization).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}
 
 public sealed record OrganizationMember(int State, DateSpan Span, string? Note, SourcePosition Position);
 

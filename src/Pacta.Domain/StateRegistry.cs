@@ -20,12 +20,18 @@ public sealed class StateRegistry
 
     public StateRegistry(IEnumerable<State> states, IReadOnlyDictionary<string, int>? aliases = null)
     {
-        foreach (var s in states.OrderBy(s => s.Cow))
+        var list = states.ToList();
+        // A state without ISO code must not be labelled with another state's: COW's KOR (Joseon Korea) is South
+        // Korea's ISO alpha-3, COW's CZE (Czechoslovakia) Czechia's. Those read "COW-KOR", "COW-CZE".
+        var iso3 = list.Select(s => s.Iso3).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        list = list.Select(s => s.Iso3 is null && iso3.Contains(s.Cowc) ? s with { CowLabel = "COW-" + s.Cowc } : s).ToList();
+        foreach (var s in list.OrderBy(s => s.Cow))
         {
             if (!_byCow.TryAdd(s.Cow, s)) throw new ArgumentException($"duplicate COW code {s.Cow}");
             AddCode(s.Cowc, s);
             if (s.Iso3 is not null) AddCode(s.Iso3, s);
             if (s.Iso2 is not null) AddCode(s.Iso2, s);
+            if (s.CowLabel is not null) AddCode(s.CowLabel, s);
             _byName[Normalize(s.Name)] = s;
         }
         Aliases = aliases ?? new Dictionary<string, int>();

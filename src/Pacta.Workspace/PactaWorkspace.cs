@@ -66,7 +66,7 @@ public sealed class PactaWorkspace(string? corpusDir)
         if (_snapshotTried) return;
         _snapshotTried = true;
         if (!UseSnapshot || !Directory.Exists(CorpusDir)) return;
-        string[] data = [.. new[] { "states.csv", "aliases.csv" }.Select(f => Path.Combine(DataDir, "states", f)),
+        string[] data = [.. new[] { "states.csv", "aliases.csv", "notes.csv" }.Select(f => Path.Combine(DataDir, "states", f)),
             .. new[] { "locations.csv", "regions.yaml", "sovereignty.csv" }.Select(f => Path.Combine(DataDir, "locations", f))];
         _snapshotKey = Timed("snapshot key", () => WorkspaceSnapshot.Key(data, [AtopDir, CorpusDir],
             $"{(corpusDir is null ? "bundled" : "given")}\n{DisplayPath(AtopDir)}"));
@@ -82,7 +82,7 @@ public sealed class PactaWorkspace(string? corpusDir)
         {
             TrySnapshot();
             return _states ??= Timed("states", () => StateData.Load(
-                Path.Combine(DataDir, "states", "states.csv"), Path.Combine(DataDir, "states", "aliases.csv")));
+                Path.Combine(DataDir, "states", "states.csv"), Path.Combine(DataDir, "states", "aliases.csv"), Path.Combine(DataDir, "states", "notes.csv")));
         }
     }
 

@@ -18,6 +18,7 @@ public static class DataPaths
 
     public static string StatesCsv => Path.Combine(DataDirectory, "states", "states.csv");
     public static string AliasesCsv => Path.Combine(DataDirectory, "states", "aliases.csv");
+    public static string StateNotesCsv => Path.Combine(DataDirectory, "states", "notes.csv");
     public static string LocationsCsv => Path.Combine(DataDirectory, "locations", "locations.csv");
     public static string RegionsYaml => Path.Combine(DataDirectory, "locations", "regions.yaml");
 

@@ -7,30 +7,57 @@ namespace Pacta.Authoring.Data;
 /// <summary>
 /// Reads the state registry: <c>states.csv</c> (one row per state-system membership spell:
 /// <c>cow,cowc,iso3,iso2,name,from,to</c>, inclusive days, empty <c>to</c> = still a member) and
-/// <c>aliases.csv</c> (<c>alias,cow</c>: other English names a user may type).
+/// <c>aliases.csv</c> (<c>alias,cow</c>: other English names a user may type) and <c>notes.csv</c>
+/// (<c>cow,note</c>: notes on a state's codes, e.g. Kosovo's user-assigned XK).
 /// </summary>
 public static partial class StateData
 {
     public static readonly IReadOnlyList<string> StateColumns = ["cow", "cowc", "iso3", "iso2", "name", "from", "to"];
     public static readonly IReadOnlyList<string> AliasColumns = ["alias", "cow"];
+    public static readonly IReadOnlyList<string> NoteColumns = ["cow", "note"];
 
-    /// <summary>Loads the registry from the two files; malformed content raises <see cref="DataFileException"/>.</summary>
-    public static StateRegistry Load(string statesCsv, string aliasesCsv)
+    /// <summary>
+    /// Loads the registry from the files (<paramref name="notesCsv"/>, <c>cow,note</c>, is optional: notes on a
+    /// state's codes); malformed content raises <see cref="DataFileException"/>.
+    /// </summary>
+    public static StateRegistry Load(string statesCsv, string aliasesCsv, string? notesCsv = null)
     {
         using var states = OpenText(statesCsv);
         using var aliases = OpenText(aliasesCsv);
-        return Parse(states, statesCsv, aliases, aliasesCsv);
+        using var notes = notesCsv is not null && File.Exists(notesCsv) ? OpenText(notesCsv) : null;
+        return Parse(states, statesCsv, aliases, aliasesCsv, notes, notesCsv);
     }
 
     /// <summary>Loads the registry from the shipped data folder (see <see cref="DataPaths"/>).</summary>
-    public static StateRegistry LoadDefault() => Load(DataPaths.StatesCsv, DataPaths.AliasesCsv);
+    public static StateRegistry LoadDefault() => Load(DataPaths.StatesCsv, DataPaths.AliasesCsv, DataPaths.StateNotesCsv);
 
-    public static StateRegistry Parse(TextReader states, string statesName, TextReader aliases, string aliasesName)
+    public static StateRegistry Parse(TextReader states, string statesName, TextReader aliases, string aliasesName, TextReader? notes = null, string? notesName = null)
     {
         var list = ReadStates(states, statesName);
         var byCow = list.ToDictionary(s => s.Cow);
         var aliasMap = ReadAliases(aliases, aliasesName, byCow);
+        if (notes is not null)
+        {
+            var noteMap = ReadNotes(notes, notesName ?? "notes.csv", byCow);
+            list = list.Select(s => noteMap.TryGetValue(s.Cow, out var n) ? s with { Note = n } : s).ToList();
+        }
         return new StateRegistry(list, aliasMap);
+    }
+
+    private static Dictionary<int, string> ReadNotes(TextReader reader, string file, IReadOnlyDictionary<int, State> byCow)
+    {
+        var table = CsvTable.Read(reader, file, NoteColumns);
+        var notes = new Dictionary<int, string>();
+        foreach (var row in table.Rows)
+        {
+            if (!int.TryParse(row["cow"], NumberStyles.None, CultureInfo.InvariantCulture, out var cow))
+                throw row.Error("cow", $"'{row["cow"]}' is not a COW country code (a positive whole number)");
+            if (!byCow.ContainsKey(cow)) throw row.Error("cow", $"no state has COW code {cow}");
+            var note = row["note"].Trim();
+            if (note.Length == 0) throw row.Error("note", "the note is empty");
+            if (!notes.TryAdd(cow, note)) throw row.Error("cow", $"COW {cow} already has a note");
+        }
+        return notes;
     }
 
     internal static StreamReader OpenText(string path)

@@ -4,13 +4,13 @@ using Pacta.Domain;
 
 namespace Pacta.Authoring.Reading;
 
-/// <summary>Reads an organization file: id, name, sources and dated members.</summary>
-internal sealed class OrganizationReader(FileContext ctx, StateRegistry states)
+/// <summary>Reads an organization file: id, name, aliases, sources and dated members.</summary>
+internal sealed partial class OrganizationReader(FileContext ctx, StateRegistry states)
 {
     public Organization? Read(YamlMapping root, string expectedId)
     {
         var before = ctx.Diagnostics.Count;
-        var top = new MapReader(ctx, root, "organization", ["id", "name", "sources", "members"], ["notes"]);
+        var top = new MapReader(ctx, root, "organization", ["id", "name", "sources", "members"], ["notes", "aliases"]);
         var id = top.Required("id");
         if (id is not null && id.Value != expectedId)
             ctx.Error(id, ErrorCodes.IdMismatch, $"id '{id.Value}' differs from the file name '{expectedId}.yaml'");
@@ -40,6 +40,21 @@ internal sealed class OrganizationReader(FileContext ctx, StateRegistry states)
             if (okFrom && okTo) members.Add(new OrganizationMember(res.State!.Cow, span, r.String("note"), ctx.At(map)));
         }
         if (ctx.Diagnostics.Count > before || id is null) return null;
-        return new Organization(id.Value, top.String("name", required: true) ?? "", members, sources, ctx.At(root));
+        return new Organization(id.Value, top.String("name", required: true) ?? "", members, sources, ctx.At(root))
+        {
+            Aliases = ReadAliases(top),
+        };
     }
+
+    /// <summary>Aliases are lower-case words joined by '-' like ids, so they can be typed on a command line as they are.</summary>
+    private IReadOnlyList<string> ReadAliases(MapReader top)
+    {
+        var aliases = top.Strings("aliases");
+        foreach (var a in aliases.Where(a => !AliasPattern().IsMatch(a)))
+            ctx.Error(top["aliases"]!, ErrorCodes.BadId, $"alias '{a}' must be lower-case words joined by '-' (e.g. north-atlantic-treaty-organization)");
+        return aliases;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex AliasPattern();
 }

@@ -68,6 +68,8 @@ public static class CascadeCommand
                 var path = r.GetValue(output) ?? $"cascade.{fmt}";
                 Charts.CascadeChart.Write(result, mc, path, fmt);
                 Wrote(path);
+                // A chart is the output asked for: standard output names the files, it does not repeat the text.
+                if (!quiet) return ExitCodes.Ok;
             }
             if (quiet)
             {

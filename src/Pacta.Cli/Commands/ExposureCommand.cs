@@ -55,6 +55,8 @@ public static class ExposureCommand
                 var chart = r.GetValue(output) ?? $"exposure.{fmt}";
                 Charts.ExposureChart.Write(m, chart, fmt);
                 if (!quiet) Console.WriteLine($"wrote {chart}");
+                // A chart is the output asked for: standard output names the files, it does not repeat the text.
+                if (!quiet) return ExitCodes.Ok;
             }
             if (quiet)
             {

@@ -6,14 +6,14 @@ using Pacta.Domain;
 
 namespace Pacta.Cli.Commands;
 
-/// <summary><c>pacta list [--in-force-on DATE] [--party STATE]</c>.</summary>
+/// <summary><c>pacta list [--in-force-on DATE] [--party STATE] [--origin pacta|atop|all]</c>; hand-encoded agreements unless --origin says otherwise.</summary>
 public static class ListCommand
 {
     public static Command Create()
     {
         var on = new Option<string?>("--in-force-on") { Description = "Only agreements in force on this day (YYYY-MM-DD)" };
         var party = new Option<string?>("--party") { Description = "Only agreements this state is a party of (on --in-force-on, if given)" };
-        var origin = CommonOptions.OneOf("--origin", "pacta (hand-encoded) or atop (imported); default both", "pacta", "atop");
+        var origin = CommonOptions.OneOf("--origin", "pacta (hand-encoded, the default), atop (imported from ATOP) or all", "pacta", "atop", "all");
         var cmd = new Command("list", "List agreements, optionally those in force on a day and with a given party") { on, party, origin };
         cmd.SetAction(r => Cli.Run(r, () =>
         {
@@ -21,13 +21,12 @@ public static class ListCommand
             var day = CommonOptions.OptionalDate(r.GetValue(on), "--in-force-on");
             var state = r.GetValue(party) is { } p ? ws.ResolveState(p, "--party") : null;
             var corpus = ws.Corpus;
-            var rows = corpus.Agreements
-                .Where(a => r.GetValue(origin) is not { } o || a.Origin == o)
-                .Where(a => day is null || a.InForceOn(day.Value))
-                .Where(a => state is null || (day is { } d
-                    ? corpus.PartiesOn(a, d).Any(x => x.State == state.Cow)
-                    : corpus.EverParties(a).Contains(state.Cow)))
-                .ToList();
+            // Like the web app, the hand-encoded agreements by default: ATOP's 780 alliances are there with --origin.
+            var from = r.GetValue(origin) ?? "pacta";
+            bool Matches(Agreement a) => (day is null || a.InForceOn(day.Value))
+                && (state is null || (day is { } d ? corpus.PartiesOn(a, d).Any(x => x.State == state.Cow) : corpus.EverParties(a).Contains(state.Cow)));
+            var rows = corpus.Agreements.Where(a => (from == "all" || a.Origin == from) && Matches(a)).ToList();
+            var others = r.GetValue(origin) is null ? corpus.Agreements.Count(a => a.Origin != "pacta" && Matches(a)) : 0;
             if (r.GetValue(CommonOptions.Json))
             {
                 Console.WriteLine(JsonShapes.Write(new JsonArray(rows.Select(a => (JsonNode)JsonShapes.AgreementSummary(corpus, a, day)).ToArray())));
@@ -39,7 +38,7 @@ public static class ListCommand
                     a.Id, Trim(a.ShortTitle ?? a.Title, 60), Words.Of(a.Form), Words.Of(a.Bindingness), Words.Of(a.Status),
                     a.Dates.InForceOn is null ? "not in force" : a.InForce.ToString(), a.Provisions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ]));
-            Console.WriteLine($"{rows.Count} agreement(s)");
+            Console.WriteLine($"{rows.Count} agreement(s){(others > 0 ? $"; {others} more imported from ATOP with --origin atop or --origin all" : "")}");
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -10,7 +10,7 @@ public static class ShowCommand
 {
     public static Command Create()
     {
-        var id = new Argument<string>("id") { Description = "Agreement id, e.g. north-atlantic-treaty-1949" };
+        var id = new Argument<string>("id") { Description = "Agreement id (north-atlantic-treaty-1949), its start (north-atlantic) or an organization that is party to one agreement (NATO)" };
         var cmd = new Command("show", "Show one agreement: parties, provisions with triggers and obligations, sources") { id };
         cmd.SetAction(r => Cli.Run(r, () =>
         {
@@ -28,10 +28,11 @@ public static class ShowCommand
         return cmd;
     }
 
-    public static Agreement FindAgreement(Corpus corpus, string id)
+    /// <summary>The agreement an id, an organization alias or an id's start names (<see cref="AgreementLookup"/>); <paramref name="option"/> prefixes the error.</summary>
+    public static Agreement FindAgreement(Corpus corpus, string id, string? option = null)
     {
-        if (corpus.Agreement(id) is { } a) return a;
-        throw new PactaException($"unknown agreement '{id}'{Suggest.DidYouMean(id, corpus.Agreements.Select(x => x.Id))}");
+        var m = AgreementLookup.Find(corpus, id);
+        return m.Agreement ?? throw new PactaException(option is null ? m.Error! : $"{option}: {m.Error}");
     }
 
     private static string Name(Corpus c, int cow) => c.States.ByCow(cow) is { } s ? $"{s.Name} ({s.Code})" : $"COW {cow}";

@@ -30,10 +30,13 @@ public static class StatesCommand
             }
             Output.Table(["cow", "cowc", "iso3", "iso2", "name", "in the state system"], list.Select(s => (IReadOnlyList<string>)
             [
-                s.Cow.ToString(CultureInfo.InvariantCulture), s.Cowc, s.Iso3 ?? "", s.Iso2 ?? "", s.Name,
+                s.Cow.ToString(CultureInfo.InvariantCulture), s.Cowc, s.Iso3 ?? "", s.Iso2 ?? "", s.Name + (s.Note is null ? "" : " *"),
                 string.Join("; ", s.Spells.Select(x => x.ToString())),
             ]));
             Console.WriteLine($"{list.Count} state(s)");
+            foreach (var s in list.Where(s => s.Note is not null)) Output.Line($"* {s.Name} (COW {s.Cow}): {s.Note}");
+            foreach (var s in list.Where(s => s.CowLabel is not null))
+                Output.Line($"{s.Name} (COW {s.Cow}) has no ISO code; its COW letters {s.Cowc} are another state's ISO alpha-3 code, so text output labels it {s.CowLabel}.");
             return ExitCodes.Ok;
         }));
         return cmd;

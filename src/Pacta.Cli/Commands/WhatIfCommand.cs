@@ -12,7 +12,9 @@ public static class WhatIfCommand
     public static Command Create()
     {
         var scenario = new ScenarioOptions();
-        var explain = new Option<bool>("--explain") { Description = "Print the explanation tree of every item" };
+        var explain = new Option<bool>("--explain") { Description = "Print the explanation trees, one per distinct reason" };
+        var onlyAgreement = new Option<string[]>("--agreement") { Description = "With --explain: only items of this agreement (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var onlyState = new Option<string[]>("--state") { Description = "With --explain: only items that concern this state, as obligor, beneficiary or party (repeatable)", AllowMultipleArgumentsPerToken = false };
         var timeline = new Option<bool>("--timeline") { Description = "Print the deadlines in order as a timeline" };
         var format = new Option<string?>("--format") { Description = "Draw the timeline as svg or png (with --out)" };
         var output = new Option<string?>("--out") { Description = "File for --format svg|png (default: timeline.svg / timeline.png)" };
@@ -24,8 +26,13 @@ public static class WhatIfCommand
         };
         var cmd = new Command("what-if", "If ATTACKER attacks TARGET on DATE at LOCATION: triggered obligations, breaches, and why others do not trigger")
         {
-            explain, timeline, format, output, all, attributes,
+            explain, onlyAgreement, onlyState, timeline, format, output, all, attributes,
         };
+        cmd.Validators.Add(c =>
+        {
+            if (!c.GetValue(explain) && ((c.GetValue(onlyAgreement)?.Length ?? 0) > 0 || (c.GetValue(onlyState)?.Length ?? 0) > 0))
+                c.AddError("--agreement and --state narrow the explanations: add --explain");
+        });
         scenario.AddTo(cmd);
         cmd.SetAction(r => Cli.Run(r, () =>
         {
@@ -34,13 +41,17 @@ public static class WhatIfCommand
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
             if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
             var (e, assumptions, corpus) = scenario.ReadWithReadings(r, ws);
+            var filter = new WhatIfExplain.Filter(
+                r.GetValue(onlyAgreement) is { Length: > 0 } ids ? ids.Select(id => ShowCommand.FindAgreement(ws.Corpus, id, "--agreement").Id).ToHashSet(StringComparer.Ordinal) : null,
+                r.GetValue(onlyState) is { Length: > 0 } states ? states.Select(x => ws.ResolveState(x, "--state").Cow).ToHashSet() : null);
             e = e with { Attributes = ReadAttributes(r.GetValue(attributes)) };
             var outcome = new Evaluator(corpus).Evaluate(e, assumptions);
             if (fmt is not null)
             {
                 var path = r.GetValue(output) ?? $"timeline.{fmt}";
                 Charts.TimelineChart.Write(outcome, path, fmt);
-                if (!r.GetValue(CommonOptions.Json)) Console.WriteLine($"wrote {path}");
+                // A chart is the output asked for: standard output names the file, it does not repeat the text.
+                if (!r.GetValue(CommonOptions.Json)) { Console.WriteLine($"wrote {path}"); return ExitCodes.Ok; }
             }
             if (r.GetValue(CommonOptions.Json))
             {
@@ -52,7 +63,8 @@ public static class WhatIfCommand
                 return ExitCodes.Ok;
             }
             if (r.GetValue(timeline)) RenderTimeline(outcome);
-            else Render(outcome, r.GetValue(explain), r.GetValue(all));
+            else if (r.GetValue(explain)) WhatIfExplain.Render(ws.Corpus, outcome, filter, r.GetValue(all));
+            else Render(outcome, false, r.GetValue(all));
             return ExitCodes.Ok;
         }));
         return cmd;

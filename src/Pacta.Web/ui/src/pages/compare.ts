@@ -5,34 +5,54 @@ import { saveBox } from './savebox';
 
 const palette = ['#2166ac', '#b2182b', '#1b7837', '#762a83', '#e08214', '#35978f', '#8c510a', '#c51b7d'];
 
-/** Compare: pick agreements (the first is the reference), see the dimension table and a chart of the scores. */
+/**
+ * Compare: pick agreements (kept in the order they were picked, not the list's order) and a reference, which
+ * defaults to the first picked; see the dimension table (the reference first) and a chart of the scores.
+ */
 export async function comparePage(main: HTMLElement, state: PageState) {
   const picked: string[] = ([] as string[]).concat((state.agreement as any) ?? []);
+  let reference: string = typeof state.reference === 'string' ? state.reference : '';
   const list = await agreements();
+  const titles = new Map<string, string>(list.map((a: any) => [a.id, a.title]));
   const select = h('select', { id: 'compare-pick', name: 'agreement', multiple: true, size: 12 },
     list.map((a: any) => h('option', { value: a.id, selected: picked.includes(a.id) }, `${a.id} — ${a.title}`))) as HTMLSelectElement;
+  const refSelect = h('select', { id: 'compare-reference', name: 'reference' }) as HTMLSelectElement;
+  // The options' own order is alphabetical: keep what stays selected in picking order and add new picks at the end.
+  const sync = () => {
+    const now = [...select.selectedOptions].map(o => o.value);
+    const kept = picked.filter(id => now.includes(id));
+    picked.splice(0, picked.length, ...kept, ...now.filter(id => !kept.includes(id)));
+    if (!picked.includes(reference)) reference = picked[0] ?? '';
+    refSelect.replaceChildren(...picked.map(id => h('option', { value: id, selected: id === reference }, `${id} — ${titles.get(id) ?? ''}`)));
+    refSelect.disabled = picked.length === 0;
+  };
+  select.addEventListener('change', sync);
+  refSelect.addEventListener('change', () => { reference = refSelect.value; });
+  sync();
   const out = h('div', { 'aria-live': 'polite' });
   const error = h('p', { class: 'error', role: 'alert' });
   main.append(h('h1', {}, 'Compare agreements'),
-    h('form', { class: 'compare-form', onsubmit: (e: Event) => { e.preventDefault(); picked.splice(0, picked.length, ...[...select.selectedOptions].map(o => o.value)); load(); } },
-      h('label', { for: 'compare-pick' }, 'Agreements (choose two or more; the first in the list is the reference)'), select,
+    h('form', { class: 'compare-form', onsubmit: (e: Event) => { e.preventDefault(); sync(); load(); } },
+      h('label', { for: 'compare-pick' }, 'Agreements (choose two or more, in the order you want them)'), select,
+      h('label', { for: 'compare-reference' }, 'Reference (the others are measured against it; default: the first picked)'), refSelect,
       h('button', { type: 'submit', class: 'primary' }, 'Compare'), error),
     out);
 
   async function load() {
     error.textContent = '';
-    setUrlState({ agreement: picked });
+    setUrlState({ agreement: picked, reference });
     if (picked.length < 2) { out.replaceChildren(); return; }
     try {
-      const c = await get('/api/compare', { agreement: picked });
+      const c = await get('/api/compare', { agreement: picked, reference });
       out.replaceChildren(
-        saveBox('compare', () => ({ agreement: picked }), `compare ${picked.join(', ')}`),
+        saveBox('compare', () => ({ agreement: picked, reference }), `compare ${picked.join(', ')}`),
         h('div', { class: 'scroll' }, h('table', { 'data-testid': 'comparison' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Dimension'), c.agreements.map((a: any, i: number) =>
             h('th', { scope: 'col' }, h('a', { href: `/agreements/${a.id}` }, a.id), i === 0 ? ' (reference)' : '')))),
           h('tbody', {}, c.dimensions.map((d: any) => h('tr', {},
             h('th', { scope: 'row', title: d.meaning }, d.dimension),
-            d.values.map((v: any, i: number) => h('td', { class: i === 0 ? '' : `v-${v.verdict}` }, v.text, i > 0 && v.verdict ? h('small', {}, ` [${v.verdict}]`) : null))))))),
+            d.values.map((v: any, i: number) => h('td', { class: i === 0 ? '' : `v-${v.verdict.replace(' ', '-')}`, title: v.note ?? '' },
+              v.text, i > 0 && v.verdict && v.verdict !== 'same' ? h('small', {}, ` — ${v.verdict}`) : null))))))),
         chart(c));
     } catch (e: any) { error.textContent = e.message; }
   }
