@@ -87,6 +87,6 @@ public sealed class CascadeCache(int capacity)
         includeAtop, e.Kind, e.Attacker.Cow, e.Target.Cow, e.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Location.Code,
         string.Join(',', a.Ceasefires.Select(c => $"{c.Conflict}@{c.From:yyyy-MM-dd}")),
         string.Join(',', a.Adopted.Select(x => $"{x.Agreement}@{x.From:yyyy-MM-dd}")),
-        string.Join(',', a.Members.Select(m => $"{m.State}:{m.AgreementOrOrganization}@{m.From:yyyy-MM-dd}")),
+        string.Join(',', a.Members.Select(m => $"{m.State}:{m.Of}@{m.From:yyyy-MM-dd}")),
         o.ToString());
 }

@@ -16,9 +16,10 @@ public static class JoinValidationOutput
         var atop = CascadeData.AtopCorpus(ws);
         var spells = CascadeData.WarSpells();
         var contiguity = CascadeData.Contiguity();
-        var wars = JoinUniverse.Build(atop, spells, contiguity, CascadeData.Majors(), options);
+        var rules = CorpusInvocation.Load(ws);
+        var wars = JoinUniverse.Build(atop, spells, contiguity, CascadeData.Majors(), options, rules);
         var join = JoinValidation.Run(wars, coefficients.Values, resamples, seed, coefficients.Ridge, chainTrials, contiguity);
-        var units = HonourReplication.Units(atop, spells, options);
+        var units = HonourReplication.Units(atop, spells, options, rules);
         var honour = HonourReplication.Rates(units, spells.ToDictionary(w => w.Number, w => w.Start));
         return new Result(join, honour, coefficients, file);
     }
@@ -26,7 +27,7 @@ public static class JoinValidationOutput
     /// <summary><c>pacta validate fit</c>: the train-split fit, written as the coefficients file.</summary>
     public static JoinCoefficients Fit(PactaWorkspace ws, Pacta.Evaluation.Cascade.CascadeOptions options, double ridge)
     {
-        var wars = JoinUniverse.Build(CascadeData.AtopCorpus(ws), CascadeData.WarSpells(), CascadeData.Contiguity(), CascadeData.Majors(), options);
+        var wars = JoinUniverse.Build(CascadeData.AtopCorpus(ws), CascadeData.WarSpells(), CascadeData.Contiguity(), CascadeData.Majors(), options, CorpusInvocation.Load(ws));
         var train = wars.Where(w => !w.Test).ToList();
         var beta = JoinValidation.FitTrain(wars, ridge);
         return new JoinCoefficients(beta, ridge, $"COW inter-state wars v4.0 starting before {WarUniverse.TestFrom:yyyy-MM-dd} (train split), ATOP 5.1",

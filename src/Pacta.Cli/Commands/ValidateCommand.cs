@@ -33,7 +33,7 @@ public static class ValidateCommand
             var options = cascade.Read(r);
             var coefficientsFile = r.GetValue(coefficients) ?? CascadeData.JoinCoefficientsFile;
             var fitted = CascadeData.JoinCoefficients(coefficientsFile);
-            var report = HistoryValidation.Run(CascadeData.AtopCorpus(ws), CascadeData.Wars(), options);
+            var report = HistoryValidation.Run(CascadeData.AtopCorpus(ws), CascadeData.Wars(), options, CorpusInvocation.Load(ws));
             var join = JoinValidationOutput.Run(ws, options, fitted, coefficientsFile, r.GetValue(resamples), r.GetValue(seed), r.GetValue(chainTrials));
             var path = r.GetValue(csv)!;
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));

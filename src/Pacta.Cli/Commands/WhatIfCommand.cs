@@ -63,7 +63,7 @@ public static class WhatIfCommand
                 return ExitCodes.Ok;
             }
             if (r.GetValue(timeline)) RenderTimeline(outcome);
-            else if (r.GetValue(explain)) WhatIfExplain.Render(ws.Corpus, outcome, filter, r.GetValue(all));
+            else if (r.GetValue(explain)) WhatIfExplain.Render(corpus, outcome, filter, r.GetValue(all));
             else Render(outcome, false, r.GetValue(all));
             return ExitCodes.Ok;
         }));

@@ -25,14 +25,15 @@ public static class WhatIfExplain
         Output.Heading($"What if {e.Attacker.Name} ({e.Attacker.Code}) — {Words.Of(e.Kind)} — {e.Target.Name} ({e.Target.Code}) at {e.Location.Name} ({e.Location.Code}) on {e.Date:yyyy-MM-dd}{(e.Time is { } t ? $" {t:HH:mm} UTC" : "")}");
         foreach (var c in o.Assumptions.Ceasefires) Output.Field("Assumed ceasefire", $"{c.Conflict ?? "all open conflicts"} from {c.From:yyyy-MM-dd}");
         foreach (var a in o.Assumptions.Adopted) Output.Field("Assumed adopted", $"{a.Agreement}{(a.From is { } from ? $" from {from:yyyy-MM-dd}" : "")} (hypothetical)");
-        foreach (var m in o.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.AgreementOrOrganization}{(m.From is { } from ? $" from {from:yyyy-MM-dd}" : "")}");
+        foreach (var m in o.Assumptions.Members) Output.Field("Assumed member", $"COW {m.State} of {m.Of}{(m.From is { } from ? $" from {from:yyyy-MM-dd}" : "")}");
         if (f.Agreements is { } ids) Output.Field("Only agreements", string.Join(", ", ids));
         if (f.States is { } states) Output.Field("Only states", string.Join(", ", states.Select(s => corpus.States.ByCow(s)?.Code ?? $"COW {s}")));
 
         bool Of(Agreement a) => f.Agreements is null || f.Agreements.Contains(a.Id);
         bool Concerns(params State[] s) => f.States is null || s.Any(x => f.States.Contains(x.Cow));
 
-        var triggered = o.Triggered.Where(t => Of(t.Agreement) && Concerns(t.Obligor, t.Beneficiary)).ToList();
+        // In the answer's order (defence first, hand-encoded before ATOP data), as the default output.
+        var triggered = o.Triggered.Where(t => Of(t.Agreement) && Concerns(t.Obligor, t.Beneficiary)).Order(Answer.Order).ToList();
         var groups = Group(triggered, t => (t.Agreement.Id, t.Provision.Id), t => t.Explanation, t => t.Obligor);
         Output.SubHeading($"Triggered obligations ({triggered.Count}; {groups.Count} distinct tree(s))");
         foreach (var g in groups)

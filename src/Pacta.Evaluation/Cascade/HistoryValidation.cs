@@ -47,9 +47,9 @@ public sealed record HistoryReport(IReadOnlyList<WarValidation> Wars, Score Mode
 /// </summary>
 public static class HistoryValidation
 {
-    public static HistoryReport Run(Corpus corpus, IReadOnlyList<InterstateWar> wars, CascadeOptions options)
+    public static HistoryReport Run(Corpus corpus, IReadOnlyList<InterstateWar> wars, CascadeOptions options, InvocationRules? invocation = null)
     {
-        var results = wars.Select(w => Validate(corpus, w, options)).Where(r => r is not null).Select(r => r!).ToList();
+        var results = wars.Select(w => Validate(corpus, w, options, invocation)).Where(r => r is not null).Select(r => r!).ToList();
         var model = results.Aggregate(new Score(), (s, r) => s + r.Model);
         var baseline = results.Aggregate(new Score(), (s, r) => s + r.BaselineScore);
         HonourRate Rate(string name, Func<WarValidation, bool> f) =>
@@ -63,7 +63,7 @@ public static class HistoryValidation
         return new HistoryReport(results, model, baseline, defence, options);
     }
 
-    public static WarValidation? Validate(Corpus corpus, InterstateWar war, CascadeOptions options)
+    public static WarValidation? Validate(Corpus corpus, InterstateWar war, CascadeOptions options, InvocationRules? invocation = null)
     {
         // Each state by the side it entered on (its earliest row); a later change of sides is not a joining.
         var unknown = war.FirstSpells.Where(p => corpus.States.ByCow(p.Cow) is null).Select(p => p.Cow).ToList();
@@ -80,7 +80,7 @@ public static class HistoryValidation
         var actual = known.Where(p => !initial.Contains(p.Cow))
             .Select(p => new Sided(corpus.States.ByCow(p.Cow)!, p.Side == initiatorSide ? CascadeSide.Attacker : CascadeSide.Defender)).ToList();
 
-        var graph = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None), options);
+        var graph = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None, invocation: invocation), options);
         var start = new CascadeStart(attackers, targets, TriggerKind.ArmedAttack, null);
         var result = DeterministicCascade.Run(graph, start);
         var predicted = result.Belligerents.Where(s => !s.Initial).Select(s => new Sided(s.State, s.Side)).ToList();

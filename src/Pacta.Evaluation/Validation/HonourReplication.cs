@@ -22,7 +22,7 @@ public static class HonourReplication
     public static readonly ProvisionKind[] Kinds =
         [ProvisionKind.Defense, ProvisionKind.Offense, ProvisionKind.Neutrality, ProvisionKind.NonAggression, ProvisionKind.Consultation];
 
-    public static IReadOnlyList<HonourUnit> Units(Corpus atop, IEnumerable<SpelledWar> wars, CascadeOptions options)
+    public static IReadOnlyList<HonourUnit> Units(Corpus atop, IEnumerable<SpelledWar> wars, CascadeOptions options, InvocationRules? invocation = null)
     {
         var units = new List<HonourUnit>();
         foreach (var war in wars)
@@ -37,7 +37,7 @@ public static class HonourReplication
                 var entry = p.Start;
                 var enemies = first.Where(q => q.Side != p.Side && q.Start <= entry).Select(q => q.Cow).ToList();
                 if (enemies.Count == 0) enemies = (p.Side == initiatorSide ? targets : attackers).Select(s => s.Cow).ToList();
-                if (!graphs.TryGetValue(entry, out var g)) graphs[entry] = g = new CascadeGraph(new CascadeSource(atop, entry, Assumptions.None), options);
+                if (!graphs.TryGetValue(entry, out var g)) graphs[entry] = g = new CascadeGraph(new CascadeSource(atop, entry, Assumptions.None, invocation: invocation), options);
                 var me = g.IndexOf(p.Cow);
                 var events = new List<int>();
                 foreach (var enemy in enemies)

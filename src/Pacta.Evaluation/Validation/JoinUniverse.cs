@@ -42,12 +42,12 @@ public static class JoinUniverse
         return (initiatorSide, Earliest(attack), Earliest(defend));
     }
 
-    public static WarUniverse? Build(Corpus atop, SpelledWar war, Contiguity contiguity, MajorPowers majors, CascadeOptions options)
+    public static WarUniverse? Build(Corpus atop, SpelledWar war, Contiguity contiguity, MajorPowers majors, CascadeOptions options, InvocationRules? invocation = null)
     {
         if (Initial(war, atop.States) is not { } initial) return null;
         var (initiatorSide, attackers, targets) = initial;
         var day = war.Start;
-        var graph = new CascadeGraph(new CascadeSource(atop, day, Assumptions.None), options);
+        var graph = new CascadeGraph(new CascadeSource(atop, day, Assumptions.None, invocation: invocation), options);
         var start = new CascadeStart(attackers, targets, TriggerKind.ArmedAttack, null);
         var major = majors.On(day);
         foreach (var m in major) if (atop.States.ByCow(m) is not null) graph.IsMajor[graph.IndexOf(m)] = true;
@@ -73,6 +73,7 @@ public static class JoinUniverse
         return new WarUniverse(war, day, initiatorSide, attackers, targets, candidates) { Graph = graph, Start = start };
     }
 
-    public static IReadOnlyList<WarUniverse> Build(Corpus atop, IEnumerable<SpelledWar> wars, Contiguity contiguity, MajorPowers majors, CascadeOptions options) =>
-        wars.Select(w => Build(atop, w, contiguity, majors, options)).Where(w => w is not null).Select(w => w!).ToList();
+    public static IReadOnlyList<WarUniverse> Build(Corpus atop, IEnumerable<SpelledWar> wars, Contiguity contiguity, MajorPowers majors, CascadeOptions options,
+        InvocationRules? invocation = null) =>
+        wars.Select(w => Build(atop, w, contiguity, majors, options, invocation)).Where(w => w is not null).Select(w => w!).ToList();
 }
