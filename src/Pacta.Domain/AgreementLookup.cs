@@ -5,8 +5,8 @@ public sealed record AgreementMatch(Agreement? Agreement, string? Error);
 
 /// <summary>
 /// Finds an agreement by what a user types: its id (any case); an organization's id, name or alias (from the
-/// organization files) when exactly one agreement has that organization as a party (<c>NATO</c> → the North
-/// Atlantic Treaty); or the start of exactly one id, ending at a '-' or the id's end (<c>north-atlantic</c>).
+/// organization files) when exactly one agreement has that organization as a party, or exactly one has it as its only
+/// party — its own treaty (<c>NATO</c> → the North Atlantic Treaty, not the NATO–Russia Founding Act); or the start of exactly one id, ending at a '-' or the id's end (<c>north-atlantic</c>).
 /// Nothing here lists names: every alias comes from the corpus.
 /// </summary>
 public static class AgreementLookup
@@ -24,6 +24,9 @@ public static class AgreementLookup
         {
             var of = corpus.Agreements.Where(a => a.Parties.Any(p => p.Organization == org.Id)).ToList();
             if (of.Count == 1) return new(of[0], null);
+            // Several: the organization's own treaty is the one it is the sole party of.
+            var own = of.Where(a => a.Parties.All(p => p.Organization == org.Id)).ToList();
+            if (own.Count == 1) return new(own[0], null);
             if (of.Count > 1) return new(null, $"'{query}' is the organization {org.Name}, a party of {of.Count} agreements: {string.Join(", ", of.Select(a => a.Id))}; give one id");
         }
 

@@ -48,7 +48,11 @@ public static class GuaranteeGraph
             nodes.Add(from);
             nodes.Add(to);
         }
-        string? ClusterOf(int cow) => members.FirstOrDefault(m => m.States.Contains(cow)).Org?.Id;
+        // Clusters are the organizations behind the edges drawn (NATO, the EU, the CSTO …), not every organization a
+        // state belongs to: the UN, whose Charter draws no edge, would otherwise hold everyone.
+        var drawn = provisions.SelectMany(x => x.A.Parties).Select(p => p.Organization).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var clusters = members.Where(m => drawn.Contains(m.Org.Id)).ToList();
+        string? ClusterOf(int cow) => clusters.FirstOrDefault(m => m.States.Contains(cow)).Org?.Id;
         return new JsonObject
         {
             ["date"] = day.ToString("yyyy-MM-dd"),

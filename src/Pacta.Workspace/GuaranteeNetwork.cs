@@ -51,7 +51,8 @@ public static class GuaranteeNetwork
             if (!on.InForce) continue;
             foreach (var p in a.Provisions)
             {
-                if (p.Trigger is null || (kind is not null && p.Kind != kind) || !on.ProvisionInForce(p)) continue;
+                // A provision of kind other promises no help (the UN Charter's Art. 51 is a right, not a duty): no edge.
+                if (p.Trigger is null || p.Kind == ProvisionKind.Other || (kind is not null && p.Kind != kind) || !on.ProvisionInForce(p)) continue;
                 foreach (var o in p.Obligations)
                 {
                     on.Protected(o.Beneficiary, p.Trigger.Target, beneficiaries);

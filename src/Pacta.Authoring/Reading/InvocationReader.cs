@@ -32,7 +32,7 @@ internal sealed class InvocationReader(FileContext ctx, StateRegistry states)
                 ctx.Error(node, ErrorCodes.WrongType, $"each condition must be a mapping with text (and obligors), not a {MapReader.Shape(node)}");
                 continue;
             }
-            var c = new MapReader(ctx, map, "condition", ["text"], ["obligors"]);
+            var c = new MapReader(ctx, map, "invocation condition", ["text"], ["obligors"]);
             var text = c.String("text", required: true);
             var obligors = c.Has("obligors") ? StateList(c, "obligors") : [];
             if (text is not null) conditions.Add(new InvocationCondition(text, obligors));

@@ -20,7 +20,8 @@ public sealed class JsonSchemaKeyTests
         ["party"] = [("agreement", "/properties/parties/items")],
         ["suspension"] = [("agreement", "/properties/parties/items/properties/suspended/items")],
         ["source"] = [("agreement", "/properties/sources/items"), ("organization", "/properties/sources/items"),
-            ("conflict", "/properties/sources/items"), ("review", "/properties/alliances/items/properties/sources/items")],
+            ("conflict", "/properties/sources/items"), ("review", "/properties/alliances/items/properties/sources/items"),
+            ("invocation", "/properties/sources/items")],
         ["related entry"] = [("agreement", "/properties/related/items")],
         ["provision"] = [("agreement", "/properties/provisions/items")],
         ["trigger"] = [("agreement", "/properties/provisions/items/properties/trigger")],
@@ -29,12 +30,23 @@ public sealed class JsonSchemaKeyTests
         ["amount"] = [("agreement", "/properties/provisions/items/properties/obligations/items/properties/amounts/items")],
         ["condition"] = [("agreement", "/properties/provisions/items/properties/conditions/items"),
             ("agreement", "/properties/provisions/items/properties/obligations/items/properties/conditions/items")],
+        ["threshold"] = [("agreement", "/properties/provisions/items/properties/trigger/properties/threshold")],
+        ["void_if entry"] = [("agreement", "/properties/provisions/items/properties/trigger/properties/void_if/items")],
+        ["contested clause"] = [("agreement", "/properties/contested/items"), ("agreement", "/properties/provisions/items/properties/contested/items")],
+        ["reading"] = [("agreement", "/properties/contested/items/properties/readings/items"),
+            ("agreement", "/properties/provisions/items/properties/contested/items/properties/readings/items")],
+        ["the set of an agreement's reading (bindingness, assumed_parties)"] = [("agreement", "/properties/contested/items/properties/readings/items/properties/set")],
+        ["the set of a provision's reading (after_hostilities, attacker, obligor)"] =
+            [("agreement", "/properties/provisions/items/properties/contested/items/properties/readings/items/properties/set")],
         ["organization"] = [("organization", "")],
         ["member"] = [("organization", "/properties/members/items")],
         ["conflict"] = [("conflict", "")],
         ["review file"] = [("review", "")],
         ["reviewed alliance"] = [("review", "/properties/alliances/items")],
         ["change"] = [("review", "/properties/alliances/items/properties/changes/items")],
+        ["invocation file"] = [("invocation", "")],
+        ["invocation condition"] = [("invocation", "/properties/conditions/items")],
+        ["clause"] = [("invocation", "/properties/clauses/items")],
     };
 
     private static readonly Lazy<IReadOnlyDictionary<string, (IReadOnlyList<string> Required, IReadOnlyList<string> Optional)>> Read = new(() =>

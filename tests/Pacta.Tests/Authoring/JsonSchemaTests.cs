@@ -19,6 +19,7 @@ public sealed class JsonSchemaTests
         ["organization"] = JsonSchema.FromFile(Repo.Path("schema", "organization.schema.json")),
         ["conflict"] = JsonSchema.FromFile(Repo.Path("schema", "conflict.schema.json")),
         ["review"] = JsonSchema.FromFile(Repo.Path("schema", "review.schema.json")),
+        ["invocation"] = JsonSchema.FromFile(Repo.Path("schema", "invocation.schema.json")),
     };
 
     private static JsonSchema Schema(string name) => Schemas[name];
@@ -46,7 +47,7 @@ public sealed class JsonSchemaTests
     public static TheoryData<string, string> CorpusFiles()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (dir, schema) in new[] { ("agreements", "agreement"), ("organizations", "organization"), ("conflicts", "conflict"), ("reviews", "review") })
+        foreach (var (dir, schema) in new[] { ("agreements", "agreement"), ("organizations", "organization"), ("conflicts", "conflict"), ("reviews", "review"), ("invocation", "invocation") })
             foreach (var f in Directory.EnumerateFiles(Repo.Path("corpus", dir), "*.yaml").Order())
                 data.Add(schema, Path.GetFileName(f));
         return data;
@@ -56,7 +57,7 @@ public sealed class JsonSchemaTests
     [MemberData(nameof(CorpusFiles))]
     public void Schema_AcceptsEveryCorpusFile(string schema, string file)
     {
-        var dir = schema switch { "agreement" => "agreements", "organization" => "organizations", "review" => "reviews", _ => "conflicts" };
+        var dir = schema switch { "agreement" => "agreements", "organization" => "organizations", "review" => "reviews", "invocation" => "invocation", _ => "conflicts" };
         var result = Validate(schema, Repo.Path("corpus", dir, file));
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(200)));
     }
