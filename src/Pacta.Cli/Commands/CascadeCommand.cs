@@ -47,7 +47,7 @@ public static class CascadeCommand
             if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
             CommonOptions.OutputFile(r.GetValue(graphml), "--graphml");
             CommonOptions.OutputFile(r.GetValue(dot), "--dot");
-            var (e, assumptions, corpus) = scenario.ReadWithReadings(r, ws);
+            var (e, assumptions, corpus, choices) = scenario.ReadWithChoices(r, ws);
             var options = cascade.Read(r);
             var n = r.GetValue(trials);
             if (n < 0) throw new PactaException("--trials: must be 0 or more");
@@ -56,7 +56,8 @@ public static class CascadeCommand
 
             if (n > 0 && options.JoinerAttacks == JoinerAttacks.AllEnemies)
                 throw new PactaException("--trials: Monte Carlo needs --joiner-attacks counter-attack or none (all-enemies has no fixed event graph)");
-            var session = new PactaSession(ws);
+            // The graph is built from the corpus under the chosen readings, not only the readings listed in the output.
+            var session = new PactaSession(ws).WithReadings(choices);
             var (result, mc) = session.Cascade(e, assumptions, options, model, n, r.GetValue(seed), pairs.Select(x => (x.Item1.Cow, x.Item2.Cow)).ToList(), r.GetValue(threads));
 
             var quiet = r.GetValue(CommonOptions.Json);

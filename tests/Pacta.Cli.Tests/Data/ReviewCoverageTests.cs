@@ -124,9 +124,10 @@ public sealed class ReviewCoverageTests
     }
 
     [Fact]
-    public void Armenias_suspension_leaves_its_CSTO_party_in_the_treaty_encoding()
+    public void Armenias_suspension_leaves_it_a_member_of_the_organization_and_ends_its_dataset_spell()
     {
-        // The suspension is a dataset decision: the what-if and the cascade still read Armenia as a party.
+        // The organization keeps Armenia (no formal withdrawal); the datasets end its spell at the freeze, as the
+        // treaty's default reading (csto-1992, armenia-participation=frozen) does for the what-if and the cascade.
         var csto = Loaded.Value.Corpus!.Organization("csto")!;
         Assert.Contains(csto.Members, m => m.State == 371 && m.Span.Contains(new DateOnly(2025, 6, 1)));
         var spells = Continuous.Value.Pacta.Single(a => a.Id == 4220).Members.Where(m => m.State == 371).ToList();

@@ -14,7 +14,9 @@ public sealed class CascadeScenarioTests
         "HRV", "SVN", "GRC", "BGR", "ROU", "LVA", "LTU", "FIN", "SWE", "NOR", "DNK", "ISL", "TUR",
     ];
 
-    private static readonly string[] RussiasDefencePartners = ["BLR", "ARM", "KAZ", "KGZ", "TJK", "PRK"];
+    // Armenia is not among them by default: csto-1992's reading armenia-participation is "frozen" from 2024-02-22
+    // (ArmeniaCstoReadingTests in Pacta.Cli.Tests covers both readings).
+    private static readonly string[] RussiasDefencePartners = ["BLR", "KAZ", "KGZ", "TJK", "PRK"];
 
     internal static CascadeResult Run(string attacker, string target, string date, string? location = null,
         Assumptions? assumptions = null, CascadeOptions? options = null)
