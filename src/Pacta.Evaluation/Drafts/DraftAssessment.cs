@@ -52,6 +52,9 @@ public sealed class DraftAssessment
     private readonly Dictionary<string, Evaluator> _with = new(StringComparer.Ordinal);
     private readonly Evaluator _baseline;
     private readonly Corpus _corpus;
+    private readonly bool _apart;
+    private readonly HashSet<string> _read;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<List<DutyFound>>> _baselines = new(StringComparer.Ordinal);
 
     /// <param name="draft">The draft as read.</param>
     /// <param name="corpus">The corpus the draft is read against (it may hold an earlier version of the same id, which the draft replaces).</param>
@@ -61,6 +64,14 @@ public sealed class DraftAssessment
         _without = new Corpus(corpus.Agreements.Where(a => a.Id != draft.Id), corpus.Organizations, corpus.Conflicts, corpus.States, corpus.Locations);
         _corpus = new Corpus(_without.Agreements.Append(draft), corpus.Organizations, corpus.Conflicts, corpus.States, corpus.Locations);
         _baseline = new Evaluator(_without);
+        _read = [.. _without.Agreements.SelectMany(a => a.Provisions).Select(p => p.Trigger).OfType<Trigger>()
+            .SelectMany(t => (t.Threshold?.Attributes ?? []).Concat(t.VoidIf.Select(v => v.Attribute)))];
+        // A draft that names no other agreement and that no agreement names (supersedes, same-as) cannot change how the
+        // others are read: it is then evaluated alone and added to the baseline, which is shared by the scenarios that
+        // differ only in event attributes or readings (no agreement but the draft reads them). The same answers, a
+        // fraction of the work.
+        _apart = draft.Related.Count == 0 && !_without.Agreements.Any(a => a.Related.Any(r => r.Agreement == draft.Id));
+        if (_apart) _corpus = new Corpus([draft], corpus.Organizations, corpus.Conflicts, corpus.States, corpus.Locations);
     }
 
     public Agreement Draft => _draft;
@@ -97,12 +108,20 @@ public sealed class DraftAssessment
         var adopted = _draft.Dates.InForceOn is null ? new[] { new AssumedAdoption(_draft.Id, adoptFrom) } : [];
         var e = new Event(s.Kind, s.Attacker, s.Target, s.Date, null, s.Place) { Attributes = s.Attributes };
         var with = Evaluator(s).Evaluate(e, new Assumptions(ceasefires, adopted, []));
-        var without = _baseline.Evaluate(e, new Assumptions(ceasefires, [], []));
-        var all = Owed(with, s.Target);
+        var without = Baseline(s, e, ceasefires);
+        var all = _apart ? [.. without, .. Owed(with, s.Target)] : Owed(with, s.Target);
         var draft = all.Where(d => d.Agreement == _draft.Id).ToList();
         var beyond = all.Where(d => d.Strength != Strength.Consultative).ToList();
         var coverage = beyond.Any(d => !d.Undecided) ? Coverage.Covered : beyond.Count > 0 ? Coverage.Undecided : Coverage.Gap;
-        return new ScenarioResult(s, draft, all, Owed(without, s.Target), coverage);
+        return new ScenarioResult(s, draft, all, without, coverage);
+    }
+
+    private List<DutyFound> Baseline(BatteryScenario s, Event e, AssumedCeasefire[] ceasefires)
+    {
+        // Only the attributes some agreement in force reads can change the baseline.
+        var plain = e with { Attributes = s.Attributes.Known.Where(a => _read.Contains(a.Key)).Aggregate(EventAttributes.None, (x, a) => x.With(a.Key, a.Value)) };
+        var key = $"{s.Target.Cow}|{s.Attacker.Cow}|{s.Place.Code}|{s.Date}|{s.Ceasefire}|{s.Kind}|{plain.Attributes}";
+        return _baselines.GetOrAdd(key, _ => new Lazy<List<DutyFound>>(() => Owed(_baseline.Evaluate(plain, new Assumptions(ceasefires, [], [])), s.Target))).Value;
     }
 
     private Evaluator Evaluator(BatteryScenario s)

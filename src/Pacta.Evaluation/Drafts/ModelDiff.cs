@@ -34,9 +34,9 @@ public static class ModelDiff
         var before = a.Provisions.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var after = b.Provisions.ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var p in a.Provisions.Where(p => !after.ContainsKey(p.Id)))
-            changes.Add(new FieldChange($"provision {p.Id}", "provision", p.Citation, null));
+            changes.Add(new FieldChange($"provision {p.Id}", "provision", $"'{p.Citation}'", null));
         foreach (var p in b.Provisions.Where(p => !before.ContainsKey(p.Id)))
-            changes.Add(new FieldChange($"provision {p.Id}", "provision", null, p.Citation));
+            changes.Add(new FieldChange($"provision {p.Id}", "provision", null, $"'{p.Citation}'"));
         foreach (var p in a.Provisions.Where(p => after.ContainsKey(p.Id)))
             Compare(p, after[p.Id], typeof(Provision), $"provision {p.Id}", "", changes);
         return changes;
