@@ -54,3 +54,33 @@ public sealed class BatteryTests
         Assert.All(combos[0], c => Assert.Equal(compact.Contested.Single(x => x.Id == c.Clause && x.Provision == c.Provision).Default, c.Reading));
     }
 }
+
+/// <summary>The shortcut of the assessment (the draft evaluated apart, the baseline shared) gives the full evaluation's answers.</summary>
+public sealed class DraftAssessmentTests
+{
+    private static readonly Lazy<PactaSession> Session = new(() => PactaSession.Open());
+
+    [Fact]
+    public void Run_DraftApartOrWithTheWholeCorpus_SameResults()
+    {
+        var corpus = Session.Value.Corpus;
+        var draft = corpus.Agreements.Single(a => a.Id == "usa-ukr-draft-2025-11");
+        // A relation without meaning to the engine forces the full evaluation (the draft among all agreements).
+        var related = draft with { Related = [new AgreementRelation("peace-framework-2025-12", "annex-of", SourcePosition.None)] };
+        var battery = BatteryFile.Load(Repo.Path("data/battery/default.yaml"), corpus) with { Dates = [new DateOnly(2026, 6, 1)] };
+        var scenarios = BatteryScenarios.Expand(battery, [draft], corpus, DraftInput.AttackerData(Session.Value));
+
+        var apart = new DraftAssessment(draft, corpus).Run(scenarios, battery);
+        var whole = new DraftAssessment(related, corpus).Run(scenarios, battery);
+
+        Assert.Equal(scenarios.Count, apart.Count);
+        Assert.Contains(apart, r => r.Draft.Count > 0);
+        for (var i = 0; i < apart.Count; i++)
+        {
+            static string Text(IEnumerable<DutyFound> d) => string.Join(";", d.Select(x => $"{x.Key}|{x.Strength}|{x.DeadlineText}|{x.Undecided}").Order(StringComparer.Ordinal));
+            Assert.Equal(Text(whole[i].All), Text(apart[i].All));
+            Assert.Equal(Text(whole[i].Without), Text(apart[i].Without));
+            Assert.Equal(whole[i].Coverage, apart[i].Coverage);
+        }
+    }
+}
