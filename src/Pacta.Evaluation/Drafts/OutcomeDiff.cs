@@ -17,12 +17,12 @@ public sealed record OutcomeDiff(int Scenarios, int Added, int Removed, int Trig
             n++;
             if (ra.Draft.Count == 0 && rb.Draft.Count > 0) added++;
             if (ra.Draft.Count > 0 && rb.Draft.Count == 0) removed++;
-            var ka = ra.Draft.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
-            var kb = rb.Draft.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+            var ka = ra.Draft.Select(Key).ToHashSet(StringComparer.Ordinal);
+            var kb = rb.Draft.Select(Key).ToHashSet(StringComparer.Ordinal);
             if (!ka.SetEquals(kb)) triggers++;
             foreach (var da in ra.Draft)
             {
-                if (rb.Draft.FirstOrDefault(d => d.Key == da.Key) is not { } db) continue;
+                if (rb.Draft.FirstOrDefault(d => Key(d) == Key(da)) is not { } db) continue;
                 if (da.Deadline != db.Deadline || da.DeadlineText != db.DeadlineText) deadlines++;
                 if (da.Strength != db.Strength) strengths++;
                 if (da.Undecided && !db.Undecided) decided++;
@@ -31,6 +31,9 @@ public sealed record OutcomeDiff(int Scenarios, int Added, int Removed, int Trig
         }
         return new OutcomeDiff(n, added, removed, triggers, deadlines, strengths, decided, undecided);
     }
+
+    // Two versions may carry different ids (a renamed draft): an obligation is the same one by provision and obligor.
+    private static string Key(DutyFound d) => $"{d.Provision}/{d.Who}";
 
     /// <summary>The diff in one sentence.</summary>
     public override string ToString() =>
