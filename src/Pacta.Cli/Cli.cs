@@ -24,6 +24,8 @@ public static class Cli
         root.Subcommands.Add(WhatIfCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(ReadingsCommand.Create());
+        root.Subcommands.Add(AssessCommand.Create());
+        root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(CascadeCommand.Create());
         root.Subcommands.Add(ExposureCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Pacta.Cli.Rendering;
+using Pacta.Contracts;
+using Pacta.Evaluation.Drafts;
+
+namespace Pacta.Cli.Commands;
+
+/// <summary>
+/// <c>pacta diff A B</c>: two versions of an agreement (files or corpus ids), field by field and provision by provision,
+/// then what changes across the scenario battery (docs/drafts.md).
+/// </summary>
+public static class DiffCommand
+{
+    public static Command Create()
+    {
+        var a = new Argument<string>("a") { Description = "The earlier version: a draft file or a corpus agreement id" };
+        var b = new Argument<string>("b") { Description = "The later version: a draft file or a corpus agreement id" };
+        var cmd = new Command("diff", "Compare two versions of an agreement: the model field by field, then the outcomes across the scenario battery") { a, b, AssessCommand.BatteryOption };
+        cmd.SetAction(r => Cli.Run(r, () =>
+        {
+            var session = new PactaSession(CommonOptions.Workspace(r));
+            var first = DraftInput.Load(session, r.GetValue(a)!);
+            var second = DraftInput.Load(session, r.GetValue(b)!);
+            var battery = BatteryFile.Load(r.GetValue(AssessCommand.BatteryOption), session.Corpus);
+            var changes = ModelDiff.Agreements(first.Agreement, second.Agreement);
+            // Both versions over the same scenarios (the union of their targets, places and attributes), default readings.
+            IReadOnlyList<Pacta.Domain.Agreement> both = [first.Agreement, second.Agreement];
+            var ra = AssessCommand.Assess(session, first.Agreement, battery, readings: false, both);
+            var rb = AssessCommand.Assess(session, second.Agreement, battery, readings: false, both);
+            var outcome = OutcomeDiff.Of(ra, rb);
+            if (r.GetValue(CommonOptions.Json))
+            {
+                Console.WriteLine(JsonShapes.Write(new JsonObject
+                {
+                    ["a"] = new JsonObject { ["agreement"] = first.Agreement.Id, ["file"] = first.Shown },
+                    ["b"] = new JsonObject { ["agreement"] = second.Agreement.Id, ["file"] = second.Shown },
+                    ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)new JsonObject
+                    {
+                        ["where"] = c.Where,
+                        ["field"] = c.Field,
+                        ["old"] = c.Old,
+                        ["new"] = c.New,
+                        ["text"] = c.ToString(),
+                    })]),
+                    ["outcome"] = new JsonObject
+                    {
+                        ["scenarios"] = outcome.Scenarios,
+                        ["added"] = outcome.Added,
+                        ["removed"] = outcome.Removed,
+                        ["triggers"] = outcome.Triggers,
+                        ["deadlines"] = outcome.Deadlines,
+                        ["strengths"] = outcome.Strengths,
+                        ["decided"] = outcome.Decided,
+                        ["undecided"] = outcome.Undecided,
+                        ["text"] = outcome.ToString(),
+                    },
+                }));
+                return ExitCodes.Ok;
+            }
+            Output.Heading($"{first.Shown} → {second.Shown}");
+            if (changes.Count == 0) Output.Line("The model is the same (source positions aside).");
+            foreach (var c in changes) Output.Line("  " + c);
+            Output.Line();
+            Output.Line($"Outcome {outcome}.");
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+}
