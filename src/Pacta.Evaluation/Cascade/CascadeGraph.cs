@@ -11,7 +11,10 @@ namespace Pacta.Evaluation.Cascade;
 public sealed partial class CascadeGraph
 {
     private readonly Dictionary<int, int> _index = new();
-    private readonly Dictionary<(string, string, int, int, int, int), int> _commitmentIds = new();
+    // Keyed on the obligation's stable id (agreement, provision, place in the provision: StableIds), so that an edit
+    // that only moves lines keeps every id; a standing peace promise has place -1. The file position is a last resort
+    // for an obligation that is not one of its provision's own (place 0), and is 0:0 otherwise.
+    private readonly Dictionary<(string, string, int, int, int, int, int), int> _commitmentIds = new();
     private readonly Dictionary<(TriggerKind, int, int, string), int> _eventIds = new();
     private readonly List<CascadeCommitment> _commitments = [];
     private readonly int[]?[] _homeEvents = new int[]?[Enum.GetValues<TriggerKind>().Length];
@@ -133,7 +136,9 @@ public sealed partial class CascadeGraph
 
     private int CommitmentFor(TriggeredObligation t)
     {
-        var key = (t.Agreement.Id, t.Provision.Id, t.Obligation.Position.Line, t.Obligation.Position.Column, t.Obligor.Cow, t.Beneficiary.Cow);
+        var number = StableIds.ObligationNumber(t.Provision, t.Obligation);
+        var at = number == 0 ? t.Obligation.Position : SourcePosition.None;
+        var key = (t.Agreement.Id, t.Provision.Id, number, at.Line, at.Column, t.Obligor.Cow, t.Beneficiary.Cow);
         if (_commitmentIds.TryGetValue(key, out var id)) return id;
         id = _commitments.Count;
         bool Concerns(Condition c) => c.States.Count == 0 || c.States.Contains(t.Obligor.Cow);
@@ -184,7 +189,7 @@ public sealed partial class CascadeGraph
         foreach (var p in Source.PeacePromises)
         {
             if (!_index.TryGetValue(p.Obligor, out var o) || !_index.TryGetValue(p.Beneficiary, out var b)) continue;
-            var key = (p.Agreement.Id, p.Provision.Id, -1, -1, p.Obligor, p.Beneficiary);
+            var key = (p.Agreement.Id, p.Provision.Id, -1, 0, 0, p.Obligor, p.Beneficiary);
             if (_commitmentIds.ContainsKey(key)) continue;
             var id = _commitments.Count;
             Add(new CascadeCommitment(id, p.Agreement, p.Provision, States[o], States[b], CascadeEffect.StayOut, Strength.Automatic, false, null));
