@@ -11,20 +11,20 @@ public sealed class CascadeIdentityTests
 {
     private static Obligation Owes(int obligor, string action, int line, int column) =>
         new(Selector.ForStates(obligor), Selector.Of("target"), action, Strength.Automatic, [], null, DeadlineFirmness.Hard, null, [], [],
-            new SourcePosition("test", line, column));
+            new Position("test", line, column));
 
     /// <summary>Italy and Spain each owe Germany defence, Italy twice (help, then consult), at the given lines.</summary>
     private static Agreement Pact(params (int Line, int Column)[] at)
     {
         var parties = new[] { SmallGraphs.Ita, SmallGraphs.Esp, SmallGraphs.Deu }
-            .Select(s => new Party(s, null, PartyRole.Member, DateSpan.Always, [], null, SourcePosition.None)).ToList();
-        var trigger = new Trigger([TriggerKind.ArmedAttack], Selector.ForStates(SmallGraphs.Deu), Selector.Of("anyone"), Scope.Anywhere, null, SourcePosition.None);
+            .Select(s => new Party(s, null, PartyRole.Member, DateSpan.Always, [], null, Position.None)).ToList();
+        var trigger = new Trigger([TriggerKind.ArmedAttack], Selector.ForStates(SmallGraphs.Deu), Selector.Of("anyone"), Scope.Anywhere, null, Position.None);
         var provision = new Provision("art-1", "Art. 1", ProvisionKind.Defense, "defence", null, [], trigger,
             [Owes(SmallGraphs.Ita, "help", at[0].Line, at[0].Column), Owes(SmallGraphs.Ita, "consult", at[1].Line, at[1].Column),
-             Owes(SmallGraphs.Esp, "help", at[2].Line, at[2].Column)], [], [], [], SourcePosition.None);
+             Owes(SmallGraphs.Esp, "help", at[2].Line, at[2].Column)], [], [], [], Position.None);
         return new Agreement("pact", "pact", AgreementForm.Treaty, AgreementStatus.InForce, Bindingness.Legal, null,
             new AgreementDates(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 1), null, null, null, null, null),
-            parties, [], [provision], [], [], "pacta", SourcePosition.None);
+            parties, [], [provision], [], [], "pacta", Position.None);
     }
 
     /// <summary>Decision id → the obligation's stable id, obligor and action, for France attacking Germany.</summary>
@@ -32,10 +32,10 @@ public sealed class CascadeIdentityTests
     {
         var (graph, _) = SmallGraphs.FranceAttacksGermany(CascadeOptions.Default, pact);
         var units = PerObligation.Instance.Assign(graph, HonourModel.Of(HonourPresets.Bf2018));
-        return [.. Enumerable.Range(0, graph.CommitmentCount).Select(c =>
+        return [.. Enumerable.Range(0, graph.ObligationCount).Select(c =>
         {
-            var k = graph.Commitment(c);
-            return $"{units.Of(c, CascadeSide.Defender)}: {StableIds.Obligation(k.Agreement, k.Provision, k.Obligation!.Obligation)} {k.Obligor.Cow} {k.Obligation!.Obligation.Action}";
+            var k = graph.Obligation(c);
+            return $"{units.Of(c, CascadeSide.Defender)}: {StableIds.Obligation(k.Agreement, k.Provision, k.Triggered!.Obligation)} {k.Obligor.Cow} {k.Triggered!.Obligation.Action}";
         })];
     }
 

@@ -35,7 +35,7 @@ public sealed class ExposureEquivalenceTests
 
     [Theory]
     [MemberData(nameof(Days))]
-    public void AttackTable_TriggeredCommitments_EqualTheFullEvaluators(string date, string assumed)
+    public void AttackTable_TriggeredObligations_EqualTheFullEvaluators(string date, string assumed)
     {
         var corpus = CascadeCorpus.Corpus;
         var day = DateOnly.Parse(date);
@@ -75,7 +75,7 @@ public sealed class ExposureEquivalenceTests
                     var e = new Event(kind, corpus.States.ByCow(x)!, v, day, null, HomeLocation.Of(corpus, v));
                     // The cascade leaves out obligations owed by an organization (never a belligerent).
                     var expected = full.Evaluate(e, assumptions).Triggered.Where(t => t.ObligorOrganization is null).Select(Key).Distinct().ToList();
-                    var actual = table.Triggered(kind, g.IndexOf(x), g.IndexOf(v.Cow)).Select(c => Key(c.Obligation!)).ToList();
+                    var actual = table.Triggered(kind, g.IndexOf(x), g.IndexOf(v.Cow)).Select(c => Key(c.Triggered!)).ToList();
                     Assert.True(expected.SequenceEqual(actual),
                         $"{kind} {x} -> {v.Code} on {date}: expected {expected.Count} [{string.Join("; ", expected.Except(actual).Take(3))}], table {actual.Count} [{string.Join("; ", actual.Except(expected).Take(3))}]");
                     compared++;
@@ -89,7 +89,7 @@ public sealed class ExposureEquivalenceTests
         // The comparisons must cover the cases that depend on the attacker, or they prove little.
         Assert.True(compared > 150, $"{compared} events compared");
         Assert.True(triggering > compared / 4, $"only {triggering} of {compared} events trigger anything");
-        Assert.True(narrowed > 10, $"only {narrowed} events where the attacker's own commitments or party status narrowed the list");
+        Assert.True(narrowed > 10, $"only {narrowed} events where the attacker's own obligations or party status narrowed the list");
         if (day.Year > 2000) Assert.True(byNamedAttacker > 10, $"only {byNamedAttacker} events with an attacker a trigger names");
         if (assumed == "ceasefire") Assert.True(widened > 0, "no event where a named attacker triggers more than an outsider");
     }

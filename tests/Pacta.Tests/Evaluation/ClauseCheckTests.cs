@@ -13,10 +13,10 @@ public sealed class ClauseCheckTests
 {
     private const int Usa = 2, Gbr = 200, Fra = 220, Rus = 365, Est = 366, Chn = 710;
     private static readonly DateOnly Day = new(2025, 6, 1);
-    private static readonly SourcePosition Here = new("pact.yaml", 3, 1);
+    private static readonly Position Here = new("pact.yaml", 3, 1);
 
     private static Party P(int cow, PartyRole role, DateOnly? from = null) =>
-        new(cow, null, role, new DateSpan(from, null), [], null, SourcePosition.None);
+        new(cow, null, role, new DateSpan(from, null), [], null, Position.None);
 
     private static readonly Conflict War = new("war", "The War", [Rus], [Est], new DateSpan(new DateOnly(2024, 1, 1), null), [], Here);
 
