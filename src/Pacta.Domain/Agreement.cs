@@ -127,21 +127,26 @@ public sealed record Provision(
 /// <c>organization</c> (an obligor only: the organization <see cref="Organization"/> itself, not its members).
 /// What each means on a day is decided by <see cref="BoundParties"/>.
 /// </summary>
-public sealed record Selector(string Kind, IReadOnlyList<int> States, PartyRole? Role)
+public sealed record Selector(SelectorKind Kind, IReadOnlyList<int> States, PartyRole? Role)
 {
-    public static Selector Of(string kind) => new(kind, [], null);
-    public static Selector ForStates(params int[] cows) => new(Vocabulary.SelectorKinds.States, cows, null);
-    public static Selector ForOrganization(string id) => new(Vocabulary.SelectorKinds.Organization, [], null) { Organization = id };
+    public static Selector Of(SelectorKind kind) => new(kind, [], null);
+
+    /// <summary>A keyword selector from its word (<c>any-member</c>, <c>target</c>, …); throws on another word.</summary>
+    public static Selector Of(string word) => Words.TryParse<SelectorKind>(word, out var kind)
+        ? new(kind, [], null)
+        : throw new ArgumentException($"'{word}' is not a selector kind", nameof(word));
+    public static Selector ForStates(params int[] cows) => new(SelectorKind.States, cows, null);
+    public static Selector ForOrganization(string id) => new(SelectorKind.Organization, [], null) { Organization = id };
 
     /// <summary>The organization an <c>organization</c> selector names (the EU's duty to consult falls on the EU).</summary>
     public string? Organization { get; init; }
 
     public override string ToString() => Kind switch
     {
-        Vocabulary.SelectorKinds.States => string.Join(", ", States),
-        Vocabulary.SelectorKinds.Role => $"role {Role}",
-        Vocabulary.SelectorKinds.Organization => $"organization {Organization}",
-        _ => Kind,
+        SelectorKind.States => string.Join(", ", States),
+        SelectorKind.Role => $"role {Role}",
+        SelectorKind.Organization => $"organization {Organization}",
+        _ => Words.Of(Kind),
     };
 }
 

@@ -79,7 +79,7 @@ public static class AtopToAgreements
                 .Select(c => new Condition(ConditionKind.AtopCondition, $"{c}=1: {AtopCodes.Conditions[c]}", [m.State]))
                 .ToList();
             // When the promise runs only to some co-members (obvary), the target is those states.
-            var target = toward is null ? Selector.Of("any-member")
+            var target = toward is null ? Selector.Of(SelectorKind.AnyMember)
                 : Selector.ForStates(toward.Where(t => (t.Value & promise) != 0).Select(t => t.Key).Order().ToArray());
             var (kind, word, trigger, attacker, strength, action) = Shape(promise);
             // A non-aggression promise is a standing promise owed to each co-member: it is broken, not triggered, by
@@ -87,7 +87,7 @@ public static class AtopToAgreements
             // "target" to stand for). The co-members of the member's phase, or those obligations run to (obvary).
             var beneficiary = promise == AllianceObligations.NonAggression
                 ? Selector.ForStates(toward is null ? CoMembers(a, m) : target.States.ToArray())
-                : Selector.Of("target");
+                : Selector.Of(SelectorKind.Target);
             var uncertain = toward is null ? new List<string>()
                 : ["direction inferred: ATOP codes obvary=1 for this member (different obligations to different members)"];
             yield return new Provision(

@@ -163,7 +163,7 @@ public sealed class AttackTable
                 if (p.Trigger is null) continue;
                 foreach (var c in byAttacker)
                     foreach (var x in c.NamedAttackers(p))
-                        if (x != victim && p.Obligations.Any(o => !(o.Obligor.Kind == "states" && o.Obligor.States.All(y => y == x)))) set.Add(x);
+                        if (x != victim && p.Obligations.Any(o => !(o.Obligor.Kind == SelectorKind.States && o.Obligor.States.All(y => y == x)))) set.Add(x);
             }
         }
         return set;

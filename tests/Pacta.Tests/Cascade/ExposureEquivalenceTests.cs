@@ -55,7 +55,7 @@ public sealed class ExposureEquivalenceTests
                 && (corpus.EverParties(a).Contains(v.Cow) || assumptions.Members.Any(m => m.State == v.Cow && (m.Of == a.Id || a.Parties.Any(p => p.Organization == m.Of))))).ToList();
             var partners = agreements.SelectMany(a => corpus.PartiesOn(a, day).Select(p => p.State)).Where(x => x != v.Cow).Distinct().ToList();
             // Attackers a trigger names (Russia for the 2024 Ukraine agreements, each member of an ATOP non-aggression promise).
-            var namedBy = agreements.SelectMany(a => a.Provisions).Where(p => p.Trigger?.Attacker.Kind == "states").ToList();
+            var namedBy = agreements.SelectMany(a => a.Provisions).Where(p => p.Trigger?.Attacker.Kind == SelectorKind.States).ToList();
             var nameds = namedBy.SelectMany(p => p.Trigger!.Attacker.States).Where(x => x != v.Cow).Distinct()
                 // Those a trigger names with someone else to oblige first (Russia), then the ATOP non-aggression members.
                 .OrderBy(x => namedBy.Any(p => p.Trigger!.Attacker.States.Contains(x) && p.Obligations.Any(o => !o.Obligor.States.SequenceEqual([x]))) ? 0 : 1)

@@ -71,7 +71,7 @@ public sealed class BoundPartiesTests
     private static Selector Sel(string name, int cow) => name switch
     {
         "named" => Selector.ForStates(cow),
-        _ when name.StartsWith("role:", StringComparison.Ordinal) => new Selector("role", [], Enum.Parse<PartyRole>(name[5..], ignoreCase: true)),
+        _ when name.StartsWith("role:", StringComparison.Ordinal) => new Selector(SelectorKind.Role, [], Enum.Parse<PartyRole>(name[5..], ignoreCase: true)),
         _ => Selector.Of(name),
     };
 

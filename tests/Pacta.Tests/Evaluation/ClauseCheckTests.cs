@@ -217,7 +217,7 @@ public sealed class ClauseCheckTests
     public void Promisee_RoleBeneficiary_OwedToEveryPartyWithTheRoleFromItsEntry()
     {
         var check = new PromiseeCheck();
-        var p = Clause(breachedBy: [TriggerKind.ArmedAttack], obligor: new Selector("role", [], PartyRole.Member), beneficiary: new Selector("role", [], PartyRole.Member));
+        var p = Clause(breachedBy: [TriggerKind.ArmedAttack], obligor: new Selector(SelectorKind.Role, [], PartyRole.Member), beneficiary: new Selector(SelectorKind.Role, [], PartyRole.Member));
         Is((CheckResult.Met, ["the promise is owed to Estonia, a party with role member on 2025-06-01"]), Run(check, p, E(Usa, Est)));
         Is((CheckResult.NotMet, ["the promise is not owed to Estonia: not a party with role member on 2000-06-01 (becomes a party on 2004-03-29)"]),
             Run(check, p, E(Usa, Est, day: new DateOnly(2000, 6, 1))));
