@@ -6,7 +6,7 @@ namespace Pacta.Bench.Cascade;
 
 /// <summary>
 /// The straightforward implementation the optimised engine is measured against: the same rules (counter-attack,
-/// one draw per commitment, fight/support/stay-out) written the obvious way — records, hash sets, LINQ, the
+/// one draw per obligation, fight/support/stay-out) written the obvious way — records, hash sets, LINQ, the
 /// what-if evaluator called for each attack, System.Random.
 /// </summary>
 public sealed class BaselineCascade(Corpus corpus, DateOnly day, bool cacheEvaluations)
@@ -23,7 +23,7 @@ public sealed class BaselineCascade(Corpus corpus, DateOnly day, bool cacheEvalu
         return result;
     }
 
-    /// <summary>Belligerents (cow → side 1/2) of one run; <paramref name="honour"/> decides each commitment once.</summary>
+    /// <summary>Belligerents (cow → side 1/2) of one run; <paramref name="honour"/> decides each obligation once.</summary>
     public Dictionary<int, int> Run(State attacker, State target, Func<TriggeredObligation, bool> honour)
     {
         var side = new Dictionary<int, int> { [attacker.Cow] = 1, [target.Cow] = 2 };

@@ -67,7 +67,7 @@ Console.WriteLine($"join model: {joinWord}");
 Console.WriteLine($"monte carlo (engine, 1 thread): {trials / 4:N0} trials in {one.Wall:F2} s wall, {one.Cpu:F2} s CPU -> {trials / 4 / one.Wall:N0} trials/s");
 var (wall, cpu) = Time(() => mc = MonteCarlo.Run(graph, start, model, trials, 1, [(2, 365)]));
 Console.WriteLine($"monte carlo (engine): {trials:N0} trials in {wall:F2} s wall, {cpu:F2} s CPU -> {trials / wall:N0} trials/s " +
-    $"(mean size {mc!.MeanSize.Mean:F2}, P(USA-RUS) {mc.Pairs[0].AtWar.P:P1}; graph: {graph.EventCount} events, {graph.CommitmentCount} commitments)");
+    $"(mean size {mc!.MeanSize.Mean:F2}, P(USA-RUS) {mc.Pairs[0].AtWar.P:P1}; graph: {graph.EventCount} events, {graph.ObligationCount} obligations)");
 
 var baseline = new BaselineCascade(corpus, day, cacheEvaluations: true);
 var rng = new Random(1);

@@ -25,7 +25,7 @@ public static class CascadeGraphFormats
         {
             if (s.Path.Count == 0) continue;
             var last = s.Path[^1];
-            var c = last.Commitment;
+            var c = last.Obligation;
             edges.Add(new Edge(last.Attacker.Cow, last.Target.Cow, last.EventKind == TriggerKind.WarInvolvement ? "war" : "attack", last.Round - 1,
                 last.EventKind == TriggerKind.WarInvolvement ? "at war" : "attack", null, null));
             edges.Add(new Edge(c.Obligor.Cow, c.Beneficiary.Cow, "obligation", last.Round,

@@ -16,7 +16,7 @@ public static class CascadeJson
         ["rounds"] = r.Rounds,
         ["capped"] = r.Capped,
         ["states"] = new JsonArray(r.States.Select(s => (JsonNode)State(s)).ToArray()),
-        ["attacker_breaches"] = new JsonArray(r.AttackerBreaches.Select(b => (JsonNode)new JsonObject
+        ["breached"] = new JsonArray(r.Breached.Select(b => (JsonNode)new JsonObject
         {
             ["agreement"] = b.Agreement.Id,
             ["provision"] = b.Provision.Citation,
@@ -58,9 +58,9 @@ public static class CascadeJson
         ["round"] = s.Round,
         ["initial"] = s.Initial,
         ["path"] = new JsonArray(s.Path.Select(p => (JsonNode)Step(p)).ToArray()),
-        ["kept_out_by"] = s.KeptOutBy is null ? null : Commitment(s.KeptOutBy),
+        ["kept_out_by"] = s.KeptOutBy is null ? null : Obligation(s.KeptOutBy),
         ["cross_pressured"] = s.CrossPressured,
-        ["breaks"] = new JsonArray(s.Breaks.Select(b => (JsonNode)Commitment(b)).ToArray()),
+        ["breached"] = new JsonArray(s.Breached.Select(b => (JsonNode)Obligation(b)).ToArray()),
     };
 
     public static string? Side(CascadeSide s) => s switch
@@ -72,7 +72,7 @@ public static class CascadeJson
 
     public static JsonObject Step(PathStep p)
     {
-        var o = Commitment(p.Commitment);
+        var o = Obligation(p.Obligation);
         o["round"] = p.Round;
         o["event"] = new JsonObject
         {
@@ -84,7 +84,7 @@ public static class CascadeJson
         return o;
     }
 
-    public static JsonObject Commitment(CascadeCommitment c) => new()
+    public static JsonObject Obligation(CascadeObligation c) => new()
     {
         ["agreement"] = c.Agreement.Id,
         ["provision"] = c.Provision.Citation,

@@ -192,10 +192,10 @@ public static class JsonShapes
 
     public static JsonNode Selector(Corpus corpus, Selector s) => s.Kind switch
     {
-        Vocabulary.SelectorKinds.States => new JsonArray(s.States.Select(c => (JsonNode)State(corpus.States, c)).ToArray()),
-        Vocabulary.SelectorKinds.Role => JsonValue.Create($"role:{Words.Of(s.Role!.Value)}"),
-        Vocabulary.SelectorKinds.Organization => new JsonObject { ["organization"] = s.Organization, ["name"] = corpus.Organization(s.Organization!)?.Name },
-        _ => JsonValue.Create(s.Kind),
+        SelectorKind.States => new JsonArray(s.States.Select(c => (JsonNode)State(corpus.States, c)).ToArray()),
+        SelectorKind.Role => JsonValue.Create($"role:{Words.Of(s.Role!.Value)}"),
+        SelectorKind.Organization => new JsonObject { ["organization"] = s.Organization, ["name"] = corpus.Organization(s.Organization!)?.Name },
+        _ => JsonValue.Create(Words.Of(s.Kind)),
     };
 
     public static JsonArray Strings(IEnumerable<string> items) => new(items.Select(i => (JsonNode)JsonValue.Create(i)).ToArray());

@@ -1,11 +1,5 @@
 namespace Pacta.Domain;
 
-/// <summary>Where a model element was read from, for error messages and explanations.</summary>
-public sealed record SourcePosition(string File, int Line, int Column)
-{
-    public static readonly SourcePosition None = new("", 0, 0);
-}
-
 /// <summary>A source that supports facts in an agreement file: a URL and what it supports.</summary>
 public sealed record Source(string Id, string Url, string Supports, string? Reliability)
 {
@@ -13,7 +7,7 @@ public sealed record Source(string Id, string Url, string Supports, string? Reli
     public DateOnly? Retrieved { get; init; }
 
     /// <summary>Where the source entry was read from, for the source-hygiene warnings of <c>pacta check</c>.</summary>
-    public SourcePosition Position { get; init; } = SourcePosition.None;
+    public Position Position { get; init; } = Position.None;
 }
 
 /// <summary>
@@ -34,7 +28,7 @@ public sealed record Agreement(
     IReadOnlyList<string> Notes,
     IReadOnlyList<string> Uncertain,
     string Origin,
-    SourcePosition Position)
+    Position Position)
 {
     /// <summary>The days on which the agreement is in force, derived from its dates (inclusive).</summary>
     public DateSpan InForce => Dates.InForceSpan;
@@ -58,7 +52,7 @@ public sealed record Agreement(
 }
 
 /// <summary>A reference to another agreement, e.g. "successor-of" the Modified Brussels Treaty.</summary>
-public sealed record AgreementRelation(string Agreement, string Relation, SourcePosition Position);
+public sealed record AgreementRelation(string Agreement, string Relation, Position Position);
 
 /// <summary>
 /// Dates of an agreement. All are calendar days; <see cref="Ends"/> is the last day in force (inclusive).
@@ -89,7 +83,7 @@ public sealed record Party(
     DateSpan Span,
     IReadOnlyList<Suspension> Suspensions,
     string? Note,
-    SourcePosition Position)
+    Position Position)
 {
     /// <summary>
     /// A party the text does not name, which the encoding assumes (the Kyiv Security Compact's "could include …
@@ -117,7 +111,7 @@ public sealed record Provision(
     IReadOnlyList<Condition> Conditions,
     IReadOnlyList<TriggerKind> BreachedBy,
     IReadOnlyList<string> Uncertain,
-    SourcePosition Position)
+    Position Position)
 {
     /// <summary>
     /// The days the provision applies (inclusive), when narrower than the agreement's: an imported ATOP member row
@@ -133,21 +127,26 @@ public sealed record Provision(
 /// <c>organization</c> (an obligor only: the organization <see cref="Organization"/> itself, not its members).
 /// What each means on a day is decided by <see cref="BoundParties"/>.
 /// </summary>
-public sealed record Selector(string Kind, IReadOnlyList<int> States, PartyRole? Role)
+public sealed record Selector(SelectorKind Kind, IReadOnlyList<int> States, PartyRole? Role)
 {
-    public static Selector Of(string kind) => new(kind, [], null);
-    public static Selector ForStates(params int[] cows) => new(Vocabulary.SelectorKinds.States, cows, null);
-    public static Selector ForOrganization(string id) => new(Vocabulary.SelectorKinds.Organization, [], null) { Organization = id };
+    public static Selector Of(SelectorKind kind) => new(kind, [], null);
+
+    /// <summary>A keyword selector from its word (<c>any-member</c>, <c>target</c>, …); throws on another word.</summary>
+    public static Selector Of(string word) => Words.TryParse<SelectorKind>(word, out var kind)
+        ? new(kind, [], null)
+        : throw new ArgumentException($"'{word}' is not a selector kind", nameof(word));
+    public static Selector ForStates(params int[] cows) => new(SelectorKind.States, cows, null);
+    public static Selector ForOrganization(string id) => new(SelectorKind.Organization, [], null) { Organization = id };
 
     /// <summary>The organization an <c>organization</c> selector names (the EU's duty to consult falls on the EU).</summary>
     public string? Organization { get; init; }
 
     public override string ToString() => Kind switch
     {
-        Vocabulary.SelectorKinds.States => string.Join(", ", States),
-        Vocabulary.SelectorKinds.Role => $"role {Role}",
-        Vocabulary.SelectorKinds.Organization => $"organization {Organization}",
-        _ => Kind,
+        SelectorKind.States => string.Join(", ", States),
+        SelectorKind.Role => $"role {Role}",
+        SelectorKind.Organization => $"organization {Organization}",
+        _ => Words.Of(Kind),
     };
 }
 
@@ -167,7 +166,7 @@ public sealed record Trigger(
     Selector Attacker,
     Scope Scope,
     string? AfterHostilities,
-    SourcePosition Position)
+    Position Position)
 {
     /// <summary>A threshold the attack must reach ("significant, deliberate and sustained"); null: any attack of the kinds counts.</summary>
     public AttackThreshold? Threshold { get; init; }
@@ -181,13 +180,13 @@ public sealed record Trigger(
 /// "deliberate", "sustained") must hold for the clause to trigger. The data decide it only from the event's
 /// attributes; one not stated leaves the trigger undecided.
 /// </summary>
-public sealed record AttackThreshold(IReadOnlyList<string> Attributes, string? Quote, SourcePosition Position);
+public sealed record AttackThreshold(IReadOnlyList<string> Attributes, string? Quote, Position Position);
 
 /// <summary>
 /// A fact that voids a clause when the event shows it: <see cref="Attribute"/> names the event attribute that says
 /// so ("beneficiary-struck-first"), <see cref="Text"/> what the clause says in words.
 /// </summary>
-public sealed record VoidCondition(string Attribute, string Text, SourcePosition Position);
+public sealed record VoidCondition(string Attribute, string Text, Position Position);
 
 /// <summary>What a trigger makes an obligor owe a beneficiary.</summary>
 public sealed record Obligation(
@@ -201,7 +200,7 @@ public sealed record Obligation(
     string? Timing,
     IReadOnlyList<Amount> Amounts,
     IReadOnlyList<Condition> Conditions,
-    SourcePosition Position);
+    Position Position);
 
 /// <summary>A pledged amount. <see cref="Basis"/> says what it is a share of ("0.25 % of GDP per year").</summary>
 public sealed record Amount(decimal? Value, string? Currency, string? Year, string? Basis, decimal? PercentOfGdp, string? Note);
@@ -215,13 +214,13 @@ public sealed record Organization(
     string Name,
     IReadOnlyList<OrganizationMember> Members,
     IReadOnlyList<Source> Sources,
-    SourcePosition Position)
+    Position Position)
 {
     /// <summary>Other names a user may type for it (<c>aliases:</c> in the file, e.g. north-atlantic-treaty-organization).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 }
 
-public sealed record OrganizationMember(int State, DateSpan Span, string? Note, SourcePosition Position);
+public sealed record OrganizationMember(int State, DateSpan Span, string? Note, Position Position);
 
 /// <summary>An armed conflict recorded as world context (the Russia–Ukraine war since 2022-02-24).</summary>
 public sealed record Conflict(
@@ -231,4 +230,4 @@ public sealed record Conflict(
     IReadOnlyList<int> SideB,
     DateSpan Span,
     IReadOnlyList<Source> Sources,
-    SourcePosition Position);
+    Position Position);

@@ -209,29 +209,29 @@ public class AgreementOnDay
     /// </summary>
     public bool? Protects(Selector target, int cow) => target.Kind switch
     {
-        Vocabulary.SelectorKinds.AnyMember => IsMember(cow),
-        Vocabulary.SelectorKinds.OtherParties => IsObligor(cow),
-        Vocabulary.SelectorKinds.Role => target.Role is { } r && HasRole(cow, r),
-        Vocabulary.SelectorKinds.States => target.States.Contains(cow),
+        SelectorKind.AnyMember => IsMember(cow),
+        SelectorKind.OtherParties => IsObligor(cow),
+        SelectorKind.Role => target.Role is { } r && HasRole(cow, r),
+        SelectorKind.States => target.States.Contains(cow),
         _ => null,
     };
 
     /// <summary>Whether a trigger's attacker selector admits the state; null for a selector the data cannot decide.</summary>
     public bool? Admits(Selector attacker, int cow) => attacker.Kind switch
     {
-        Vocabulary.SelectorKinds.Anyone => true,
-        Vocabulary.SelectorKinds.NonParty => !IsParty(cow),
-        Vocabulary.SelectorKinds.States => attacker.States.Contains(cow),
+        SelectorKind.Anyone => true,
+        SelectorKind.NonParty => !IsParty(cow),
+        SelectorKind.States => attacker.States.Contains(cow),
         _ => null,
     };
 
     /// <summary>Whether the obligor selector includes the state on the day (named states only while parties).</summary>
     public bool Covers(Selector obligor, int cow) => obligor.Kind switch
     {
-        Vocabulary.SelectorKinds.States => obligor.States.Contains(cow) && IsParty(cow),
-        Vocabulary.SelectorKinds.Role => obligor.Role is { } r && HasRole(cow, r),
-        Vocabulary.SelectorKinds.OtherParties => IsObligor(cow),
-        Vocabulary.SelectorKinds.AnyMember => IsMember(cow),
+        SelectorKind.States => obligor.States.Contains(cow) && IsParty(cow),
+        SelectorKind.Role => obligor.Role is { } r && HasRole(cow, r),
+        SelectorKind.OtherParties => IsObligor(cow),
+        SelectorKind.AnyMember => IsMember(cow),
         _ => false,
     };
 
@@ -251,16 +251,16 @@ public class AgreementOnDay
         into.Clear();
         switch (s.Kind)
         {
-            case Vocabulary.SelectorKinds.OtherParties:
+            case SelectorKind.OtherParties:
                 foreach (var p in Parties) if (IsObligorRole(p.Role)) Pick(p.State, p.Role);
                 break;
-            case Vocabulary.SelectorKinds.AnyMember:
+            case SelectorKind.AnyMember:
                 foreach (var p in Parties) if (IsMemberRole(p.Role)) Pick(p.State, p.Role);
                 break;
-            case Vocabulary.SelectorKinds.Role:
+            case SelectorKind.Role:
                 foreach (var p in Parties) if (p.Role == s.Role) Pick(p.State, p.Role);
                 break;
-            case Vocabulary.SelectorKinds.States:
+            case SelectorKind.States:
                 foreach (var x in s.States) Pick(x, RoleOf(x) ?? default);
                 break;
         }
@@ -283,19 +283,19 @@ public class AgreementOnDay
     public void Protected(Selector s, Selector? triggerTarget, List<int> into)
     {
         into.Clear();
-        if (s.Kind == Vocabulary.SelectorKinds.Target)
+        if (s.Kind == SelectorKind.Target)
         {
-            if (triggerTarget is null || triggerTarget.Kind == Vocabulary.SelectorKinds.Target) return;
+            if (triggerTarget is null || triggerTarget.Kind == SelectorKind.Target) return;
             s = triggerTarget;
         }
         switch (s.Kind)
         {
-            case Vocabulary.SelectorKinds.States:
+            case SelectorKind.States:
                 foreach (var x in s.States) if (IsParty(x) || !_terms.EverParty(x)) Add(x);
                 break;
-            case Vocabulary.SelectorKinds.AnyMember:
-            case Vocabulary.SelectorKinds.OtherParties:
-            case Vocabulary.SelectorKinds.Role:
+            case SelectorKind.AnyMember:
+            case SelectorKind.OtherParties:
+            case SelectorKind.Role:
                 foreach (var p in Parties) if (Protects(s, p.State) == true) Add(p.State);
                 break;
         }

@@ -31,7 +31,7 @@ public enum ReviewChangeKind
 }
 
 /// <summary>One member leaving, joining or suspended after the release.</summary>
-public sealed record ReviewChange(int State, ReviewChangeKind Kind, DateOnly Day, SourcePosition Position, DateOnly? Until = null)
+public sealed record ReviewChange(int State, ReviewChangeKind Kind, DateOnly Day, Position Position, DateOnly? Until = null)
 {
     public bool Leaves => Kind == ReviewChangeKind.Leaves;
 }
@@ -49,4 +49,4 @@ public sealed record AtopReview(
     IReadOnlyList<ReviewChange> Changes,
     IReadOnlyList<Source> Sources,
     string? Note,
-    SourcePosition Position);
+    Position Position);

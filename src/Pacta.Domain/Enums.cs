@@ -10,6 +10,12 @@ public enum Bindingness { Legal, Political, None }
 
 public enum PartyRole { Member, Guarantor, Beneficiary, Signatory }
 
+/// <summary>
+/// Whom a trigger or obligation names (<see cref="Selector.Kind"/>): the keywords (<c>any-member</c>, …), a list of
+/// states, <c>role:ROLE</c>, or an organization standing as obligor. Words through <see cref="Words"/>.
+/// </summary>
+public enum SelectorKind { AnyMember, OtherParties, Target, Anyone, NonParty, States, Role, Organization }
+
 public enum ProvisionKind
 {
     Defense, Offense, Neutrality, NonAggression, Consultation,

@@ -46,4 +46,4 @@ public sealed record InvocationTerms(
     IReadOnlyList<InvocationClause> Clauses,
     IReadOnlyList<Source> Sources,
     string? Note,
-    SourcePosition Position);
+    Position Position);

@@ -12,13 +12,13 @@ public sealed record ContestedClause(
     string Default,
     string DefaultReason,
     IReadOnlyList<ClauseReading> Readings,
-    SourcePosition Position)
+    Position Position)
 {
     public ClauseReading? Find(string reading) => Readings.FirstOrDefault(r => r.Id == reading);
 }
 
 /// <summary>One reading of a contested clause: what it says, its sources, and what it sets.</summary>
-public sealed record ClauseReading(string Id, string Summary, IReadOnlyList<string> Sources, ReadingEffect Effect, SourcePosition Position);
+public sealed record ClauseReading(string Id, string Summary, IReadOnlyList<string> Sources, ReadingEffect Effect, Position Position);
 
 /// <summary>
 /// What a reading sets; each field left null is not touched. Provision level: the trigger's post-war gate

@@ -11,10 +11,17 @@ public static class StableIds
     public static string Provision(Agreement a, Provision p) => $"{a.Id}/{p.Id}";
 
     /// <summary>The obligation's id, or null when <paramref name="o"/> is not (this very object) one of the provision's.</summary>
-    public static string? Obligation(Agreement a, Provision p, Obligation o)
+    public static string? Obligation(Agreement a, Provision p, Obligation o) =>
+        ObligationNumber(p, o) is var n and > 0 ? $"{a.Id}/{p.Id}/{n}" : null;
+
+    /// <summary>
+    /// The last part of the obligation's id: its place in <paramref name="p"/>, from 1; 0 when <paramref name="o"/> is not
+    /// (this very object) one of its obligations. Does not allocate, for callers that key on the id's parts.
+    /// </summary>
+    public static int ObligationNumber(Provision p, Obligation o)
     {
         for (var i = 0; i < p.Obligations.Count; i++)
-            if (ReferenceEquals(p.Obligations[i], o)) return $"{a.Id}/{p.Id}/{i + 1}";
-        return null;
+            if (ReferenceEquals(p.Obligations[i], o)) return i + 1;
+        return 0;
     }
 }

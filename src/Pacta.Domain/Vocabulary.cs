@@ -2,28 +2,21 @@ namespace Pacta.Domain;
 
 /// <summary>
 /// The closed word sets of the model in one place, as the files, the JSON and the UI spell them. Enum-backed sets
-/// (event kinds, strengths, roles, …) come from their enums through <see cref="Words"/>; the word-valued ones
-/// (selector kinds, territory rules, origins, the relations the engine acts on) are named here, and the reader, the
-/// resolver of who is bound and the web's <c>/api/vocabulary</c> use these names.
+/// (event kinds, strengths, roles, …) come from their enums through <see cref="Words"/>; selector kinds are the
+/// enum <see cref="SelectorKind"/>; the word-valued ones (territory rules, origins, the relations the engine acts on)
+/// are named here, and the reader, the resolver of who is bound and the web's <c>/api/vocabulary</c> use these names.
 /// </summary>
 public static class Vocabulary
 {
-    /// <summary>Whom a trigger or obligation names (<see cref="Selector.Kind"/>): the keywords, then the two with data.</summary>
+    /// <summary>Whom a trigger or obligation names (<see cref="Selector.Kind"/>, the enum <see cref="SelectorKind"/>).</summary>
     public static class SelectorKinds
     {
-        public const string AnyMember = "any-member";
-        public const string OtherParties = "other-parties";
-        public const string Target = "target";
-        public const string Anyone = "anyone";
-        public const string NonParty = "non-party";
-        public const string States = "states";
-        public const string Role = "role";
-        public const string Organization = "organization";
-
         /// <summary>The kinds a file writes as a bare word (the others are a list of states or <c>role:ROLE</c>).</summary>
-        public static readonly IReadOnlyList<string> Keywords = [AnyMember, OtherParties, Target, Anyone, NonParty];
+        public static readonly IReadOnlyList<SelectorKind> Keywords =
+            [SelectorKind.AnyMember, SelectorKind.OtherParties, SelectorKind.Target, SelectorKind.Anyone, SelectorKind.NonParty];
 
-        public static readonly IReadOnlyList<string> All = [.. Keywords, States, Role];
+        /// <summary>The words of the kinds a file may write: the keywords, <c>states</c> and <c>role</c> (an organization is not written).</summary>
+        public static readonly IReadOnlyList<string> All = [.. Keywords.Select(Words.Of), Words.Of(SelectorKind.States), Words.Of(SelectorKind.Role)];
     }
 
     /// <summary>Whose territory the place attacked must be (<see cref="Scope.Territory"/>).</summary>

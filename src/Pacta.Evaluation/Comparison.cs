@@ -170,7 +170,7 @@ public static class Comparer
     }
 
     private static string? ProtectedName(Corpus corpus, Selector target) =>
-        target.Kind == "states" && target.States.Count == 1 ? corpus.States.ByCow(target.States[0])?.Name : null;
+        target.Kind == SelectorKind.States && target.States.Count == 1 ? corpus.States.ByCow(target.States[0])?.Name : null;
 
     private static DimensionValue When(Agreement a)
     {
@@ -214,17 +214,17 @@ public static class Comparer
         // signatory is not covered by any-member).
         var ever = corpus.Bound.EverPartyRoles(a).ToList();
         var parties = ever.Select(x => x.State).Distinct().ToList();
-        var protectedStates = triggers.Where(p => p.Trigger!.Target.Kind == Vocabulary.SelectorKinds.States).SelectMany(p => p.Trigger!.Target.States).ToList();
-        foreach (var t in triggers.Select(p => p.Trigger!.Target).Where(t => t.Kind != Vocabulary.SelectorKinds.States))
+        var protectedStates = triggers.Where(p => p.Trigger!.Target.Kind == SelectorKind.States).SelectMany(p => p.Trigger!.Target.States).ToList();
+        foreach (var t in triggers.Select(p => p.Trigger!.Target).Where(t => t.Kind != SelectorKind.States))
             protectedStates.AddRange(ever.Where(x => t.Kind switch
             {
-                Vocabulary.SelectorKinds.AnyMember => AgreementOnDay.IsMemberRole(x.Role),
-                Vocabulary.SelectorKinds.OtherParties => AgreementOnDay.IsObligorRole(x.Role),
-                Vocabulary.SelectorKinds.Role => x.Role == t.Role,
+                SelectorKind.AnyMember => AgreementOnDay.IsMemberRole(x.Role),
+                SelectorKind.OtherParties => AgreementOnDay.IsObligorRole(x.Role),
+                SelectorKind.Role => x.Role == t.Role,
                 _ => false,
             }).Select(x => x.State));
         protectedStates = protectedStates.Distinct().ToList();
-        if (triggers.Any(p => p.Trigger!.Target.Kind is Vocabulary.SelectorKinds.AnyMember) && parties.All(protectedStates.Contains)) return new("mutual: any party attacked is protected", 1);
+        if (triggers.Any(p => p.Trigger!.Target.Kind is SelectorKind.AnyMember) && parties.All(protectedStates.Contains)) return new("mutual: any party attacked is protected", 1);
         if (protectedStates.Count >= 2 && parties.All(protectedStates.Contains)) return new("mutual", 1);
         if (protectedStates.Count >= 2) return new("partly reciprocal: " + string.Join(", ", protectedStates.Select(s => corpus.States.ByCow(s)?.Code ?? s.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " protected", 0.75);
         return new("one-way: protects " + string.Join(", ", protectedStates.Select(s => corpus.States.ByCow(s)?.Name ?? "?")), 0.25);

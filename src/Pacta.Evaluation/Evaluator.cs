@@ -270,11 +270,11 @@ public sealed class Evaluator
             var oSrc = skipped is null ? null : ExplanationSource.Of(ctx.Agreement, p, o.Position);
             IReadOnlyList<int> beneficiaries = o.Beneficiary.Kind switch
             {
-                Vocabulary.SelectorKinds.Target => ctx.Scene.TargetOnly,
-                Vocabulary.SelectorKinds.States => o.Beneficiary.States,
+                SelectorKind.Target => ctx.Scene.TargetOnly,
+                SelectorKind.States => o.Beneficiary.States,
                 _ => [],
             };
-            if (o.Obligor.Kind == "organization")
+            if (o.Obligor.Kind == SelectorKind.Organization)
             {
                 WalkOrganization(ctx, p, o, beneficiaries, pairs, skipped, oSrc);
                 continue;
@@ -292,7 +292,7 @@ public sealed class Evaluator
                             skipped!.Add(Explanation.Leaf($"{Name(obligor)} is the attacker and owes nothing against itself", false, oSrc));
                         continue;
                     }
-                    if (o.Obligor.Kind == Vocabulary.SelectorKinds.States && !ctx.IsParty(obligor))
+                    if (o.Obligor.Kind == SelectorKind.States && !ctx.IsParty(obligor))
                     {
                         if (worded?.Add(obligor) == true)
                             skipped!.Add(Explanation.Leaf($"{Name(obligor)} is not a party on {ctx.Day:yyyy-MM-dd}", false, oSrc));
@@ -337,7 +337,7 @@ public sealed class Evaluator
         // nothing about this event (ATOP codes one non-aggression provision per member).
         var concerns = false;
         foreach (var o in p.Obligations)
-            if (o.Obligor.Kind != Vocabulary.SelectorKinds.States || o.Obligor.States.Contains(e.Attacker.Cow)) { concerns = true; break; }
+            if (o.Obligor.Kind != SelectorKind.States || o.Obligor.States.Contains(e.Attacker.Cow)) { concerns = true; break; }
         if (!concerns) return;
         const string prefix = "promise not broken: ";
         // The explanations capture only what they need (the what-if allocates one closure per promise it checks).

@@ -7,7 +7,7 @@ public enum CheckResult { Met, NotMet, Unknown }
 /// <summary>Where a check comes from: agreement, provision, file and line.</summary>
 public sealed record ExplanationSource(string Agreement, string Provision, string File, int Line)
 {
-    public static ExplanationSource Of(Agreement a, Provision? p, SourcePosition? at = null) =>
+    public static ExplanationSource Of(Agreement a, Provision? p, Position? at = null) =>
         new(a.Id, p?.Citation ?? "", (at ?? p?.Position ?? a.Position).File, (at ?? p?.Position ?? a.Position).Line);
 }
 

@@ -87,7 +87,7 @@ public sealed class PactaSession
                 foreach (var m in majors.On(e.Date))
                     if (corpus.States.ByCow(m) is not null) graph.IsMajor[graph.IndexOf(m)] = true;
             var start = CascadeStart.Of(e);
-            var result = PactaWorkspace.Timed("deterministic cascade", () => DeterministicCascade.Run(graph, start) with { AttackerBreaches = graph.Source.Full.Evaluate(e, assumptions).Breached });
+            var result = PactaWorkspace.Timed("deterministic cascade", () => DeterministicCascade.Run(graph, start) with { Breached = graph.Source.Full.Evaluate(e, assumptions).Breached });
             return new PreparedCascade(graph, start, result);
         });
 
@@ -138,7 +138,7 @@ public sealed class PactaSession
 
     /// <summary>
     /// The directed dyad-year table of <c>pacta dyads</c>: ATOP inside its release, continued after it with
-    /// Pacta's own encoding (political commitments only when asked).
+    /// Pacta's own encoding (political obligations only when asked).
     /// </summary>
     public DirectedDyadTable DyadYears(YearRange years, bool includePolitical = false) =>
         DyadDatasets.Table(Atop, () => Corpus, years, includePolitical, PastRelease(years) ? CorpusReviews.LoadDecisions(workspace) : []);

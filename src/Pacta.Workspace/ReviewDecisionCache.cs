@@ -25,7 +25,7 @@ internal static class ReviewDecisionCache
         {
             using var r = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)));
             if (r.ReadInt32() != Magic || !r.ReadBytes(r.ReadInt32()).AsSpan().SequenceEqual(key)) return null;
-            var none = new SourcePosition("", 0, 0);
+            var none = new Position("", 0, 0);
             var reviews = new AtopReview[r.ReadInt32()];
             for (var i = 0; i < reviews.Length; i++)
             {

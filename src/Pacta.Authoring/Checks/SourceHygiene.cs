@@ -110,6 +110,6 @@ public static class SourceHygiene
     public static int WordCount(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
 
-    private static void Warn(List<Diagnostic> warnings, SourcePosition at, string code, string message) =>
+    private static void Warn(List<Diagnostic> warnings, Position at, string code, string message) =>
         warnings.Add(new Diagnostic(at.File, at.Line, at.Column, code, message) { IsWarning = true });
 }

@@ -38,7 +38,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private static partial Regex YearPattern();
 
     /// <summary>Every selector keyword; one used where it does not belong is a bad-selector error.</summary>
-    private static readonly string[] SelectorKeywords = [.. Vocabulary.SelectorKinds.Keywords];
+    private static readonly string[] SelectorKeywords = [.. Vocabulary.SelectorKinds.Keywords.Select(Words.Of)];
 
     private readonly HashSet<int> _partyStates = [];
     private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
@@ -501,7 +501,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
             if (one.Value.StartsWith("role:", StringComparison.Ordinal))
             {
                 if (!allowRole) { ctx.Error(one, ErrorCodes.BadSelector, $"'{key}' cannot be a role; expected {string.Join(", ", keywords)} or states"); return null; }
-                if (Words.TryParse<PartyRole>(one.Value["role:".Length..], out var role)) return new Selector("role", [], role);
+                if (Words.TryParse<PartyRole>(one.Value["role:".Length..], out var role)) return new Selector(SelectorKind.Role, [], role);
                 ctx.Error(one, ErrorCodes.UnknownRole, $"'{one.Value}' names no role; expected role:member, role:guarantor, role:beneficiary or role:signatory");
                 return null;
             }
@@ -538,7 +538,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
             }
             states.Add(cow);
         }
-        return ok ? new Selector("states", states, null) : null;
+        return ok ? new Selector(SelectorKind.States, states, null) : null;
     }
 
     private Obligation? ReadObligation(YamlMapping map, bool hasTrigger)
@@ -547,12 +547,12 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         var obligor = ReadObligor(r["obligor"]);
         // role:R as beneficiary only for a standing promise that every party owes every other (UN Charter Art. 2(4)).
         var beneficiary = ReadSelector(r["beneficiary"], "beneficiary", ["target"], allowRole: !hasTrigger, ErrorCodes.ObligorNotParty);
-        if (beneficiary?.Kind == "target" && !hasTrigger)
+        if (beneficiary?.Kind == SelectorKind.Target && !hasTrigger)
         {
             ctx.Error(r["beneficiary"]!, ErrorCodes.TargetWithoutTrigger, "'beneficiary: target' needs a trigger; name the beneficiary state of a standing commitment");
             beneficiary = null;
         }
-        if (obligor?.Kind == "other-parties" && !hasTrigger)
+        if (obligor?.Kind == SelectorKind.OtherParties && !hasTrigger)
         {
             ctx.Error(r["obligor"]!, ErrorCodes.TargetWithoutTrigger, "'obligor: other-parties' needs a trigger (other than the target); name the obligors of a standing commitment");
             obligor = null;

@@ -14,5 +14,5 @@ internal sealed class FileContext(string path)
     public void Error(int line, int column, string code, string message) =>
         Diagnostics.Add(new Diagnostic(Path, line, column, code, message));
 
-    public Pacta.Domain.SourcePosition At(YamlNode node) => new(Path, node.Line, node.Column);
+    public Pacta.Domain.Position At(YamlNode node) => new(Path, node.Line, node.Column);
 }

@@ -23,7 +23,7 @@ public static class CascadeChart
         }
         foreach (var s in r.States)
         {
-            if (s.Path.Count == 0 || !at.TryGetValue(s.Path[^1].Commitment.Beneficiary.Cow, out var from)) continue;
+            if (s.Path.Count == 0 || !at.TryGetValue(s.Path[^1].Obligation.Beneficiary.Cow, out var from)) continue;
             var line = plot.Add.Line(from, at[s.State.Cow]);
             line.LineColor = Colors.Gray.WithAlpha(0.35);
             line.LineWidth = 1;

@@ -40,7 +40,7 @@ public sealed class CascadeOptionSet
     };
     public Option<string> JoinModel { get; } = new("--join-model")
     {
-        Description = "Monte Carlo decisions: per-obligation (default: each commitment drawn on its own) per-state (one draw per state and side, unfitted) or fitted (per state and side, with the fitted joining model's probabilities)",
+        Description = "Monte Carlo decisions: per-obligation (default: each obligation drawn on its own) per-state (one draw per state and side, unfitted) or fitted (per state and side, with the fitted joining model's probabilities)",
         DefaultValueFactory = _ => "per-obligation",
     };
     public Option<int> MaxRounds { get; } = CommonOptions.Number("--max-rounds", "Upper bound on rounds (default 64)", 64, 1, int.MaxValue);

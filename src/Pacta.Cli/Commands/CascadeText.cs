@@ -30,7 +30,7 @@ public static class CascadeText
             Side(s.Side),
             s.Round.ToString(CultureInfo.InvariantCulture),
             s.Initial ? (s.Side == CascadeSide.Attacker ? "initial attacker" : "initial target")
-                : s.Path.Count > 0 ? $"{s.Path[^1].Commitment.Agreement.Id} {s.Path[^1].Commitment.Provision.Citation} → {s.Path[^1].Commitment.Beneficiary.Code}"
+                : s.Path.Count > 0 ? $"{s.Path[^1].Obligation.Agreement.Id} {s.Path[^1].Obligation.Provision.Citation} → {s.Path[^1].Obligation.Beneficiary.Code}"
                 : s.CrossPressured ? "kept out: obligations to both sides"
                 : s.KeptOutBy is { } k ? $"kept out: {k.Agreement.Id} {k.Provision.Citation} ({Words.Of(k.Kind)}) towards {k.Beneficiary.Code}" : "",
         ]));
@@ -44,7 +44,7 @@ public static class CascadeText
                 Output.Line($"{s.State.Code} ({Words.Of(s.Role)}, {Side(s.Side)}, round {s.Round}):");
                 foreach (var step in s.Path)
                 {
-                    var c = step.Commitment;
+                    var c = step.Obligation;
                     Output.Line($"    round {step.Round}: {step.Attacker.Code} {(step.EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {step.Target.Code} ({step.Location}) → " +
                         $"{c.Agreement.Id} {c.Provision.Citation} [{Words.Of(c.Kind)}, {Words.Of(c.Strength)}, {Words.Of(c.Bindingness)}{(c.Conditional ? ", conditional" : "")}{(c.Hypothetical ? ", hypothetical" : "")}]: {c.Obligor.Code} owes {c.Beneficiary.Code}{Escapes(c)}");
                 }
@@ -68,29 +68,29 @@ public static class CascadeText
             Output.SubHeading($"Promises triggered but not invoked on the facts ({notInvoked.Count})");
             foreach (var w in notInvoked) Output.Line($"{w.Obligor.Code}: {Step(w.Step)}: {w.Reason}");
         }
-        var breaks = r.States.Where(s => s.Breaks.Count > 0).ToList();
+        var breaks = r.States.Where(s => s.Breached.Count > 0).ToList();
         if (breaks.Count > 0)
         {
             Output.SubHeading("Promises broken by joining (fight-prevails)");
             foreach (var s in breaks)
-                foreach (var b in s.Breaks) Output.Line($"{s.State.Code} breaks {b.Agreement.Id} {b.Provision.Citation} ({Words.Of(b.Kind)}) towards {b.Beneficiary.Code}");
+                foreach (var b in s.Breached) Output.Line($"{s.State.Code} breaks {b.Agreement.Id} {b.Provision.Citation} ({Words.Of(b.Kind)}) towards {b.Beneficiary.Code}");
         }
-        if (r.AttackerBreaches.Count > 0)
+        if (r.Breached.Count > 0)
         {
             Output.SubHeading("Promises the attacker breaks");
-            foreach (var b in r.AttackerBreaches) Output.Line($"{b.Agreement.Id} {b.Provision.Citation}: {b.Obligor.Code} towards {b.Beneficiary.Code}");
+            foreach (var b in r.Breached) Output.Line($"{b.Agreement.Id} {b.Provision.Citation}: {b.Obligor.Code} towards {b.Beneficiary.Code}");
         }
     }
 
     private static string Step(PathStep step)
     {
-        var c = step.Commitment;
+        var c = step.Obligation;
         return $"{step.Attacker.Code} {(step.EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {step.Target.Code} ({step.Location}) → " +
             $"{c.Agreement.Id} {c.Provision.Citation} [{Words.Of(c.Kind)}]: {c.Obligor.Code} owes {c.Beneficiary.Code}";
     }
 
     /// <summary>The escape clauses of the obligation ("in accordance with its constitutional processes"), shown, never dropped.</summary>
-    private static string Escapes(CascadeCommitment c)
+    private static string Escapes(CascadeObligation c)
     {
         var escapes = c.Escapes.ToList();
         return escapes.Count == 0 ? "" : " — " + string.Join("; ", escapes.Select(x => $"{Words.Of(x.Kind)}: {x.Text}"));

@@ -39,15 +39,15 @@ public static class ShowCommand
 
     public static string Describe(Corpus c, Selector s) => s.Kind switch
     {
-        "states" => string.Join(", ", s.States.Select(x => Name(c, x))),
-        "role" => $"every party with role {Words.Of(s.Role!.Value)}",
-        "any-member" => "any member",
-        "other-parties" => "every other party",
-        "target" => "the attacked party",
-        "anyone" => "anyone",
-        "non-party" => "a non-party",
-        "organization" => $"{c.Organization(s.Organization!)?.Name ?? s.Organization} (the organization itself)",
-        _ => s.Kind,
+        SelectorKind.States => string.Join(", ", s.States.Select(x => Name(c, x))),
+        SelectorKind.Role => $"every party with role {Words.Of(s.Role!.Value)}",
+        SelectorKind.AnyMember => "any member",
+        SelectorKind.OtherParties => "every other party",
+        SelectorKind.Target => "the attacked party",
+        SelectorKind.Anyone => "anyone",
+        SelectorKind.NonParty => "a non-party",
+        SelectorKind.Organization => $"{c.Organization(s.Organization!)?.Name ?? s.Organization} (the organization itself)",
+        _ => Words.Of(s.Kind),
     };
 
     private static void Render(Corpus corpus, Agreement a)

@@ -25,7 +25,7 @@ public static class AtopToAgreements
             $"phase {m.Phase}" + (m.CowSystem ? "" : "; not a COW system member at signature (cowsys=0)")
                 + (m.Entry.Day is null ? "; entry day unknown, taken as the 1st" : "")
                 + (m.Exit is { Day: null } ? "; exit day unknown, taken as the month's last day" : ""),
-            new SourcePosition(release.MemberFile, m.Line, release.MemberColumns["member"] + 1))).ToList();
+            new Position(release.MemberFile, m.Line, release.MemberColumns["member"] + 1))).ToList();
         var provisions = a.Members.SelectMany(m => Provisions(release, a, m, source.Id)).ToList();
         var uncertain = new List<string>();
         if (a.Members.Any(m => m.ObligationsVary))
@@ -48,7 +48,7 @@ public static class AtopToAgreements
             Notes(release, a),
             uncertain,
             Origin,
-            new SourcePosition(release.AllianceFile, a.Line, 1));
+            new Position(release.AllianceFile, a.Line, 1));
     }
 
     private static List<string> Notes(AtopRelease release, AtopAlliance a) =>
@@ -73,13 +73,13 @@ public static class AtopToAgreements
             var promise = AtopColumns.PromiseFlags[k];
             if ((m.Promises & promise) == 0) continue;
             var column = AtopColumns.PromiseColumns[k];
-            var position = new SourcePosition(release.MemberFile, m.Line, release.MemberColumns.TryGetValue(column, out var ci) ? ci + 1 : 0);
+            var position = new Position(release.MemberFile, m.Line, release.MemberColumns.TryGetValue(column, out var ci) ? ci + 1 : 0);
             var conditions = AtopColumns.ConditionColumns[promise].Append(AtopColumns.OtherCondition)
                 .Where(m.Conditions.Contains)
                 .Select(c => new Condition(ConditionKind.AtopCondition, $"{c}=1: {AtopCodes.Conditions[c]}", [m.State]))
                 .ToList();
             // When the promise runs only to some co-members (obvary), the target is those states.
-            var target = toward is null ? Selector.Of("any-member")
+            var target = toward is null ? Selector.Of(SelectorKind.AnyMember)
                 : Selector.ForStates(toward.Where(t => (t.Value & promise) != 0).Select(t => t.Key).Order().ToArray());
             var (kind, word, trigger, attacker, strength, action) = Shape(promise);
             // A non-aggression promise is a standing promise owed to each co-member: it is broken, not triggered, by
@@ -87,7 +87,7 @@ public static class AtopToAgreements
             // "target" to stand for). The co-members of the member's phase, or those obligations run to (obvary).
             var beneficiary = promise == AllianceObligations.NonAggression
                 ? Selector.ForStates(toward is null ? CoMembers(a, m) : target.States.ToArray())
-                : Selector.Of("target");
+                : Selector.Of(SelectorKind.Target);
             var uncertain = toward is null ? new List<string>()
                 : ["direction inferred: ATOP codes obvary=1 for this member (different obligations to different members)"];
             yield return new Provision(

@@ -163,7 +163,7 @@ public static class AtopExtension
             if (ModernAlliances.Code(p.Kind) is not { } code || p.Trigger is not { } t) continue;
             var prefix = Prefix(code);
             if (prefix is null) continue;
-            if (t.Attacker.Kind == "states") set.Add(prefix + "coadv");
+            if (t.Attacker.Kind == SelectorKind.States) set.Add(prefix + "coadv");
             if (t.Scope.Include.Count > 0) set.Add(prefix + "coloc");
         }
         return set;

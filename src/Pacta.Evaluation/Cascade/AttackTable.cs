@@ -4,11 +4,11 @@ using Pacta.Evaluation.Checks;
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
-/// The commitments an attack (or a war involvement) on a state's own territory triggers, for every attacker at once,
-/// as commitment ids of the <see cref="CascadeGraph"/>s it is attached to. Of "X attacks V at V's home" only the
+/// The obligations an attack (or a war involvement) on a state's own territory triggers, for every attacker at once,
+/// as obligation ids of the <see cref="CascadeGraph"/>s it is attached to. Of "X attacks V at V's home" only the
 /// trigger checks that declare <see cref="CheckDependency.Attacker"/> and "the attacker owes nothing against itself"
 /// depend on X. So each victim and kind is evaluated once, by the same <see cref="Evaluator"/> as every cascade, with
-/// a stand-in attacker that is nobody's party and named by nothing, and X's commitments are that list less the ones
+/// a stand-in attacker that is nobody's party and named by nothing, and X's obligations are that list less the ones
 /// X as obligor or an attacker-dependent check, run again for X, rules out. Attackers such a check names
 /// (<see cref="ClauseCheck.NamedAttackers"/>) are evaluated in full when their trigger could oblige anyone but
 /// themselves. Read-only once built, so the threads of an exposure matrix share one.
@@ -23,27 +23,27 @@ public sealed class AttackTable
 
     private readonly Row[] _rows;
     private readonly string[] _homes;
-    private readonly CascadeCommitment[] _commitments;
+    private readonly CascadeObligation[] _obligations;
 
-    private AttackTable(CascadeSource source, int firstId, CascadeCommitment[] commitments, Row[] rows, string[] homes)
+    private AttackTable(CascadeSource source, int firstId, CascadeObligation[] obligations, Row[] rows, string[] homes)
     {
         Source = source;
         FirstId = firstId;
-        _commitments = commitments;
+        _obligations = obligations;
         _rows = rows;
         _homes = homes;
     }
 
     public CascadeSource Source { get; }
 
-    /// <summary>The id of the first triggered commitment (the ones before are standing non-aggression promises).</summary>
+    /// <summary>The id of the first triggered obligation (the ones before are standing non-aggression promises).</summary>
     public int FirstId { get; }
 
-    /// <summary>The commitments the table refers to, id <see cref="FirstId"/> first.</summary>
-    public IReadOnlyList<CascadeCommitment> Commitments => _commitments;
+    /// <summary>The obligations the table refers to, id <see cref="FirstId"/> first.</summary>
+    public IReadOnlyList<CascadeObligation> Obligations => _obligations;
 
     /// <summary>
-    /// Evaluates every state of <paramref name="g"/>'s registry as a victim (in parallel) and registers the commitments
+    /// Evaluates every state of <paramref name="g"/>'s registry as a victim (in parallel) and registers the obligations
     /// in <paramref name="g"/>, in state order so the ids do not depend on the threads. <paramref name="g"/> must not
     /// have evaluated any event yet, so that every fresh graph over the same source gets the same ids.
     /// </summary>
@@ -79,7 +79,7 @@ public sealed class AttackTable
         });
 
         // Ids, in a fixed order.
-        var first = g.CommitmentCount;
+        var first = g.ObligationCount;
         // What an attacker-dependent check rules out for a provision does not depend on the victim or the kind unless
         // the check reads them too: worked out once per check and provision then.
         const CheckDependency perEvent = CheckDependency.Target | CheckDependency.Location | CheckDependency.EventKind | CheckDependency.EventAttributes;
@@ -118,12 +118,12 @@ public sealed class AttackTable
                 (full ??= [])[x] = triggered.Select(g.Register).Distinct().ToArray();
             rows[slot] = new Row([.. ids], [.. ids.Select(id => g.ObligorOf[id])], [.. ruledOut], full);
         }
-        var commitments = Enumerable.Range(first, g.CommitmentCount - first).Select(g.Commitment).ToArray();
-        var table = new AttackTable(source, first, commitments, rows, [.. homes.Select(h => h.Code)]);
+        var obligations = Enumerable.Range(first, g.ObligationCount - first).Select(g.Obligation).ToArray();
+        var table = new AttackTable(source, first, obligations, rows, [.. homes.Select(h => h.Code)]);
         g.Attach(table);
         return table;
 
-        // The attackers (graph indexes) for whom the check is not met on the commitment's provision; null: none.
+        // The attackers (graph indexes) for whom the check is not met on the obligation's provision; null: none.
         bool[]? RuledOut(ClauseCheck c, TriggeredObligation t, int v, int k)
         {
             var victim = g.States[v];
@@ -163,14 +163,14 @@ public sealed class AttackTable
                 if (p.Trigger is null) continue;
                 foreach (var c in byAttacker)
                     foreach (var x in c.NamedAttackers(p))
-                        if (x != victim && p.Obligations.Any(o => !(o.Obligor.Kind == "states" && o.Obligor.States.All(y => y == x)))) set.Add(x);
+                        if (x != victim && p.Obligations.Any(o => !(o.Obligor.Kind == SelectorKind.States && o.Obligor.States.All(y => y == x)))) set.Add(x);
             }
         }
         return set;
     }
 
     /// <summary>
-    /// The commitment ids an event triggers, in the Evaluator's order; null when the table does not answer it (another
+    /// The obligation ids an event triggers, in the Evaluator's order; null when the table does not answer it (another
     /// kind, or a place other than the victim's home). The array may be shared: do not modify it.
     /// </summary>
     internal int[]? Edges(CascadeEvent e)
@@ -196,13 +196,13 @@ public sealed class AttackTable
         return kept[..count];
     }
 
-    /// <summary>The commitments "<paramref name="attacker"/> attacks <paramref name="victim"/> at home" triggers, in order.</summary>
-    public IReadOnlyList<CascadeCommitment> Triggered(TriggerKind kind, int attacker, int victim)
+    /// <summary>The obligations "<paramref name="attacker"/> attacks <paramref name="victim"/> at home" triggers, in order.</summary>
+    public IReadOnlyList<CascadeObligation> Triggered(TriggerKind kind, int attacker, int victim)
     {
         var k = Slot(kind);
         if (k < 0) throw new ArgumentException($"the table does not answer events of kind {Words.Of(kind)}", nameof(kind));
         if (attacker == victim) throw new ArgumentException("a state does not attack itself", nameof(attacker));
-        return [.. Edges(_rows[victim * Kinds.Count + k], attacker).Select(id => _commitments[id - FirstId])];
+        return [.. Edges(_rows[victim * Kinds.Count + k], attacker).Select(id => _obligations[id - FirstId])];
     }
 
     private static int Slot(TriggerKind kind) => kind switch
@@ -213,7 +213,7 @@ public sealed class AttackTable
     };
 
     /// <summary>
-    /// One victim and kind: the stand-in's commitments, each obligor (graph index) and the attackers its trigger does
+    /// One victim and kind: the stand-in's obligations, each obligor (graph index) and the attackers its trigger does
     /// not answer (null: any attacker), and the attackers evaluated in full.
     /// </summary>
     private sealed class Row(int[] ids, int[] obligors, bool[]?[] ruledOut, Dictionary<int, int[]>? named)

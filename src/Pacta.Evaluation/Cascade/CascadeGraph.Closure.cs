@@ -6,8 +6,8 @@ public sealed partial class CascadeGraph
 {
     /// <summary>
     /// <see cref="Close"/> for many cascades at once (an exposure matrix): expands every event reachable from
-    /// <paramref name="seeds"/>, whichever commitments are honoured, then freezes the graph so threads can share it.
-    /// Events answered by an <see cref="AttackTable"/> mostly share their victim's commitment array, so the ordering
+    /// <paramref name="seeds"/>, whichever obligations are honoured, then freezes the graph so threads can share it.
+    /// Events answered by an <see cref="AttackTable"/> mostly share their victim's obligation array, so the ordering
     /// by obligor and the edge set are worked out once per array (events with equal arrays that are distinct objects
     /// get distinct edge sets, which only skips less).
     /// </summary>

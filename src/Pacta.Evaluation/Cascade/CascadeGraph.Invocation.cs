@@ -4,7 +4,7 @@ using Pacta.Domain;
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>A triggered promise to fight that an event did not invoke, or invoked only on a condition nothing decides.</summary>
-public readonly record struct Withheld(int Commitment, InvocationDecision Decision);
+public readonly record struct Withheld(int Obligation, InvocationDecision Decision);
 
 public sealed partial class CascadeGraph
 {
@@ -17,7 +17,7 @@ public sealed partial class CascadeGraph
     public IReadOnlyList<Withheld> WithheldAt(int eventId) => _withheld.GetValueOrDefault(eventId) ?? NoneWithheld;
 
     /// <summary>
-    /// The commitments an event invokes, out of those it triggers: promises not invoked are left out; conditional
+    /// The obligations an event invokes, out of those it triggers: promises not invoked are left out; conditional
     /// ones are left out (reported), kept, or replaced by a support-only twin, as <see cref="CascadeOptions.Conditional"/>
     /// says. Events share their victim's arrays (attack tables), so the answer is kept per array, attacker and place.
     /// </summary>
@@ -32,7 +32,7 @@ public sealed partial class CascadeGraph
             for (var i = 0; i < triggered.Length; i++)
             {
                 var c = triggered[i];
-                var d = Source.Invocation.Decide(_commitments[c], States[e.Attacker], e.Location);
+                var d = Source.Invocation.Decide(_obligations[c], States[e.Attacker], e.Location);
                 var keep = d.Verdict switch
                 {
                     InvocationVerdict.Invoked => c,
@@ -55,10 +55,10 @@ public sealed partial class CascadeGraph
     /// <summary>A support-only twin of a conditional promise to fight (its own id, so the kernels need no new case).</summary>
     private int SupportVariant(int c)
     {
-        if (_commitments[c].Effect != CascadeEffect.Fight) return c;
+        if (_obligations[c].Effect != CascadeEffect.Fight) return c;
         if (_supportVariant.TryGetValue(c, out var v)) return v;
-        var k = _commitments[c];
-        v = Add(k with { Id = _commitments.Count, Effect = CascadeEffect.Support, Conditional = true });
+        var k = _obligations[c];
+        v = Add(k with { Id = _obligations.Count, Effect = CascadeEffect.Support, Conditional = true });
         _supportVariant[c] = v;
         return v;
     }

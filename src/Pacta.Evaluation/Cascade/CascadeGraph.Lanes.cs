@@ -20,10 +20,10 @@ public sealed partial class CascadeGraph
 
     private LaneLayout BuildLanes()
     {
-        if (_commitments.Count > LaneEdge.MaxCommitments) throw new InvalidOperationException("too many commitments for the lane layout");
+        if (_obligations.Count > LaneEdge.MaxObligations) throw new InvalidOperationException("too many obligations for the lane layout");
         var n = States.Count;
         // Slots number the events of the closure (only they can be pushed), in the order a search from the start met
-        // them where known: the kernel's per-event, per-set and per-commitment arrays then hold what early rounds
+        // them where known: the kernel's per-event, per-set and per-obligation arrays then hold what early rounds
         // use side by side instead of scattered over the whole graph.
         var order = _closureOrder ?? Enumerable.Range(0, _events.Count).Where(ev => _derived![ev] is not null).ToList();
         var slotOf = new int[_events.Count];
@@ -41,11 +41,11 @@ public sealed partial class CascadeGraph
         // major: one joiner's pushes read one row), not per edge of every event.
         var derived = new int[2 * n * n];
         Array.Fill(derived, -1);
-        // Lane ids number commitments in order of first appearance, so the commitments of an edge set sit side by
-        // side in the kernel's per-commitment arrays.
-        var local = new int[_commitments.Count];
+        // Lane ids number obligations in order of first appearance, so the obligations of an edge set sit side by
+        // side in the kernel's per-obligation arrays.
+        var local = new int[_obligations.Count];
         Array.Fill(local, -1);
-        var graphId = new int[_commitments.Count];
+        var graphId = new int[_obligations.Count];
         var next = 0;
         int Local(int c)
         {
@@ -91,13 +91,13 @@ public sealed partial class CascadeGraph
     }
 }
 
-/// <summary>One commitment of one event, 8 bytes: the commitment's lane id with its effect in the top bits, and its beneficiary.</summary>
+/// <summary>One obligation of one event, 8 bytes: the obligation's lane id with its effect in the top bits, and its beneficiary.</summary>
 internal readonly record struct LaneEdge(int Code, int Beneficiary)
 {
     public const int EffectShift = 28;
-    public const int MaxCommitments = 1 << EffectShift;
+    public const int MaxObligations = 1 << EffectShift;
 
-    public int Commitment => Code & (MaxCommitments - 1);
+    public int Obligation => Code & (MaxObligations - 1);
     public CascadeEffect Effect => (CascadeEffect)(Code >>> EffectShift);
 }
 
@@ -107,7 +107,7 @@ internal readonly record struct LaneEdge(int Code, int Beneficiary)
 /// obligor, <c>GroupObligor[g]</c>) owns edges <c>GroupEdgeStart[g] .. GroupEdgeStart[g + 1]</c>, in the order of the
 /// closed graph. <c>Derived[2 * (o * n + a)]</c> and <c>Derived[2 * (o * n + a) + 1]</c> are the slots of the events
 /// joiner o creates by joining against attacker a, its counter-attack and its war involvement (-1: none). Edges name
-/// commitments by lane id; <c>LaneId</c> and <c>GraphId</c> translate between lane and graph ids.
+/// obligations by lane id; <c>LaneId</c> and <c>GraphId</c> translate between lane and graph ids.
 /// </summary>
 internal sealed record LaneLayout(int[] SlotOf, int[] SlotSet, int[] SlotAggressor, int[] SetGroupStart, int[] GroupObligor,
     int[] GroupEdgeStart, LaneEdge[] Edges, int[] Derived, int[] LaneId, int[] GraphId)

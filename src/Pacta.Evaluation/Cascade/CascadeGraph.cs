@@ -4,16 +4,19 @@ namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
 /// Who owes whom what on one day, as integers: states are indexes into <see cref="States"/>; each evaluated event
-/// lists the commitments it triggers. Events are evaluated lazily (deterministic runs, exposure matrices) or
+/// lists the obligations it triggers. Events are evaluated lazily (deterministic runs, exposure matrices) or
 /// expanded up front to a closed graph (<see cref="Close"/>) so Monte Carlo trials never evaluate or allocate.
 /// A graph that is not closed is for one thread; a closed graph is read-only and may be shared.
 /// </summary>
 public sealed partial class CascadeGraph
 {
     private readonly Dictionary<int, int> _index = new();
-    private readonly Dictionary<(string, string, int, int, int, int), int> _commitmentIds = new();
+    // Keyed on the obligation's stable id (agreement, provision, place in the provision: StableIds), so that an edit
+    // that only moves lines keeps every id; a standing peace promise has place -1. The file position is a last resort
+    // for an obligation that is not one of its provision's own (place 0), and is 0:0 otherwise.
+    private readonly Dictionary<(string, string, int, int, int, int, int), int> _obligationIds = new();
     private readonly Dictionary<(TriggerKind, int, int, string), int> _eventIds = new();
-    private readonly List<CascadeCommitment> _commitments = [];
+    private readonly List<CascadeObligation> _obligations = [];
     private readonly int[]?[] _homeEvents = new int[]?[Enum.GetValues<TriggerKind>().Length];
     private readonly List<CascadeEvent> _events = [];
     private readonly List<int[]?> _edges = [];
@@ -47,13 +50,13 @@ public sealed partial class CascadeGraph
 
     public int StateCount => States.Count;
 
-    // Hot arrays read by the cascade kernel (index = commitment id / event id).
+    // Hot arrays read by the cascade kernel (index = obligation id / event id).
     internal int[] ObligorOf => _obligor;
     internal int[] BeneficiaryOf => _beneficiary;
     internal byte[] EffectOf => _effect;
     internal int[] AttackerOf => _attacker;
     public int EventCount => _events.Count;
-    public int CommitmentCount => _commitments.Count;
+    public int ObligationCount => _obligations.Count;
 
     public int IndexOf(int cow) => _index.TryGetValue(cow, out var i) ? i : throw new ArgumentException($"COW {cow} is not in the state registry");
 
@@ -63,27 +66,27 @@ public sealed partial class CascadeGraph
     public AttackTable? Table { get; private set; }
 
     /// <summary>
-    /// Lets <paramref name="table"/> answer this graph's events at a victim's home: its commitments are registered
+    /// Lets <paramref name="table"/> answer this graph's events at a victim's home: its obligations are registered
     /// first, so they get the ids the table refers to (checked).
     /// </summary>
     public void Attach(AttackTable table)
     {
         if (table.Source != Source) throw new ArgumentException("the attack table was built over another source", nameof(table));
-        for (var i = 0; i < table.Commitments.Count; i++)
-            if (CommitmentFor(table.Commitments[i].Obligation!) != table.FirstId + i)
-                throw new InvalidOperationException("the attack table's commitment ids do not match this graph's; attach it before evaluating any event");
+        for (var i = 0; i < table.Obligations.Count; i++)
+            if (ObligationFor(table.Obligations[i].Triggered!) != table.FirstId + i)
+                throw new InvalidOperationException("the attack table's obligation ids do not match this graph's; attach it before evaluating any event");
         Table = table;
     }
 
-    internal int Register(TriggeredObligation t) => CommitmentFor(t);
+    internal int Register(TriggeredObligation t) => ObligationFor(t);
 
-    public CascadeCommitment Commitment(int id) => _commitments[id];
+    public CascadeObligation Obligation(int id) => _obligations[id];
     public CascadeEvent Event(int id) => _events[id];
 
-    /// <summary>Every commitment met so far, by id.</summary>
-    public IReadOnlyList<CascadeCommitment> Commitments => _commitments;
+    /// <summary>Every obligation met so far, by id.</summary>
+    public IReadOnlyList<CascadeObligation> Obligations => _obligations;
 
-    /// <summary>The standing non-aggression promises of a state (commitment ids), for the "stay out" rule.</summary>
+    /// <summary>The standing non-aggression promises of a state (obligation ids), for the "stay out" rule.</summary>
     public ReadOnlySpan<int> PeacePromisesOf(int state) => _peace.AsSpan(_peaceStart[state], _peaceStart[state + 1] - _peaceStart[state]);
 
     /// <summary>The event for an attack on <paramref name="victim"/>'s own territory (or <paramref name="location"/>).</summary>
@@ -110,13 +113,13 @@ public sealed partial class CascadeGraph
         return id;
     }
 
-    /// <summary>The commitments an event triggers, evaluating it on first use.</summary>
+    /// <summary>The obligations an event triggers, evaluating it on first use.</summary>
     public int[] Edges(int eventId)
     {
         if (_edges[eventId] is { } done) return done;
         var e = _events[eventId];
         var arr = Table?.Edges(e)
-            ?? Source.Triggered(new Event(e.Kind, States[e.Attacker], States[e.Target], Day, null, e.Location)).Select(CommitmentFor).Distinct().ToArray();
+            ?? Source.Triggered(new Event(e.Kind, States[e.Attacker], States[e.Target], Day, null, e.Location)).Select(ObligationFor).Distinct().ToArray();
         arr = Invoke(eventId, arr);
         _edges[eventId] = arr;
         return arr;
@@ -127,21 +130,23 @@ public sealed partial class CascadeGraph
     {
         var e = outcome.Event;
         var id = EventId(e.Kind, IndexOf(e.Attacker.Cow), IndexOf(e.Target.Cow), e.Location);
-        _edges[id] ??= Invoke(id, StateObligors.Of(outcome.Triggered).Select(CommitmentFor).Distinct().ToArray());
+        _edges[id] ??= Invoke(id, StateObligors.Of(outcome.Triggered).Select(ObligationFor).Distinct().ToArray());
         return id;
     }
 
-    private int CommitmentFor(TriggeredObligation t)
+    private int ObligationFor(TriggeredObligation t)
     {
-        var key = (t.Agreement.Id, t.Provision.Id, t.Obligation.Position.Line, t.Obligation.Position.Column, t.Obligor.Cow, t.Beneficiary.Cow);
-        if (_commitmentIds.TryGetValue(key, out var id)) return id;
-        id = _commitments.Count;
+        var number = StableIds.ObligationNumber(t.Provision, t.Obligation);
+        var at = number == 0 ? t.Obligation.Position : Position.None;
+        var key = (t.Agreement.Id, t.Provision.Id, number, at.Line, at.Column, t.Obligor.Cow, t.Beneficiary.Cow);
+        if (_obligationIds.TryGetValue(key, out var id)) return id;
+        id = _obligations.Count;
         bool Concerns(Condition c) => c.States.Count == 0 || c.States.Contains(t.Obligor.Cow);
         var conditional = t.Conditions.Any(c => CascadeOptions.EscapeConditions.Contains(c.Kind) && Concerns(c));
         var carveOut = !Options.CarveOutFights && t.Conditions.Any(c => c.Kind == ConditionKind.NeutralityCarveOut && Concerns(c));
-        Add(new CascadeCommitment(id, t.Agreement, t.Provision, t.Obligor, t.Beneficiary,
+        Add(new CascadeObligation(id, t.Agreement, t.Provision, t.Obligor, t.Beneficiary,
             carveOut ? CascadeEffect.Support : Classify(t.Provision.Kind, t.Obligation.Strength, conditional), t.Obligation.Strength, conditional, t));
-        _commitmentIds[key] = id;
+        _obligationIds[key] = id;
         return id;
     }
 
@@ -150,9 +155,9 @@ public sealed partial class CascadeGraph
         if (id >= a.Length) Array.Resize(ref a, Math.Max(a.Length * 2, id + 1));
     }
 
-    private int Add(CascadeCommitment k)
+    private int Add(CascadeObligation k)
     {
-        _commitments.Add(k);
+        _obligations.Add(k);
         Grow(ref _obligor, k.Id);
         Grow(ref _beneficiary, k.Id);
         Grow(ref _effect, k.Id);
@@ -184,11 +189,11 @@ public sealed partial class CascadeGraph
         foreach (var p in Source.PeacePromises)
         {
             if (!_index.TryGetValue(p.Obligor, out var o) || !_index.TryGetValue(p.Beneficiary, out var b)) continue;
-            var key = (p.Agreement.Id, p.Provision.Id, -1, -1, p.Obligor, p.Beneficiary);
-            if (_commitmentIds.ContainsKey(key)) continue;
-            var id = _commitments.Count;
-            Add(new CascadeCommitment(id, p.Agreement, p.Provision, States[o], States[b], CascadeEffect.StayOut, Strength.Automatic, false, null));
-            _commitmentIds[key] = id;
+            var key = (p.Agreement.Id, p.Provision.Id, -1, 0, 0, p.Obligor, p.Beneficiary);
+            if (_obligationIds.ContainsKey(key)) continue;
+            var id = _obligations.Count;
+            Add(new CascadeObligation(id, p.Agreement, p.Provision, States[o], States[b], CascadeEffect.StayOut, Strength.Automatic, false, null));
+            _obligationIds[key] = id;
             (byObligor[o] ??= []).Add(id);
         }
         _peaceStart = new int[States.Count + 1];
@@ -203,7 +208,7 @@ public sealed partial class CascadeGraph
     }
 
     /// <summary>
-    /// Expands every event any cascade from <paramref name="start"/> could reach, whichever commitments are honoured,
+    /// Expands every event any cascade from <paramref name="start"/> could reach, whichever obligations are honoured,
     /// then freezes the graph. Only the counter-attack and no-attack rules have a closure independent of the run.
     /// </summary>
     public void Close(CascadeStart start)
@@ -221,7 +226,7 @@ public sealed partial class CascadeGraph
             var e = Event(ev);
             foreach (var c in Edges(ev))
             {
-                var k = Commitment(c);
+                var k = Obligation(c);
                 if (k.Effect != CascadeEffect.Fight) continue;
                 var o = IndexOf(k.Obligor.Cow);
                 foreach (var next in Derived(o, e.Attacker))
@@ -234,8 +239,8 @@ public sealed partial class CascadeGraph
             _groupEnd = new int[_events.Count][];
             for (var ev = 0; ev < _events.Count; ev++)
             {
-                // Grouped by obligor (stable, so each obligor's commitments keep their order) so that a trial skips
-                // every commitment of a state already at war with one test.
+                // Grouped by obligor (stable, so each obligor's obligations keep their order) so that a trial skips
+                // every obligation of a state already at war with one test.
                 var sorted = (_edges[ev] ?? []).Select((c, i) => (c, i)).OrderBy(x => _obligor[x.c]).ThenBy(x => x.i).Select(x => x.c).ToArray();
                 _edges[ev] = sorted;
                 var ends = new int[sorted.Length];
@@ -255,7 +260,7 @@ public sealed partial class CascadeGraph
                 var d = new int[edges.Length * 2];
                 for (var i = 0; i < edges.Length; i++)
                 {
-                    var k = _commitments[edges[i]];
+                    var k = _obligations[edges[i]];
                     d[2 * i] = d[2 * i + 1] = -1;
                     if (k.Effect != CascadeEffect.Fight) continue;
                     var o = _index[k.Obligor.Cow];
@@ -281,7 +286,7 @@ public sealed partial class CascadeGraph
     /// <summary>For a closed graph: for each edge of an event, the index after the last edge with the same obligor.</summary>
     internal int[] GroupEnd(int eventId) => _groupEnd[eventId];
 
-    /// <summary>For a closed graph: the edge set of each event; events with equal commitments share one.</summary>
+    /// <summary>For a closed graph: the edge set of each event; events with equal obligations share one.</summary>
     internal int[] EdgeSetOf { get; private set; } = [];
 
     public int EdgeSetCount { get; private set; }
@@ -297,13 +302,13 @@ public sealed partial class CascadeGraph
     }
 
     /// <summary>
-    /// For a closed graph: the commitments a cascade from its start can act on, those of the closure's events and the
+    /// For a closed graph: the obligations a cascade from its start can act on, those of the closure's events and the
     /// standing peace promises (each once).
     /// </summary>
-    internal IEnumerable<int> InvocableCommitments()
+    internal IEnumerable<int> InvocableObligations()
     {
         if (!Closed) throw new InvalidOperationException("the graph must be closed first");
-        var seen = new bool[_commitments.Count];
+        var seen = new bool[_obligations.Count];
         for (var ev = 0; ev < _events.Count; ev++)
         {
             if (_derived![ev] is null) continue;

@@ -20,9 +20,9 @@ internal struct AlwaysHonour : IHonour
 
 /// <summary>
 /// The round-by-round fixed point, on integers and reusable buffers so a Monte Carlo trial allocates nothing.
-/// Round r evaluates the events created in round r−1: commitments to fight make their obligors candidates for
+/// Round r evaluates the events created in round r−1: obligations to fight make their obligors candidates for
 /// the beneficiary's side; candidates pulled to both sides, or bound to stay out, stay out; the others join and
-/// create the events of their entry (their attack and their war involvement). Each commitment is acted on once per
+/// create the events of their entry (their attack and their war involvement). Each obligation is acted on once per
 /// run, when it is first triggered with its beneficiary at war; each state joins once and each event is evaluated
 /// once per run, so the loop ends; <see cref="CascadeOptions.MaxRounds"/> is a second guard.
 /// </summary>
@@ -50,7 +50,7 @@ internal sealed class CascadeKernel
     private int[] _frontier = new int[64];
     private int[] _next = new int[64];
     private int[] _eventStamp = new int[64];
-    private int[] _commitmentStamp = new int[64];
+    private int[] _obligationStamp = new int[64];
     private int[] _setStamp = [];
     private int _stamp;
 
@@ -76,12 +76,12 @@ internal sealed class CascadeKernel
         if (g.Closed)
         {
             EnsureEvents(g.EventCount);
-            _commitmentStamp = new int[g.CommitmentCount];
+            _obligationStamp = new int[g.ObligationCount];
             _setStamp = new int[g.EdgeSetCount];
         }
     }
 
-    /// <summary>What the honour source is asked: the decision of each commitment (by default, the commitment itself).</summary>
+    /// <summary>What the honour source is asked: the decision of each obligation (by default, the obligation itself).</summary>
     public DecisionUnits Units { get; }
 
     public int TouchedCount { get; private set; }
@@ -93,7 +93,7 @@ internal sealed class CascadeKernel
     public List<int>? Evaluated { get; set; }
 
     /// <summary>When set, conflicts between promises are recorded (deterministic runs only).</summary>
-    public List<(int State, int Commitment)>? Breaches { get; set; }
+    public List<(int State, int Obligation)>? Breaches { get; set; }
 
     public void Run<T>(ReadOnlySpan<int> attackers, ReadOnlySpan<int> targets, ReadOnlySpan<int> initialEvents, ref T honour) where T : struct, IHonour
     {
@@ -103,7 +103,7 @@ internal sealed class CascadeKernel
         if (++_stamp == int.MaxValue)
         {
             Array.Clear(_eventStamp);
-            Array.Clear(_commitmentStamp);
+            Array.Clear(_obligationStamp);
             Array.Clear(_setStamp);
             _stamp = 1;
         }
@@ -123,14 +123,14 @@ internal sealed class CascadeKernel
             {
                 var ev = _frontier[i];
                 Evaluated?.Add(ev);
-                // Events with the same commitments (attacks by different joiners on one state) need acting on once:
-                // a set whose commitments were all acted on is skipped whole (the same as skipping each).
+                // Events with the same obligations (attacks by different joiners on one state) need acting on once:
+                // a set whose obligations were all acted on is skipped whole (the same as skipping each).
                 var set = closed ? _g.EdgeSetOf[ev] : -1;
                 if (set >= 0 && _setStamp[set] == _stamp) continue;
                 var complete = true;
                 var edges = _g.Edges(ev);
-                if (!closed && _commitmentStamp.Length < _g.CommitmentCount) Array.Resize(ref _commitmentStamp, Math.Max(_g.CommitmentCount, 2 * _commitmentStamp.Length));
-                var seen = _commitmentStamp;
+                if (!closed && _obligationStamp.Length < _g.ObligationCount) Array.Resize(ref _obligationStamp, Math.Max(_g.ObligationCount, 2 * _obligationStamp.Length));
+                var seen = _obligationStamp;
                 var obligor = _g.ObligorOf;
                 var beneficiary = _g.BeneficiaryOf;
                 var effect = _g.EffectOf;
@@ -139,7 +139,7 @@ internal sealed class CascadeKernel
                 {
                     var c = edges[k];
                     var o = obligor[c];
-                    // A state at war is beyond any further commitment: skip all of its commitments at once.
+                    // A state at war is beyond any further obligation: skip all of its obligations at once.
                     if (Role[o] == (byte)CascadeRole.Belligerent)
                     {
                         if (groupEnd is not null) k = groupEnd[k] - 1;

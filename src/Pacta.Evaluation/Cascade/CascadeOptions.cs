@@ -65,7 +65,7 @@ public sealed record CascadeOptions
     public bool PeaceProtectsAggressor { get; init; }
 
     /// <summary>
-    /// How the Monte Carlo groups commitments into decisions (<see cref="IJoinModel"/>); deterministic runs honour
+    /// How the Monte Carlo groups obligations into decisions (<see cref="IJoinModel"/>); deterministic runs honour
     /// everything and ignore it.
     /// </summary>
     public JoinModel JoinModel { get; init; } = JoinModel.PerObligation;
@@ -88,7 +88,7 @@ public sealed record CascadeOptions
         .. JoinModel == JoinModel.PerObligation ? Array.Empty<(string, string, string)>() :
         [("join-model", Words.Of(JoinModel), JoinModel == JoinModel.Fitted
             ? "Monte Carlo: one draw per state and side with the fitted joining model's probability (data/join-model/coefficients.json)"
-            : "Monte Carlo: one draw per state and side; all of a state's commitments towards one side are honoured together")],
+            : "Monte Carlo: one draw per state and side; all of a state's obligations towards one side are honoured together")],
         ("joiner-attacks", Words.Of(JoinerAttacks), JoinerAttacks switch
         {
             JoinerAttacks.CounterAttack => "a joiner attacks the attacker of the attack that drew it in, on that state's own territory",

@@ -4,13 +4,13 @@ namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
 /// One step of the path that drew a state in: in <see cref="Round"/>, <see cref="Attacker"/>'s attack (or war
-/// involvement) against <see cref="Target"/> triggered <see cref="Commitment"/>, owed by its obligor to its beneficiary.
+/// involvement) against <see cref="Target"/> triggered <see cref="Obligation"/>, owed by its obligor to its beneficiary.
 /// </summary>
-public sealed record PathStep(int Round, TriggerKind EventKind, State Attacker, State Target, string Location, CascadeCommitment Commitment)
+public sealed record PathStep(int Round, TriggerKind EventKind, State Attacker, State Target, string Location, CascadeObligation Obligation)
 {
     public override string ToString() =>
         $"round {Round}: {Attacker.Code} {(EventKind == TriggerKind.WarInvolvement ? "at war with" : "attacks")} {Target.Code} → " +
-        $"{Commitment.Agreement.Id} {Commitment.Provision.Citation} ({Words.Of(Commitment.Kind)}): {Commitment.Obligor.Code} owes {Commitment.Beneficiary.Code}";
+        $"{Obligation.Agreement.Id} {Obligation.Provision.Citation} ({Words.Of(Obligation.Kind)}): {Obligation.Obligor.Code} owes {Obligation.Beneficiary.Code}";
 }
 
 /// <summary>
@@ -24,9 +24,9 @@ public sealed record CascadeState(
     CascadeSide Side,
     int Round,
     IReadOnlyList<PathStep> Path,
-    CascadeCommitment? KeptOutBy,
+    CascadeObligation? KeptOutBy,
     bool CrossPressured,
-    IReadOnlyList<CascadeCommitment> Breaks)
+    IReadOnlyList<CascadeObligation> Breached)
 {
     public bool Initial => Round == 0 && Role == CascadeRole.Belligerent;
 }
@@ -40,7 +40,7 @@ public sealed record CascadeResult(
     IReadOnlyList<CascadeState> States,
     int Rounds,
     bool Capped,
-    IReadOnlyList<Breach> AttackerBreaches)
+    IReadOnlyList<Breach> Breached)
 {
     /// <summary>
     /// Promises to fight the cascade's events triggered but did not invoke, or invoked only on a condition nothing

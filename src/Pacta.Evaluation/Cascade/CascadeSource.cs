@@ -68,7 +68,7 @@ public sealed class CascadeSource
         }
     }
 
-    /// <summary>The states some agreement in force (or assumed) can oblige others towards: the only possible victims with commitments.</summary>
+    /// <summary>The states some agreement in force (or assumed) can oblige others towards: the only possible victims with obligations.</summary>
     internal IEnumerable<int> Victims => _byState.Keys;
 
     /// <summary>The agreements that can trigger for an attack on <paramref name="cow"/> (in force or assumed, the state a party or assumed member).</summary>

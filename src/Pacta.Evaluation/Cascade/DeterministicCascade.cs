@@ -10,7 +10,7 @@ public static class DeterministicCascade
     {
         var graph = new CascadeGraph(new CascadeSource(corpus, e.Date, assumptions), options);
         var result = Run(graph, CascadeStart.Of(e));
-        return result with { AttackerBreaches = graph.Source.Full.Evaluate(e, assumptions).Breached };
+        return result with { Breached = graph.Source.Full.Evaluate(e, assumptions).Breached };
     }
 
     public static CascadeResult Run(CascadeGraph g, CascadeStart start)
@@ -31,14 +31,14 @@ public static class DeterministicCascade
 
     private static CascadeResult Collect(CascadeKernel k, CascadeGraph g, CascadeStart start)
     {
-        var breaks = k.Breaches!.GroupBy(b => b.State).ToDictionary(x => x.Key, x => x.Select(b => g.Commitment(b.Commitment)).ToList());
+        var breaks = k.Breaches!.GroupBy(b => b.State).ToDictionary(x => x.Key, x => x.Select(b => g.Obligation(b.Obligation)).ToList());
         var states = new List<CascadeState>();
         foreach (var s in k.Touched)
         {
             var role = (CascadeRole)k.Role[s];
             if (role == CascadeRole.Outside) continue;
             var crossed = role == CascadeRole.KeptOut && k.Via[s] == CascadeKernel.CrossPressured;
-            var keptBy = role == CascadeRole.KeptOut && k.Via[s] >= 0 ? g.Commitment(k.Via[s]) : null;
+            var keptBy = role == CascadeRole.KeptOut && k.Via[s] >= 0 ? g.Obligation(k.Via[s]) : null;
             var path = role is CascadeRole.Belligerent or CascadeRole.Supporter ? Path(k, g, s) : [];
             states.Add(new CascadeState(g.States[s], role, (CascadeSide)k.Side[s], k.Round[s], path, keptBy, crossed,
                 breaks.GetValueOrDefault(s) ?? []));
@@ -65,10 +65,10 @@ public static class DeterministicCascade
             var e = g.Event(ev);
             foreach (var w in g.WithheldAt(ev))
             {
-                var c = g.Commitment(w.Commitment);
+                var c = g.Obligation(w.Obligation);
                 var o = g.IndexOf(c.Obligor.Cow);
                 var b = g.IndexOf(c.Beneficiary.Cow);
-                if (k.Role[o] == (byte)CascadeRole.Belligerent || k.Role[b] != (byte)CascadeRole.Belligerent || !seen.Add((o, w.Commitment))) continue;
+                if (k.Role[o] == (byte)CascadeRole.Belligerent || k.Role[b] != (byte)CascadeRole.Belligerent || !seen.Add((o, w.Obligation))) continue;
                 var step = new PathStep(k.Round[e.Attacker] + 1, e.Kind, g.States[e.Attacker], g.States[e.Target], e.Location.Code, c);
                 result.Add(new WithheldPromise(c.Obligor, (CascadeSide)k.Side[b], step, w.Decision.Verdict, w.Decision.Reason));
             }
@@ -88,7 +88,7 @@ public static class DeterministicCascade
         var cur = s;
         while (k.Via[cur] >= 0 && seen.Add(cur))
         {
-            var c = g.Commitment(k.Via[cur]);
+            var c = g.Obligation(k.Via[cur]);
             var e = g.Event(k.ViaEvent[cur]);
             steps.Add(new PathStep(k.Round[cur], e.Kind, g.States[e.Attacker], g.States[e.Target], e.Location.Code, c));
             var cause = e.Kind == TriggerKind.ArmedAttack ? e.Attacker : e.Target;

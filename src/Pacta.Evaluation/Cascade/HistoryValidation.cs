@@ -126,7 +126,7 @@ public static class HistoryValidation
             if (g.Event(ev).Kind != TriggerKind.ArmedAttack) continue;
             foreach (var c in g.Edges(ev))
             {
-                var k = g.Commitment(c);
+                var k = g.Obligation(c);
                 if (k.Kind == ProvisionKind.Defense && !initial.Contains(k.Obligor.Cow) && start.Targets.Any(t => t.Cow == k.Beneficiary.Cow))
                     pairs.Add((k.Obligor.Cow, k.Beneficiary.Cow));
             }

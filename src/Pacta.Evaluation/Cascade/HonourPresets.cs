@@ -3,7 +3,7 @@ using Pacta.Domain;
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
-/// A published estimate of how often alliance commitments are honoured, by provision kind where the study gives
+/// A published estimate of how often alliance obligations are honoured, by provision kind where the study gives
 /// one (<see cref="Overall"/> otherwise).
 /// </summary>
 public sealed record HonourPreset(string Id, string Finding, string Citation, double Overall, IReadOnlyDictionary<ProvisionKind, double> ByKind)
@@ -15,13 +15,13 @@ public sealed record HonourPreset(string Id, string Finding, string Citation, do
 public static class HonourPresets
 {
     public static readonly HonourPreset Llm2000 = new("llm2000",
-        "74.5 % of commitments invoked by war honoured, 1816-1944, judged against each treaty's specific terms",
+        "74.5 % of obligations invoked by war honoured, 1816-1944, judged against each treaty's specific terms",
         "Leeds, Long & Mitchell (2000), Reevaluating Alliance Reliability: Specific Threats, Specific Promises, Journal of Conflict Resolution 44(5): 686-699",
         0.745, new Dictionary<ProvisionKind, double>());
 
     public static readonly HonourPreset Bf2018 = new("bf2018",
         "50 % overall, 1816-2003; defence 41 %, offence 74 %, neutrality 78 %, non-aggression 37 % (other kinds: the overall rate)",
-        "Berkemeier & Fuhrmann (2018), Reassessing the fulfillment of alliance commitments in war, Research & Politics (April-June 2018)",
+        "Berkemeier & Fuhrmann (2018), Reassessing the fulfillment of alliance obligations in war, Research & Politics (April-June 2018)",
         0.50, new Dictionary<ProvisionKind, double>
         {
             [ProvisionKind.Defense] = 0.41,
@@ -31,17 +31,17 @@ public static class HonourPresets
         });
 
     public static readonly HonourPreset Bf2018Post1945 = new("bf2018-post1945",
-        "22 % of commitments honoured in wars 1945-2003 (no split by kind)",
+        "22 % of obligations honoured in wars 1945-2003 (no split by kind)",
         "Berkemeier & Fuhrmann (2018), Research & Politics (April-June 2018)",
         0.22, new Dictionary<ProvisionKind, double>());
 
     public static readonly HonourPreset Bf2018Pre1945 = new("bf2018-pre1945",
-        "66 % of commitments honoured in wars before 1945 (no split by kind)",
+        "66 % of obligations honoured in wars before 1945 (no split by kind)",
         "Berkemeier & Fuhrmann (2018), Research & Politics (April-June 2018)",
         0.66, new Dictionary<ProvisionKind, double>());
 
     public static readonly HonourPreset Certain = new("certain",
-        "every commitment honoured: the deterministic cascade",
+        "every obligation honoured: the deterministic cascade",
         "none (a reference point)", 1.0, new Dictionary<ProvisionKind, double>());
 
     public static readonly IReadOnlyList<HonourPreset> All = [Bf2018, Bf2018Post1945, Bf2018Pre1945, Llm2000, Certain];
@@ -52,7 +52,7 @@ public static class HonourPresets
 }
 
 /// <summary>
-/// The probability that a commitment is honoured: an override for its agreement, else for its kind, else the
+/// The probability that an obligation is honoured: an override for its agreement, else for its kind, else the
 /// preset's figure for its kind; then multiplied by factors for strength and bindingness (1 unless the user sets
 /// them: no study reports them).
 /// </summary>
@@ -66,7 +66,7 @@ public sealed record HonourModel(
     public static HonourModel Of(HonourPreset preset) => new(preset,
         new Dictionary<string, double>(), new Dictionary<ProvisionKind, double>(), new Dictionary<Strength, double>(), new Dictionary<Bindingness, double>());
 
-    public double P(CascadeCommitment c)
+    public double P(CascadeObligation c)
     {
         var p = ByAgreement.TryGetValue(c.Agreement.Id, out var a) ? a
             : ByKind.TryGetValue(c.Kind, out var k) ? k

@@ -43,7 +43,7 @@ public sealed class Invocation(Corpus corpus, DateOnly day, Assumptions assumpti
         Rules.Overlays.GetValueOrDefault(a.Id)
         ?? a.Related.Where(r => r.Relation == "same-as").Select(r => Rules.Overlays.GetValueOrDefault(r.Agreement)).FirstOrDefault(t => t is not null);
 
-    public InvocationDecision Decide(CascadeCommitment k, State attacker, Location location)
+    public InvocationDecision Decide(CascadeObligation k, State attacker, Location location)
     {
         if (k.Kind is not (ProvisionKind.Defense or ProvisionKind.Offense)) return InvocationDecision.Invoked;
         var a = k.Agreement;
@@ -62,7 +62,7 @@ public sealed class Invocation(Corpus corpus, DateOnly day, Assumptions assumpti
         return InvocationDecision.Invoked;
     }
 
-    private InvocationDecision ByOverlay(InvocationTerms t, CascadeCommitment k, State attacker, Location location)
+    private InvocationDecision ByOverlay(InvocationTerms t, CascadeObligation k, State attacker, Location location)
     {
         if (t.Adversaries is { } adversaries && !adversaries.Contains(attacker.Cow))
             return new(InvocationVerdict.NotInvoked, $"the promise answers {Names(adversaries)} only, not {attacker.Name}{Note(t.AdversaryNote)}");
@@ -75,10 +75,10 @@ public sealed class Invocation(Corpus corpus, DateOnly day, Assumptions assumpti
     }
 
     /// <summary>ATOP's condition dummies of the obligor's member row, where no overlay reads the text.</summary>
-    private InvocationDecision ByAtopFlags(CascadeCommitment k, State attacker)
+    private InvocationDecision ByAtopFlags(CascadeObligation k, State attacker)
     {
-        if (k.Obligation is null) return InvocationDecision.Invoked;
-        foreach (var c in k.Obligation.Conditions)
+        if (k.Triggered is null) return InvocationDecision.Invoked;
+        foreach (var c in k.Triggered.Conditions)
         {
             if (c.Kind != ConditionKind.AtopCondition || (c.States.Count > 0 && !c.States.Contains(k.Obligor.Cow))) continue;
             var column = c.Text.Split('=')[0];

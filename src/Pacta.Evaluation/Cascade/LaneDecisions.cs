@@ -1,8 +1,8 @@
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
-/// <see cref="DecisionUnits"/> as the lane kernel asks for them: by a commitment's lane id and its beneficiary's side.
-/// One decision per commitment keeps the lane ids as decision ids (the draws, and the order they are made in, are
+/// <see cref="DecisionUnits"/> as the lane kernel asks for them: by an obligation's lane id and its beneficiary's side.
+/// One decision per obligation keeps the lane ids as decision ids (the draws, and the order they are made in, are
 /// those of a kernel without decisions); shared decisions keep the units' ids. Built once, shared by threads.
 /// </summary>
 internal sealed class LaneDecisions
@@ -13,7 +13,7 @@ internal sealed class LaneDecisions
     {
         _layout = layout;
         Units = units;
-        if (units.PerCommitment)
+        if (units.IsPerObligation)
         {
             Count = layout.GraphId.Length;
             return;
@@ -34,10 +34,10 @@ internal sealed class LaneDecisions
     /// <summary>Lane decision ids run from 0 to <c>Count - 1</c>.</summary>
     public int Count { get; }
 
-    /// <summary>By lane id: the decision when the beneficiary is on the attacker's side; null when a decision is its commitment.</summary>
+    /// <summary>By lane id: the decision when the beneficiary is on the attacker's side; null when a decision is its obligation.</summary>
     public int[]? Attacker { get; }
 
-    /// <summary>By lane id: the decision when the beneficiary is on the defender's side; null when a decision is its commitment.</summary>
+    /// <summary>By lane id: the decision when the beneficiary is on the defender's side; null when a decision is its obligation.</summary>
     public int[]? Defender { get; }
 
     /// <summary>The decision of the units that a lane decision id stands for.</summary>

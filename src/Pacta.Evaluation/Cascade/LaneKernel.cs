@@ -9,7 +9,7 @@ namespace Pacta.Evaluation.Cascade;
 
 /// <summary>
 /// Which lanes (trials) honour a decision, named by its lane decision id (<see cref="LaneDecisions"/>: with one
-/// decision per commitment, the commitment's lane id, <see cref="LaneLayout.LaneId"/>, so the kernel's per-commitment
+/// decision per obligation, the obligation's lane id, <see cref="LaneLayout.LaneId"/>, so the kernel's per-obligation
 /// data and a source indexed the same way are read side by side). Asked once per decision and run, for all lanes:
 /// drawing every lane at once costs less than drawing lane by lane.
 /// </summary>
@@ -63,7 +63,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     private readonly LaneLayout _l;
     private readonly int _n;
 
-    // By lane id, the decision for a beneficiary on each side; null when each commitment is its own decision.
+    // By lane id, the decision for a beneficiary on each side; null when each obligation is its own decision.
     private readonly int[]? _decisionA;
     private readonly int[]? _decisionD;
 
@@ -95,13 +95,13 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     private int[] _roundSets = new int[64];
     private Entry[] _entries = new Entry[64];
 
-    // Commitments acted on in this round; they count as seen from the next round on.
+    // Obligations acted on in this round; they count as seen from the next round on.
     private SeenLog[] _seenLog = new SeenLog[256];
 
     // Per event and per edge set: lane masks valid only when their stamp is the current run's, so a run starts
-    // without clearing arrays of the graph's size. Per commitment: seen, cleared through the list of commitments
+    // without clearing arrays of the graph's size. Per obligation: seen, cleared through the list of obligations
     // seen in the run; per decision (in the same array, by lane decision id): the draw, valid when its stamp is the run's.
-    private readonly CommitmentLanes[] _commitments;
+    private readonly ObligationLanes[] _obligations;
     private int[] _seenList = new int[256];
     private int _seenCount;
     private readonly int[] _drawStamp;
@@ -126,11 +126,11 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     }
 
     /// <summary>
-    /// Per commitment, side by side as every edge reads the one and most then the other: the lanes in which it was
+    /// Per obligation, side by side as every edge reads the one and most then the other: the lanes in which it was
     /// acted on in an earlier round of the run, and the lanes that honour decision number <c>c</c> (valid when drawn in
-    /// this run; with one decision per commitment, the commitment's own).
+    /// this run; with one decision per obligation, the obligation's own).
     /// </summary>
-    private struct CommitmentLanes
+    private struct ObligationLanes
     {
         public T Seen;
         public T Honoured;
@@ -139,7 +139,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     /// <summary>An edge set's lane masks with its groups.</summary>
     private struct SetLanes
     {
-        /// <summary>Lanes in which every commitment of the set was acted on: nothing is left to do there in the run.</summary>
+        /// <summary>Lanes in which every obligation of the set was acted on: nothing is left to do there in the run.</summary>
         public T Done;
         /// <summary>Lanes that evaluate the set in the current round.</summary>
         public T Round;
@@ -167,9 +167,9 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         public int Next;
     }
 
-    private readonly record struct PendingSupport(int Commitment, int Obligor, int Beneficiary, T Lanes);
+    private readonly record struct PendingSupport(int Obligation, int Obligor, int Beneficiary, T Lanes);
 
-    private readonly record struct SeenLog(int Commitment, T Lanes);
+    private readonly record struct SeenLog(int Obligation, T Lanes);
 
     /// <summary>An event to push: its index in <see cref="LaneLayout.Derived"/> until resolved to a slot.</summary>
     private struct PendingPush
@@ -179,7 +179,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         public int Key;
     }
 
-    /// <summary>A kernel for <paramref name="g"/> that draws <paramref name="decisions"/> (default: one per commitment).</summary>
+    /// <summary>A kernel for <paramref name="g"/> that draws <paramref name="decisions"/> (default: one per obligation).</summary>
     public LaneKernel(CascadeGraph g, LaneDecisions? decisions = null)
     {
         if (!g.Closed) throw new InvalidOperationException("the lane kernel needs a closed graph");
@@ -199,8 +199,8 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         _pieceHead = new int[_n];
         _initialAttacker = new bool[_n];
         _cands = new int[_n];
-        var slots = Math.Max(g.CommitmentCount, decisions?.Count ?? 0);
-        _commitments = new CommitmentLanes[slots];
+        var slots = Math.Max(g.ObligationCount, decisions?.Count ?? 0);
+        _obligations = new ObligationLanes[slots];
         _drawStamp = new int[slots];
         // Events and sets are the layout's slots and local sets, numbered in the order a search from the start met them.
         _events = new EventLanes[_l.SlotCount];
@@ -261,7 +261,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
                 Walk(ref _sets[_roundSets[i]], peacePrevails, ref candCount, ref pieceCount, ref supportCount, ref logCount, ref honour);
             foreach (var (c, m) in _seenLog.AsSpan(0, logCount))
             {
-                ref var seen = ref _commitments[c].Seen;
+                ref var seen = ref _obligations[c].Seen;
                 if (seen.IsZero) AddSeen(c);
                 seen |= m;
             }
@@ -289,7 +289,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
             if (sl.RoundNumber != r) { sl.RoundNumber = r; sl.Round = T.Zero; sl.Head = -1; }
             // Lanes in which the set has nothing left to do, or is already evaluated in this round by an event with a
             // smaller key (frontier order is key order within each lane), skip the event: within a round no state goes
-            // to war, so a second event with the same set would find each commitment acted on, its obligor at war or
+            // to war, so a second event with the same set would find each obligation acted on, its obligor at war or
             // its beneficiary not.
             active = T.AndNot(active, sl.Done | sl.Round);
             if (active.IsZero) continue;
@@ -316,25 +316,25 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         var protectsAggressor = _g.Options.PeaceProtectsAggressor;
         var incomplete = T.Zero;
         // The hot loop indexes through refs: every index comes from the closed graph's own layout (states,
-        // commitments, groups and edges it built), so the bounds checks only cost time.
+        // obligations, groups and edges it built), so the bounds checks only cost time.
         ref var groupObligor = ref MemoryMarshal.GetArrayDataReference(_l.GroupObligor);
         ref var groupEdgeStart = ref MemoryMarshal.GetArrayDataReference(_l.GroupEdgeStart);
         ref var edges = ref MemoryMarshal.GetArrayDataReference(_l.Edges);
-        ref var commitments = ref MemoryMarshal.GetArrayDataReference(_commitments);
+        ref var obligations = ref MemoryMarshal.GetArrayDataReference(_obligations);
         ref var bel = ref MemoryMarshal.GetArrayDataReference(Bel);
         ref var sideA = ref MemoryMarshal.GetArrayDataReference(SideA);
         for (int gi = sl.GroupStart, gEnd = sl.GroupEnd; gi < gEnd; gi++)
         {
             var o = Unsafe.Add(ref groupObligor, gi);
-            // Lanes where the obligor is at war ignore all its commitments.
+            // Lanes where the obligor is at war ignore all its obligations.
             var live = T.AndNot(active, Unsafe.Add(ref bel, o));
             if (live.IsZero) continue;
             var candidate = T.Zero;
             for (int k = Unsafe.Add(ref groupEdgeStart, gi), kEnd = Unsafe.Add(ref groupEdgeStart, gi + 1); k < kEnd; k++)
             {
                 var e = Unsafe.Add(ref edges, k);
-                var c = e.Commitment;
-                var m = T.AndNot(live, Unsafe.Add(ref commitments, c).Seen);
+                var c = e.Obligation;
+                var m = T.AndNot(live, Unsafe.Add(ref obligations, c).Seen);
                 if (m.IsZero) continue;
                 var b = e.Beneficiary;
                 var bb = Unsafe.Add(ref bel, b);
@@ -383,7 +383,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
             }
             if (candidate.IsZero) continue;
             // Each lane's candidacy carries the key and aggressor of that lane's event: one piece per event for all
-            // of the obligor's commitments in the set.
+            // of the obligor's obligations in the set.
             if (single)
             {
                 ref readonly var en = ref _entries[head];
@@ -569,7 +569,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     }
 
     /// <summary>
-    /// The lanes among <paramref name="lanes"/> that honour commitment <paramref name="c"/> (a lane id) towards
+    /// The lanes among <paramref name="lanes"/> that honour obligation <paramref name="c"/> (a lane id) towards
     /// beneficiary <paramref name="b"/>, a belligerent there: the decision of each lane's side of b.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -592,7 +592,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         // Decision ids come from the closed graph's layout or its decisions. Every lane is drawn at the decision's
         // first use in the run.
         ref var stamp = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_drawStamp), decision);
-        ref var honoured = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_commitments), decision).Honoured;
+        ref var honoured = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_obligations), decision).Honoured;
         if (stamp != _stamp)
         {
             stamp = _stamp;
@@ -647,7 +647,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         Array.Clear(_initialAttacker);
         Array.Fill(_pieceHead, -1);
         Capped = T.Zero;
-        foreach (var c in _seenList.AsSpan(0, _seenCount)) _commitments[c].Seen = T.Zero;
+        foreach (var c in _seenList.AsSpan(0, _seenCount)) _obligations[c].Seen = T.Zero;
         _seenCount = 0;
         if (++_stamp == int.MaxValue)
         {

@@ -22,13 +22,13 @@ public sealed record MonteCarloResult(
     Estimate AnyMajorDrawnIn,
     IReadOnlyList<Estimate> SizeDistribution,
     MeanEstimate MeanSize,
-    IReadOnlyList<(CascadeCommitment Commitment, double P)> Probabilities);
+    IReadOnlyList<(CascadeObligation Obligation, double P)> Probabilities);
 
 /// <summary>
 /// Monte Carlo over the cascade: in each trial every decision (<see cref="DecisionUnits"/>, made by the join model) is
-/// drawn once with its probability, however many attacks trigger its commitments and however many commitments share
-/// it, and the deterministic rules run on what is honoured. With one decision per commitment
-/// (<see cref="PerObligation"/>, the default) each commitment is honoured with its own probability.
+/// drawn once with its probability, however many attacks trigger its obligations and however many obligations share
+/// it, and the deterministic rules run on what is honoured. With one decision per obligation
+/// (<see cref="PerObligation"/>, the default) each obligation is honoured with its own probability.
 /// Trials run 256 at a time in the bit lanes of <see cref="LaneKernel{T}"/>; probabilities are rounded to multiples of
 /// 2^-16 (<see cref="BernoulliLanes"/>). Trials are cut into fixed blocks, each with its own generator seeded from
 /// (seed, block), so the result depends on the seed only, not on the number of threads.
@@ -42,7 +42,7 @@ public static class MonteCarlo
     /// Runs <paramref name="trials"/> trials. <paramref name="cancellationToken"/> is checked between blocks of
     /// <see cref="BlockSize"/> trials: once it is cancelled the run stops within a block per thread and throws
     /// <see cref="OperationCanceledException"/> (a server passes its request's token, so a client that hangs up or
-    /// times out stops the work). <paramref name="joins"/> groups commitments into decisions (default: the graph
+    /// times out stops the work). <paramref name="joins"/> groups obligations into decisions (default: the graph
     /// options' <see cref="CascadeOptions.JoinModel"/>).
     /// </summary>
     public static MonteCarloResult Run(CascadeGraph g, CascadeStart start, HonourModel model, long trials, ulong seed,
@@ -57,10 +57,10 @@ public static class MonteCarlo
         // Indexed by lane decision id, as the lane kernel asks.
         var numerators = new int[decisions.Count];
         for (var d = 0; d < numerators.Length; d++) numerators[d] = BernoulliLanes.Numerator(units.P(decisions.UnitDecision(d)));
-        var probabilities = new List<(CascadeCommitment, double)>();
-        for (var c = 0; c < g.CommitmentCount; c++)
+        var probabilities = new List<(CascadeObligation, double)>();
+        for (var c = 0; c < g.ObligationCount; c++)
         {
-            var k = g.Commitment(c);
+            var k = g.Obligation(c);
             probabilities.Add((k, model.P(k)));
         }
         var attackers = start.Attackers.Select(s => g.IndexOf(s.Cow)).ToArray();
@@ -96,7 +96,7 @@ public static class MonteCarlo
     }
 
     private static MonteCarloResult Summarise(CascadeGraph g, HonourModel model, long trials, ulong seed, Tally t,
-        (int, int)[] pairs, bool[] initial, List<(CascadeCommitment, double)> probabilities)
+        (int, int)[] pairs, bool[] initial, List<(CascadeObligation, double)> probabilities)
     {
         var states = new List<StateOdds>();
         for (var s = 0; s < g.StateCount; s++)

@@ -6,12 +6,12 @@ public sealed record ReferenceOutcome(CascadeRole[] Roles, CascadeSide[] Sides, 
 /// <summary>
 /// The cascade's rules written as plainly as they can be, with no performance tricks: the oracle that
 /// <see cref="CascadeKernel"/> and <see cref="LaneKernel{T}"/> are tested against, trial by trial. A run is given
-/// the outcome of every decision (<see cref="DecisionUnits"/>): commitment c towards a beneficiary on side s is
+/// the outcome of every decision (<see cref="DecisionUnits"/>): obligation c towards a beneficiary on side s is
 /// honoured when <c>honoured[units.Of(c, s)]</c>.
 /// <para>
 /// The rules (docs/cascade.md): the initial attackers and targets are at war in round 0, and the initial events
-/// are evaluated in round 1. In each round, for each event of the round in turn and each commitment it triggers: a
-/// commitment is acted on once per run, the first time it is met while its obligor is not at war and its
+/// are evaluated in round 1. In each round, for each event of the round in turn and each obligation it triggers: a
+/// obligation is acted on once per run, the first time it is met while its obligor is not at war and its
 /// beneficiary is; honoured, a promise to fight makes its obligor a candidate for its beneficiary's side, a support
 /// promise makes an outsider a supporter, and a promise to stay out bars its obligor from the side against its
 /// beneficiary (neither stay-out kind protects the initial attacker unless the options say so). Then, in state
@@ -38,13 +38,13 @@ public static class ReferenceCascade
 
         // barred[o, s]: o promised to stay out of a war against a belligerent of the side other than s, so may not join s.
         var barred = new bool[n, 3];
-        var actedOn = new bool[g.CommitmentCount];
+        var actedOn = new bool[g.ObligationCount];
         var evaluated = new HashSet<int>();
         var round = new List<int>();
         foreach (var ev in start.Events(g))
             if (evaluated.Add(ev)) round.Add(ev);
 
-        bool Honoured(int commitment, CascadeSide beneficiarySide) => honoured[units.Of(commitment, beneficiarySide)];
+        bool Honoured(int obligation, CascadeSide beneficiarySide) => honoured[units.Of(obligation, beneficiarySide)];
         bool Protected(int beneficiary) => options.PeaceProtectsAggressor || !initialAttacker[beneficiary];
 
         for (var r = 1; round.Count > 0; r++)

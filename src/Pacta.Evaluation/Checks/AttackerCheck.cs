@@ -9,7 +9,7 @@ public sealed class AttackerCheck : ClauseCheck
     public override CheckDependency DependsOn => CheckDependency.Attacker | CheckDependency.Date;
 
     public override IReadOnlyList<int> NamedAttackers(Provision p) =>
-        p.Trigger?.Attacker is { Kind: Vocabulary.SelectorKinds.States } s ? s.States : [];
+        p.Trigger?.Attacker is { Kind: SelectorKind.States } s ? s.States : [];
 
     public override CheckResult? Run(in ClauseInput x, List<Explanation>? explain)
     {
@@ -18,13 +18,13 @@ public sealed class AttackerCheck : ClauseCheck
         var at = x.Event.Attacker;
         if (a.Admits(s, at.Cow) is not { } ok)
         {
-            explain?.Add(Explanation.Leaf($"attacker selector {s.Kind}", CheckResult.Unknown, x.Source));
+            explain?.Add(Explanation.Leaf($"attacker selector {WordCache.Of(s.Kind)}", CheckResult.Unknown, x.Source));
             return CheckResult.Unknown;
         }
         explain?.Add(Explanation.Leaf(s.Kind switch
         {
-            Vocabulary.SelectorKinds.Anyone => $"an attack by anyone counts ({at.Name})",
-            Vocabulary.SelectorKinds.NonParty => ok
+            SelectorKind.Anyone => $"an attack by anyone counts ({at.Name})",
+            SelectorKind.NonParty => ok
                 ? $"{at.Name} is not a party, as the trigger requires"
                 : $"wrong attacker: {at.Name} is itself a party; the trigger covers attacks by non-parties",
             _ => ok

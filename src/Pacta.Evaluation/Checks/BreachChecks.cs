@@ -62,14 +62,14 @@ public sealed class PromiseeCheck : ClauseCheck
 
     private static bool OwedTo(AgreementAtEvent at, Selector beneficiary, int target) => beneficiary.Kind switch
     {
-        Vocabulary.SelectorKinds.States => beneficiary.States.Contains(target),
-        Vocabulary.SelectorKinds.Role => beneficiary.Role is { } r && at.HasRole(target, r),
+        SelectorKind.States => beneficiary.States.Contains(target),
+        SelectorKind.Role => beneficiary.Role is { } r && at.HasRole(target, r),
         _ => false,
     };
 
     private static PartyRole? Role(Provision p)
     {
-        foreach (var o in p.Obligations) if (o.Beneficiary.Kind == Vocabulary.SelectorKinds.Role) return o.Beneficiary.Role;
+        foreach (var o in p.Obligations) if (o.Beneficiary.Kind == SelectorKind.Role) return o.Beneficiary.Role;
         return null;
     }
 }

@@ -6,7 +6,7 @@ namespace Pacta.Evaluation.Validation;
 /// The fitted joining model in the Monte Carlo (<c>--join-model fitted</c>): one decision per state and side, as
 /// <see cref="PerStateAndSide"/>, honoured with the model's P(the state joins that side) for its situation towards
 /// the cascade's initial attackers and targets (<see cref="JoinFeatures"/>). A state still joins only through a
-/// commitment the cascade reaches; the model sets how often. The honour presets are not used.
+/// obligation the cascade reaches; the model sets how often. The honour presets are not used.
 /// </summary>
 public sealed class FittedJoinModel(IReadOnlyList<double> coefficients, CascadeStart start, Contiguity contiguity) : IJoinModel
 {
@@ -16,8 +16,8 @@ public sealed class FittedJoinModel(IReadOnlyList<double> coefficients, CascadeS
     {
         if (!closed.Closed) throw new InvalidOperationException("decision units need a closed graph");
         var n = closed.StateCount;
-        var of = new int[2 * closed.CommitmentCount];
-        for (var c = 0; c < closed.CommitmentCount; c++)
+        var of = new int[2 * closed.ObligationCount];
+        for (var c = 0; c < closed.ObligationCount; c++)
         {
             var o = closed.ObligorOf[c];
             of[2 * c] = PerStateAndSide.Decision(o, CascadeSide.Attacker);

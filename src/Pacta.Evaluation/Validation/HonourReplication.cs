@@ -53,7 +53,7 @@ public static class HonourReplication
                     if (o.Cow != p.Cow) standing.AddRange(g.PeacePromisesOf(g.IndexOf(o.Cow)).ToArray());
                 foreach (var c in events.Distinct().SelectMany(g.Edges).Concat(standing))
                 {
-                    var k = g.Commitment(c);
+                    var k = g.Obligation(c);
                     if (k.Beneficiary.Cow != p.Cow || k.Obligor.Cow == p.Cow || !Kinds.Contains(k.Kind) || !k.Obligor.IsSystemMemberOn(entry)) continue;
                     var key = (k.Obligor.Cow, p.Cow, k.Kind);
                     if (!seen.TryGetValue(key, out var u))

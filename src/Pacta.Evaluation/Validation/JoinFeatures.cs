@@ -11,7 +11,7 @@ public sealed record JoinSituation(State State, double[] Attacker, double[] Targ
 
 /// <summary>
 /// The features of the joining model (docs/validation.md, "Features"): a candidate's promises invoked by the first
-/// attack (the commitments of the cascade's round-0 events: the attacks on the targets and the attackers' war
+/// attack (the obligations of the cascade's round-0 events: the attacks on the targets and the attackers' war
 /// involvement), contiguity, major-power status and era. The same code serves the validation and
 /// <see cref="FittedJoinModel"/>.
 /// </summary>
@@ -44,11 +44,11 @@ public static class JoinFeatures
                 partyCount[a.Id] = n = g.Source.Corpus.PartiesOn(a, day).Select(p => p.State).Distinct().Count();
             return n;
         }
-        var promises = new Dictionary<int, List<CascadeCommitment>>();
+        var promises = new Dictionary<int, List<CascadeObligation>>();
         foreach (var ev in start.Events(g))
             foreach (var c in g.Edges(ev))
             {
-                var k = g.Commitment(c);
+                var k = g.Obligation(c);
                 if (!promises.TryGetValue(k.Obligor.Cow, out var list)) promises[k.Obligor.Cow] = list = [];
                 if (!list.Exists(x => x.Id == k.Id)) list.Add(k);
             }
@@ -69,7 +69,7 @@ public static class JoinFeatures
         return result;
     }
 
-    private static double[] Vector(bool targetSide, List<CascadeCommitment> to, List<CascadeCommitment> other, bool near, bool nearOther,
+    private static double[] Vector(bool targetSide, List<CascadeObligation> to, List<CascadeObligation> other, bool near, bool nearOther,
         bool major, double logSystem, DateOnly day, Func<Agreement, int> parties)
     {
         static double B(bool b) => b ? 1 : 0;

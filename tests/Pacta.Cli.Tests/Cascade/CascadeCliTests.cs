@@ -23,6 +23,27 @@ public sealed class CascadeCliTests
     }
 
     [Fact]
+    public void CascadeJson_Estonia2025_NamesBrokenPromisesBreachedAsWhatIfDoes()
+    {
+        var cascade = PactaCli.Run("cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--json");
+        var whatIf = PactaCli.Run("what-if", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--json");
+
+        Assert.True(cascade.ExitCode == 0, cascade.Stderr);
+        Assert.True(whatIf.ExitCode == 0, whatIf.Stderr);
+        static string[] Cited(System.Text.Json.Nodes.JsonNode list) =>
+            [.. list.AsArray().Select(b => $"{b!["agreement"]} {b["provision"]}").Distinct().Order(StringComparer.Ordinal)];
+        // The attacker's own breaches: the same word and the same promises as the what-if of the first attack.
+        var breached = cascade.Json["breached"]!;
+        Assert.NotEmpty(breached.AsArray());
+        Assert.Equal(Cited(whatIf.Json["breached"]!), Cited(breached));
+        Assert.Null(cascade.Json["attacker_breaches"]);
+        // A partner that joins Russia breaks its own promises, listed under the same word.
+        var states = cascade.Json["states"]!.AsArray();
+        Assert.Contains(states, s => (string?)s!["side"] == "attacker" && s["breached"]!.AsArray().Count > 0);
+        Assert.All(states, s => Assert.Null(s!["breaks"]));
+    }
+
+    [Fact]
     public void Cascade_GraphExportsAndPicture_AreWritten()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"pacta-cascade-{Guid.NewGuid():N}");

@@ -6,7 +6,7 @@ using static Pacta.Tests.Cascade.SmallGraphs;
 
 namespace Pacta.Tests.Cascade;
 
-/// <summary>Join models: which commitments share a decision, and what the Monte Carlo makes of it on cases worked out by hand.</summary>
+/// <summary>Join models: which obligations share a decision, and what the Monte Carlo makes of it on cases worked out by hand.</summary>
 public sealed class JoinModelTests
 {
     /// <summary>
@@ -64,15 +64,15 @@ public sealed class JoinModelTests
     }
 
     [Fact]
-    public void PerState_AStatesCommitmentsTowardsOneSide_ShareOneDecision()
+    public void PerState_AStatesObligationsTowardsOneSide_ShareOneDecision()
     {
         var (g, _, model) = ThreePromises(CascadeOptions.Default);
         var units = PerStateAndSide.Instance.Assign(g, model);
-        var italy = Enumerable.Range(0, g.CommitmentCount).Where(c => g.Commitment(c).Obligor.Cow == Ita).ToList();
-        var belgium = Enumerable.Range(0, g.CommitmentCount).Single(c => g.Commitment(c).Obligor.Cow == Bel);
+        var italy = Enumerable.Range(0, g.ObligationCount).Where(c => g.Obligation(c).Obligor.Cow == Ita).ToList();
+        var belgium = Enumerable.Range(0, g.ObligationCount).Single(c => g.Obligation(c).Obligor.Cow == Bel);
 
         Assert.Equal(3, italy.Count);
-        Assert.False(units.PerCommitment);
+        Assert.False(units.IsPerObligation);
         Assert.Single(italy.Select(c => units.Of(c, CascadeSide.Defender)).Distinct());
         Assert.Single(italy.Select(c => units.Of(c, CascadeSide.Attacker)).Distinct());
         Assert.NotEqual(units.Of(italy[0], CascadeSide.Defender), units.Of(italy[0], CascadeSide.Attacker));
@@ -87,26 +87,26 @@ public sealed class JoinModelTests
         // Spain owes Germany neutrality (0.78 under bf2018) and France defence (0.41): its decisions take the defence rate.
         var (g, _) = Tangle(CascadeOptions.Default);
         var units = PerStateAndSide.Instance.Assign(g, HonourModel.Of(HonourPresets.Bf2018));
-        var spain = Enumerable.Range(0, g.CommitmentCount).Where(c => g.Commitment(c).Obligor.Cow == Esp).ToList();
+        var spain = Enumerable.Range(0, g.ObligationCount).Where(c => g.Obligation(c).Obligor.Cow == Esp).ToList();
 
-        Assert.Contains(spain, c => g.Commitment(c).Kind == ProvisionKind.Neutrality);
-        Assert.Contains(spain, c => g.Commitment(c).Kind == ProvisionKind.Defense);
+        Assert.Contains(spain, c => g.Obligation(c).Kind == ProvisionKind.Neutrality);
+        Assert.Contains(spain, c => g.Obligation(c).Kind == ProvisionKind.Defense);
         Assert.All(spain, c => Assert.Equal(0.41, units.P(units.Of(c, CascadeSide.Attacker))));
     }
 
     [Fact]
-    public void PerObligation_EachCommitmentIsItsOwnDecisionWithItsHonourProbability()
+    public void PerObligation_EachObligationIsItsOwnDecisionWithItsHonourProbability()
     {
         var (g, _, model) = ThreePromises(CascadeOptions.Default);
         var units = PerObligation.Instance.Assign(g, model);
 
-        Assert.True(units.PerCommitment);
-        Assert.Equal(g.CommitmentCount, units.Count);
-        for (var c = 0; c < g.CommitmentCount; c++)
+        Assert.True(units.IsPerObligation);
+        Assert.Equal(g.ObligationCount, units.Count);
+        for (var c = 0; c < g.ObligationCount; c++)
         {
             Assert.Equal(c, units.Of(c, CascadeSide.Attacker));
             Assert.Equal(c, units.Of(c, CascadeSide.Defender));
-            Assert.Equal(model.P(g.Commitment(c)), units.P(c));
+            Assert.Equal(model.P(g.Obligation(c)), units.P(c));
         }
     }
 

@@ -100,9 +100,9 @@ public sealed class FittedJoinModelTests
         Assert.Equal(Near(1, -1), P(375, CascadeSide.Attacker), 12);
         Assert.Equal(Near(-1, 1), P(375, CascadeSide.Defender), 12);
         Assert.Equal(Near(-1, -1), P(2, CascadeSide.Defender), 12);
-        // Every commitment of a state towards one side shares that state's decision.
-        for (var c = 0; c < graph.CommitmentCount; c++)
-            Assert.Equal(PerStateAndSide.Decision(graph.IndexOf(graph.Commitment(c).Obligor.Cow), CascadeSide.Defender), units.Of(c, CascadeSide.Defender));
+        // Every obligation of a state towards one side shares that state's decision.
+        for (var c = 0; c < graph.ObligationCount; c++)
+            Assert.Equal(PerStateAndSide.Decision(graph.IndexOf(graph.Obligation(c).Obligor.Cow), CascadeSide.Defender), units.Of(c, CascadeSide.Defender));
     }
 
     [Fact]

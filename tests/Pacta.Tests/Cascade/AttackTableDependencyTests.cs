@@ -7,14 +7,14 @@ using Pacta.Tests.Support;
 namespace Pacta.Tests.Cascade;
 
 /// <summary>
-/// The attack table shares a victim's commitments between attackers except where a trigger check declares that it
+/// The attack table shares a victim's obligations between attackers except where a trigger check declares that it
 /// reads the attacker: a check added to the evaluator is run again per attacker exactly when it says so.
 /// </summary>
 public sealed class AttackTableDependencyTests
 {
     private const int Usa = 2, Gbr = 200, Rus = 365, Est = 366, Chn = 710;
     private static readonly DateOnly Day = new(2025, 6, 1);
-    private static readonly SourcePosition Here = new("pact.yaml", 1, 1);
+    private static readonly Position Here = new("pact.yaml", 1, 1);
 
     /// <summary>Not met when the attacker is <paramref name="cow"/>; declares <paramref name="dependsOn"/>, which may be wrong on purpose.</summary>
     private sealed class NotBy(int cow, CheckDependency dependsOn) : ClauseCheck
@@ -53,7 +53,7 @@ public sealed class AttackTableDependencyTests
             [], [], [], Here);
         var pact = new Agreement("pact", "Pact", AgreementForm.Treaty, AgreementStatus.InForce, Bindingness.Legal, null,
             new AgreementDates(new DateOnly(1990, 1, 1), new DateOnly(1990, 1, 1), null, null, null, null, null),
-            [.. new[] { Usa, Gbr, Est }.Select(c => new Party(c, null, PartyRole.Member, DateSpan.Always, [], null, SourcePosition.None))],
+            [.. new[] { Usa, Gbr, Est }.Select(c => new Party(c, null, PartyRole.Member, DateSpan.Always, [], null, Position.None))],
             [], [defence], [], [], "pacta", Here);
         return new Corpus([pact], [], [], TestCorpus.States, TestCorpus.Locations);
     }

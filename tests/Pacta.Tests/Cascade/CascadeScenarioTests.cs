@@ -45,8 +45,8 @@ public sealed class CascadeScenarioTests
             Assert.Equal(1, s.Round);
         }
         var usa = Of(r, "USA");
-        Assert.Equal("north-atlantic-treaty-1949", usa.Path.Single().Commitment.Agreement.Id);
-        Assert.Equal("Art. 5", usa.Path.Single().Commitment.Provision.Citation);
+        Assert.Equal("north-atlantic-treaty-1949", usa.Path.Single().Obligation.Agreement.Id);
+        Assert.Equal("Art. 5", usa.Path.Single().Obligation.Provision.Citation);
         Assert.False(r.Capped);
     }
 
@@ -63,13 +63,13 @@ public sealed class CascadeScenarioTests
             Assert.Equal(2, s.Round);
             // The path: NATO Art. 5 draws a member in, its counter-attack on Russia triggers Russia's partner.
             Assert.Equal(2, s.Path.Count);
-            Assert.Equal("north-atlantic-treaty-1949", s.Path[0].Commitment.Agreement.Id);
+            Assert.Equal("north-atlantic-treaty-1949", s.Path[0].Obligation.Agreement.Id);
             Assert.Equal(365, s.Path[1].Target.Cow);
             Assert.Equal("RU", s.Path[1].Location);
-            Assert.Equal(ProvisionKind.Defense, s.Path[1].Commitment.Kind);
-            Assert.Equal(365, s.Path[1].Commitment.Beneficiary.Cow);
+            Assert.Equal(ProvisionKind.Defense, s.Path[1].Obligation.Kind);
+            Assert.Equal(365, s.Path[1].Obligation.Beneficiary.Cow);
         }
-        Assert.Equal("rus-prk-2024", Of(r, "PRK").Path[1].Commitment.Agreement.Id);
+        Assert.Equal("rus-prk-2024", Of(r, "PRK").Path[1].Obligation.Agreement.Id);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class CascadeScenarioTests
         var r = Run("RUS", "EST", "2025-06-01");
 
         // Fight prevails by default: a partner that joins keeps its place and the broken promise is listed.
-        Assert.Contains(r.States, s => s.Side == CascadeSide.Attacker && s.Breaks.Count > 0);
+        Assert.Contains(r.States, s => s.Side == CascadeSide.Attacker && s.Breached.Count > 0);
         var peace = Run("RUS", "EST", "2025-06-01", options: new CascadeOptions { Conflicts = PromiseConflict.PeacePrevails });
         Assert.All(peace.States.Where(s => s.KeptOutBy is not null), s => Assert.Equal(CascadeEffect.StayOut, s.KeptOutBy!.Effect));
         Assert.True(peace.Side(CascadeSide.Attacker).Count() < r.Side(CascadeSide.Attacker).Count());
@@ -104,7 +104,7 @@ public sealed class CascadeScenarioTests
             var s = Of(r, iso3);
             Assert.Equal(CascadeRole.Supporter, s.Role);
             Assert.Equal(CascadeSide.Defender, s.Side);
-            Assert.NotEqual(CascadeEffect.Fight, s.Path.Single().Commitment.Effect);
+            Assert.NotEqual(CascadeEffect.Fight, s.Path.Single().Obligation.Effect);
         }
     }
 
@@ -116,7 +116,7 @@ public sealed class CascadeScenarioTests
 
         foreach (var iso3 in Nato2025)
             Assert.Equal(CascadeRole.Belligerent, Of(r, iso3).Role);
-        Assert.Equal("north-atlantic-treaty-1949", Of(r, "GBR").Path[0].Commitment.Agreement.Id);
+        Assert.Equal("north-atlantic-treaty-1949", Of(r, "GBR").Path[0].Obligation.Agreement.Id);
         Assert.True(r.Side(CascadeSide.Attacker).Count() > 1);
     }
 
@@ -138,8 +138,8 @@ public sealed class CascadeScenarioTests
         foreach (var s in r.States.Where(s => !s.Initial && s.Role != CascadeRole.KeptOut))
         {
             Assert.NotEmpty(s.Path);
-            Assert.All(s.Path, p => Assert.False(string.IsNullOrEmpty(p.Commitment.Provision.Citation)));
-            Assert.Equal(s.State.Cow, s.Path[^1].Commitment.Obligor.Cow);
+            Assert.All(s.Path, p => Assert.False(string.IsNullOrEmpty(p.Obligation.Provision.Citation)));
+            Assert.Equal(s.State.Cow, s.Path[^1].Obligation.Obligor.Cow);
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class ExposureEquivalenceTests
 
     [Theory]
     [MemberData(nameof(Days))]
-    public void AttackTable_TriggeredCommitments_EqualTheFullEvaluators(string date, string assumed)
+    public void AttackTable_TriggeredObligations_EqualTheFullEvaluators(string date, string assumed)
     {
         var corpus = CascadeCorpus.Corpus;
         var day = DateOnly.Parse(date);
@@ -55,7 +55,7 @@ public sealed class ExposureEquivalenceTests
                 && (corpus.EverParties(a).Contains(v.Cow) || assumptions.Members.Any(m => m.State == v.Cow && (m.Of == a.Id || a.Parties.Any(p => p.Organization == m.Of))))).ToList();
             var partners = agreements.SelectMany(a => corpus.PartiesOn(a, day).Select(p => p.State)).Where(x => x != v.Cow).Distinct().ToList();
             // Attackers a trigger names (Russia for the 2024 Ukraine agreements, each member of an ATOP non-aggression promise).
-            var namedBy = agreements.SelectMany(a => a.Provisions).Where(p => p.Trigger?.Attacker.Kind == "states").ToList();
+            var namedBy = agreements.SelectMany(a => a.Provisions).Where(p => p.Trigger?.Attacker.Kind == SelectorKind.States).ToList();
             var nameds = namedBy.SelectMany(p => p.Trigger!.Attacker.States).Where(x => x != v.Cow).Distinct()
                 // Those a trigger names with someone else to oblige first (Russia), then the ATOP non-aggression members.
                 .OrderBy(x => namedBy.Any(p => p.Trigger!.Attacker.States.Contains(x) && p.Obligations.Any(o => !o.Obligor.States.SequenceEqual([x]))) ? 0 : 1)
@@ -75,7 +75,7 @@ public sealed class ExposureEquivalenceTests
                     var e = new Event(kind, corpus.States.ByCow(x)!, v, day, null, HomeLocation.Of(corpus, v));
                     // The cascade leaves out obligations owed by an organization (never a belligerent).
                     var expected = full.Evaluate(e, assumptions).Triggered.Where(t => t.ObligorOrganization is null).Select(Key).Distinct().ToList();
-                    var actual = table.Triggered(kind, g.IndexOf(x), g.IndexOf(v.Cow)).Select(c => Key(c.Obligation!)).ToList();
+                    var actual = table.Triggered(kind, g.IndexOf(x), g.IndexOf(v.Cow)).Select(c => Key(c.Triggered!)).ToList();
                     Assert.True(expected.SequenceEqual(actual),
                         $"{kind} {x} -> {v.Code} on {date}: expected {expected.Count} [{string.Join("; ", expected.Except(actual).Take(3))}], table {actual.Count} [{string.Join("; ", actual.Except(expected).Take(3))}]");
                     compared++;
@@ -89,7 +89,7 @@ public sealed class ExposureEquivalenceTests
         // The comparisons must cover the cases that depend on the attacker, or they prove little.
         Assert.True(compared > 150, $"{compared} events compared");
         Assert.True(triggering > compared / 4, $"only {triggering} of {compared} events trigger anything");
-        Assert.True(narrowed > 10, $"only {narrowed} events where the attacker's own commitments or party status narrowed the list");
+        Assert.True(narrowed > 10, $"only {narrowed} events where the attacker's own obligations or party status narrowed the list");
         if (day.Year > 2000) Assert.True(byNamedAttacker > 10, $"only {byNamedAttacker} events with an attacker a trigger names");
         if (assumed == "ceasefire") Assert.True(widened > 0, "no event where a named attacker triggers more than an outsider");
     }

@@ -35,7 +35,7 @@ public sealed class InvocationTests
         var r = Run("TUR", "GRC", "1974-07-20");
 
         Assert.Equal(["TUR", "GRC"], Belligerents(r));
-        var nato = r.Withheld.Where(w => w.Step.Commitment.Agreement.Id == "north-atlantic-treaty-1949").ToList();
+        var nato = r.Withheld.Where(w => w.Step.Obligation.Agreement.Id == "north-atlantic-treaty-1949").ToList();
         Assert.NotEmpty(nato);
         Assert.All(nato, w =>
         {
@@ -59,7 +59,7 @@ public sealed class InvocationTests
         var conditional = Conditional(strikes);
         Assert.Contains("USA", conditional);
         Assert.Contains("BRA", conditional);
-        Assert.Contains(strikes.Withheld, w => w.Obligor.Iso3 == "USA" && w.Step.Commitment.Agreement.Id == "rio-treaty-1947"
+        Assert.Contains(strikes.Withheld, w => w.Obligor.Iso3 == "USA" && w.Step.Obligation.Agreement.Id == "rio-treaty-1947"
             && w.Reason.Contains("Art. 20", StringComparison.Ordinal));
     }
 
@@ -71,7 +71,7 @@ public sealed class InvocationTests
         Assert.Equal(["IRQ", "KWT"], Belligerents(r));
         var conditional = Conditional(r);
         foreach (var iso3 in new[] { "SAU", "EGY", "SYR", "MAR" }) Assert.Contains(iso3, conditional);
-        Assert.All(r.Withheld.Where(w => w.Step.Commitment.Agreement.Id == "atop-3205"), w =>
+        Assert.All(r.Withheld.Where(w => w.Step.Obligation.Agreement.Id == "atop-3205"), w =>
         {
             Assert.Equal(InvocationVerdict.Conditional, w.Verdict);
             Assert.Contains("co-member", w.Reason);
@@ -85,14 +85,14 @@ public sealed class InvocationTests
 
         Assert.Equal(["DEU", "RUS", "FRA"], Belligerents(r));
         var france = r.Of(220)!;
-        Assert.Equal("atop-1385", france.Path[^1].Commitment.Agreement.Id);
+        Assert.Equal("atop-1385", france.Path[^1].Obligation.Agreement.Id);
         Assert.Equal(CascadeSide.Defender, france.Side);
         var conditional = r.ConditionalJoiners.Select(g => g.Key.Cow).ToList();
         Assert.Contains(325, conditional); // Italy: the Triple Alliance's "without direct provocation"
         Assert.Contains(300, conditional); // Austria-Hungary
         Assert.Null(r.Of(200)); // no alliance draws Britain in
         // The Dual Alliance names Russia; France's counter-attack on Germany does not invoke it.
-        Assert.Contains(r.Withheld, w => w.Step.Commitment.Agreement.Id == "atop-1335" && w.Verdict == InvocationVerdict.NotInvoked);
+        Assert.Contains(r.Withheld, w => w.Step.Obligation.Agreement.Id == "atop-1335" && w.Verdict == InvocationVerdict.NotInvoked);
     }
 
     [Fact]
@@ -107,18 +107,18 @@ public sealed class InvocationTests
         {
             var s = r.States.Single(x => x.State.Iso3 == iso3);
             Assert.Equal(CascadeRole.Supporter, s.Role);
-            Assert.Equal("teu-2009-art-42-7", s.Path[^1].Commitment.Agreement.Id);
+            Assert.Equal("teu-2009-art-42-7", s.Path[^1].Obligation.Agreement.Id);
         }
         var conditional = Conditional(r);
         Assert.Contains("CYP", conditional);
         Assert.Contains("MEX", conditional);
         Assert.Contains("AZE", conditional);
         // Every step of every joiner's path is a promise the event invoked, never one it withheld.
-        var withheld = r.Withheld.Select(w => (w.Step.Commitment.Id, w.Step.Attacker.Cow)).ToHashSet();
+        var withheld = r.Withheld.Select(w => (w.Step.Obligation.Id, w.Step.Attacker.Cow)).ToHashSet();
         foreach (var s in r.Belligerents.Where(s => !s.Initial))
         {
             Assert.NotEmpty(s.Path);
-            Assert.All(s.Path, step => Assert.DoesNotContain((step.Commitment.Id, step.Attacker.Cow), withheld));
+            Assert.All(s.Path, step => Assert.DoesNotContain((step.Obligation.Id, step.Attacker.Cow), withheld));
         }
     }
 
@@ -148,7 +148,7 @@ public sealed class InvocationTests
         var r = Run("RUS", "EST", "2025-06-01");
 
         var australia = r.States.Single(s => s.State.Iso3 == "AUS");
-        Assert.Contains(australia.Path[^1].Commitment.Escapes, c => c.Kind == ConditionKind.ConstitutionalProcesses);
+        Assert.Contains(australia.Path[^1].Obligation.Escapes, c => c.Kind == ConditionKind.ConstitutionalProcesses);
     }
 
     [Theory]
@@ -168,8 +168,8 @@ public sealed class InvocationTests
         var direct = DeterministicCascade.Run(graph, CascadeStart.Of(e));
 
         Assert.Equal(direct.States.Select(x => (x.State.Cow, x.Role, x.Side, x.Round, x.Path.Count)), viaSession.States.Select(x => (x.State.Cow, x.Role, x.Side, x.Round, x.Path.Count)));
-        Assert.Equal(direct.Withheld.Select(w => (w.Obligor.Cow, w.Step.Commitment.Agreement.Id, w.Step.Commitment.Provision.Id, w.Verdict)),
-            viaSession.Withheld.Select(w => (w.Obligor.Cow, w.Step.Commitment.Agreement.Id, w.Step.Commitment.Provision.Id, w.Verdict)));
+        Assert.Equal(direct.Withheld.Select(w => (w.Obligor.Cow, w.Step.Obligation.Agreement.Id, w.Step.Obligation.Provision.Id, w.Verdict)),
+            viaSession.Withheld.Select(w => (w.Obligor.Cow, w.Step.Obligation.Agreement.Id, w.Step.Obligation.Provision.Id, w.Verdict)));
     }
 
     [Fact]

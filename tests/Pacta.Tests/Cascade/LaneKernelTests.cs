@@ -11,18 +11,18 @@ namespace Pacta.Tests.Cascade;
 /// </summary>
 public sealed class LaneKernelTests
 {
-    /// <summary>The scalar kernel's view of one lane of fixed masks (<paramref name="words"/> words per commitment).</summary>
+    /// <summary>The scalar kernel's view of one lane of fixed masks (<paramref name="words"/> words per obligation).</summary>
     private readonly struct LaneOf(ulong[] masks, int words, int lane) : IHonour
     {
-        public bool Honoured(int commitment) => ((masks[commitment * words + (lane >> 6)] >> (lane & 63)) & 1) != 0;
+        public bool Honoured(int obligation) => ((masks[obligation * words + (lane >> 6)] >> (lane & 63)) & 1) != 0;
     }
 
     /// <summary>Masks by graph id; the kernel asks by lane id.</summary>
     private readonly struct Fixed(ulong[] masks, CascadeGraph g) : ILaneHonour
     {
         private readonly int[] _graphId = g.Lanes.GraphId;
-        public T Mask<T>(int commitment) where T : struct, ILanes<T> =>
-            T.FromWords(masks.AsSpan(_graphId[commitment] * T.Words, T.Words));
+        public T Mask<T>(int obligation) where T : struct, ILanes<T> =>
+            T.FromWords(masks.AsSpan(_graphId[obligation] * T.Words, T.Words));
     }
 
     private static readonly Assumptions Ceasefire = new([new AssumedCeasefire(null, new DateOnly(2026, 1, 1))], [], []);
@@ -62,15 +62,15 @@ public sealed class LaneKernelTests
     }
 
     /// <summary>
-    /// Per commitment a probability of 0.1, 0.5 or 0.9, drawn per lane; lane 0 honours everything and lane 1 nothing,
+    /// Per obligation a probability of 0.1, 0.5 or 0.9, drawn per lane; lane 0 honours everything and lane 1 nothing,
     /// so the deterministic cascade and the bare attack are among the lanes.
     /// </summary>
-    private static ulong[] Masks(int commitments, int width, int seed)
+    private static ulong[] Masks(int obligations, int width, int seed)
     {
         var rng = new Random(seed);
         var words = width / 64;
-        var masks = new ulong[commitments * words];
-        for (var c = 0; c < commitments; c++)
+        var masks = new ulong[obligations * words];
+        for (var c = 0; c < obligations; c++)
         {
             var p = new[] { 0.1, 0.5, 0.9 }[rng.Next(3)];
             for (var lane = 2; lane < width; lane++)
@@ -103,7 +103,7 @@ public sealed class LaneKernelTests
         var involved = 0;
         foreach (var seed in seeds)
         {
-            var masks = Masks(g.CommitmentCount, T.Width, seed);
+            var masks = Masks(g.ObligationCount, T.Width, seed);
             var source = new Fixed(masks, g);
             lanes.Run(attackers, targets, events, ref source);
             for (var lane = 0; lane < T.Width; lane++)
@@ -133,7 +133,7 @@ public sealed class LaneKernelTests
         var attackers = start.Attackers.Select(s => g.IndexOf(s.Cow)).ToArray();
         var targets = start.Targets.Select(s => g.IndexOf(s.Cow)).ToArray();
         var events = start.Events(g).ToArray();
-        var masks = new ulong[g.CommitmentCount];
+        var masks = new ulong[g.ObligationCount];
         Array.Fill(masks, 0x00000000FFFFFFFFUL);
         var source = new Fixed(masks, g);
         var lanes = new LaneKernel<Lanes64>(g);

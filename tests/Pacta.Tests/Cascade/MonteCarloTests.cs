@@ -11,18 +11,18 @@ public sealed class MonteCarloTests
     private const int Fra = 220, Deu = 255, Ita = 325, Esp = 230, Bel = 211;
 
     private static Obligation Owes(int obligor, int line) =>
-        new(Selector.ForStates(obligor), Selector.Of("target"), "help", Strength.Automatic, [], null, DeadlineFirmness.Hard, null, [], [], new SourcePosition("test", line, 1));
+        new(Selector.ForStates(obligor), Selector.Of("target"), "help", Strength.Automatic, [], null, DeadlineFirmness.Hard, null, [], [], new Position("test", line, 1));
 
     /// <summary>A defence pact: <paramref name="defenders"/> defend <paramref name="protectedState"/> against anyone.</summary>
     private static Agreement Pact(string id, int protectedState, params int[] defenders)
     {
-        var parties = defenders.Append(protectedState).Select(s => new Party(s, null, PartyRole.Member, DateSpan.Always, [], null, SourcePosition.None)).ToList();
-        var trigger = new Trigger([TriggerKind.ArmedAttack], Selector.ForStates(protectedState), Selector.Of("anyone"), Scope.Anywhere, null, SourcePosition.None);
+        var parties = defenders.Append(protectedState).Select(s => new Party(s, null, PartyRole.Member, DateSpan.Always, [], null, Position.None)).ToList();
+        var trigger = new Trigger([TriggerKind.ArmedAttack], Selector.ForStates(protectedState), Selector.Of("anyone"), Scope.Anywhere, null, Position.None);
         var provision = new Provision("art-1", "Art. 1", ProvisionKind.Defense, "defence", null, [], trigger,
-            defenders.Select((d, i) => Owes(d, i + 1)).ToList(), [], [], [], SourcePosition.None);
+            defenders.Select((d, i) => Owes(d, i + 1)).ToList(), [], [], [], Position.None);
         return new Agreement(id, id, AgreementForm.Treaty, AgreementStatus.InForce, Bindingness.Legal, null,
             new AgreementDates(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 1), null, null, null, null, null),
-            parties, [], [provision], [], [], "pacta", SourcePosition.None);
+            parties, [], [provision], [], [], "pacta", Position.None);
     }
 
     /// <summary>

@@ -51,6 +51,6 @@ public sealed class SameAsTests
         Assert.Equal(Belligerents(before), Belligerents(after));
         var usa = after.States.Single(s => s.State.Iso3 == "USA");
         Assert.Equal(CascadeRole.Belligerent, usa.Role);
-        Assert.Contains(usa.Path, step => step.Commitment.Agreement.Id == "usa-jpn-1960");
+        Assert.Contains(usa.Path, step => step.Obligation.Agreement.Id == "usa-jpn-1960");
     }
 }

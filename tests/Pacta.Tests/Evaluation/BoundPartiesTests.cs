@@ -21,12 +21,12 @@ public sealed class BoundPartiesTests
     private static readonly DateOnly Later = new(2026, 6, 1);
 
     private static Party P(int cow, PartyRole role, DateOnly? from = null, DateOnly? to = null, params Suspension[] suspensions) =>
-        new(cow, null, role, new DateSpan(from, to), suspensions, null, SourcePosition.None);
+        new(cow, null, role, new DateSpan(from, to), suspensions, null, Position.None);
 
     private static Party Org(string id, PartyRole role, params Suspension[] suspensions) =>
-        new(null, id, role, DateSpan.Always, suspensions, null, SourcePosition.None);
+        new(null, id, role, DateSpan.Always, suspensions, null, Position.None);
 
-    private static readonly SourcePosition Here = new("test.yaml", 1, 1);
+    private static readonly Position Here = new("test.yaml", 1, 1);
 
     /// <summary>A defence clause: an attack by anyone on any member obliges the other parties to the attacked one.</summary>
     private static Provision Defence() => new("art-1", "Art. 1", ProvisionKind.Defense, "defence", null, [],
@@ -71,7 +71,7 @@ public sealed class BoundPartiesTests
     private static Selector Sel(string name, int cow) => name switch
     {
         "named" => Selector.ForStates(cow),
-        _ when name.StartsWith("role:", StringComparison.Ordinal) => new Selector("role", [], Enum.Parse<PartyRole>(name[5..], ignoreCase: true)),
+        _ when name.StartsWith("role:", StringComparison.Ordinal) => new Selector(SelectorKind.Role, [], Enum.Parse<PartyRole>(name[5..], ignoreCase: true)),
         _ => Selector.Of(name),
     };
 
@@ -207,7 +207,7 @@ public sealed class BoundPartiesTests
         var g = new CascadeGraph(new CascadeSource(c, Day, Assumptions.None), CascadeOptions.Default);
         var table = AttackTable.Build(g, threads: 1);
         var cascade = new[] { Usa, Gbr, Ukr, Fra }
-            .SelectMany(v => table.Triggered(TriggerKind.ArmedAttack, g.IndexOf(Chn), g.IndexOf(v)).Select(x => (x.Obligation!.Obligor.Cow, x.Obligation!.Beneficiary.Cow)))
+            .SelectMany(v => table.Triggered(TriggerKind.ArmedAttack, g.IndexOf(Chn), g.IndexOf(v)).Select(x => (x.Triggered!.Obligor.Cow, x.Triggered!.Beneficiary.Cow)))
             .Order().ToList();
 
         // Guarantee network.

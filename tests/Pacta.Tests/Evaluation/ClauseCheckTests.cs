@@ -13,10 +13,10 @@ public sealed class ClauseCheckTests
 {
     private const int Usa = 2, Gbr = 200, Fra = 220, Rus = 365, Est = 366, Chn = 710;
     private static readonly DateOnly Day = new(2025, 6, 1);
-    private static readonly SourcePosition Here = new("pact.yaml", 3, 1);
+    private static readonly Position Here = new("pact.yaml", 3, 1);
 
     private static Party P(int cow, PartyRole role, DateOnly? from = null) =>
-        new(cow, null, role, new DateSpan(from, null), [], null, SourcePosition.None);
+        new(cow, null, role, new DateSpan(from, null), [], null, Position.None);
 
     private static readonly Conflict War = new("war", "The War", [Rus], [Est], new DateSpan(new DateOnly(2024, 1, 1), null), [], Here);
 
@@ -217,7 +217,7 @@ public sealed class ClauseCheckTests
     public void Promisee_RoleBeneficiary_OwedToEveryPartyWithTheRoleFromItsEntry()
     {
         var check = new PromiseeCheck();
-        var p = Clause(breachedBy: [TriggerKind.ArmedAttack], obligor: new Selector("role", [], PartyRole.Member), beneficiary: new Selector("role", [], PartyRole.Member));
+        var p = Clause(breachedBy: [TriggerKind.ArmedAttack], obligor: new Selector(SelectorKind.Role, [], PartyRole.Member), beneficiary: new Selector(SelectorKind.Role, [], PartyRole.Member));
         Is((CheckResult.Met, ["the promise is owed to Estonia, a party with role member on 2025-06-01"]), Run(check, p, E(Usa, Est)));
         Is((CheckResult.NotMet, ["the promise is not owed to Estonia: not a party with role member on 2000-06-01 (becomes a party on 2004-03-29)"]),
             Run(check, p, E(Usa, Est, day: new DateOnly(2000, 6, 1))));

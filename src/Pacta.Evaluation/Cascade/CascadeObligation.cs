@@ -2,7 +2,7 @@ using Pacta.Domain;
 
 namespace Pacta.Evaluation.Cascade;
 
-/// <summary>What a commitment does to its obligor in a cascade.</summary>
+/// <summary>What an obligation does to its obligor in a cascade.</summary>
 public enum CascadeEffect : byte
 {
     /// <summary>Commits it to fight beside the beneficiary (defence, offence).</summary>
@@ -14,11 +14,11 @@ public enum CascadeEffect : byte
 }
 
 /// <summary>
-/// One commitment of one obligor to one beneficiary under one provision: the unit that is honoured or not.
-/// <see cref="Obligation"/> holds the what-if explanation of the first event that triggered it (null for a standing
+/// One obligation of one obligor to one beneficiary under one provision: the unit that is honoured or not.
+/// <see cref="Triggered"/> holds the what-if explanation of the first event that triggered it (null for a standing
 /// non-aggression promise).
 /// </summary>
-public sealed record CascadeCommitment(
+public sealed record CascadeObligation(
     int Id,
     Agreement Agreement,
     Provision Provision,
@@ -27,17 +27,17 @@ public sealed record CascadeCommitment(
     CascadeEffect Effect,
     Strength Strength,
     bool Conditional,
-    TriggeredObligation? Obligation)
+    TriggeredObligation? Triggered)
 {
     public ProvisionKind Kind => Provision.Kind;
     public Bindingness Bindingness => Agreement.Bindingness;
-    public bool Hypothetical => Obligation?.Hypothetical ?? false;
+    public bool Hypothetical => Triggered?.Hypothetical ?? false;
 
     /// <summary>
     /// The escape clauses and carve-outs of the obligation that concern the obligor (constitutional processes,
     /// approval, a neutrality carve-out, Security Council action): shown with every step that uses it.
     /// </summary>
-    public IEnumerable<Condition> Escapes => Obligation?.Conditions.Where(c => c.Kind is not (ConditionKind.AtopCondition or ConditionKind.Other)
+    public IEnumerable<Condition> Escapes => Triggered?.Conditions.Where(c => c.Kind is not (ConditionKind.AtopCondition or ConditionKind.Other)
         && (c.States.Count == 0 || c.States.Contains(Obligor.Cow))) ?? [];
 }
 
