@@ -34,18 +34,18 @@ public class AgreementMappingTests
         Assert.Equal("ATOP defense (member 200, phase 0)", uk.Citation);
         Assert.Equal(ProvisionKind.Defense, uk.Kind);
         Assert.Equal([TriggerKind.ArmedAttack], uk.Trigger!.Kinds);
-        Assert.Equal("states", uk.Trigger.Target.Kind);
+        Assert.Equal(SelectorKind.States, uk.Trigger.Target.Kind);
         Assert.Equal([380], uk.Trigger.Target.States);
         var ob = Assert.Single(uk.Obligations);
         Assert.Equal([200], ob.Obligor.States);
-        Assert.Equal("target", ob.Beneficiary.Kind);
+        Assert.Equal(SelectorKind.Target, ob.Beneficiary.Kind);
         Assert.Equal(Strength.Automatic, ob.Strength);
         Assert.EndsWith("atop5_1m.csv", uk.Position.File);
         Assert.True(uk.Position.Line > 1);
 
         Assert.DoesNotContain(a.Provisions, p => p.Id == "defense-380-p0");
         var consult = a.Provisions.Single(p => p.Id == "consultation-380-p0");
-        Assert.Equal("any-member", consult.Trigger!.Target.Kind);
+        Assert.Equal(SelectorKind.AnyMember, consult.Trigger!.Target.Kind);
         Assert.Equal([TriggerKind.ThreatOfAttack], consult.Trigger.Kinds);
         Assert.Equal(Strength.Consultative, consult.Obligations[0].Strength);
     }

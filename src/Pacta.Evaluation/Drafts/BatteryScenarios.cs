@@ -46,10 +46,10 @@ public static class BatteryScenarios
                 if (p.Trigger is not { } t) continue;
                 switch (t.Target.Kind)
                 {
-                    case Vocabulary.SelectorKinds.States:
+                    case SelectorKind.States:
                         cows.UnionWith(t.Target.States);
                         break;
-                    case Vocabulary.SelectorKinds.Role:
+                    case SelectorKind.Role:
                         cows.UnionWith(a.Parties.Where(x => x.State is not null && x.Role == t.Target.Role).Select(x => x.State!.Value));
                         break;
                     default:

@@ -52,7 +52,7 @@ public static class ModelDiff
 
     private static IEnumerable<PropertyInfo> Properties(Type t) =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && p.CanWrite && p.PropertyType != typeof(SourcePosition))
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && p.CanWrite && p.PropertyType != typeof(Position))
             .OrderBy(p => p.MetadataToken);
 
     private static string Name(PropertyInfo p) => Words.ToKebab(p.Name).Replace('-', '_');

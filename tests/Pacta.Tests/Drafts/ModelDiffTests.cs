@@ -9,7 +9,7 @@ public sealed class ModelDiffTests
 {
     private static Obligation Base() => new(
         Selector.ForStates(2), Selector.Of("target"), "Consult.", Strength.Consultative, [AssistanceType.Military],
-        IsoDuration.Parse("PT24H"), DeadlineFirmness.Hard, null, [], [], SourcePosition.None);
+        IsoDuration.Parse("PT24H"), DeadlineFirmness.Hard, null, [], [], Position.None);
 
     [Fact]
     public void Of_ObligationsDifferingInEachField_NamesEveryField()
@@ -27,13 +27,13 @@ public sealed class ModelDiffTests
             Timing = "immediately",
             Amounts = [new Amount(1m, "USD", "2026", null, null, null)],
             Conditions = [new Condition(ConditionKind.Other, "If Congress agrees.", [])],
-            Position = new SourcePosition("x.yaml", 9, 9),
+            Position = new Position("x.yaml", 9, 9),
         };
         var fields = ModelDiff.Of(a, b).Select(c => c.Field.Split('.', '[')[0]).ToHashSet();
 
         // Every public field of the record but the source position, found by reflection: a field added to Obligation
         // without a value here makes this test fail, and appears in the diff without an edit of ModelDiff.
-        var expected = typeof(Obligation).GetProperties().Where(p => p.CanWrite && p.PropertyType != typeof(SourcePosition))
+        var expected = typeof(Obligation).GetProperties().Where(p => p.CanWrite && p.PropertyType != typeof(Position))
             .Select(p => Words.ToKebab(p.Name).Replace('-', '_')).ToHashSet();
         Assert.Equal(expected.Order(), fields.Order());
     }
@@ -42,7 +42,7 @@ public sealed class ModelDiffTests
     public void Of_SameObligationAtAnotherPosition_IsNoChange()
     {
         var a = Base();
-        Assert.Empty(ModelDiff.Of(a, a with { Position = new SourcePosition("y.yaml", 3, 1) }));
+        Assert.Empty(ModelDiff.Of(a, a with { Position = new Position("y.yaml", 3, 1) }));
     }
 
     [Fact]
