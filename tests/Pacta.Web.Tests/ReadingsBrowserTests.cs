@@ -130,6 +130,23 @@ public sealed class ReadingsBrowserTests(ServerFixture server, BrowserFixture br
     }
 
     [ChromiumFact]
+    public async Task The_cascade_page_names_its_readings_and_takes_another()
+    {
+        var page = await UiPages.Open(browser, server, UiPages.PhoneWidth, UiPages.PhoneHeight);
+        await page.GotoAsync("/cascade?attacker=RUS&target=UKR&date=2025-06-01&include_atop=false");
+        await page.WaitForSelectorAsync("[data-testid=readings-used]");
+        Assert.Contains("the default of each", await page.InnerTextAsync("[data-testid=readings-used]"));
+        await page.ClickAsync("[data-testid=readings] summary");
+        var request = page.WaitForRequestAsync(r => r.Url.Contains("/api/cascade") && r.Url.Contains("reading="));
+        await page.Locator("[data-testid=readings] fieldset[data-clause='deu-ukr-2024/consult-on-future-attack:post-war-gate'] input[value=renewed-aggression]").CheckAsync();
+        Assert.Contains("post-war-gate%3Drenewed-aggression", (await request).Url);
+        await page.WaitForSelectorAsync("[data-testid=readings-used]:has-text('post-war-gate = renewed-aggression')");
+        Assert.Contains("reading=", page.Url);
+        await page.Locator("[data-testid=readings]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Artifacts.File("web2-cascade-readings-phone.png") });
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
     public async Task Event_kinds_and_strength_ranks_come_from_the_server_vocabulary()
     {
         var page = await UiPages.Open(browser, server);
