@@ -8,7 +8,7 @@ namespace Pacta.Workspace;
 /// <summary>
 /// The guarantee network of <see cref="GuaranteeNetwork"/> in the compact form the network view draws: each provision
 /// listed once and edges referring to it by index, each state with the organization it is clustered in (the largest
-/// it belongs to on the day). Both origins together are ~10⁴ edges: as objects naming every provision that is
+/// it belongs to on the day, a near-universal one such as the UN left out). Both origins together are ~10⁴ edges: as objects naming every provision that is
 /// megabytes; as index rows, a few hundred kilobytes.
 /// </summary>
 public static class GuaranteeGraph
@@ -48,7 +48,9 @@ public static class GuaranteeGraph
             nodes.Add(from);
             nodes.Add(to);
         }
-        string? ClusterOf(int cow) => members.FirstOrDefault(m => m.States.Contains(cow)).Org?.Id;
+        // A near-universal organization (the UN: nine in ten of the states drawn or more) groups nothing, so it is no cluster.
+        var clusters = members.Where(m => m.States.Count(nodes.Contains) < 0.9 * nodes.Count).ToList();
+        string? ClusterOf(int cow) => clusters.FirstOrDefault(m => m.States.Contains(cow)).Org?.Id;
         return new JsonObject
         {
             ["date"] = day.ToString("yyyy-MM-dd"),
