@@ -91,6 +91,9 @@ public sealed class ReadingsBrowserTests(ServerFixture server, BrowserFixture br
         Assert.Contains("threshold undecided", text);
         Assert.Contains("sustained", text);
         Assert.True(await undecided.First.Locator("button[data-decide='sustained=yes']").CountAsync() == 1);
+        // Every decide button is on the screen (they wrap on a phone).
+        var beyond = await page.EvalOnSelectorAllAsync<int>("[data-testid=undecided] button[data-decide]", "els => els.filter(e => e.getBoundingClientRect().right > window.innerWidth).length");
+        Assert.Equal(0, beyond);
         Assert.Contains("[undecided]", await page.InnerTextAsync("[data-testid=triggered] article[data-agreement=usa-ukr-draft-2025-11]"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.File($"web2-undecided-{Size(width)}.png"), FullPage = width != UiPages.PhoneWidth });
         await page.Locator("[data-testid=undecided]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Artifacts.File($"web2-undecided-section-{Size(width)}.png") });
