@@ -84,6 +84,7 @@ public static class PactaServer
         NetworkRoutes.Map(api, data);
         CiteRoutes.Map(api, data);
         VocabularyRoutes.Map(api);
+        EventAttributeRoutes.Map(api, data);
         DatasetRoutes.Map(api, data);
         SavedScenarioRoutes.Map(api, store, guard, options);
         DraftRoutes.Map(api, store, guard);

@@ -8,7 +8,7 @@ namespace Pacta.Workspace;
 /// <summary>
 /// The guarantee network of <see cref="GuaranteeNetwork"/> in the compact form the network view draws: each provision
 /// listed once and edges referring to it by index, each state with the organization it is clustered in (the largest
-/// it belongs to on the day). Both origins together are ~10⁴ edges: as objects naming every provision that is
+/// it belongs to on the day, a near-universal one such as the UN left out). Both origins together are ~10⁴ edges: as objects naming every provision that is
 /// megabytes; as index rows, a few hundred kilobytes.
 /// </summary>
 public static class GuaranteeGraph

@@ -172,7 +172,7 @@ public sealed class FinishedProductBrowserTests(ServerFixture server, BrowserFix
             ("/api-reference", ".swagger-ui .opblock", true),
             ("/agreements/kyiv-security-compact-2022", "article.agreement", true),
             ("/agreements?origin=pacta", "[data-testid=agreements]", false),
-            ("/compare?agreement=north-atlantic-treaty-1949&agreement=teu-2009-art-42-7", "[data-testid=comparison]", false),
+            ("/compare?agreement=north-atlantic-treaty-1949&agreement=teu-2009-art-42-7", "[data-testid=comparison]", true),
             ("/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=1000&include_atop=false", "[data-testid=cascade-bars] li", false),
             ("/scenarios", "main h1", false),
         ];

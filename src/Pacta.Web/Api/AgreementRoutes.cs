@@ -66,6 +66,10 @@ public static class AgreementRoutes
         .WithDescription("As `pacta show ID --json`.");
     }
 
-    public static Agreement Find(Corpus corpus, string id, string field = "id") =>
-        corpus.Agreement(id) ?? throw ApiProblem.NotFound(field, $"unknown agreement '{id}'{Suggest.DidYouMean(id, corpus.Agreements.Select(x => x.Id))}");
+    /// <summary>The agreement an id, an organization alias (<c>NATO</c>) or a unique id start names, as the CLI's <c>show</c> finds it (<see cref="AgreementLookup"/>); else a 404 naming <paramref name="field"/>.</summary>
+    public static Agreement Find(Corpus corpus, string id, string field = "id")
+    {
+        var m = AgreementLookup.Find(corpus, id);
+        return m.Agreement ?? throw ApiProblem.NotFound(field, m.Error!);
+    }
 }

@@ -44,3 +44,6 @@ let proposalsCache: Promise<any[]> | null = null;
 export const proposals = () => (proposalsCache ??= get('/api/agreements', { origin: 'pacta', form: 'proposal' }));
 let agreementsCache: Promise<any[]> | null = null;
 export const agreements = () => (agreementsCache ??= get('/api/agreements', { origin: 'pacta' }));
+let vocabularyCache: Promise<any> | null = null;
+/** The model's closed word sets (/api/vocabulary): event kinds, strengths strongest first, … */
+export const vocabulary = () => (vocabularyCache ??= get('/api/vocabulary'));

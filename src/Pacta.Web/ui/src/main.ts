@@ -28,7 +28,7 @@ export function stateOf(search: string): PageState {
   const q = new URLSearchParams(search);
   for (const k of new Set(q.keys())) {
     const all = q.getAll(k);
-    out[k] = all.length > 1 || ['ceasefire', 'adopted', 'member', 'agreement'].includes(k) ? all : all[0];
+    out[k] = all.length > 1 || ['ceasefire', 'adopted', 'member', 'agreement', 'reading', 'event_attributes'].includes(k) ? all : all[0];
   }
   return out;
 }

@@ -64,13 +64,19 @@ export const kindColours: Record<string, string> = {
   consultation: '#E69F00',
   neutrality: '#009E73',
 };
-/** Strength is lightness: the kind's colour mixed with white. */
-const strengthMix: Record<string, number> = { automatic: 1, discretionary: 0.6, consultative: 0.3 };
-export const strengths = Object.keys(strengthMix);
+/** Strength is lightness: the kind's colour mixed with white, full for the strongest rank, lighter for each weaker one. */
+const mixByRank = [1, 0.6, 0.3];
+let strengthMix: Record<string, number> = {};
+/** The strength ranks, strongest first, as the server's /api/vocabulary gives them (set by useStrengthRanks). */
+export let strengths: string[] = [];
+export function useStrengthRanks(ranks: string[]) {
+  strengths = [...ranks];
+  strengthMix = Object.fromEntries(ranks.map((r, i) => [r, mixByRank[Math.min(i, mixByRank.length - 1)]]));
+}
 
 export function colourOf(kind: string, strength: string): string {
   const base = kindColours[kind] ?? '#777777';
-  const k = strengthMix[strength] ?? 0.3;
+  const k = strengthMix[strength] ?? mixByRank[mixByRank.length - 1];
   const c = [1, 3, 5].map(i => parseInt(base.slice(i, i + 2), 16)).map(v => Math.round(255 - (255 - v) * k));
   return '#' + c.map(v => v.toString(16).padStart(2, '0')).join('');
 }

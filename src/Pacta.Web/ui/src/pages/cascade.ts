@@ -2,6 +2,7 @@ import cytoscape from 'cytoscape';
 import { h, field, stateLabel } from '../dom';
 import { get, states } from '../api';
 import { setUrlState, type PageState } from '../main';
+import { contestedClauses, readingsControl, readingsUsed } from './readings';
 
 // Okabe-Ito colours (safe for the common colour-vision deficiencies), and a shape per side so colour is never the only cue.
 const sideColour: Record<string, string> = { attacker: '#d55e00', defender: '#0072b2' };
@@ -43,7 +44,10 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
     if (!st.attacker || !st.target || !st.date) return;
     out.replaceChildren(h('p', {}, 'Running …'));
     try {
-      render(await get('/api/cascade', st));
+      const [c, clauses] = await Promise.all([get('/api/cascade', st), contestedClauses()]);
+      render(c);
+      // The readings used, and the contested clauses to read otherwise (the cascade reads the whole corpus).
+      out.prepend(readingsUsed(c.readings) ?? '', readingsControl(clauses, c.readings ?? [], r => { st.reading = r; run(); }));
     } catch (e: any) { error.textContent = e.message; out.replaceChildren(); }
   }
 

@@ -2,6 +2,7 @@ import { h, s } from '../dom';
 import { get, agreements } from '../api';
 import { setUrlState, type PageState } from '../main';
 import { saveBox } from './savebox';
+import { contestedClauses, readingsControl, readingsUsed } from './readings';
 
 const palette = ['#2166ac', '#b2182b', '#1b7837', '#762a83', '#e08214', '#35978f', '#8c510a', '#c51b7d'];
 
@@ -12,6 +13,8 @@ const palette = ['#2166ac', '#b2182b', '#1b7837', '#762a83', '#e08214', '#35978f
 export async function comparePage(main: HTMLElement, state: PageState) {
   const picked: string[] = ([] as string[]).concat((state.agreement as any) ?? []);
   let reference: string = typeof state.reference === 'string' ? state.reference : '';
+  // Choices of reading of the compared agreements' contested clauses (AGREEMENT[/PROVISION]:CLAUSE=READING each).
+  let reading: string[] = ([] as string[]).concat((state.reading as any) ?? []);
   const list = await agreements();
   const titles = new Map<string, string>(list.map((a: any) => [a.id, a.title]));
   const select = h('select', { id: 'compare-pick', name: 'agreement', multiple: true, size: 12 },
@@ -40,12 +43,16 @@ export async function comparePage(main: HTMLElement, state: PageState) {
 
   async function load() {
     error.textContent = '';
-    setUrlState({ agreement: picked, reference });
+    setUrlState({ agreement: picked, reference, reading });
     if (picked.length < 2) { out.replaceChildren(); return; }
     try {
-      const c = await get('/api/compare', { agreement: picked, reference });
+      const [c, all] = await Promise.all([get('/api/compare', { agreement: picked, reference, reading }), contestedClauses()]);
+      const ids = c.agreements.map((a: any) => a.id);
+      const clauses = all.filter((x: any) => ids.includes(x.agreement));
       out.replaceChildren(
-        saveBox('compare', () => ({ agreement: picked, reference }), `compare ${picked.join(', ')}`),
+        saveBox('compare', () => ({ agreement: picked, reference, reading }), `compare ${picked.join(', ')}`),
+        readingsUsed(c.readings) ?? '',
+        clauses.length ? readingsControl(clauses, c.readings ?? [], r => { reading = r; load(); }) : '',
         h('div', { class: 'scroll' }, h('table', { 'data-testid': 'comparison' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Dimension'), c.agreements.map((a: any, i: number) =>
             h('th', { scope: 'col' }, h('a', { href: `/agreements/${a.id}` }, a.id), i === 0 ? ' (reference)' : '')))),

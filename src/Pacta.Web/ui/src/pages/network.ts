@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { h, field, stateLabel } from '../dom';
-import { get } from '../api';
-import { colourOf, kindColours, strengths } from '../map';
+import { get, vocabulary } from '../api';
+import { colourOf, kindColours, strengths, useStrengthRanks } from '../map';
 import { setUrlState, type PageState } from '../main';
 import { provisionHref } from '../explain';
 
@@ -15,6 +15,7 @@ interface Cluster { id: string; label: string; short: string; members: number[];
  * labelled box on a grid, so labels never overlap. On a narrow screen the same content is a list.
  */
 export async function networkPage(main: HTMLElement, state: PageState) {
+  useStrengthRanks((await vocabulary()).strength_ranks);
   const st: any = { on: new Date().toISOString().slice(0, 10), kind: '', origin: 'pacta', organization: '', view: '', ...state };
   const on = h('input', { type: 'date', name: 'on', value: st.on }) as HTMLInputElement;
   const kind = h('select', { name: 'kind' }, ['', ...Object.keys(kindColours)].map(k => h('option', { value: k, selected: st.kind === k }, k || 'any'))) as HTMLSelectElement;
@@ -25,7 +26,7 @@ export async function networkPage(main: HTMLElement, state: PageState) {
   const info = h('div', { class: 'info', 'aria-live': 'polite', 'data-testid': 'network-info' }, 'Select a state, a cluster or an edge to see the agreements behind it.');
   const status = h('p', { class: 'note', 'data-testid': 'network-status', 'aria-live': 'polite' });
   const table = h('div');
-  const legend = h('ul', { class: 'legend-keys' }, Object.keys(kindColours).map(k => h('li', {}, h('i', { class: 'sw', style: `background:${colourOf(k, 'automatic')}` }), k)),
+  const legend = h('ul', { class: 'legend-keys' }, Object.keys(kindColours).map(k => h('li', {}, h('i', { class: 'sw', style: `background:${colourOf(k, strengths[0])}` }), k)),
     h('li', {}, 'lighter = weaker (', strengths.join(' → '), ')'));
   const box = h('div', { class: 'network' }, graph, info);
   main.append(h('h1', {}, 'Guarantee network'),

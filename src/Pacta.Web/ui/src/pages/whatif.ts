@@ -1,12 +1,13 @@
 import { h, field, stateLabel } from '../dom';
-import { get, states, proposals, Problem } from '../api';
-import { worldMap, colourOf, loadDetail, detailed, type Obligor } from '../map';
+import { get, states, proposals, vocabulary, Problem } from '../api';
+import { worldMap, colourOf, loadDetail, detailed, useStrengthRanks, type Obligor } from '../map';
 import { explanationTree, provisionHref } from '../explain';
 import { setUrlState, type PageState } from '../main';
 import { saveBox } from './savebox';
 import { timeline, whenText } from './timeline';
+import { contestedClauses, relevantClauses, readingsControl, readingsUsed, readingTag } from './readings';
+import { eventAttributes, attributeFields, undecidedSection } from './eventattrs';
 
-const kinds = ['armed-attack', 'threat-of-attack', 'aggression-with-nuclear-weapons', 'significant-escalation', 'war-involvement'];
 const code = (s: any) => s.iso3 ?? s.name;
 
 /**
@@ -15,8 +16,12 @@ const code = (s: any) => s.iso3 ?? s.name;
  * the deadlines, and the details: triggered, breached, and not triggered (searchable, folded by reason).
  */
 export async function whatIfPage(main: HTMLElement, state: PageState) {
-  const st = { attacker: '', target: '', date: '', kind: 'armed-attack', location: '', ceasefire: [] as string[], adopted: [] as string[], open: '', all: '', ...state } as any;
-  const [stateList, proposalList] = await Promise.all([states(), proposals()]);
+  const st = { attacker: '', target: '', date: '', kind: 'armed-attack', location: '', ceasefire: [] as string[], adopted: [] as string[], reading: [] as string[], event_attributes: [] as string[], open: '', all: '', ...state } as any;
+  // Event kinds, strength ranks and event attributes come from the server, not from copies kept here.
+  const [stateList, proposalList, words, attrs] = await Promise.all([states(), proposals(), vocabulary(), eventAttributes()]);
+  useStrengthRanks(words.strength_ranks);
+  const kinds: string[] = words.event_kinds;
+  const attributes = attributeFields(attrs, st.event_attributes as string[]);
 
   const dl = (id: string, opts: [string, string][]) => h('datalist', { id }, opts.map(([v, l]) => h('option', { value: v }, l)));
   const attacker = h('input', { name: 'attacker', list: 'dl-states', value: st.attacker, required: true, autocomplete: 'off', placeholder: 'RUS or Russia' }) as HTMLInputElement;
@@ -46,6 +51,7 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
     attacker: attacker.value.trim(), target: target.value.trim(), date: date.value, kind: kind.value,
     location: loc.value.trim().split(' ')[0], ceasefire: ceasefire.value ? [ceasefire.value] : [],
     adopted: adopted.filter(c => c.checked).map(c => c.value), include_atop: atop.checked ? '' : 'false', open: st.open, all: st.all,
+    reading: st.reading, event_attributes: attributes.read(),
   });
 
   const form = h('form', { class: 'whatif-form', 'aria-label': 'Event', onsubmit: (e: Event) => { e.preventDefault(); st.open = ''; Object.assign(st, read()); run(true); } },
@@ -58,7 +64,8 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
       adopted.length ? h('fieldset', { class: 'checks' }, h('legend', {}, 'Adopted proposals'),
         h('small', {}, 'evaluated as if in force (hypothetical)'),
         adopted.map((c, i) => h('label', { class: 'check', for: c.id }, c, h('span', {}, h('code', {}, proposalList[i].id), ' ', proposalList[i].title)))) : null,
-      h('label', { class: 'check', for: atop.id }, atop, h('span', {}, 'include the imported ATOP alliances'))),
+      h('label', { class: 'check', for: atop.id }, atop, h('span', {}, 'include the imported ATOP alliances')),
+      attributes.element),
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary' }, 'Evaluate')),
     error);
 
@@ -98,9 +105,9 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
     if (!st.attacker || !st.target || !st.date) return;
     results.replaceChildren(h('p', {}, 'Evaluating …'));
     try {
-      const outcome = await get('/api/what-if', query);
+      const [outcome, clauses] = await Promise.all([get('/api/what-if', query), contestedClauses()]);
       drawMap(outcome);
-      render(outcome);
+      render(outcome, clauses);
       // On a phone the form fills the screen: bring the answer into view.
       if (fromForm && window.matchMedia('(max-width: 800px)').matches) results.scrollIntoView({ block: 'start' });
     } catch (e: any) {
@@ -110,7 +117,7 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
     }
   }
 
-  function render(o: any) {
+  function render(o: any, clauses: any[]) {
     const e = o.event;
     const openSlot = (key: string, tree: any) => {
       const slot = h('div', { class: 'explain-slot' });
@@ -135,10 +142,14 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
     const groups: any[] = o.answer.groups;
     const current = groups.filter(g => !g.historical), historical = groups.filter(g => g.historical);
     const stateRows: any[] = o.answer.states;
+    // A provision's items that depend on a contested reading (the first one's dependency names it).
+    const dependent = new Map<string, any>();
+    for (const t of o.triggered) if (t.depends_on_readings?.length && !dependent.has(`${t.agreement}|${t.provision_id}`)) dependent.set(`${t.agreement}|${t.provision_id}`, t);
     const groupItem = (g: any) => h('li', { class: 'answer-group', 'data-agreement': g.agreement, 'data-provision': g.provision },
       h('span', { class: 'count' }, String(g.count)), ' ',
       h('span', {}, `state${g.count === 1 ? '' : 's'} under `, h('a', { href: provisionHref(g.agreement, g.provision) }, `${g.title} ${g.provision}`),
-        ' ', kindTag(g.kind, g.strength), ' ', h('span', { class: 'when' }, whenText(g, e)), g.hypothetical ? h('span', { class: 'tag hypo' }, 'hypothetical') : null),
+        ' ', kindTag(g.kind, g.strength), ' ', h('span', { class: 'when' }, whenText(g, e)), g.hypothetical ? h('span', { class: 'tag hypo' }, 'hypothetical') : null,
+        ' ', readingTag(dependent.get(`${g.agreement}|${g.provision_id}`) ?? {})),
       h('div', { class: 'codes' }, h('span', { class: 'action' }, g.action), ' — ', g.states.map(code).join(' · ')));
     const stateTable = (rows: any[]) => h('div', { class: 'scroll' }, h('table', { class: 'report', 'data-testid': 'per-state' },
       h('caption', {}, 'Per state: its strongest obligation'),
@@ -178,7 +189,8 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
       const card = h('article', { class: 'item', 'data-agreement': f.agreement, 'data-provision': f.provision },
         h('h3', {}, h('a', { href: provisionHref(f.agreement, f.provision) }, `${f.agreement} ${f.provision}`),
           ' ', kindTag(kindOf(f.kind), f.strength), ' ', h('span', { class: 'tag' }, f.bindingness),
-          f.hypothetical ? h('span', { class: 'tag hypo' }, 'hypothetical') : null),
+          f.hypothetical ? h('span', { class: 'tag hypo' }, 'hypothetical') : null,
+          items.some(t => t.undecided?.length) ? h('span', { class: 'tag undecided-tag' }, '[undecided]') : null, ' ', readingTag(items.find(t => t.depends_on_readings?.length) ?? {})),
         actions.map(a => h('p', {}, a)),
         h('p', { class: 'deadline' }, whenText(f, o.event)),
         f.conditions.length ? h('ul', { class: 'conditions' }, f.conditions.map((c: any) => h('li', {}, `${c.kind}: ${c.text}`))) : null,
@@ -203,7 +215,7 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
       o.breached.map((b: any, i: number) => {
         let slot: HTMLElement;
         return h('article', { class: 'item breach', 'data-agreement': b.agreement },
-          h('h3', {}, h('a', { href: provisionHref(b.agreement, b.provision) }, `${b.agreement} ${b.provision}`)),
+          h('h3', {}, h('a', { href: provisionHref(b.agreement, b.provision) }, `${b.agreement} ${b.provision}`), ' ', readingTag(b)),
           h('p', {}, `${stateLabel(b.obligor)} breaks its promise to ${stateLabel(b.beneficiary)}. `,
             explainButton(`b${i}`, 'Why', b.explanation, () => slot, `Why: ${b.agreement} ${b.provision} is breached`)),
           slot = openSlot(`b${i}`, b.explanation));
@@ -218,7 +230,12 @@ export async function whatIfPage(main: HTMLElement, state: PageState) {
     results.replaceChildren(...[
       h('h2', { class: 'summary', 'data-testid': 'summary' }, `${stateLabel(e.attacker)} — ${e.kind} — ${stateLabel(e.target)} at ${e.location} on ${e.date}`),
       assumptions.length ? h('p', {}, 'Assuming: ', assumptions.join('; ')) : null,
+      Object.keys(e.attributes ?? {}).length ? h('p', { 'data-testid': 'attributes-used' }, 'Stated of the attack: ',
+        Object.entries(e.attributes).map(([k, v]) => `${k} = ${v ? 'yes' : 'no'}`).join(', ')) : null,
+      readingsUsed(o.readings),
       answer,
+      undecidedSection(o, (name, value) => { attributes.set(name, value); st.event_attributes = attributes.read(); st.open = ''; run(); }),
+      relevantClauses(clauses, o).length ? readingsControl(relevantClauses(clauses, o), o.readings ?? [], reading => { st.reading = reading; st.open = ''; run(); }) : null,
       saveBox('what-if', () => { const { all, ...q } = st; return q; }, `${code(e.attacker)} attacks ${code(e.target)} at ${e.location}, ${e.date}`),
       timeline(o),
       h('h2', { class: 'section' }, 'Details'),
