@@ -27,12 +27,13 @@ public static class AgreementLookup
             // Several: the organization's own treaty is the one it is the sole party of.
             var own = of.Where(a => a.Parties.All(p => p.Organization == org.Id)).ToList();
             if (own.Count == 1) return new(own[0], null);
+            // A party of none (the CSTO treaty lists its members state by state): its treaty's id starts with its own.
+            if (of.Count == 0 && Prefixed(corpus, org.Id.ToLowerInvariant()) is [var treaty]) return new(treaty, null);
             if (of.Count > 1) return new(null, $"'{query}' is the organization {org.Name}, a party of {of.Count} agreements: {string.Join(", ", of.Select(a => a.Id))}; give one id");
         }
 
         var lower = q.ToLowerInvariant();
-        var prefixed = lower.Length < 3 ? [] : corpus.Agreements.Where(a => a.Id.StartsWith(lower, StringComparison.Ordinal)
-            && (a.Id.Length == lower.Length || a.Id[lower.Length] == '-')).ToList();
+        var prefixed = lower.Length < 3 ? [] : Prefixed(corpus, lower);
         if (prefixed.Count == 1) return new(prefixed[0], null);
         if (prefixed.Count > 1)
             return new(null, $"'{query}' starts {prefixed.Count} agreement ids: {string.Join(", ", prefixed.Take(8).Select(a => a.Id))}{(prefixed.Count > 8 ? ", …" : "")}; give one id");
@@ -40,4 +41,7 @@ public static class AgreementLookup
         var names = corpus.Agreements.Select(a => a.Id).Concat(corpus.Organizations.SelectMany(o => o.Aliases.Prepend(o.Id)));
         return new(null, $"unknown agreement '{query}'{Suggest.DidYouMean(q, names)}");
     }
+
+    private static List<Agreement> Prefixed(Corpus corpus, string lower) => corpus.Agreements.Where(a => a.Id.StartsWith(lower, StringComparison.Ordinal)
+        && (a.Id.Length == lower.Length || a.Id[lower.Length] == '-')).ToList();
 }

@@ -169,8 +169,9 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
         Assert.Contains("Belarus", attackers);
         Assert.DoesNotContain("Austria", defenders + attackers);
         // The two sides in different colours.
-        var attackerColour = await page.EvalOnSelectorAsync<string>("[data-testid=cascade-attacker-side] li", "e => getComputedStyle(e).color");
-        var defenderColour = await page.EvalOnSelectorAsync<string>("[data-testid=cascade-defender-side] li", "e => getComputedStyle(e).color");
+        // (a swatch per row in the side's colour; the text itself stays dark for contrast)
+        var attackerColour = await page.EvalOnSelectorAsync<string>("[data-testid=cascade-attacker-side] li .side-swatch", "e => getComputedStyle(e).backgroundColor");
+        var defenderColour = await page.EvalOnSelectorAsync<string>("[data-testid=cascade-defender-side] li .side-swatch", "e => getComputedStyle(e).backgroundColor");
         Assert.NotEqual(attackerColour, defenderColour);
         var conditional = await page.InnerTextAsync("[data-testid=cascade-conditional]");
         Assert.Contains("Cyprus", conditional);

@@ -82,9 +82,11 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
     const belligerents = c.states.filter((s: any) => s.role === 'belligerent');
     const sideList = (side: string) => h('section', { class: `side side-${side}`, 'data-testid': `cascade-${side}-side`, style: `border-left:6px solid ${sideColour[side]}` },
       h('h3', {}, `${sideName[side]} (${belligerents.filter((s: any) => s.side === side).length})`),
-      h('ol', { class: 'plain' }, belligerents.filter((s: any) => s.side === side).map((s: any) => h('li', { style: `color:${sideColour[side]}` },
+      h('ol', { class: 'plain' }, belligerents.filter((s: any) => s.side === side).map((s: any) => h('li', {},
+        // The side's colour marks the row (a swatch and the section's border); the text stays dark enough to read (WCAG AA).
+        h('i', { class: 'side-swatch', 'aria-hidden': 'true', style: `background:${sideColour[side]}` }), ' ',
         h('strong', {}, stateLabel(s.state)), s.initial ? ' — initial belligerent' : '',
-        s.path.length ? h('ol', { class: 'path' }, s.path.map((p: any) => h('li', { style: 'color:inherit' }, step(p)))) : ''))));
+        s.path.length ? h('ol', { class: 'path' }, s.path.map((p: any) => h('li', {}, step(p)))) : ''))));
     const conditional = c.conditional_joiners ?? [];
     const notInvoked = c.not_invoked ?? [];
     out.replaceChildren(
