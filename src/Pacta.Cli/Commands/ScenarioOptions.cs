@@ -33,18 +33,20 @@ public sealed class ScenarioOptions
     }
 
     /// <summary>The scenario and the corpus under the readings it chooses (<c>--reading</c>; the corpus itself when none).</summary>
-    public (Event Event, Assumptions Assumptions, Corpus Corpus) ReadWithReadings(ParseResult r, PactaWorkspace ws)
+    /// <param name="eventAttributes">what-if's <c>--event-attribute</c> values, read by the shared scenario parser</param>
+    public (Event Event, Assumptions Assumptions, Corpus Corpus) ReadWithReadings(ParseResult r, PactaWorkspace ws, IReadOnlyList<string>? eventAttributes = null)
     {
-        var (e, assumptions, corpus, _) = ReadWithChoices(r, ws);
+        var (e, assumptions, corpus, _) = ReadWithChoices(r, ws, eventAttributes);
         return (e, assumptions, corpus);
     }
 
     /// <summary>As <see cref="ReadWithReadings"/>, with the choices themselves, for a session that must apply them (the cascade).</summary>
-    public (Event Event, Assumptions Assumptions, Corpus Corpus, IReadOnlyList<ReadingChoice> Choices) ReadWithChoices(ParseResult r, PactaWorkspace ws)
+    public (Event Event, Assumptions Assumptions, Corpus Corpus, IReadOnlyList<ReadingChoice> Choices) ReadWithChoices(ParseResult r, PactaWorkspace ws,
+        IReadOnlyList<string>? eventAttributes = null)
     {
         var input = new ScenarioInput(r.GetValue(Attacker), r.GetValue(Target), r.GetValue(Date), r.GetValue(Kind), r.GetValue(Location),
             r.GetValue(Ceasefire) ?? [], r.GetValue(Adopted) ?? [], r.GetValue(Member) ?? [])
-        { Readings = r.GetValue(Reading) ?? [] };
+        { Readings = r.GetValue(Reading) ?? [], EventAttributes = eventAttributes ?? [] };
         var parsed = ScenarioParser.Parse(input, ws.Corpus, Names);
         if (!parsed.Ok) throw Error(parsed.Errors[0]);
         return (parsed.Scenario!.Event, parsed.Scenario.Assumptions, ReadingChoices.Apply(ws.Corpus, parsed.Scenario.Readings), parsed.Scenario.Readings);

@@ -40,11 +40,10 @@ public static class WhatIfCommand
             var fmt = r.GetValue(format);
             if (fmt is not (null or "svg" or "png")) throw new PactaException($"--format: '{fmt}' must be svg or png");
             if (fmt is not null) CommonOptions.OutputFile(r.GetValue(output), "--out");
-            var (e, assumptions, corpus) = scenario.ReadWithReadings(r, ws);
+            var (e, assumptions, corpus) = scenario.ReadWithReadings(r, ws, r.GetValue(attributes));
             var filter = new WhatIfExplain.Filter(
                 r.GetValue(onlyAgreement) is { Length: > 0 } ids ? ids.Select(id => ShowCommand.FindAgreement(ws.Corpus, id, "--agreement").Id).ToHashSet(StringComparer.Ordinal) : null,
                 r.GetValue(onlyState) is { Length: > 0 } states ? states.Select(x => ws.ResolveState(x, "--state").Cow).ToHashSet() : null);
-            e = e with { Attributes = ReadAttributes(r.GetValue(attributes)) };
             var outcome = new Evaluator(corpus).Evaluate(e, assumptions);
             if (fmt is not null)
             {
@@ -71,20 +70,6 @@ public static class WhatIfCommand
     }
 
     private static string Code(State s) => s.Code;
-
-    /// <summary>The <c>--event-attribute NAME=yes|no</c> values; a name given twice is invalid.</summary>
-    private static EventAttributes ReadAttributes(string[]? values)
-    {
-        var attributes = EventAttributes.None;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in values ?? [])
-        {
-            if (EventAttributes.Parse(text, out var error) is not { } a) throw new PactaException($"--event-attribute: {error}");
-            if (!seen.Add(a.Name)) throw new PactaException($"--event-attribute: '{a.Name}' is given twice");
-            attributes = attributes.With(a.Name, a.Value);
-        }
-        return attributes;
-    }
 
     public static void Render(Outcome o, bool explain, bool all)
     {
