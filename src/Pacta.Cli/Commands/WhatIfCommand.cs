@@ -163,19 +163,26 @@ public static class WhatIfCommand
     {
         var items = Timeline.Of(o);
         Output.Heading($"Timeline after {o.Event.Attacker.Name} attacks {o.Event.Target.Name} at {o.Event.Instant.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
-        if (items.Count == 0) { Output.Line("No triggered obligation sets a deadline."); return; }
+        var open = o.Triggered.Where(t => t.Deadline is null).ToList();
+        if (items.Count == 0 && open.Count == 0) { Output.Line("No obligation is triggered."); return; }
+        if (items.Count == 0) Output.Line("No triggered obligation sets a deadline in hours.");
         foreach (var i in items)
         {
             Output.Line($"{Clock(i.Deadline)}  ({(i.Deadline == DateTimeOffset.MaxValue ? "past the calendar's end" : $"+{i.After.TotalHours:0} h")}{(i.WherePossible ? ", where possible" : "")})  {i.Label}");
             Output.Line($"    {string.Join(", ", i.Obligors)}{(i.Hypothetical ? "  [hypothetical]" : "")}");
         }
-        var open = o.Triggered.Where(t => t.Deadline is null).GroupBy(t => (t.Agreement.Id, t.Provision.Citation)).ToList();
-        if (open.Count > 0)
-        {
-            Output.Line();
-            Output.Line("Without a deadline in hours:");
-            foreach (var g in open) Output.Line($"    {g.Key.Id} {g.Key.Citation}: {g.First().Obligation.Timing ?? "no time limit"} ({g.Select(t => t.Obligor.Cow).Distinct().Count()} obligor(s))");
-        }
+        // "Forthwith" and "immediately" bind from the event itself: they lead, apart from both the hour deadlines and the open-ended.
+        OpenGroup("Immediately (the text says so, without an hour limit):", open.Where(t => Answer.IsImmediate(t.Obligation)));
+        OpenGroup("Without a deadline in hours:", open.Where(t => !Answer.IsImmediate(t.Obligation)));
+    }
+
+    private static void OpenGroup(string title, IEnumerable<TriggeredObligation> triggered)
+    {
+        var groups = triggered.GroupBy(t => (t.Agreement.Id, t.Provision.Citation)).ToList();
+        if (groups.Count == 0) return;
+        Output.Line();
+        Output.Line(title);
+        foreach (var g in groups) Output.Line($"    {g.Key.Id} {g.Key.Citation}: {g.First().Obligation.Timing ?? "no time limit"} ({g.Select(t => t.Obligor.Cow).Distinct().Count()} obligor(s))");
     }
 
     /// <summary>A deadline as a UTC clock time; one past the calendar's end (saturated) reads "beyond 9999-12-31".</summary>
