@@ -31,7 +31,8 @@ public sealed record InvocationCondition(string Text, IReadOnlyList<int> Obligor
 /// <summary>
 /// A hand-encoded reading of when an alliance's promises to fight are invoked (corpus/invocation/*.yaml), for an
 /// ATOP alliance (<c>atop-ID</c>) or a hand-encoded agreement: attacks by members, named adversaries, the area,
-/// and the conditions no data decides. Every overlay cites its sources and quotes the clauses it rests on.
+/// and the conditions no data decides. Every overlay cites its sources and quotes the clauses it rests on;
+/// <see cref="Uncertain"/> names what the sources leave open (an article not read, a wording known only at second hand).
 /// </summary>
 public sealed record InvocationTerms(
     string Agreement,
@@ -46,4 +47,5 @@ public sealed record InvocationTerms(
     IReadOnlyList<InvocationClause> Clauses,
     IReadOnlyList<Source> Sources,
     string? Note,
+    IReadOnlyList<string> Uncertain,
     Position Position);
