@@ -48,4 +48,11 @@ public sealed record InvocationTerms(
     IReadOnlyList<Source> Sources,
     string? Note,
     IReadOnlyList<string> Uncertain,
-    Position Position);
+    Position Position)
+{
+    /// <summary>
+    /// The kinds of promise the overlay reads (defence, offence; by default both). A promise of another kind is read as
+    /// if there were no overlay (ATOP's flags), except for attacks by co-members, which <see cref="BetweenMembers"/> decides.
+    /// </summary>
+    public IReadOnlyList<ProvisionKind> Kinds { get; init; } = [ProvisionKind.Defense, ProvisionKind.Offense];
+}

@@ -31,6 +31,8 @@ public sealed class InvocationOverlayTests
         Assert.Equal([704], byId["atop-5075"].Conditions.Single().Obligors); // Uzbekistan's 2012 law binds Uzbekistan only
         Assert.Equal([360], byId["atop-1355"].Conditions[1].Obligors); // Romania: the bordering portions of Austria-Hungary
         Assert.Empty(byId["atop-1355"].Conditions[0].Obligors); // "without any provocation": every obligor
+        Assert.Equal([ProvisionKind.Defense], byId["atop-1480"].Kinds); // the offence promise keeps ATOP's named adversaries
+        Assert.Equal([ProvisionKind.Defense, ProvisionKind.Offense], byId["atop-1385"].Kinds);
     }
 
     [Fact]
@@ -52,12 +54,14 @@ public sealed class InvocationOverlayTests
             uncertain:
               - the article number was not read
               - {article: 2}
+            kinds: [support]
             """);
 
         var result = TestCorpus.Loader.LoadDirectory(Path.GetDirectoryName(dir)!);
 
         Assert.False(result.Ok);
         Assert.Contains(result.Diagnostics, d => d.File.EndsWith("doubt.yaml", StringComparison.Ordinal) && d.Line == 13 && d.Message.Contains("uncertain", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("doubt.yaml", StringComparison.Ordinal) && d.Line == 14 && d.Message.Contains("'support'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -91,6 +91,18 @@ public sealed class InvocationOverlayCascadeTests
     }
 
     [Fact]
+    public void SerbiaAttacksBulgaria1913_MontenegrosOffencePromiseKeepsAtopsNamedAdversaries()
+    {
+        // The 1480 overlay reads the defence promise only (kinds: defense); the offence promise answers the adversaries
+        // ATOP names (the Ottoman Empire, Austria-Hungary), so Serbia's war with Bulgaria does not invoke it.
+        var r = Run("345", "355", "1913-06-30");
+
+        Assert.Null(Of(r, 341));
+        Assert.Contains(r.Withheld, w => w.Obligor.Cow == 341 && w.Step.Obligation.Agreement.Id == "atop-1480"
+            && w.Step.Obligation.Kind == ProvisionKind.Offense && w.Verdict == InvocationVerdict.NotInvoked && w.Reason.Contains("STATTHR", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RussiaAttacksRomania1900_AustriaHungaryIsConditional_AndJoinsWhenTheConditionIsTakenAsMet()
     {
         // Art. 2: Austria-Hungary owes Romania help if Romania is attacked without provocation; provocation is no data.
