@@ -31,7 +31,8 @@ public sealed record InvocationCondition(string Text, IReadOnlyList<int> Obligor
 /// <summary>
 /// A hand-encoded reading of when an alliance's promises to fight are invoked (corpus/invocation/*.yaml), for an
 /// ATOP alliance (<c>atop-ID</c>) or a hand-encoded agreement: attacks by members, named adversaries, the area,
-/// and the conditions no data decides. Every overlay cites its sources and quotes the clauses it rests on.
+/// and the conditions no data decides. Every overlay cites its sources and quotes the clauses it rests on;
+/// <see cref="Uncertain"/> names what the sources leave open (an article not read, a wording known only at second hand).
 /// </summary>
 public sealed record InvocationTerms(
     string Agreement,
@@ -46,4 +47,12 @@ public sealed record InvocationTerms(
     IReadOnlyList<InvocationClause> Clauses,
     IReadOnlyList<Source> Sources,
     string? Note,
-    Position Position);
+    IReadOnlyList<string> Uncertain,
+    Position Position)
+{
+    /// <summary>
+    /// The kinds of promise the overlay reads (defence, offence; by default both). A promise of another kind is read as
+    /// if there were no overlay (ATOP's flags), except for attacks by co-members, which <see cref="BetweenMembers"/> decides.
+    /// </summary>
+    public IReadOnlyList<ProvisionKind> Kinds { get; init; } = [ProvisionKind.Defense, ProvisionKind.Offense];
+}

@@ -15,7 +15,7 @@ internal sealed class InvocationReader(FileContext ctx, StateRegistry states)
     {
         var before = ctx.Diagnostics.Count;
         var r = new MapReader(ctx, root, "invocation file", ["id", "agreement", "name", "clauses", "sources"],
-            ["between_members", "between_members_note", "adversaries", "adversary_note", "area", "area_note", "conditions", "note"]);
+            ["between_members", "between_members_note", "adversaries", "adversary_note", "area", "area_note", "conditions", "note", "uncertain", "kinds"]);
         var id = r.Required("id");
         if (id is not null && id.Value != expectedId)
             ctx.Error(id, ErrorCodes.IdMismatch, $"id '{id.Value}' differs from the file name '{expectedId}.yaml'");
@@ -53,9 +53,23 @@ internal sealed class InvocationReader(FileContext ctx, StateRegistry states)
             var text = c.String("text", required: true);
             if (article is not null && text is not null) clauses.Add(new InvocationClause(article, text));
         }
+        var uncertain = new List<string>();
+        foreach (var node in r.List("uncertain"))
+        {
+            if (node is YamlScalar { Value.Length: > 0 } s) uncertain.Add(s.Value);
+            else ctx.Error(node, ErrorCodes.WrongType, $"each item of 'uncertain' must be a sentence saying what the sources leave open, not a {MapReader.Shape(node)}");
+        }
+        var kinds = new List<ProvisionKind>();
+        foreach (var node in r.List("kinds"))
+        {
+            if (node is YamlScalar { Value: "defense" }) kinds.Add(ProvisionKind.Defense);
+            else if (node is YamlScalar { Value: "offense" }) kinds.Add(ProvisionKind.Offense);
+            else ctx.Error(node, ErrorCodes.WrongType, $"items of 'kinds' must be defense or offense, the promises to fight an overlay reads, not {(node is YamlScalar k ? $"'{k.Value}'" : $"a {MapReader.Shape(node)}")}");
+        }
         var sources = SourceListReader.Read(ctx, r, "sources", new HashSet<string>(StringComparer.Ordinal));
         var terms = new InvocationTerms(agreement?.Value ?? "", name ?? "", members ?? MemberAttacks.NotInvoked, r.String("between_members_note"),
-            adversaries, r.String("adversary_note"), area, r.String("area_note"), conditions, clauses, sources, r.String("note"), ctx.At(root));
+            adversaries, r.String("adversary_note"), area, r.String("area_note"), conditions, clauses, sources, r.String("note"), uncertain, ctx.At(root));
+        if (kinds.Count > 0) terms = terms with { Kinds = kinds.Distinct().ToList() };
         return ctx.Diagnostics.Count == before && agreement is not null ? terms : null;
     }
 

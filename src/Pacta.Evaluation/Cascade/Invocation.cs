@@ -57,7 +57,7 @@ public sealed class Invocation(Corpus corpus, DateOnly day, Assumptions assumpti
             if (members == MemberAttacks.Conditional)
                 return new(InvocationVerdict.Conditional, $"{attacker.Name} is itself a party: an attack by a co-member goes to the alliance's organs{why}");
         }
-        if (overlay is not null) return ByOverlay(overlay, k, attacker, location);
+        if (overlay is not null && overlay.Kinds.Contains(k.Kind)) return ByOverlay(overlay, k, attacker, location);
         if (a.Origin == "atop") return ByAtopFlags(k, attacker);
         return InvocationDecision.Invoked;
     }

@@ -22,6 +22,46 @@ public sealed class InvocationOverlayTests
         Assert.Equal(MemberAttacks.Conditional, byId["atop-3205"].BetweenMembers);
         Assert.Equal([255], byId["atop-1385"].Adversaries);
         Assert.Equal([2], byId["atop-3260"].Conditions.Single().Obligors);
+        // Overlays read from ATOP's coding and secondary reports say what they could not read.
+        foreach (var id in new[] { "atop-4235", "atop-4245", "atop-4255", "atop-4470", "atop-4865", "atop-5075", "atop-1480", "atop-1355", "atop-1490" })
+        {
+            Assert.True(byId.ContainsKey(id), id);
+            Assert.NotEmpty(byId[id].Uncertain);
+        }
+        Assert.Equal([704], byId["atop-5075"].Conditions.Single().Obligors); // Uzbekistan's 2012 law binds Uzbekistan only
+        Assert.Equal([360], byId["atop-1355"].Conditions[1].Obligors); // Romania: the bordering portions of Austria-Hungary
+        Assert.Empty(byId["atop-1355"].Conditions[0].Obligors); // "without any provocation": every obligor
+        Assert.Equal([ProvisionKind.Defense], byId["atop-1480"].Kinds); // the offence promise keeps ATOP's named adversaries
+        Assert.Equal([ProvisionKind.Defense, ProvisionKind.Offense], byId["atop-1385"].Kinds);
+    }
+
+    [Fact]
+    public void Uncertain_MustBeSentences_AndAnItemOfAnotherShapeIsAnErrorOnItsLine()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"pacta-invocation-{Guid.NewGuid():N}", "invocation");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "doubt.yaml"), """
+            id: doubt
+            agreement: atop-3150
+            name: An overlay with doubts
+            clauses:
+              - article: Art. 1
+                text: some words
+            sources:
+              - id: s
+                url: https://example.org/treaty
+                supports: the text
+            uncertain:
+              - the article number was not read
+              - {article: 2}
+            kinds: [support]
+            """);
+
+        var result = TestCorpus.Loader.LoadDirectory(Path.GetDirectoryName(dir)!);
+
+        Assert.False(result.Ok);
+        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("doubt.yaml", StringComparison.Ordinal) && d.Line == 13 && d.Message.Contains("uncertain", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("doubt.yaml", StringComparison.Ordinal) && d.Line == 14 && d.Message.Contains("'support'", StringComparison.Ordinal));
     }
 
     [Fact]
