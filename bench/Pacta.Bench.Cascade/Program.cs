@@ -77,16 +77,16 @@ if (args.Contains("--probe"))
 }
 var one = Time(() => MonteCarlo.Run(graph, start, model, trials / 4, 1, [(2, 365)], threads: 1, joins: joins));
 Console.WriteLine($"case: {caseWord}; join model: {joinWord}");
-Console.WriteLine($"monte carlo (engine, 1 thread): {trials / 4:N0} trials in {one.Wall:F2} s wall, {one.Cpu:F2} s CPU -> {trials / 4 / one.Wall:N0} trials/s");
+Console.WriteLine($"monte carlo (engine, 1 thread): {trials / 4:N0} trials in {one.Wall:F2} s wall, {one.Cpu:F2} s CPU -> {trials / 4 / one.Wall:N0} trials/s ({trials / 4 / one.Cpu:N0} per CPU second)");
 var units = (joins ?? JoinModels.Of(joinModel)).Assign(graph, model);
 var scalar = new ScalarTrials(graph, start, units);
 scalar.Run(10_000, 3); // warm-up
 double scalarMean = 0;
 var scalarTrials = trials / 16;
 var sc = Time(() => scalarMean = scalar.Run(scalarTrials, 1));
-Console.WriteLine($"monte carlo (one-trial kernel, 1 thread): {scalarTrials:N0} trials in {sc.Wall:F2} s wall, {sc.Cpu:F2} s CPU -> {scalarTrials / sc.Wall:N0} trials/s (mean size {scalarMean:F2}; {units.Count:N0} decisions)");
+Console.WriteLine($"monte carlo (one-trial kernel, 1 thread): {scalarTrials:N0} trials in {sc.Wall:F2} s wall, {sc.Cpu:F2} s CPU -> {scalarTrials / sc.Wall:N0} trials/s ({scalarTrials / sc.Cpu:N0} per CPU second; mean size {scalarMean:F2}; {units.Count:N0} decisions)");
 var (wall, cpu) = Time(() => mc = MonteCarlo.Run(graph, start, model, trials, 1, [(2, 365)], joins: joins));
-Console.WriteLine($"monte carlo (engine): {trials:N0} trials in {wall:F2} s wall, {cpu:F2} s CPU -> {trials / wall:N0} trials/s " +
+Console.WriteLine($"monte carlo (engine): {trials:N0} trials in {wall:F2} s wall, {cpu:F2} s CPU -> {trials / wall:N0} trials/s ({trials / cpu:N0} per CPU second) " +
     $"(mean size {mc!.MeanSize.Mean:F2}, P(USA-RUS) {mc.Pairs[0].AtWar.P:P1}; graph: {graph.EventCount} events, {graph.ObligationCount} obligations)");
 
 if (args.Contains("--skip-baseline")) return;
