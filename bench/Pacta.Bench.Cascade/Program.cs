@@ -3,8 +3,8 @@ using Pacta.Bench.Cascade;
 using Pacta.Domain;
 using Pacta.Evaluation;
 using Pacta.Evaluation.Cascade;
-using Pacta.Workspace;
 using Pacta.Evaluation.Validation;
+using Pacta.Workspace;
 
 // Benchmark of escalation analysis (docs/cascade.md):
 //   dotnet run -c Release --project bench/Pacta.Bench.Cascade [-- --trials N] [--baseline-trials N] [--baseline-attackers N] [--skip-exposure]
