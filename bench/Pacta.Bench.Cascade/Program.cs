@@ -3,12 +3,16 @@ using Pacta.Bench.Cascade;
 using Pacta.Domain;
 using Pacta.Evaluation;
 using Pacta.Evaluation.Cascade;
+using Pacta.Evaluation.Validation;
 using Pacta.Workspace;
 
 // Benchmark of escalation analysis (docs/cascade.md):
 //   dotnet run -c Release --project bench/Pacta.Bench.Cascade [-- --trials N] [--baseline-trials N] [--baseline-attackers N] [--skip-exposure]
-//     [--join-model per-obligation|per-state]
-// 1. Monte Carlo trials per second: Russia attacks Estonia on 2025-06-01 (preset bf2018), against the baseline.
+//     [--join-model per-obligation|per-state|fitted] [--case est-2025|est-2025-propagate|auh-srb-1914] [--skip-baseline]
+// 1. Monte Carlo trials per second (preset bf2018, or the fitted per-state joining model of data/join-model/):
+//    est-2025: Russia attacks Estonia on 2025-06-01 (the CLI's defaults); est-2025-propagate: the same with
+//    --conditional propagate (every conditional promise taken as met: the Americas, the CIS, the largest graph of the
+//    three); auh-srb-1914: Austria-Hungary attacks Serbia on 1914-07-28. Against the baseline unless --skip-baseline.
 // 2. The exposure matrix for 2025-06-01 (every ordered pair of system members), against the baseline.
 // The machine is shared; CPU time is printed beside wall time.
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1]) : fallback;
@@ -16,7 +20,8 @@ var trials = Arg("--trials", 4_000_000);
 var baselineTrials = Arg("--baseline-trials", 20_000);
 var baselineAttackers = Arg("--baseline-attackers", 2);
 var joinWord = Array.IndexOf(args, "--join-model") is var j and >= 0 && j + 1 < args.Length ? args[j + 1] : "per-obligation";
-var joinModel = Words.TryParse<JoinModel>(joinWord, out var jm) ? jm : throw new ArgumentException($"--join-model: '{joinWord}' must be per-obligation or per-state");
+var joinModel = Words.TryParse<JoinModel>(joinWord, out var jm) ? jm : throw new ArgumentException($"--join-model: '{joinWord}' must be per-obligation, per-state or fitted");
+var caseWord = Array.IndexOf(args, "--case") is var ci and >= 0 && ci + 1 < args.Length ? args[ci + 1] : "est-2025";
 
 var repo = new DirectoryInfo(AppContext.BaseDirectory);
 while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "Pacta.slnx"))) repo = repo.Parent;
@@ -25,9 +30,15 @@ var root = repo?.FullName ?? throw new InvalidOperationException("run from the r
 var ws = new PactaWorkspace(Path.Combine(root, "corpus")) { UseSnapshot = false };
 var states = ws.States;
 var corpus = ws.Corpus;
-var day = new DateOnly(2025, 6, 1);
-var rus = states.ByCow(365)!;
-var est = states.ByCow(366)!;
+var (attackerCow, targetCow, day, where, caseOptions) = caseWord switch
+{
+    "est-2025" => (365, 366, new DateOnly(2025, 6, 1), "EE", CascadeOptions.Default),
+    "est-2025-propagate" => (365, 366, new DateOnly(2025, 6, 1), "EE", CascadeOptions.Default with { Conditional = ConditionalPromises.Propagate }),
+    "auh-srb-1914" => (300, 345, new DateOnly(1914, 7, 28), null, CascadeOptions.Default),
+    _ => throw new ArgumentException($"--case: '{caseWord}' must be est-2025, est-2025-propagate or auh-srb-1914"),
+};
+var rus = states.ByCow(attackerCow)!;
+var est = states.ByCow(targetCow)!;
 Console.WriteLine($"cores: {Environment.ProcessorCount}; load average: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
 
 (double Wall, double Cpu) Time(Action a)
@@ -41,13 +52,15 @@ Console.WriteLine($"cores: {Environment.ProcessorCount}; load average: {(File.Ex
 }
 
 // 1. Monte Carlo.
-var e = new Event(TriggerKind.ArmedAttack, rus, est, day, null, ws.Locations.Find("EE")!);
+var e = new Event(TriggerKind.ArmedAttack, rus, est, day, null, where is null ? HomeLocation.Of(corpus, est) : ws.Locations.Find(where)!);
 // The invocation rules the CLI uses (overlays of corpus/invocation and ATOP's named adversaries).
 var invocation = CorpusInvocation.Load(ws);
-var graph = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None, invocation: invocation), CascadeOptions.Default with { JoinModel = joinModel });
+var graph = new CascadeGraph(new CascadeSource(corpus, day, Assumptions.None, invocation: invocation), caseOptions with { JoinModel = joinModel });
 var model = HonourModel.Of(HonourPresets.Bf2018);
 var start = CascadeStart.Of(e);
-MonteCarlo.Run(graph, start, model, 100_000, 7, []); // warm-up (and closes the graph)
+// The fitted model reads the cascade's start (contiguity to attacker and target): made per cascade, as the CLI does.
+IJoinModel? joins = joinModel == JoinModel.Fitted ? CascadeData.FittedJoinModel(start) : null;
+MonteCarlo.Run(graph, start, model, 100_000, 7, [], joins: joins); // warm-up (and closes the graph)
 MonteCarloResult? mc = null;
 if (args.Contains("--probe"))
 {
@@ -62,13 +75,21 @@ if (args.Contains("--probe"))
     Console.WriteLine($"probe nothing honoured: {zz.Cpu / 200_000 * 1e6:F2} us CPU per trial");
     return;
 }
-var one = Time(() => MonteCarlo.Run(graph, start, model, trials / 4, 1, [(2, 365)], threads: 1));
-Console.WriteLine($"join model: {joinWord}");
-Console.WriteLine($"monte carlo (engine, 1 thread): {trials / 4:N0} trials in {one.Wall:F2} s wall, {one.Cpu:F2} s CPU -> {trials / 4 / one.Wall:N0} trials/s");
-var (wall, cpu) = Time(() => mc = MonteCarlo.Run(graph, start, model, trials, 1, [(2, 365)]));
-Console.WriteLine($"monte carlo (engine): {trials:N0} trials in {wall:F2} s wall, {cpu:F2} s CPU -> {trials / wall:N0} trials/s " +
+var one = Time(() => MonteCarlo.Run(graph, start, model, trials / 4, 1, [(2, 365)], threads: 1, joins: joins));
+Console.WriteLine($"case: {caseWord}; join model: {joinWord}");
+Console.WriteLine($"monte carlo (engine, 1 thread): {trials / 4:N0} trials in {one.Wall:F2} s wall, {one.Cpu:F2} s CPU -> {trials / 4 / one.Wall:N0} trials/s ({trials / 4 / one.Cpu:N0} per CPU second)");
+var units = (joins ?? JoinModels.Of(joinModel)).Assign(graph, model);
+var scalar = new ScalarTrials(graph, start, units);
+scalar.Run(10_000, 3); // warm-up
+double scalarMean = 0;
+var scalarTrials = trials / 16;
+var sc = Time(() => scalarMean = scalar.Run(scalarTrials, 1));
+Console.WriteLine($"monte carlo (one-trial kernel, 1 thread): {scalarTrials:N0} trials in {sc.Wall:F2} s wall, {sc.Cpu:F2} s CPU -> {scalarTrials / sc.Wall:N0} trials/s ({scalarTrials / sc.Cpu:N0} per CPU second; mean size {scalarMean:F2}; {units.Count:N0} decisions)");
+var (wall, cpu) = Time(() => mc = MonteCarlo.Run(graph, start, model, trials, 1, [(2, 365)], joins: joins));
+Console.WriteLine($"monte carlo (engine): {trials:N0} trials in {wall:F2} s wall, {cpu:F2} s CPU -> {trials / wall:N0} trials/s ({trials / cpu:N0} per CPU second) " +
     $"(mean size {mc!.MeanSize.Mean:F2}, P(USA-RUS) {mc.Pairs[0].AtWar.P:P1}; graph: {graph.EventCount} events, {graph.ObligationCount} obligations)");
 
+if (args.Contains("--skip-baseline")) return;
 var baseline = new BaselineCascade(corpus, day, cacheEvaluations: true);
 var rng = new Random(1);
 double SizeSum = 0;

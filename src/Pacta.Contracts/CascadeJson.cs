@@ -29,6 +29,13 @@ public static class CascadeJson
             ["side"] = Side(g.First().Side),
             ["promises"] = new JsonArray(g.Select(w => (JsonNode)Withheld(w)).ToArray()),
         }).ToArray()),
+        // Invoked promises to consult owed by states that took no role: talks, not support.
+        ["consulting"] = new JsonArray(r.Consulting.GroupBy(x => x.Obligor).Select(g => (JsonNode)new JsonObject
+        {
+            ["state"] = JsonShapes.State(g.Key),
+            ["side"] = Side(g.First().Side),
+            ["promises"] = new JsonArray(g.Select(x => { var o = Step(x.Step); o["side"] = Side(x.Side); return (JsonNode)o; }).ToArray()),
+        }).ToArray()),
         ["not_invoked"] = new JsonArray(r.Withheld.Where(w => w.Verdict == InvocationVerdict.NotInvoked).Select(w => (JsonNode)Withheld(w)).ToArray()),
         ["monte_carlo"] = mc is null ? null : MonteCarlo(mc),
     };
@@ -106,7 +113,15 @@ public static class CascadeJson
     {
         ["trials"] = m.Trials,
         ["seed"] = m.Seed,
-        ["preset"] = new JsonObject { ["id"] = m.Model.Preset.Id, ["finding"] = m.Model.Preset.Finding, ["citation"] = m.Model.Preset.Citation },
+        // The model that set the probabilities: a preset (with its overrides), or fitted coefficients (preset null).
+        ["join_model"] = new JsonObject
+        {
+            ["id"] = m.JoinModel,
+            ["coefficients"] = m.Coefficients is { } f
+                ? new JsonObject { ["file"] = f.File, ["sha256"] = f.Sha256, ["fitted_on"] = f.FittedOn, ["wars"] = f.Wars }
+                : null,
+        },
+        ["preset"] = m.UsesPreset ? new JsonObject { ["id"] = m.Model.Preset.Id, ["finding"] = m.Model.Preset.Finding, ["citation"] = m.Model.Preset.Citation } : null,
         ["overrides"] = new JsonObject
         {
             ["agreements"] = new JsonObject(m.Model.ByAgreement.Select(x => KeyValuePair.Create(x.Key, (JsonNode?)x.Value))),

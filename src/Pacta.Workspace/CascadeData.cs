@@ -45,12 +45,25 @@ public static class CascadeData
     {
         path ??= JoinCoefficientsFile;
         if (!File.Exists(path)) throw new PactaException($"{path}: no such file (refit with '{Evaluation.Validation.JoinCoefficients.Command}')");
-        try { return Evaluation.Validation.JoinCoefficients.Parse(File.ReadAllText(path), path); }
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            var c = Evaluation.Validation.JoinCoefficients.Parse(System.Text.Encoding.UTF8.GetString(bytes), path);
+            return c with { Source = new JoinModelFile(Shown(path), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), c.FittedOn, c.Wars) };
+        }
         catch (FormatException e) { throw new PactaException(e.Message); }
     }
 
     /// <summary>The fitted join model for a cascade from <paramref name="start"/> (<c>--join-model fitted</c>).</summary>
-    public static FittedJoinModel FittedJoinModel(CascadeStart start) => new(JoinCoefficients().Values, start, Contiguity());
+    public static FittedJoinModel FittedJoinModel(CascadeStart start) => FittedJoinModel(start, JoinCoefficients(), Contiguity());
+
+    /// <summary>The fitted join model from coefficients and contiguity already read (a session reads them once).</summary>
+    public static FittedJoinModel FittedJoinModel(CascadeStart start, JoinCoefficients coefficients, Contiguity contiguity) =>
+        new(coefficients.Values, start, contiguity, coefficients.Source);
+
+    /// <summary>How outputs name a coefficients file: the shipped one as data/join-model/coefficients.json, any other by its path.</summary>
+    private static string Shown(string path) =>
+        Path.GetFullPath(path) == Path.GetFullPath(JoinCoefficientsFile) ? "data/join-model/coefficients.json" : path;
 
     /// <summary>A corpus of the ATOP alliances alone (the workspace's release), with the workspace's states and locations.</summary>
     public static Corpus AtopCorpus(PactaWorkspace ws) => new(AtopToAgreements.Convert(ws.Atop), [], [], ws.States, ws.Locations);

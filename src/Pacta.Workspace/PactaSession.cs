@@ -20,6 +20,9 @@ public sealed class PactaSession
     private readonly Lazy<Evaluator> _handOnly;
     private readonly Lazy<MajorPowers?> _majors;
     private readonly Lazy<InvocationRules> _invocation;
+    // The fitted join model's inputs, read once per session (a warm server or a repeated run reads no file).
+    private readonly Lazy<(Evaluation.Validation.JoinCoefficients, Evaluation.Validation.Contiguity)> _fitted =
+        new(() => (CascadeData.JoinCoefficients(), CascadeData.Contiguity()), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly CascadeCache _cascades = new(16);
 
     public PactaSession(PactaWorkspace workspace) : this(workspace, new Lazy<Corpus>(() => workspace.Corpus), null) { }
@@ -99,8 +102,15 @@ public sealed class PactaSession
         if (trials <= 0) return (p.Deterministic, null);
         var closed = PactaWorkspace.Timed("close graph", p.ClosedGraph);
         // The fitted join model reads the cascade's start (contiguity to attacker and target), so it is made per run.
-        var joins = options.JoinModel == JoinModel.Fitted ? CascadeData.FittedJoinModel(p.Start) : null;
+        var joins = options.JoinModel == JoinModel.Fitted ? FittedJoinModel(p.Start) : null;
         return (p.Deterministic, PactaWorkspace.Timed("monte carlo", () => MonteCarlo.Run(closed, p.Start, model, trials, seed, pairs, threads, cancellationToken, joins)));
+    }
+
+    /// <summary>The fitted join model for a cascade from <paramref name="start"/>, on the coefficients and contiguity this session read once.</summary>
+    public Evaluation.Validation.FittedJoinModel FittedJoinModel(CascadeStart start)
+    {
+        var (coefficients, contiguity) = _fitted.Value;
+        return CascadeData.FittedJoinModel(start, coefficients, contiguity);
     }
 
     /// <summary>The corpus a scenario is read against: all of it, or the hand-encoded agreements alone.</summary>

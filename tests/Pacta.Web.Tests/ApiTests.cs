@@ -171,6 +171,7 @@ public sealed class ApiTests(ServerFixture server)
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=1000001", "trials")]
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=many", "trials")]
     [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&preset=optimist", "preset")]
+    [InlineData("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=10&join_model=guess", "join_model")]
     [InlineData("api/cascade?attacker=RUS&date=2025-06-01", "target")]
     [InlineData("api/what-if?attacker=RUS&target=UKR&date=2025-06-01&reading=post-war-gate=nope", "reading")]
     [InlineData("api/compare?agreement=usa-ukr-2024&agreement=gbr-ukr-2024&reading=no-such-clause=x", "reading")]
@@ -279,6 +280,15 @@ public sealed class ApiTests(ServerFixture server)
         Assert.Equal("defender", (string?)usa["side"]);
         Assert.NotEmpty(usa["path"]!.AsArray());
         Assert.Equal(500, (int)c["monte_carlo"]!["trials"]!);
+        Assert.Equal("per-obligation", (string?)c["monte_carlo"]!["join_model"]!["id"]);
+        Assert.Equal("bf2018", (string?)c["monte_carlo"]!["preset"]!["id"]);
+
+        // join_model=fitted: the answer names the coefficients file and uses no preset; the option is listed in force.
+        var f = await GetJson("api/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=500&include_atop=false&join_model=fitted");
+        Assert.Equal("fitted", (string?)f["monte_carlo"]!["join_model"]!["id"]);
+        Assert.Equal("data/join-model/coefficients.json", (string?)f["monte_carlo"]!["join_model"]!["coefficients"]!["file"]);
+        Assert.Null(f["monte_carlo"]!["preset"]);
+        Assert.Equal("fitted", (string?)f["options"]!["join-model"]!["value"]);
     }
 
     [Fact]

@@ -187,6 +187,34 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
         Assert.Contains("Cyprus", await page.InnerTextAsync("[data-testid=cascade-defender-side]"));
     }
 
+    /// <summary>
+    /// The join model is an option of the page: switching from the default (per obligation, preset bf2018) to the model
+    /// fitted on history changes the Monte Carlo's answer and the label, which then names the coefficients file, not a
+    /// preset; the option travels in the URL.
+    /// </summary>
+    [ChromiumFact]
+    public async Task Cascade_page_switching_the_join_model_changes_the_answer_and_its_label()
+    {
+        var page = await NewPage();
+        await page.GotoAsync("/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=2000&include_atop=false");
+        await page.WaitForSelectorAsync("[data-testid=cascade-majors]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        var heading = await page.InnerTextAsync("[data-testid=cascade-mc-heading]");
+        Assert.Contains("join model per-obligation, preset bf2018", heading);
+        var before = await page.InnerTextAsync("[data-testid=cascade-majors]");
+
+        await page.SelectOptionAsync("select[name=join_model]", "fitted");
+        await page.ClickAsync("button[type=submit]:has-text('Run')");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=cascade-mc-heading]')?.textContent.includes('fitted')", null,
+            new PageWaitForFunctionOptions { Timeout = 60_000 });
+
+        var fitted = await page.InnerTextAsync("[data-testid=cascade-mc-heading]");
+        Assert.Contains("join model fitted, data/join-model/coefficients.json", fitted);
+        Assert.DoesNotContain("preset", fitted);
+        Assert.Contains("The honour presets are not used", await page.InnerTextAsync("[data-testid=cascade-model]"));
+        Assert.NotEqual(before, await page.InnerTextAsync("[data-testid=cascade-majors]"));
+        Assert.Contains("join_model=fitted", page.Url);
+    }
+
     [ChromiumFact]
     public async Task Agreements_network_and_api_reference_render()
     {

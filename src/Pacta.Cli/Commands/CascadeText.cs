@@ -22,7 +22,7 @@ public static class CascadeText
 
         var bell = r.Belligerents.ToList();
         Output.SubHeading($"Result: {bell.Count} belligerents ({r.Side(CascadeSide.Attacker).Count()} on the attacker's side, {r.Side(CascadeSide.Defender).Count()} on the defender's), " +
-            $"{r.Supporters.Count()} supporters, {r.ConditionalJoiners.Count()} conditional joiner(s); {r.Rounds} round(s){(r.Capped ? $" — capped at {r.Options.MaxRounds}" : ", fixed point reached")}");
+            $"{r.Supporters.Count()} supporters, {r.ConditionalJoiners.Count()} conditional joiner(s), {r.Consulting.Select(x => x.Obligor.Cow).Distinct().Count()} consulting; {r.Rounds} round(s){(r.Capped ? $" — capped at {r.Options.MaxRounds}" : ", fixed point reached")}");
         Output.Table(["state", "role", "side", "round", "drawn in by"], r.States.Select(s => (IReadOnlyList<string>)
         [
             $"{s.State.Code} {s.State.Name}",
@@ -60,6 +60,16 @@ public static class CascadeText
             {
                 Output.Line($"{g.Key.Code} ({Side(g.First().Side)}'s side):");
                 foreach (var w in g) Output.Line($"    {Step(w.Step)}: {w.Reason}");
+            }
+        }
+        var consulting = r.Consulting.GroupBy(x => x.Obligor).ToList();
+        if (consulting.Count > 0)
+        {
+            Output.SubHeading($"Consulting: {consulting.Count} state(s) whose invoked promises oblige talks, not support (no role in the war)");
+            foreach (var g in consulting)
+            {
+                Output.Line($"{g.Key.Code} (with the {Side(g.First().Side)}'s side):");
+                foreach (var x in g) Output.Line($"    {Step(x.Step)}");
             }
         }
         var notInvoked = r.Withheld.Where(w => w.Verdict == InvocationVerdict.NotInvoked).ToList();
@@ -100,13 +110,23 @@ public static class CascadeText
 
     public static void RenderMonteCarlo(MonteCarloResult m)
     {
-        Output.SubHeading($"Monte Carlo: {m.Trials:N0} trials, seed {m.Seed}, preset {m.Model.Preset.Id}");
-        Output.Line($"  {m.Model.Preset.Finding}");
-        Output.Line($"  source: {m.Model.Preset.Citation}");
-        foreach (var (k, v) in m.Model.ByAgreement) Output.Line($"  override: {k} = {v:0.###}");
-        foreach (var (k, v) in m.Model.ByKind) Output.Line($"  override: {Words.Of(k)} = {v:0.###}");
-        foreach (var (k, v) in m.Model.StrengthFactor) Output.Line($"  factor: strength {Words.Of(k)} × {v:0.###}");
-        foreach (var (k, v) in m.Model.BindingnessFactor) Output.Line($"  factor: bindingness {Words.Of(k)} × {v:0.###}");
+        // The model that set the probabilities, and only that one: a fitted model does not use the preset.
+        if (m.UsesPreset)
+        {
+            Output.SubHeading($"Monte Carlo: {m.Trials:N0} trials, seed {m.Seed}, join model {m.JoinModel}, preset {m.Model.Preset.Id}");
+            Output.Line($"  {m.Model.Preset.Finding}");
+            Output.Line($"  source: {m.Model.Preset.Citation}");
+            foreach (var (k, v) in m.Model.ByAgreement) Output.Line($"  override: {k} = {v:0.###}");
+            foreach (var (k, v) in m.Model.ByKind) Output.Line($"  override: {Words.Of(k)} = {v:0.###}");
+            foreach (var (k, v) in m.Model.StrengthFactor) Output.Line($"  factor: strength {Words.Of(k)} × {v:0.###}");
+            foreach (var (k, v) in m.Model.BindingnessFactor) Output.Line($"  factor: bindingness {Words.Of(k)} × {v:0.###}");
+        }
+        else
+        {
+            Output.SubHeading($"Monte Carlo: {m.Trials:N0} trials, seed {m.Seed}, join model {m.JoinModel} (one draw per state and side)");
+            Output.Line($"  coefficients: {(m.Coefficients is { } f ? f.ToString() : "given in code")}");
+            Output.Line("  the honour presets and --p overrides are not used");
+        }
         Output.Line("  (95 % Wilson intervals in brackets)");
         Output.Table(["state", "P(belligerent)", "attacker side", "defender side", "P(supporter)"],
             m.States.Select(s => (IReadOnlyList<string>)[$"{s.State.Code} {s.State.Name}", Pct(s.DrawnIn), Pct(s.AttackerSide), Pct(s.DefenderSide), Pct(s.Supporter)]));

@@ -173,13 +173,16 @@ public sealed partial class CascadeGraph
         {
             case ProvisionKind.Neutrality or ProvisionKind.NonAggression:
                 return CascadeEffect.StayOut;
+            // A duty to consult obliges talks, not support (docs/model.md: kind consultation, strength consultative).
+            case ProvisionKind.Consultation:
+                return CascadeEffect.Consult;
             case ProvisionKind.Defense or ProvisionKind.Offense:
-                if (strength == Strength.Consultative) return CascadeEffect.Support;
+                if (strength == Strength.Consultative) return CascadeEffect.Consult;
                 if (strength == Strength.Discretionary && !Options.DiscretionaryFights) return CascadeEffect.Support;
                 if (conditional && Options.Conditional == ConditionalPromises.Support) return CascadeEffect.Support;
                 return CascadeEffect.Fight;
             default:
-                return CascadeEffect.Support;
+                return strength == Strength.Consultative ? CascadeEffect.Consult : CascadeEffect.Support;
         }
     }
 

@@ -169,6 +169,9 @@ internal sealed class CascadeKernel
                             ViaEvent[o] = ev;
                             changed = true;
                             continue;
+                        case CascadeEffect.Consult:
+                            // Talks, not a role: the result lists consulting states from the evaluated events.
+                            continue;
                         default:
                             if (!honour.Honoured(units.Of(c, (CascadeSide)sb))) continue;
                             Touch(o);

@@ -7,10 +7,15 @@ public enum CascadeEffect : byte
 {
     /// <summary>Commits it to fight beside the beneficiary (defence, offence).</summary>
     Fight,
-    /// <summary>Makes it a supporter (consultation, non-military or arms assistance, sanctions, referral).</summary>
+    /// <summary>Makes it a supporter (non-military or arms assistance, sanctions, referral, membership path).</summary>
     Support,
     /// <summary>Keeps it out of a war against the beneficiary (neutrality, non-aggression).</summary>
     StayOut,
+    /// <summary>
+    /// Obliges talks, not support (provision kind <c>consultation</c>, or strength <c>consultative</c>; docs/model.md):
+    /// its obligor takes no role in the war and is listed as consulting (<see cref="CascadeResult.Consulting"/>).
+    /// </summary>
+    Consult,
 }
 
 /// <summary>

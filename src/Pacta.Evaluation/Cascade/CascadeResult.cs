@@ -52,11 +52,23 @@ public sealed record CascadeResult(
     public IEnumerable<IGrouping<State, WithheldPromise>> ConditionalJoiners =>
         Withheld.Where(w => w.Verdict == InvocationVerdict.Conditional).GroupBy(w => w.Obligor).OrderBy(g => g.Key.Cow);
 
+    /// <summary>
+    /// States whose only promises the cascade invoked oblige talks (consultation): they take no role in the war. One
+    /// entry per state and promise, in state order; a state that also supports or fights is not listed.
+    /// </summary>
+    public IReadOnlyList<ConsultingPromise> Consulting { get; init; } = [];
+
     public IEnumerable<CascadeState> Belligerents => States.Where(s => s.Role == CascadeRole.Belligerent);
     public IEnumerable<CascadeState> Supporters => States.Where(s => s.Role == CascadeRole.Supporter);
     public IEnumerable<CascadeState> Side(CascadeSide side) => Belligerents.Where(s => s.Side == side);
     public CascadeState? Of(int cow) => States.FirstOrDefault(s => s.State.Cow == cow);
 }
+
+/// <summary>
+/// A promise to consult that an event of the cascade invoked, owed by a state that took no role in the war to a
+/// belligerent on <see cref="Side"/>: the event and promise (<see cref="Step"/>).
+/// </summary>
+public sealed record ConsultingPromise(State Obligor, CascadeSide Side, PathStep Step);
 
 /// <summary>
 /// A promise to fight that an event of the cascade triggered without invoking it (<see cref="InvocationVerdict.NotInvoked"/>)

@@ -49,6 +49,7 @@ public static class DeterministicCascade
         return new CascadeResult(start, g.Day, g.Source.Assumptions, g.Options, ordered, k.Rounds, k.Capped, [])
         {
             Withheld = Withheld(k, g),
+            Consulting = Consulting(k, g),
         };
     }
 
@@ -74,6 +75,30 @@ public static class DeterministicCascade
             }
         }
         return result.OrderBy(w => w.Verdict).ThenBy(w => w.Obligor.Cow).ToList();
+    }
+
+    /// <summary>
+    /// The invoked promises to consult owed to belligerents by states that took no role in the war (outside at the
+    /// end): one entry per obligor and promise, in state order, each with the first event that invoked it.
+    /// </summary>
+    private static List<ConsultingPromise> Consulting(CascadeKernel k, CascadeGraph g)
+    {
+        var result = new List<ConsultingPromise>();
+        var seen = new HashSet<int>();
+        foreach (var ev in k.Evaluated!)
+        {
+            var e = g.Event(ev);
+            foreach (var c in g.Edges(ev))
+            {
+                if (g.EffectOf[c] != (byte)CascadeEffect.Consult) continue;
+                var o = g.ObligorOf[c];
+                var b = g.BeneficiaryOf[c];
+                if (k.Role[o] != (byte)CascadeRole.Outside || k.Role[b] != (byte)CascadeRole.Belligerent || !seen.Add(c)) continue;
+                var step = new PathStep(k.Round[e.Attacker] + 1, e.Kind, g.States[e.Attacker], g.States[e.Target], e.Location.Code, g.Obligation(c));
+                result.Add(new ConsultingPromise(g.States[o], (CascadeSide)k.Side[b], step));
+            }
+        }
+        return result.OrderBy(x => x.Obligor.Cow).ThenBy(x => x.Step.Round).ToList();
     }
 
     /// <summary>

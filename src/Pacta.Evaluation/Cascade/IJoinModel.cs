@@ -10,6 +10,12 @@ public interface IJoinModel
     /// <summary>The word for the model (<c>--join-model</c>).</summary>
     string Id { get; }
 
+    /// <summary>
+    /// The fitted coefficients the model's probabilities come from, or null when they come from the honour preset
+    /// (every output names the one actually used).
+    /// </summary>
+    JoinModelFile? Coefficients => null;
+
     /// <summary>Decisions for every obligation of <paramref name="closed"/> (a closed graph), with probabilities from <paramref name="honour"/>.</summary>
     DecisionUnits Assign(CascadeGraph closed, HonourModel honour);
 }

@@ -4,6 +4,8 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 [assembly: InternalsVisibleTo("Pacta.Tests")]
+// The cascade bench times the one-trial kernel beside the lane kernel (bench/Pacta.Bench.Cascade/ScalarTrials.cs).
+[assembly: InternalsVisibleTo("Pacta.Bench.Cascade")]
 
 namespace Pacta.Evaluation.Cascade;
 
@@ -366,6 +368,9 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
                             _support[supportCount++] = new PendingSupport(c, o, b, h);
                             continue;
                         }
+                    case CascadeEffect.Consult:
+                        // Talks, not a role: nothing to draw.
+                        continue;
                     default:
                         {
                             var h = HonouredFor(c, b, m, ref honour);

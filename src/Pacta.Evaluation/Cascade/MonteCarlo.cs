@@ -22,7 +22,17 @@ public sealed record MonteCarloResult(
     Estimate AnyMajorDrawnIn,
     IReadOnlyList<Estimate> SizeDistribution,
     MeanEstimate MeanSize,
-    IReadOnlyList<(CascadeObligation Obligation, double P)> Probabilities);
+    IReadOnlyList<(CascadeObligation Obligation, double P)> Probabilities)
+{
+    /// <summary>The join model the trials drew with (<c>--join-model</c>: per-obligation, per-state or fitted).</summary>
+    public string JoinModel { get; init; } = "per-obligation";
+
+    /// <summary>The fitted coefficients the probabilities came from; null when they came from <see cref="Model"/>'s preset.</summary>
+    public JoinModelFile? Coefficients { get; init; }
+
+    /// <summary>True when the honour preset (and its overrides) set the probabilities; false under a fitted model.</summary>
+    public bool UsesPreset => JoinModel != "fitted";
+}
 
 /// <summary>
 /// Monte Carlo over the cascade: in each trial every decision (<see cref="DecisionUnits"/>, made by the join model) is
@@ -52,7 +62,8 @@ public static class MonteCarlo
         cancellationToken.ThrowIfCancellationRequested();
         g.Close(start);
         var n = g.StateCount;
-        var units = (joins ?? JoinModels.Of(g.Options.JoinModel)).Assign(g, model);
+        var joinModel = joins ?? JoinModels.Of(g.Options.JoinModel);
+        var units = joinModel.Assign(g, model);
         var decisions = new LaneDecisions(g.Lanes, units);
         // Indexed by lane decision id, as the lane kernel asks.
         var numerators = new int[decisions.Count];
@@ -92,7 +103,7 @@ public static class MonteCarlo
         cancellationToken.ThrowIfCancellationRequested();
         foreach (var t in tallies) total.Add(t);
 
-        return Summarise(g, model, trials, seed, total, pairIdx, initial, probabilities);
+        return Summarise(g, model, trials, seed, total, pairIdx, initial, probabilities) with { JoinModel = joinModel.Id, Coefficients = joinModel.Coefficients };
     }
 
     private static MonteCarloResult Summarise(CascadeGraph g, HonourModel model, long trials, ulong seed, Tally t,

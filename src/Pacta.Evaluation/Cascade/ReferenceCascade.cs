@@ -70,6 +70,8 @@ public static class ReferenceCascade
                         case CascadeEffect.Support:
                             if (role[o] == CascadeRole.Outside && Honoured(c, sb)) (role[o], side[o]) = (CascadeRole.Supporter, sb);
                             break;
+                        case CascadeEffect.Consult:
+                            break; // talks, not a role
                         case CascadeEffect.Fight:
                             if (!Honoured(c, sb)) break;
                             if (candidateSide[o] is null) (candidateSide[o], firstEvent[o]) = (sb, ev);

@@ -8,9 +8,12 @@ namespace Pacta.Evaluation.Validation;
 /// the cascade's initial attackers and targets (<see cref="JoinFeatures"/>). A state still joins only through a
 /// obligation the cascade reaches; the model sets how often. The honour presets are not used.
 /// </summary>
-public sealed class FittedJoinModel(IReadOnlyList<double> coefficients, CascadeStart start, Contiguity contiguity) : IJoinModel
+public sealed class FittedJoinModel(IReadOnlyList<double> coefficients, CascadeStart start, Contiguity contiguity, JoinModelFile? file = null) : IJoinModel
 {
     public string Id => Pacta.Domain.Words.Of(JoinModel.Fitted);
+
+    /// <summary>The coefficients file (null for coefficients made in code, as in tests).</summary>
+    public JoinModelFile? Coefficients => file;
 
     public DecisionUnits Assign(CascadeGraph closed, HonourModel honour)
     {

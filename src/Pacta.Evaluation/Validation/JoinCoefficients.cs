@@ -10,6 +10,9 @@ namespace Pacta.Evaluation.Validation;
 /// </summary>
 public sealed record JoinCoefficients(IReadOnlyList<double> Values, double Ridge, string FittedOn, int Wars, int Rows, int Joiners)
 {
+    /// <summary>The file read, with its hash (set by the reader of the file; null for coefficients made in code).</summary>
+    public Pacta.Evaluation.Cascade.JoinModelFile? Source { get; init; }
+
     public const string Command = "pacta validate fit --out data/join-model/coefficients.json";
 
     public string ToJson()

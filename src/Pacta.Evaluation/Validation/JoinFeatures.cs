@@ -81,7 +81,8 @@ public static class JoinFeatures
             B(to.Any(k => k.Kind == ProvisionKind.Defense)),
             B(to.Any(k => k.Kind == ProvisionKind.Offense)),
             B(to.Any(k => k.Effect == CascadeEffect.StayOut)),
-            B(to.Any(k => k.Effect == CascadeEffect.Support)),
+            // consult_to: any promise short of fighting or staying out (support or consultation), as fitted.
+            B(to.Any(k => k.Effect is CascadeEffect.Support or CascadeEffect.Consult)),
             B(to.Any(k => k.Effect == CascadeEffect.Fight && k.Strength == Strength.Automatic)),
             B(other.Any(k => k.Effect == CascadeEffect.Fight)),
             B(to.Count > 0 && smallest <= 2),

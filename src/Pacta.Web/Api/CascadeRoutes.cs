@@ -18,7 +18,8 @@ public static class CascadeRoutes
             [FromQuery] string? attacker, [FromQuery] string? target, [FromQuery] string? date, [FromQuery] string? kind, [FromQuery] string? location,
             [FromQuery] string[]? ceasefire, [FromQuery] string[]? adopted, [FromQuery] string[]? member,
             [FromQuery] string? trials, [FromQuery] string? seed, [FromQuery] string? preset, [FromQuery(Name = "include_atop")] string? includeAtop,
-            [FromQuery] string? conditional, [FromQuery(Name = "carve_out")] string? carveOut, [FromQuery] string[]? reading) =>
+            [FromQuery] string? conditional, [FromQuery(Name = "carve_out")] string? carveOut, [FromQuery(Name = "join_model")] string? joinModel,
+            [FromQuery] string[]? reading) =>
         {
             var scenario = ScenarioRequest.FromQuery(request.Query);
             var parsed = scenario.ReadScenario(data.Session.CorpusFor(scenario.IncludeAtop));
@@ -42,6 +43,10 @@ public static class CascadeRoutes
                 Conditional = string.IsNullOrEmpty(conditional) ? ConditionalPromises.Report
                     : Words.TryParse<ConditionalPromises>(conditional, out var c) ? c
                     : throw ApiProblem.BadField("conditional", $"'{conditional}' must be one of {string.Join(", ", Words.All<ConditionalPromises>())}"),
+                // The CLI's --join-model, with the CLI's default.
+                JoinModel = string.IsNullOrEmpty(joinModel) ? CascadeOptions.Default.JoinModel
+                    : Words.TryParse<JoinModel>(joinModel, out var jm) ? jm
+                    : throw ApiProblem.BadField("join_model", $"'{joinModel}' must be one of {string.Join(", ", Words.All<JoinModel>())}"),
                 CarveOutFights = carveOut switch
                 {
                     null or "" or "support" => false,
@@ -58,10 +63,10 @@ public static class CascadeRoutes
             {
                 try
                 {
-                    var p = session.Cascade(e, assumptions, cascadeOptions, scenario.IncludeAtop);
-                    token.ThrowIfCancellationRequested();
-                    var mc = n > 0 ? MonteCarlo.Run(p.ClosedGraph(), p.Start, HonourModel.Of(honour), n, s, [], cancellationToken: token) : null;
-                    var json = CascadeJson.Cascade(corpus, e, p.Deterministic, mc);
+                    // The session runs the Monte Carlo with the join model the options name (the fitted one on the coefficients it read once).
+                    var (deterministic, mc) = session.Cascade(e, assumptions, cascadeOptions, HonourModel.Of(honour), n, s, [],
+                        includeAtop: scenario.IncludeAtop, cancellationToken: token);
+                    var json = CascadeJson.Cascade(corpus, e, deterministic, mc);
                     json["readings"] = ReadingsJson.Applied(corpus.Agreements.Where(a => a.Applied.Count > 0));
                     return json;
                 }
@@ -76,7 +81,8 @@ public static class CascadeRoutes
         })
         .WithSummary("Cascade: who is drawn in, round by round")
         .WithDescription("As `pacta cascade --json`: the event fields of what-if, plus `trials` (Monte Carlo, at most the server's limit), `seed`, `preset` (honour rates: " +
-            string.Join(", ", HonourPresets.All.Select(x => x.Id)) + "), `conditional` (report, support, propagate) and `carve_out` (support, fight); `reading` chooses readings of contested clauses, as in what-if; " +
+            string.Join(", ", HonourPresets.All.Select(x => x.Id)) + "), `conditional` (report, support, propagate), `carve_out` (support, fight) and `join_model` (" +
+            string.Join(", ", Words.All<JoinModel>()) + $"; default {Words.Of(CascadeOptions.Default.JoinModel)}: the Monte Carlo's draws, named with the preset or the fitted coefficients file in `monte_carlo.join_model`); `reading` chooses readings of contested clauses, as in what-if; " +
             "the answer lists `conditional_joiners` and `not_invoked` beside the states drawn in.");
     }
 }

@@ -19,7 +19,34 @@ public sealed class CascadeCliTests
         Assert.Equal("north-atlantic-treaty-1949", (string?)usa["path"]![0]!["agreement"]);
         Assert.Equal(2000, (long)o["monte_carlo"]!["trials"]!);
         Assert.Equal("bf2018", (string?)o["monte_carlo"]!["preset"]!["id"]);
+        Assert.Equal("per-obligation", (string?)o["monte_carlo"]!["join_model"]!["id"]);
+        Assert.Null(o["monte_carlo"]!["join_model"]!["coefficients"]);
         Assert.NotNull(o["monte_carlo"]!["pairs_at_war"]![0]!["at_war"]!["p"]);
+    }
+
+    /// <summary>
+    /// Under --join-model fitted the presets set no probability: every output names the coefficients file actually
+    /// read, with the SHA-256 of its bytes (computed here from the shipped file) and what it was fitted on, and no preset.
+    /// </summary>
+    [Fact]
+    public void Cascade_FittedJoinModel_NamesTheCoefficientsFileNotThePreset()
+    {
+        string[] args = ["cascade", "--attacker", "RUS", "--target", "EST", "--date", "2025-06-01", "--trials", "1000", "--join-model", "fitted"];
+        var json = PactaCli.Run([.. args, "--json"]);
+        var text = PactaCli.Run(args);
+
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        Assert.True(text.ExitCode == 0, text.Stderr);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Pacta.Workspace.CascadeData.JoinCoefficientsFile)));
+        var mc = json.Json["monte_carlo"]!;
+        Assert.Equal("fitted", (string?)mc["join_model"]!["id"]);
+        Assert.Equal("data/join-model/coefficients.json", (string?)mc["join_model"]!["coefficients"]!["file"]);
+        Assert.Equal(sha, (string?)mc["join_model"]!["coefficients"]!["sha256"]);
+        Assert.StartsWith("COW inter-state wars v4.0 starting before 1945", (string?)mc["join_model"]!["coefficients"]!["fitted_on"]);
+        Assert.Null(mc["preset"]);
+        Assert.Contains("join model fitted", text.Stdout);
+        Assert.Contains($"coefficients: data/join-model/coefficients.json, sha256 {sha[..12]}", text.Stdout);
+        Assert.DoesNotContain("preset bf2018", text.Stdout);
     }
 
     [Fact]

@@ -108,6 +108,31 @@ public sealed class CascadeScenarioTests
         }
     }
 
+    /// <summary>
+    /// Consultation obliges talks, not support (docs/model.md: kind consultation). ATOP 4980 is the Russia–China Treaty
+    /// of Good-Neighbourliness and Friendly Cooperation of 2001-07-16 (ATOP 5.1 codes non-aggression and consultation,
+    /// nothing more; Art. 9: when one party sees peace threatened or faces a threat of aggression, the parties make
+    /// contact and consult at once). Worked by hand: NATO's counter-attack on Russia (round 2) invokes China's
+    /// consultation promise to Russia, so China is listed as consulting on Russia's side — not a supporter as it was —
+    /// while Austria, whose Art. 42(7) promise to fight the carve-out caps at support, stays a supporter.
+    /// </summary>
+    [Fact]
+    public void Cascade_RussiaAttacksEstonia2025_ChinasConsultationPromiseMakesItConsultingNotASupporter()
+    {
+        var r = Run("RUS", "EST", "2025-06-01");
+
+        Assert.DoesNotContain(r.States, s => s.State.Iso3 == "CHN");
+        var china = r.Consulting.Where(x => x.Obligor.Iso3 == "CHN").ToList();
+        var treaty = Assert.Single(china, x => x.Step.Obligation.Agreement.Id == "atop-4980");
+        Assert.Equal("RUS", treaty.Step.Obligation.Beneficiary.Iso3);
+        Assert.Equal(CascadeSide.Attacker, treaty.Side);
+        Assert.Equal(ProvisionKind.Consultation, treaty.Step.Obligation.Kind);
+        Assert.All(china, x => Assert.Equal(CascadeEffect.Consult, x.Step.Obligation.Effect));
+        Assert.Equal(CascadeRole.Supporter, Of(r, "AUT").Role);
+        // A state with a role is never listed as consulting.
+        Assert.DoesNotContain(r.Consulting, x => r.States.Any(s => s.State.Cow == x.Obligor.Cow));
+    }
+
     [Fact]
     public void Cascade_Ukraine2027AssumedInNato_NatoMembersBecomeBelligerents()
     {

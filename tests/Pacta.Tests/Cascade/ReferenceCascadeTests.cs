@@ -21,8 +21,12 @@ public sealed class ReferenceCascadeTests
             "est-2025", "est-2025-peace-prevails-protects-aggressor", "est-2025-no-joiner-attacks-conditional-support",
             "auh-srb-1914", "auh-srb-1914-peace-prevails-3-rounds", "tangle", "tangle-peace-prevails-protects-aggressor",
         })
+        {
             foreach (var join in new[] { "per-obligation", "per-state" })
                 data.Add(scenario, join);
+            // The fitted model on the real scenarios (its features need the states' contiguity and the shipped coefficients).
+            if (!scenario.StartsWith("tangle", StringComparison.Ordinal)) data.Add(scenario, "fitted");
+        }
         return data;
     }
 
@@ -50,8 +54,13 @@ public sealed class ReferenceCascadeTests
         return (g, start);
     }
 
-    private static DecisionUnits Units(CascadeGraph g, string join) =>
-        JoinModels.Of(Words.TryParse<JoinModel>(join, out var m) ? m : throw new ArgumentException(join)).Assign(g, Bf2018);
+    private static DecisionUnits Units(CascadeGraph g, CascadeStart start, string join) =>
+        (Words.TryParse<JoinModel>(join, out var m) ? m : throw new ArgumentException(join)) switch
+        {
+            // One draw per state and side with the fitted probabilities of data/join-model/coefficients.json.
+            JoinModel.Fitted => Pacta.Workspace.CascadeData.FittedJoinModel(start).Assign(g, Bf2018),
+            var model => JoinModels.Of(model).Assign(g, Bf2018),
+        };
 
     /// <summary>The scalar kernel's view of one lane: decision d's outcome is bit <paramref name="lane"/> of its mask.</summary>
     private readonly struct LaneOf(ulong[] masks, int words, int lane) : IHonour
@@ -101,7 +110,7 @@ public sealed class ReferenceCascadeTests
     public void Kernels_FixedDecisionOutcomes_AgreeWithTheReferenceTrialByTrial(string scenario, string join)
     {
         var (g, start) = Scenario(scenario);
-        var units = Units(g, join);
+        var units = Units(g, start, join);
         var decisions = new LaneDecisions(g.Lanes, units);
         var masks = FixedMasks(units.Count, 11);
         var lanes = new LaneKernel<Lanes64>(g, decisions);
@@ -117,7 +126,7 @@ public sealed class ReferenceCascadeTests
     public void Kernels_MonteCarloDraws_AgreeWithTheReferenceTrialByTrial(string scenario, string join)
     {
         var (g, start) = Scenario(scenario);
-        var units = Units(g, join);
+        var units = Units(g, start, join);
         var decisions = new LaneDecisions(g.Lanes, units);
         var numerators = new int[decisions.Count];
         for (var d = 0; d < numerators.Length; d++) numerators[d] = BernoulliLanes.Numerator(units.P(decisions.UnitDecision(d)));

@@ -16,7 +16,7 @@ const pct = (e: any) => `${(e.p * 100).toFixed(1)} % [${(e.low * 100).toFixed(1)
  * that drew a state in on hover or focus, and with Monte Carlo trials the probability of each being drawn in as bars.
  */
 export async function cascadePage(main: HTMLElement, state: PageState) {
-  const st: any = { attacker: '', target: '', date: '', trials: '', conditional: '', carve_out: '', ...state };
+  const st: any = { attacker: '', target: '', date: '', trials: '', conditional: '', carve_out: '', join_model: '', ...state };
   const stateList = await states();
   const inputs = {
     attacker: h('input', { name: 'attacker', list: 'dl-cs', value: st.attacker, required: true, autocomplete: 'off' }) as HTMLInputElement,
@@ -27,6 +27,10 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
       [['', 'report (default)'], ['support', 'support'], ['propagate', 'propagate']].map(([v, l]) => h('option', { value: v, selected: st.conditional === v }, l))) as HTMLSelectElement,
     carve_out: h('select', { name: 'carve_out' },
       [['', 'support (default)'], ['fight', 'fight']].map(([v, l]) => h('option', { value: v, selected: st.carve_out === v }, l))) as HTMLSelectElement,
+    // The CLI's --join-model, with its default (per-obligation): which draws the Monte Carlo makes, and from what.
+    join_model: h('select', { name: 'join_model' },
+      [['', 'per obligation, honour preset (default)'], ['per-state', 'per state, honour preset'], ['fitted', 'per state, fitted on history']]
+        .map(([v, l]) => h('option', { value: v, selected: st.join_model === v }, l))) as HTMLSelectElement,
   };
   const error = h('p', { class: 'error', role: 'alert' });
   const out = h('div', { 'aria-live': 'polite' });
@@ -36,6 +40,7 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
       field('Attacker', inputs.attacker), field('Target', inputs.target), field('Date', inputs.date), field('Monte Carlo trials', inputs.trials),
       field('Conditional promises', inputs.conditional, 'invocation hangs on a condition the facts cannot decide'),
       field('Neutrality carve-out', inputs.carve_out, 'TEU Art. 42(7)'),
+      field('Join model', inputs.join_model, 'Monte Carlo: one draw per promise or per state; probabilities from the preset or the model fitted on the wars before 1945'),
       h('button', { type: 'submit', class: 'primary' }, 'Run')), error, out);
 
   async function run() {
@@ -89,8 +94,9 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
         s.path.length ? h('ol', { class: 'path' }, s.path.map((p: any) => h('li', {}, step(p)))) : ''))));
     const conditional = c.conditional_joiners ?? [];
     const notInvoked = c.not_invoked ?? [];
+    const consulting = c.consulting ?? [];
     out.replaceChildren(
-      h('h2', {}, `${belligerents.length} belligerent(s), ${c.states.filter((s: any) => s.role === 'supporter').length} supporter(s), ${conditional.length} conditional joiner(s) over ${c.rounds} round(s)${c.capped ? ' (capped)' : ''}`),
+      h('h2', {}, `${belligerents.length} belligerent(s), ${c.states.filter((s: any) => s.role === 'supporter').length} supporter(s), ${conditional.length} conditional joiner(s), ${consulting.length} consulting over ${c.rounds} round(s)${c.capped ? ' (capped)' : ''}`),
       h('details', { 'data-testid': 'cascade-options', open: true }, h('summary', {}, 'Assumptions and options in force'),
         h('ul', {}, Object.entries(c.options).map(([k, v]: [string, any]) => h('li', {}, h('code', {}, `${k} = ${v.value}`), `: ${v.meaning}`)))),
       h('div', { class: 'sides', 'data-testid': 'cascade-sides' }, sideList('attacker'), sideList('defender')),
@@ -98,6 +104,10 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
         h('h3', {}, `Conditional joiners (${conditional.length}) — ${c.options.conditional?.value === 'report' ? 'reported, not drawn in' : 'option ' + c.options.conditional?.value}`),
         conditional.length ? h('ul', {}, conditional.map((g: any) => h('li', {}, h('strong', {}, stateLabel(g.state)), ` would join the ${sideName[g.side] ?? 'war'}: `,
           h('ul', {}, g.promises.map((w: any) => h('li', {}, `${w.agreement} ${w.provision} → ${w.beneficiary.iso3 ?? w.beneficiary.name}: ${w.reason}`)))))) : h('p', {}, 'None.')),
+      // Consultation obliges talks, not support: these states take no role in the war.
+      consulting.length ? h('details', { 'data-testid': 'cascade-consulting' }, h('summary', {}, `Consulting, no role in the war (${consulting.length}): invoked promises oblige talks, not support`),
+        h('ul', {}, consulting.map((g: any) => h('li', {}, h('strong', {}, stateLabel(g.state)), ` with the ${sideName[g.side] ?? 'war'}: `,
+          g.promises.map((w: any) => `${w.agreement} ${w.provision} → ${w.beneficiary.iso3 ?? w.beneficiary.name}`).join('; '))))) : '',
       notInvoked.length ? h('details', { 'data-testid': 'cascade-not-invoked' }, h('summary', {}, `Promises triggered but not invoked on the facts (${notInvoked.length})`),
         h('ul', {}, notInvoked.map((w: any) => h('li', {}, `${w.obligor.iso3 ?? w.obligor.name}: ${w.agreement} ${w.provision} → ${w.beneficiary.iso3 ?? w.beneficiary.name}: ${w.reason}`)))) : '',
       h('div', { class: 'network' }, graph, path),
@@ -119,7 +129,13 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
     if (mc) {
       const rows = mc.states.filter((s: any) => s.drawn_in.p > 0).sort((a: any, b: any) => b.drawn_in.p - a.drawn_in.p).slice(0, 40);
       const sizes = mc.war_size.distribution;
-      out.append(h('h2', {}, `Monte Carlo (${mc.trials} trials, ${mc.preset.id})`),
+      // The model that set the probabilities: the preset, or the fitted coefficients file (no preset then).
+      const jm = mc.join_model;
+      const modelName = jm.coefficients ? `join model ${jm.id}, ${jm.coefficients.file}` : `join model ${jm.id}, preset ${mc.preset.id}`;
+      const modelSource = jm.coefficients
+        ? h('p', { class: 'src', 'data-testid': 'cascade-model' }, `Join model ${jm.id}: one draw per state and side; coefficients ${jm.coefficients.file} (sha256 ${jm.coefficients.sha256.slice(0, 12)}), fitted on ${jm.coefficients.fitted_on} (${jm.coefficients.wars} wars). The honour presets are not used.`)
+        : h('p', { class: 'src', 'data-testid': 'cascade-model' }, `Join model ${jm.id}, preset ${mc.preset.id}: `, mc.preset.finding, ' — ', mc.preset.citation);
+      out.append(h('h2', { 'data-testid': 'cascade-mc-heading' }, `Monte Carlo (${mc.trials} trials, ${modelName})`),
         h('p', { 'data-testid': 'cascade-majors' }, `P(a major power other than the attacker and the target drawn in) = ${pct(mc.any_major_power_drawn_in)}; mean war size ${mc.war_size.mean.value.toFixed(2)} [${mc.war_size.mean.low.toFixed(2)}, ${mc.war_size.mean.high.toFixed(2)}] belligerents (95 % intervals in brackets).`),
         h('table', { 'data-testid': 'cascade-size' }, h('caption', {}, 'War size distribution'),
           h('thead', {}, h('tr', {}, h('th', {}, 'belligerents'), h('th', {}, 'P'), h('th', {}, '95 % interval'))),
@@ -131,7 +147,7 @@ export async function cascadePage(main: HTMLElement, state: PageState) {
             h('span', { class: 'bar-fill', style: `width:${(s.attacker_side.p * 100).toFixed(1)}%;background:${sideColour.attacker}` }),
             h('span', { class: 'bar-fill', style: `width:${(s.defender_side.p * 100).toFixed(1)}%;background:${sideColour.defender}` })),
           ` ${pct(s.drawn_in)}`))),
-        h('p', { class: 'src' }, mc.preset.finding, ' — ', mc.preset.citation));
+        modelSource);
     }
   }
   await run();
