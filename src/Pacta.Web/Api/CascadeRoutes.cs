@@ -39,9 +39,9 @@ public static class CascadeRoutes
 
             var cascadeOptions = new CascadeOptions
             {
-                Conditional = string.IsNullOrEmpty(conditional) ? ConditionalPromises.Report
-                    : Words.TryParse<ConditionalPromises>(conditional, out var c) ? c
-                    : throw ApiProblem.BadField("conditional", $"'{conditional}' must be one of {string.Join(", ", Words.All<ConditionalPromises>())}"),
+                Conditional = string.IsNullOrEmpty(conditional) ? ConditionalObligations.Report
+                    : Words.TryParse<ConditionalObligations>(conditional, out var c) ? c
+                    : throw ApiProblem.BadField("conditional", $"'{conditional}' must be one of {string.Join(", ", Words.All<ConditionalObligations>())}"),
                 CarveOutFights = carveOut switch
                 {
                     null or "" or "support" => false,

@@ -72,8 +72,8 @@ public sealed class AtopExtensionTests : IDisposable
         {
             var x = release.Alliance(e.Alliance.Id)!;
             Assert.Equal(
-                e.Alliance.Members.Select(s => (s.State, s.From, s.To, s.Promises & AllianceObligations.Promises)).Order(),
-                x.Members.Select(s => (s.State, s.Entry.FirstDay, s.Exit?.LastDay, s.Promises)).Order());
+                e.Alliance.Members.Select(s => (s.State, s.From, s.To, s.Obligations & AllianceObligations.AtopKinds)).Order(),
+                x.Members.Select(s => (s.State, s.Entry.FirstDay, s.Exit?.LastDay, s.Obligations)).Order());
             Assert.Equal(e.Alliance.Members.All(s => s.To is null), x.InEffect);
         }
         // The same directed dyad-years, directions included (the Falepili Union runs Australia -> Tuvalu).

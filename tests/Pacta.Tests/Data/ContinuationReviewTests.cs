@@ -69,7 +69,7 @@ public sealed class ContinuationReviewTests
         // A member that joins gets the promises of the alliance's members (TAC: non-aggression).
         var tac = c.Atop.Single(a => a.Id == 3755);
         var deu = tac.Members.Single(m => m.State == Deu);
-        Assert.Equal((new DateOnly(2019, 11, 2), (DateOnly?)null, AllianceObligations.NonAggression), (deu.From, deu.To, deu.Promises));
+        Assert.Equal((new DateOnly(2019, 11, 2), (DateOnly?)null, AllianceObligations.NonAggression), (deu.From, deu.To, deu.Obligations));
         var t = c.Table(new YearRange(2018, 2025));
         Assert.Equal(AllianceObligations.None, t.Get(Deu, Tha, 2018) & AllianceObligations.NonAggression);
         Assert.True(t.Get(Deu, Tha, 2019).HasFlag(AllianceObligations.NonAggression));

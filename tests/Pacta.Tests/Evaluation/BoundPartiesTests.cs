@@ -211,7 +211,7 @@ public sealed class BoundPartiesTests
             .Order().ToList();
 
         // Guarantee network.
-        var network = GuaranteeNetwork.Of(c, Day, null, null)["guarantees"]!.AsArray()
+        var network = ObligationNetwork.Of(c, Day, null, null)["guarantees"]!.AsArray()
             .Select(e => ((int)e!["obligor"]!, (int)e["beneficiary"]!)).Order().ToList();
 
         // Dataset rows: who owes whom a defence promise.
@@ -269,7 +269,7 @@ public sealed class BoundPartiesTests
         Assert.DoesNotContain(source.Triggered(e), t => t.Agreement.Id == "atop-4940");
         Assert.Contains(source.Triggered(e), t => t.Agreement.Id == "rus-prk-2024");
 
-        var network = GuaranteeNetwork.Of(c, Day, null, null)["guarantees"]!.AsArray()
+        var network = ObligationNetwork.Of(c, Day, null, null)["guarantees"]!.AsArray()
             .SelectMany(g => g!["agreements"]!.AsArray().Select(x => (string)x!["agreement"]!)).ToHashSet();
         Assert.DoesNotContain("atop-4940", network);
         Assert.Contains("rus-prk-2024", network);
@@ -279,7 +279,7 @@ public sealed class BoundPartiesTests
     public void The_guarantee_network_leaves_out_suspended_pairs_as_the_what_if_does()
     {
         var c = Pacta.Tests.Cascade.CascadeCorpus.Corpus;
-        var edges = GuaranteeNetwork.Of(c, Day, null, "pacta")["guarantees"]!.AsArray()
+        var edges = ObligationNetwork.Of(c, Day, null, "pacta")["guarantees"]!.AsArray()
             .SelectMany(g => g!["agreements"]!.AsArray().Select(x => ((int)g["obligor"]!, (int)g["beneficiary"]!, (string)x!["agreement"]!))).ToHashSet();
         const int aus = 900, nzl = 920;
         Assert.Contains((aus, nzl, "anzus-1951"), edges);

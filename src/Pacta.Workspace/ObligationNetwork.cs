@@ -10,7 +10,7 @@ namespace Pacta.Workspace;
 /// A static reading of the corpus (no event), so conditions on the attacker and the place are not applied; who is
 /// bound, whom the selectors mean and which obligations are suspended come from <see cref="BoundParties"/>.
 /// </summary>
-public static class GuaranteeNetwork
+public static class ObligationNetwork
 {
     public static JsonObject Of(Corpus corpus, DateOnly day, ProvisionKind? kind, string? origin)
     {
