@@ -15,7 +15,7 @@ public static class ObligationGraph
 {
     /// <param name="kind">only provisions of this kind of help</param>
     /// <param name="organization">only edges to or from a member of this organization on the day</param>
-    public static JsonObject Of(Corpus corpus, DateOnly day, HelpKind? kind, string? origin, Organization? organization)
+    public static JsonObject Of(Corpus corpus, DateOnly day, HelpKind? kind, AgreementOrigin? origin, Organization? organization)
     {
         var edges = ObligationNetwork.Edges(corpus, day, null, origin);
         var members = corpus.Organizations
@@ -75,7 +75,7 @@ public static class ObligationGraph
                 ["agreement"] = x.A.Id,
                 ["provision"] = x.P.Citation,
                 ["kind"] = Words.Of(Answer.KindOf(x.P.Kind)),
-                ["origin"] = x.A.Origin,
+                ["origin"] = Words.Of(x.A.Origin),
                 ["bindingness"] = WordCache.Of(x.A.Bindingness),
             }).ToArray()),
             ["edges"] = rows,

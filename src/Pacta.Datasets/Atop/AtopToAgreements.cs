@@ -9,7 +9,7 @@ namespace Pacta.Datasets.Atop;
 /// </summary>
 public static class AtopToAgreements
 {
-    public const string Origin = "atop";
+    public const AgreementOrigin Origin = AgreementOrigin.Atop;
 
     public static IReadOnlyList<Agreement> Convert(AtopRelease release) =>
         release.Alliances.Select(a => Convert(release, a)).ToList();

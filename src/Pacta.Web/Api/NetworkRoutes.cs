@@ -47,10 +47,9 @@ public static class NetworkRoutes
             "`kind` is defence, support, consultation or neutrality; `origin` pacta or atop (default both); `organization` (nato, eu, csto) keeps edges to or from its members.");
     }
 
-    private static string? Origin(string? origin) => origin switch
-    {
-        null or "" => null,
-        "pacta" or "atop" => origin,
-        _ => throw ApiProblem.BadField("origin", $"'{origin}' must be pacta or atop"),
-    };
+    /// <summary>The <c>origin</c> query parameter: empty for both, else one of the words of <see cref="AgreementOrigin"/>.</summary>
+    internal static AgreementOrigin? Origin(string? origin) =>
+        string.IsNullOrEmpty(origin) ? null
+        : Words.TryParse<AgreementOrigin>(origin, out var o) ? o
+        : throw ApiProblem.BadField("origin", $"'{origin}' must be one of {string.Join(", ", Words.All<AgreementOrigin>())}");
 }

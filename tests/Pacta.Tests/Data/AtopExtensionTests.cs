@@ -34,7 +34,7 @@ public sealed class AtopExtensionTests : IDisposable
     private static IReadOnlyList<AtopExtension.Entry> Entries()
     {
         var (corpus, reviews) = Loaded.Value;
-        var pacta = corpus.Agreements.Where(a => a.Origin == "pacta").ToList();
+        var pacta = corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta).ToList();
         var continuous = ContinuousAlliances.Build(Release.Value, pacta, corpus, LastDay.Year, reviews: reviews);
         return AtopExtension.Select(continuous, pacta, LastDay);
     }

@@ -66,7 +66,7 @@ public sealed class AtopPhaseTests
     public void Provisions_without_a_span_follow_their_agreement()
     {
         var day = new DateOnly(2024, 6, 1);
-        var handEncoded = Corpus.Agreements.Where(a => a.Origin == "pacta").ToList();
+        var handEncoded = Corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta).ToList();
         Assert.NotEmpty(handEncoded);
         foreach (var a in handEncoded)
         {

@@ -35,7 +35,7 @@ public sealed class ClauseCheckTests
         new("pact", "Pact", AgreementForm.Treaty, AgreementStatus.InForce, Bindingness.Legal, null,
             new AgreementDates(new DateOnly(1990, 1, 1), new DateOnly(1990, 1, 1), null, null, null, null, null),
             [P(Usa, PartyRole.Member), P(Gbr, PartyRole.Guarantor), P(Est, PartyRole.Member, new DateOnly(2004, 3, 29)), P(Fra, PartyRole.Signatory)],
-            [], [p], [], [], "pacta", Here);
+            [], [p], [], [], AgreementOrigin.Pacta, Here);
 
     private static State S(int cow) => TestCorpus.States.ByCow(cow)!;
 
@@ -125,7 +125,7 @@ public sealed class ClauseCheckTests
         Is((CheckResult.NotMet, ["the location France (FR) is within the scope [location outside scope: France (FR) is not territory of Estonia (it belongs to France)]"]),
             Run(check, Clause(), E(Rus, Est, "FR")));
         Is((CheckResult.NotMet, ["the location France (FR) is within the scope (Europe only) [location outside scope: France (FR) is excluded (France (FR)); France (FR) is territory of a party (France)]"]),
-            Run(check, Clause(T(scope: new Scope([], ["FR"], "any-party", "Europe only"))), E(Rus, Est, "FR")));
+            Run(check, Clause(T(scope: new Scope([], ["FR"], Territory.AnyParty, "Europe only"))), E(Rus, Est, "FR")));
     }
 
     [Fact]
