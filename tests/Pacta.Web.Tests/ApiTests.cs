@@ -314,7 +314,7 @@ public sealed class ApiTests(ServerFixture server)
     [Fact]
     public async Task Agreements_origin_is_one_of_the_vocabularys_words()
     {
-        var atop = await GetJson("api/agreements?origin=atop&q=atop-1001");
+        var atop = await GetJson("api/agreements?origin=atop&q=atop-1005");
         Assert.Equal("atop", (string?)Assert.Single(atop.AsArray())!["origin"]);
         using var bad = await _http.GetAsync("api/agreements?origin=ATOP");
         await AssertProblem(bad, 400, "origin");

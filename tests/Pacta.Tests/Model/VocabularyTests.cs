@@ -79,8 +79,8 @@ public sealed class VocabularyTests
     [MemberData(nameof(RelationWords))]
     public void Reader_ReadsEachRelationWord_AndTheAgreementJsonWritesItBack(string word)
     {
-        // atop-1001 is an imported ATOP alliance (the Quadruple Alliance of 1815), so same-as may name it.
-        var a = Load(Fixture().Replace("bindingness: legal\n", $"bindingness: legal\nrelated:\n  - agreement: atop-1001\n    relation: {word}\n"));
+        // atop-1005 is an imported ATOP alliance (the first the bundled release lists), so same-as may name it.
+        var a = Load(Fixture().Replace("bindingness: legal\n", $"bindingness: legal\nrelated:\n  - agreement: atop-1005\n    relation: {word}\n"));
         Assert.True(Words.TryParse<Relation>(word, out var expected));
         Assert.Equal(expected, Assert.Single(a.Related).Relation);
         var related = Assert.Single(JsonShapes.Agreement(TestCorpus.Corpus, a)["related"]!.AsArray())!;
@@ -89,7 +89,7 @@ public sealed class VocabularyTests
 
     [Theory]
     [InlineData("territory: target", "territory: home", "PACTA054", "'home' is not a valid territory; expected one of target, any-party, any")]
-    [InlineData("bindingness: legal\n", "bindingness: legal\nrelated:\n  - agreement: atop-1001\n    relation: same\n", "PACTA067",
+    [InlineData("bindingness: legal\n", "bindingness: legal\nrelated:\n  - agreement: atop-1005\n    relation: same\n", "PACTA067",
         "'same' is not a valid relation; expected one of same-as, supersedes, successor-of")]
     public void Reader_RefusesAWordOutsideTheSet_WithTheWords(string old, string replacement, string code, string message)
     {
