@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Pacta.Contracts;
 using Pacta.Datasets;
-using Pacta.Domain;
 using Pacta.Datasets.Modern;
+using Pacta.Domain;
 
 namespace Pacta.Cli.Commands;
 
