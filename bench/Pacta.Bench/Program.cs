@@ -59,7 +59,7 @@ long Dataset(AtopRelease release, StateRegistry states, Corpus corpus)
     Stage("alliances");
     var table = record.Table(years);
     Stage("table");
-    var rows = CsvDatasetWriter.WriteDyadYears(output, DyadYears.AddAtop(AllPairs.Directed(states.All, years), table), source: true);
+    var rows = CsvDatasetWriter.WriteDyadYears(output, DyadYears.AddAtop(AllPairs.Directed(states.All, years), table), origin: true);
     Stage("frame+csv");
     return rows;
 }

@@ -146,7 +146,7 @@ public sealed class CorpusLoader(StateRegistry states, LocationIndex locations)
                     diagnostics.Add(new Diagnostic(rel.Position.File, rel.Position.Line, rel.Position.Column, ErrorCodes.UnknownAgreement,
                         $"unknown agreement id '{rel.Agreement}'{Suggest.DidYouMean(rel.Agreement, known)}"));
                 }
-                else if (rel.Relation == "same-as" && (rel.Agreement == a.Id || handEncoded.Contains(rel.Agreement)))
+                else if (rel.Relation == Relation.SameAs && (rel.Agreement == a.Id || handEncoded.Contains(rel.Agreement)))
                 {
                     // same-as makes the engine evaluate an ATOP alliance through this file; naming a hand-encoded
                     // agreement (or itself) would hide that agreement from the cascade while what-if kept it.

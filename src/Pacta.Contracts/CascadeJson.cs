@@ -41,7 +41,7 @@ public static class CascadeJson
     };
 
     /// <summary>A promise the cascade's events triggered without invoking it (or only conditionally): the step and why.</summary>
-    public static JsonObject Withheld(WithheldPromise w)
+    public static JsonObject Withheld(WithheldObligation w)
     {
         var o = Step(w.Step);
         o["side"] = Side(w.Side);

@@ -55,7 +55,7 @@ public static class JsonShapes
             ["form"] = Words.Of(a.Form),
             ["status"] = Words.Of(a.Status),
             ["bindingness"] = Words.Of(a.Bindingness),
-            ["origin"] = a.Origin,
+            ["origin"] = Words.Of(a.Origin),
             ["signed"] = Date(a.Dates.Signed),
             ["in_force"] = Span(a.InForce),
             ["provisions"] = a.Provisions.Count,
@@ -74,7 +74,7 @@ public static class JsonShapes
             ["status"] = Words.Of(a.Status),
             ["bindingness"] = Words.Of(a.Bindingness),
             ["bindingness_note"] = a.BindingnessNote,
-            ["origin"] = a.Origin,
+            ["origin"] = Words.Of(a.Origin),
             ["file"] = a.Position.File,
             ["dates"] = new JsonObject
             {
@@ -95,7 +95,7 @@ public static class JsonShapes
             ["provisions"] = new JsonArray(a.Provisions.Select(p => (JsonNode)Provision(corpus, a, p)).ToArray()),
             ["notes"] = Strings(a.Notes),
             ["uncertain"] = Strings(a.Uncertain),
-            ["related"] = new JsonArray(a.Related.Select(r => (JsonNode)new JsonObject { ["agreement"] = r.Agreement, ["relation"] = r.Relation }).ToArray()),
+            ["related"] = new JsonArray(a.Related.Select(r => (JsonNode)new JsonObject { ["agreement"] = r.Agreement, ["relation"] = Words.Of(r.Relation) }).ToArray()),
         };
         if (a.Contested.Count > 0) o["contested"] = new JsonArray([.. a.Contested.Select(c => (JsonNode)ReadingsJson.Clause(a, c))]);
         if (a.SetAside.Count > 0) o["set_aside"] = new JsonArray([.. a.SetAside.Select(p => (JsonNode)Party(corpus, p))]); // assumed parties the applied reading leaves out
@@ -145,7 +145,7 @@ public static class JsonShapes
             {
                 ["include"] = Strings(t.Scope.Include),
                 ["exclude"] = Strings(t.Scope.Exclude),
-                ["territory"] = t.Scope.Territory,
+                ["territory"] = Words.Of(t.Scope.Territory),
                 ["note"] = t.Scope.Note,
             },
             ["after_hostilities"] = t.AfterHostilities,

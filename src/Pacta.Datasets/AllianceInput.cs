@@ -12,8 +12,8 @@ public sealed record AllianceInput(int Id, IReadOnlyList<AllianceMemberSpell> Me
 
 /// <summary>
 /// One spell of one state in one phase of an alliance (inclusive days; <see cref="To"/> null = still a member).
-/// <see cref="Promises"/> is what the member promises (state-year flags). Toward a co-member the member owes
-/// <see cref="Toward"/>[co-member] when that entry exists, else <see cref="Promises"/>.
+/// <see cref="Obligations"/> is what the member promises (state-year flags). Toward a co-member the member owes
+/// <see cref="Toward"/>[co-member] when that entry exists, else <see cref="Obligations"/>.
 /// Within one alliance, for a pair in a given year the highest phase they share in that year wins: ATOP codes
 /// a year by the phase in force at its end (codebook §1.53; the published tables follow it).
 /// </summary>
@@ -22,12 +22,12 @@ public sealed record AllianceMemberSpell(
     int Phase,
     DateOnly From,
     DateOnly? To,
-    AllianceObligations Promises,
+    AllianceObligations Obligations,
     IReadOnlyDictionary<int, AllianceObligations>? Toward = null)
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public AllianceObligations ObligationsToward(int other) =>
-        (Toward is not null && Toward.TryGetValue(other, out var o) ? o : Promises) & AllianceObligations.Promises;
+        (Toward is not null && Toward.TryGetValue(other, out var o) ? o : Obligations) & AllianceObligations.AtopKinds;
 
     /// <summary>Last day as a comparable value; open spells run forever.</summary>
     internal DateOnly LastDay => To ?? DateOnly.MaxValue;

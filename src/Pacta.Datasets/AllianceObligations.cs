@@ -28,7 +28,7 @@ public enum AllianceObligations : byte
     Allied = 128,
 
     /// <summary>The five promise bits without <see cref="Allied"/>.</summary>
-    Promises = Defense | Offense | Neutrality | NonAggression | Consultation,
+    AtopKinds = Defense | Offense | Neutrality | NonAggression | Consultation,
 }
 
 public static class AllianceObligationsExtensions

@@ -24,5 +24,5 @@ public static class DyadDatasets
     /// </summary>
     public static ContinuousAlliances Continuous(AtopRelease release, Corpus corpus, int lastYear, bool includePolitical = false,
         IReadOnlyList<AtopReview>? reviews = null) =>
-        ContinuousAlliances.Build(release, corpus.Agreements.Where(a => a.Origin == "pacta"), corpus, lastYear, includePolitical, reviews);
+        ContinuousAlliances.Build(release, corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta), corpus, lastYear, includePolitical, reviews);
 }

@@ -117,11 +117,11 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
     /// states; worker threads format chunks into their own buffers while this thread writes the finished ones in
     /// order, so the output is the same bytes as a single pass and the formatting overlaps the file writes.
     /// </summary>
-    internal long WriteCsv(Stream stream, bool source, AddedColumns? added = null)
+    internal long WriteCsv(Stream stream, bool origin, AddedColumns? added = null)
     {
         if (added is not null && added.Years != Years)
             throw new ArgumentException($"the added columns are prepared for {added.Years}, the frame covers {Years}", nameof(added));
-        var plan = new CsvPlan(this, source, added);
+        var plan = new CsvPlan(this, origin, added);
         var chunks = plan.Chunks;
         var workers = Math.Min(Environment.ProcessorCount, chunks.Length);
         if (workers <= 1)
@@ -159,13 +159,13 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
         private readonly int _sourceMask;
         private readonly AddedColumns? _added;
 
-        public CsvPlan(DyadFrame frame, bool source, AddedColumns? added)
+        public CsvPlan(DyadFrame frame, bool origin, AddedColumns? added)
         {
             _frame = frame;
             _added = added;
             var years = frame.Years;
-            _block = source ? 32 : 16;
-            _sourceMask = source ? (int)(AllianceObligations.Pacta | AllianceObligations.Unreviewed) : 0;
+            _block = origin ? 32 : 16;
+            _sourceMask = origin ? (int)(AllianceObligations.Pacta | AllianceObligations.Unreviewed) : 0;
             // _blocks[(k * 128 + o) * block ..]: "1816,0,0,0,0,0\n" (or "…,atop\n"), zero-padded.
             _blocks = new byte[years.Count * Variants * _block];
             _blockLength = new byte[years.Count * Variants];
@@ -175,7 +175,7 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
                 var y = Encoding.ASCII.GetBytes((years.From + k).ToString(CultureInfo.InvariantCulture));
                 for (var o = 0; o < Variants; o++)
                 {
-                    var tail = source ? Encoding.ASCII.GetBytes("," + DyadSources.Of((AllianceObligations)o, years.From + k) + "\n") : "\n"u8.ToArray();
+                    var tail = origin ? Encoding.ASCII.GetBytes("," + DyadOrigins.Word(DyadOrigins.Of((AllianceObligations)o, years.From + k)) + "\n") : "\n"u8.ToArray();
                     var length = y.Length + 10 + tail.Length;
                     if (length > _block) throw new NotSupportedException($"year {years.From + k} is too long for the CSV block");
                     var at = (k * Variants + o) * _block;

@@ -1,3 +1,5 @@
+using Pacta.Domain;
+
 namespace Pacta.Datasets;
 
 /// <summary>One (directed or not) dyad-year row: ccode1, ccode2, year and the ATOP columns.</summary>
@@ -9,36 +11,47 @@ public readonly record struct DyadYear(int Ccode1, int Ccode2, int Year, Allianc
     public int NonAgg => Obligations.Bit(AllianceObligations.NonAggression);
     public int Consul => Obligations.Bit(AllianceObligations.Consultation);
 
-    /// <summary>The <c>source</c> column (<see cref="DyadSources"/>).</summary>
-    public string Source => DyadSources.Of(Obligations, Year);
+    /// <summary>Where the row's alliance values come from: the <c>source</c> column (<see cref="DyadOrigins"/>).</summary>
+    public DyadOrigin Origin => DyadOrigins.Of(Obligations, Year);
 }
 
 /// <summary>
-/// The values of the <c>source</c> column (docs/datasets.md): where the row's alliance values come from.
-/// Up to <see cref="AtopLastYear"/> every row is ATOP's. After it, the weakest evidence behind the row names it:
+/// Where a dyad-year row's alliance values come from, written in the <c>source</c> column (docs/datasets.md; the
+/// column's name is a published contract, its meaning is origin, not citation). Up to
+/// <see cref="DyadOrigins.AtopLastYear"/> every row is ATOP's. After it, the weakest evidence behind the row names it:
 /// an unreviewed continuation, else Pacta's own codings, else reviewed ATOP alliances (or no alliance at all).
 /// </summary>
-public static class DyadSources
+public enum DyadOrigin
 {
     /// <summary>ATOP's own rows (years of the release).</summary>
-    public const string Atop = "atop";
+    Atop,
 
     /// <summary>After the release: only ATOP alliances that the review (corpus/reviews) continues, or none.</summary>
-    public const string AtopReviewed = "atop-reviewed";
+    AtopReviewed,
 
     /// <summary>After the release: at least one ATOP alliance continued by assumption, without a review.</summary>
-    public const string AtopUnreviewed = "atop-unreviewed";
+    AtopUnreviewed,
 
     /// <summary>After the release: at least one alliance from Pacta's own codings (and no unreviewed one).</summary>
-    public const string Pacta = "pacta";
+    Pacta,
+}
 
+/// <summary>The <see cref="DyadOrigin"/> of a row, and its word in the <c>source</c> column.</summary>
+public static class DyadOrigins
+{
     /// <summary>The last year of ATOP 5.1, the release Pacta ships and continues.</summary>
     public const int AtopLastYear = 2018;
 
-    public static string Of(AllianceObligations o, int year) =>
-        (o & AllianceObligations.Unreviewed) != 0 ? AtopUnreviewed
-        : (o & AllianceObligations.Pacta) != 0 ? Pacta
-        : year > AtopLastYear ? AtopReviewed : Atop;
+    public static DyadOrigin Of(AllianceObligations o, int year) =>
+        (o & AllianceObligations.Unreviewed) != 0 ? DyadOrigin.AtopUnreviewed
+        : (o & AllianceObligations.Pacta) != 0 ? DyadOrigin.Pacta
+        : year > AtopLastYear ? DyadOrigin.AtopReviewed : DyadOrigin.Atop;
+
+    // Spelled once: the writers call this for every row.
+    private static readonly string[] Spelled = [.. Enum.GetValues<DyadOrigin>().Select(Words.Of)];
+
+    /// <summary>The column's word: <c>atop</c>, <c>atop-reviewed</c>, <c>atop-unreviewed</c>, <c>pacta</c>.</summary>
+    public static string Word(DyadOrigin origin) => Spelled[(int)origin];
 }
 
 /// <summary>

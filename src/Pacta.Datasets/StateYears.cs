@@ -24,7 +24,7 @@ public static class StateYears
                 for (var y = first; y <= last; y++)
                 {
                     if (!cells.TryGetValue((m.State, y), out var cell)) cells[(m.State, y)] = cell = new Cell();
-                    cell.Add(alliance.Id, m.Phase, m.Promises & AllianceObligations.Promises);
+                    cell.Add(alliance.Id, m.Phase, m.Obligations & AllianceObligations.AtopKinds);
                     if ((y == m.From.Year && m.From != seam) || (m.To is { } to && y == to.Year)) cell.Transition = true;
                 }
             }
@@ -36,13 +36,13 @@ public static class StateYears
 
     private sealed class Cell
     {
-        private readonly SortedDictionary<int, (int Phase, AllianceObligations Promises)> _byAlliance = new();
+        private readonly SortedDictionary<int, (int Phase, AllianceObligations Obligations)> _byAlliance = new();
         public bool Transition;
 
         public void Add(int alliance, int phase, AllianceObligations promises)
         {
             if (!_byAlliance.TryGetValue(alliance, out var old) || old.Phase < phase) _byAlliance[alliance] = (phase, promises);
-            else if (old.Phase == phase) _byAlliance[alliance] = (phase, old.Promises | promises);
+            else if (old.Phase == phase) _byAlliance[alliance] = (phase, old.Obligations | promises);
         }
 
         public StateYear ToRow(int state, int year)

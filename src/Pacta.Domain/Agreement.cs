@@ -27,7 +27,7 @@ public sealed record Agreement(
     IReadOnlyList<Provision> Provisions,
     IReadOnlyList<string> Notes,
     IReadOnlyList<string> Uncertain,
-    string Origin,
+    AgreementOrigin Origin,
     Position Position)
 {
     /// <summary>The days on which the agreement is in force, derived from its dates (inclusive).</summary>
@@ -51,8 +51,8 @@ public sealed record Agreement(
     public IReadOnlyList<Party> SetAside { get; init; } = [];
 }
 
-/// <summary>A reference to another agreement, e.g. "successor-of" the Modified Brussels Treaty.</summary>
-public sealed record AgreementRelation(string Agreement, string Relation, Position Position);
+/// <summary>A reference to another agreement, e.g. <see cref="Relation.SuccessorOf"/> the Modified Brussels Treaty.</summary>
+public sealed record AgreementRelation(string Agreement, Relation Relation, Position Position);
 
 /// <summary>
 /// Dates of an agreement. All are calendar days; <see cref="Ends"/> is the last day in force (inclusive).
@@ -154,9 +154,9 @@ public sealed record Selector(SelectorKind Kind, IReadOnlyList<int> States, Part
 /// A location scope: included and excluded items (location codes or <c>region:ID</c>), and a territory rule:
 /// <c>target</c> — the place attacked must belong to the target; <c>any-party</c> — to any party; <c>any</c>.
 /// </summary>
-public sealed record Scope(IReadOnlyList<string> Include, IReadOnlyList<string> Exclude, string Territory, string? Note)
+public sealed record Scope(IReadOnlyList<string> Include, IReadOnlyList<string> Exclude, Territory Territory, string? Note)
 {
-    public static readonly Scope Anywhere = new([], [], "target", null);
+    public static readonly Scope Anywhere = new([], [], Territory.Target, null);
 }
 
 /// <summary>The event that activates a provision.</summary>

@@ -11,7 +11,7 @@ namespace Pacta.Domain;
 public sealed class BoundParties
 {
     private readonly Dictionary<Agreement, AgreementTerms> _terms = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, DateOnly> _coverageEnds = new(StringComparer.Ordinal);
+    private readonly Dictionary<AgreementOrigin, DateOnly> _coverageEnds = new();
 
     public BoundParties(Corpus corpus)
     {
@@ -20,7 +20,7 @@ public sealed class BoundParties
         // read from the data so that a newer release moves it.
         foreach (var a in corpus.Agreements)
         {
-            if (a.Origin == Vocabulary.Origins.Pacta) continue;
+            if (a.Origin == AgreementOrigin.Pacta) continue;
             var year = LatestYear(a);
             if (year > 0 && (!_coverageEnds.TryGetValue(a.Origin, out var end) || end.Year < year))
                 _coverageEnds[a.Origin] = new DateOnly(year, 12, 31);
@@ -33,9 +33,9 @@ public sealed class BoundParties
             {
                 // Only an imported ATOP alliance can be represented by a hand-encoded file (PACTA063 refuses the rest), so
                 // a bad same-as never hides a hand-encoded agreement from one reader while another keeps it.
-                if (r.Relation == Vocabulary.Relations.SameAs && a.Origin != Vocabulary.Origins.Atop && r.Agreement != a.Id && corpus.Agreement(r.Agreement)?.Origin == Vocabulary.Origins.Atop)
+                if (r.Relation == Relation.SameAs && a.Origin != AgreementOrigin.Atop && r.Agreement != a.Id && corpus.Agreement(r.Agreement)?.Origin == AgreementOrigin.Atop)
                     represented.Add(r.Agreement);
-                if (r.Relation == Vocabulary.Relations.Supersedes)
+                if (r.Relation == Relation.Supersedes)
                 {
                     if (!successors.TryGetValue(r.Agreement, out var list)) successors[r.Agreement] = list = [];
                     list.Add(a);
@@ -51,7 +51,7 @@ public sealed class BoundParties
     public Corpus Corpus { get; }
 
     /// <summary>The last day an imported dataset covers (origin <c>atop</c>: the ATOP release), read from its agreements; null for hand-encoded ones.</summary>
-    public DateOnly? CoverageEnd(string origin) => _coverageEnds.TryGetValue(origin, out var d) ? d : null;
+    public DateOnly? CoverageEnd(AgreementOrigin origin) => _coverageEnds.TryGetValue(origin, out var d) ? d : null;
 
     /// <summary>What is known of an agreement independently of the day. An agreement outside the corpus gets terms of its own.</summary>
     public AgreementTerms Terms(Agreement a) =>

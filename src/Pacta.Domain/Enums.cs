@@ -59,3 +59,12 @@ public static class TriggerKinds
             _ => false,
         };
 }
+
+/// <summary>Whose territory the place attacked must be (<see cref="Scope.Territory"/>); described in <see cref="Vocabulary.Territories"/>.</summary>
+public enum Territory { Target, AnyParty, Any }
+
+/// <summary>Where an agreement comes from (<see cref="Agreement.Origin"/>); described in <see cref="Vocabulary.Origins"/>.</summary>
+public enum AgreementOrigin { Pacta, Atop }
+
+/// <summary>How an agreement stands to another it names under <c>related</c>; described in <see cref="Vocabulary.Relations"/>.</summary>
+public enum Relation { SameAs, Supersedes, SuccessorOf }

@@ -58,7 +58,7 @@ public sealed record Answer(IReadOnlyList<StateAnswer> States, IReadOnlyList<Ans
     });
 
     /// <summary>Imported from the ATOP dataset: historical data, possibly out of date.</summary>
-    public static bool IsHistorical(Agreement a) => a.Origin == "atop";
+    public static bool IsHistorical(Agreement a) => a.Origin == AgreementOrigin.Atop;
 
     public static HelpKind KindOf(ProvisionKind k) => k switch
     {

@@ -23,7 +23,7 @@ public sealed record Comparison(IReadOnlyList<Agreement> Agreements, IReadOnlyLi
 /// </summary>
 public static class Comparer
 {
-    private static readonly ProvisionKind[] Promises =
+    private static readonly ProvisionKind[] ObligingKinds =
         [ProvisionKind.Defense, ProvisionKind.Offense, ProvisionKind.Assistance, ProvisionKind.Consultation, ProvisionKind.SecurityCouncilReferral, ProvisionKind.Sanctions];
 
     /// <summary>
@@ -83,7 +83,7 @@ public static class Comparer
     }
 
     private static IEnumerable<(Provision P, Obligation O)> OnAttack(Agreement a) =>
-        a.Provisions.Where(p => p.Trigger is not null && Promises.Contains(p.Kind)).SelectMany(p => p.Obligations.Select(o => (p, o)));
+        a.Provisions.Where(p => p.Trigger is not null && ObligingKinds.Contains(p.Kind)).SelectMany(p => p.Obligations.Select(o => (p, o)));
 
     private static DimensionValue Strength(Agreement a)
     {
@@ -118,7 +118,7 @@ public static class Comparer
     {
         // Breadth is that of the main promise: Budapest's para. 6 consultation on any attack does not widen para. 4,
         // which asks for Security Council action only after aggression with nuclear weapons (docs/compare.md).
-        var promises = a.Provisions.Where(p => p.Trigger is not null && Promises.Contains(p.Kind)).ToList();
+        var promises = a.Provisions.Where(p => p.Trigger is not null && ObligingKinds.Contains(p.Kind)).ToList();
         if (promises.Count == 0) return new("no promise on attack", 0);
         var top = promises.Max(p => Rank(p.Kind));
         static List<TriggerKind> KindsOf(IEnumerable<Provision> ps) => ps.SelectMany(p => p.Trigger!.Kinds).Distinct().Order().ToList();
@@ -162,7 +162,7 @@ public static class Comparer
     private static string ScopeText(Corpus corpus, Agreement a)
     {
         // Where the main promise applies (as for trigger breadth): NATO's is Art. 5's Art. 6 area, not Art. 4's "anywhere".
-        var promises = a.Provisions.Where(p => p.Trigger is not null && Promises.Contains(p.Kind)).ToList();
+        var promises = a.Provisions.Where(p => p.Trigger is not null && ObligingKinds.Contains(p.Kind)).ToList();
         var top = promises.Count == 0 ? 0 : promises.Max(p => Rank(p.Kind));
         var scopes = promises.Where(p => Rank(p.Kind) == top)
             .Select(p => ComparisonWords.Scope(corpus.Locations, p.Trigger!.Scope, ProtectedName(corpus, p.Trigger!.Target))).Distinct().ToList();
@@ -208,7 +208,7 @@ public static class Comparer
 
     private static DimensionValue Reciprocity(Corpus corpus, Agreement a)
     {
-        var triggers = a.Provisions.Where(p => p.Trigger is not null && Promises.Contains(p.Kind)).ToList();
+        var triggers = a.Provisions.Where(p => p.Trigger is not null && ObligingKinds.Contains(p.Kind)).ToList();
         if (triggers.Count == 0) return new("no obligations on attack", 0);
         // Whom the targets protect, as BoundParties reads them over every party the agreement ever has (a mere
         // signatory is not covered by any-member).

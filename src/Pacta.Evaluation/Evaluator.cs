@@ -42,7 +42,7 @@ public sealed class Evaluator
         {
             var a = corpus.Agreements[i];
             _terms[i] = Bound.Terms(a);
-            if (a.Origin != Vocabulary.Origins.Atop) handEncoded.Add(i);
+            if (a.Origin != AgreementOrigin.Atop) handEncoded.Add(i);
             // An imported ATOP alliance that a hand-encoded agreement declares "same-as" is evaluated only once,
             // through the hand-encoded file.
             if (_terms[i].Represented) continue;
@@ -74,7 +74,7 @@ public sealed class Evaluator
     public IEnumerable<Agreement> Involving(int attacker, int target, Assumptions assumptions)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in _corpus.Agreements.Where(a => a.Origin != Vocabulary.Origins.Atop))
+        foreach (var a in _corpus.Agreements.Where(a => a.Origin != AgreementOrigin.Atop))
             if (ids.Add(a.Id)) yield return a;
         foreach (var s in new[] { target, attacker })
             foreach (var a in _involving.GetValueOrDefault(s) ?? []) if (ids.Add(a.Id)) yield return a;

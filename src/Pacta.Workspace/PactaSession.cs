@@ -34,7 +34,7 @@ public sealed class PactaSession
         _handEncoded = new(() =>
         {
             var c = _corpus.Value;
-            return new Corpus(c.Agreements.Where(a => a.Origin != "atop"), c.Organizations, c.Conflicts, c.States, c.Locations);
+            return new Corpus(c.Agreements.Where(a => a.Origin != AgreementOrigin.Atop), c.Organizations, c.Conflicts, c.States, c.Locations);
         });
         _all = new(() => new Evaluator(_corpus.Value));
         _handOnly = new(() => new Evaluator(_handEncoded.Value));

@@ -138,8 +138,8 @@ public sealed class AddedColumnsTests
         Assert.IsType<DyadFrame>(frame);
         using var fused = new MemoryStream();
         using var plain = new MemoryStream();
-        var n = CsvDatasetWriter.WriteDyadYears(fused, frame, source: true, added);
-        Assert.Equal(n, CsvDatasetWriter.WriteDyadYears(plain, frame.ToList(), source: true, added));
+        var n = CsvDatasetWriter.WriteDyadYears(fused, frame, origin: true, added);
+        Assert.Equal(n, CsvDatasetWriter.WriteDyadYears(plain, frame.ToList(), origin: true, added));
         Assert.Equal(Encoding.ASCII.GetString(plain.ToArray()), Encoding.ASCII.GetString(fused.ToArray()));
         var text = Encoding.ASCII.GetString(fused.ToArray());
         Assert.StartsWith("ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul,source,conttype,cowmaj1,cowmaj2,gmlmidonset,gmlmidongoing,cowinterongoing,cowinteronset\n", text);

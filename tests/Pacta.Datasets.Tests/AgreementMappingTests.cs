@@ -13,7 +13,7 @@ public class AgreementMappingTests
     public void Every_alliance_becomes_an_agreement()
     {
         Assert.Equal(789, Agreements.Count);
-        Assert.All(Agreements, a => Assert.Equal("atop", a.Origin));
+        Assert.All(Agreements, a => Assert.Equal(AgreementOrigin.Atop, a.Origin));
         Assert.Equal(2510, Agreements.Sum(a => a.Parties.Count));
         Assert.Equal(Agreements.Count, Agreements.Select(a => a.Id).Distinct().Count());
         Assert.All(Agreements, a => Assert.Equal(a.Provisions.Count, a.Provisions.Select(p => p.Id).Distinct().Count()));

@@ -57,7 +57,7 @@ public class AllPairsTests
         foreach (var r in frame)
         {
             var expected = atop.TryGetValue((r.Ccode1, r.Ccode2, r.Year), out var a) ? a.Obligations : AllianceObligations.None;
-            Assert.Equal(expected & AllianceObligations.Promises, r.Obligations & AllianceObligations.Promises);
+            Assert.Equal(expected & AllianceObligations.AtopKinds, r.Obligations & AllianceObligations.AtopKinds);
         }
         Assert.Contains(frame, r => r.Ccode1 == 200 && r.Ccode2 == 380 && r.Year == 1856 && r.Defense == 1);
         Assert.Contains(frame, r => r.Ccode1 == 380 && r.Ccode2 == 200 && r.Year == 1856 && r.Defense == 0 && r.Consul == 1);

@@ -23,7 +23,7 @@ public sealed class ParquetReadersTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static IReadOnlyList<(string, Kind)> DyadColumns(bool source) =>
-        [.. CsvDatasetWriter.DyadColumns.Select(n => (n, Kind.Int)), .. source ? new[] { (CsvDatasetWriter.SourceColumn, Kind.Text) } : []];
+        [.. CsvDatasetWriter.DyadColumns.Select(n => (n, Kind.Int)), .. source ? new[] { (CsvDatasetWriter.OriginColumn, Kind.Text) } : []];
 
     /// <summary>Writes as the CLI does, to a file that is closed before the reader opens it.</summary>
     private static async Task<long> WriteFile(string path, Func<Stream, Task<long>> write)
@@ -60,10 +60,10 @@ public sealed class ParquetReadersTests : IDisposable
         var table = new ContinuousAlliances(AtopToAlliances.Convert(Paths.Atop), [own], Paths.Atop.CoverageEnd).Table(years);
         var frame = DyadYears.AddAtop(AllPairs.Directed(Paths.CowStatesOpen(), years), table, directed: true);
         var path = Path.Combine(_dir, "all-pairs.parquet");
-        var written = await WriteFile(path, s => ParquetDatasetWriter.WriteDyadYearsAsync(s, frame, source: true));
+        var written = await WriteFile(path, s => ParquetDatasetWriter.WriteDyadYearsAsync(s, frame, origin: true));
         // The CSV comes from the fused all-pairs writer, the Parquet from row enumeration: two paths, one table.
         using var csv = new MemoryStream();
-        Assert.Equal(written, CsvDatasetWriter.WriteDyadYears(csv, frame, source: true));
+        Assert.Equal(written, CsvDatasetWriter.WriteDyadYears(csv, frame, origin: true));
         var text = Encoding.UTF8.GetString(csv.ToArray());
         Assert.Contains("\n225,740,2019,1,0,0,0,0,pacta\n", text);
 

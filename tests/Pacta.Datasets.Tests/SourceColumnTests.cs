@@ -30,7 +30,7 @@ public class SourceColumnTests
     private static string Csv(IEnumerable<DyadYear> rows)
     {
         using var ms = new MemoryStream();
-        CsvDatasetWriter.WriteDyadYears(ms, rows, source: true);
+        CsvDatasetWriter.WriteDyadYears(ms, rows, origin: true);
         return Encoding.UTF8.GetString(ms.ToArray());
     }
 
@@ -75,7 +75,7 @@ public class SourceColumnTests
     {
         var rows = Table().DirectedRows().ToList();
         using var ms = new MemoryStream();
-        await ParquetDatasetWriter.WriteDyadYearsAsync(ms, rows, source: true);
+        await ParquetDatasetWriter.WriteDyadYearsAsync(ms, rows, origin: true);
         ms.Position = 0;
         await using var reader = await ParquetReader.CreateAsync(ms);
         var fields = reader.Schema.GetDataFields();
@@ -88,7 +88,7 @@ public class SourceColumnTests
             await group.ReadAsync(fields[^1], buf.AsMemory());
             values.AddRange(buf.Select(v => v ?? ""));
         }
-        Assert.Equal(rows.Select(r => r.Source), values);
+        Assert.Equal(rows.Select(r => DyadOrigins.Word(r.Origin)), values);
         Assert.Contains("pacta", values);
     }
 }

@@ -62,8 +62,8 @@ public class TableAndWriterTests
         var frame = DyadYears.AddAtop(directed ? AllPairs.Directed(States, years) : AllPairs.Undirected(States, years), table, directed);
         using var fused = new MemoryStream();
         using var rowByRow = new MemoryStream();
-        var n1 = CsvDatasetWriter.WriteDyadYears(fused, frame, source: true);
-        var n2 = CsvDatasetWriter.WriteDyadYears(rowByRow, frame.Select(r => r), source: true);
+        var n1 = CsvDatasetWriter.WriteDyadYears(fused, frame, origin: true);
+        var n2 = CsvDatasetWriter.WriteDyadYears(rowByRow, frame.Select(r => r), origin: true);
         Assert.Equal(n2, n1);
         Assert.Equal(rowByRow.ToArray(), fused.ToArray());
         var text = System.Text.Encoding.ASCII.GetString(fused.ToArray());

@@ -301,6 +301,33 @@ public sealed class ApiTests(ServerFixture server)
         Assert.Equal(["member", "guarantor", "beneficiary", "signatory"], Of("roles"));
         Assert.Equal(["any-member", "other-parties", "target", "anyone", "non-party", "states", "role"], Of("selector_kinds"));
         Assert.Equal(["target", "any-party", "any"], Of("territories"));
+        // Every enum-backed set is its enum's words, in the enum's order, and each word parses back to its value.
+        Assert.Equal(Words.All<Territory>(), Of("territories"));
+        Assert.Equal(Words.All<AgreementOrigin>(), Of("origins"));
+        Assert.Equal(Words.All<Relation>(), Of("relations"));
+        Assert.Equal(Words.All<ProvisionKind>(), Of("provision_kinds"));
+        Assert.Equal(Words.All<AssistanceType>(), Of("assistance_types"));
+        Assert.Equal(Words.All<ConditionKind>(), Of("condition_kinds"));
+        Assert.Equal(Words.All<Bindingness>(), Of("bindingness"));
+        Assert.All(Of("relations"), w => Assert.True(Words.TryParse<Relation>(w, out _), w));
+        Assert.All(Of("origins"), w => Assert.True(Words.TryParse<AgreementOrigin>(w, out _), w));
+        Assert.All(Of("territories"), w => Assert.True(Words.TryParse<Territory>(w, out _), w));
+        foreach (var set in new[] { "territories", "origins", "relations" })
+        {
+            var described = v["descriptions"]![set]!.AsObject();
+            Assert.Equal(Of(set), described.Select(kv => kv.Key));
+            Assert.All(described, kv => Assert.False(string.IsNullOrWhiteSpace((string?)kv.Value), kv.Key));
+        }
+        Assert.StartsWith("ends the other agreement", (string?)v["descriptions"]!["relations"]!["supersedes"]);
+    }
+
+    [Fact]
+    public async Task Agreements_origin_is_one_of_the_vocabularys_words()
+    {
+        var atop = await GetJson("api/agreements?origin=atop&q=atop-1005");
+        Assert.Equal("atop", (string?)Assert.Single(atop.AsArray())!["origin"]);
+        using var bad = await _http.GetAsync("api/agreements?origin=ATOP");
+        await AssertProblem(bad, 400, "origin");
     }
 
     [Fact]

@@ -75,6 +75,7 @@ public static class ErrorCodes
     public const string BadEncoding = "PACTA064";
     public const string FileTooLarge = "PACTA065";
     public const string ControlCharacter = "PACTA066";
+    public const string UnknownRelation = "PACTA067";
 
     // Clause kinds of the 2025-26 guarantees (thresholds on the attack, void-if conditions).
     public const string BadThreshold = "PACTA075";
@@ -162,6 +163,7 @@ public static class ErrorCodes
         (BadId, "bad-id", "An id is not lower-case kebab-case (letters, digits, '-')."),
         (NoProvisions, "no-provisions", "An agreement without provisions."),
         (BadTerritory, "bad-territory", "A scope's territory is not target, any-party or any."),
+        (UnknownRelation, "unknown-relation", "A related entry's relation is not same-as, supersedes or successor-of."),
         (TargetWithoutTrigger, "target-without-trigger", "`beneficiary: target` in a provision that has no trigger."),
         (FirmnessWithoutDeadline, "firmness-without-deadline", "`firmness` is given but there is no deadline."),
         (BadPercent, "bad-percent", "`percent_of_gdp` must be greater than 0 and at most 100."),

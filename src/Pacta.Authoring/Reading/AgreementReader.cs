@@ -66,7 +66,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         if (ctx.Diagnostics.Count > before) return null;
         var agreement = new Agreement(
             id!, title, form!.Value, status!.Value, bindingness!.Value, top.String("bindingness_note"),
-            dates!, parties, sources, provisions, top.Strings("notes"), top.Strings("uncertain"), "pacta", ctx.At(root))
+            dates!, parties, sources, provisions, top.Strings("notes"), top.Strings("uncertain"), AgreementOrigin.Pacta, ctx.At(root))
         {
             Related = related,
             ShortTitle = top.String("short_title"),
@@ -447,11 +447,11 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         var r = new MapReader(ctx, map, "scope", [], ScopeKeys);
         var include = ReadLocations(r, "include");
         var exclude = ReadLocations(r, "exclude");
-        var territory = r.String("territory") ?? Vocabulary.Territories.Target;
-        if (!Vocabulary.Territories.All.Contains(territory))
+        var territory = Territory.Target;
+        if (r.Has("territory"))
         {
-            ctx.Error(r["territory"]!, ErrorCodes.BadTerritory, $"territory '{territory}' must be target, any-party or any");
-            return null;
+            if (r.Enum<Territory>("territory", ErrorCodes.BadTerritory) is not { } t) return null;
+            territory = t;
         }
         return new Scope(include, exclude, territory, r.String("note"));
     }
@@ -646,8 +646,9 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         {
             if (node is not YamlMapping map) { ctx.Error(node, ErrorCodes.WrongType, "each related entry must be a mapping"); continue; }
             var r = new MapReader(ctx, map, "related entry", RelationKeys, []);
-            if (r.Required("agreement") is { } a)
-                result.Add(new AgreementRelation(a.Value, r.String("relation", required: true) ?? "", ctx.At(a)));
+            var relation = r.Enum<Relation>("relation", ErrorCodes.UnknownRelation);
+            if (r.Required("agreement") is { } a && relation is { } rel)
+                result.Add(new AgreementRelation(a.Value, rel, ctx.At(a)));
         }
         return result;
     }

@@ -13,9 +13,9 @@ public sealed class CascadeOptionSet
         Description = "Whom a joiner attacks: counter-attack (default: the attacker whose attack drew it in), all-enemies, none",
         DefaultValueFactory = _ => "counter-attack",
     };
-    public Option<string> Conflicts { get; } = new("--conflicts")
+    public Option<string> Clashes { get; } = new("--clashes", "--conflicts")
     {
-        Description = "When a promise to fight meets a neutrality/non-aggression promise: fight-prevails (default; the other is reported broken) or peace-prevails",
+        Description = "When an obligation to fight clashes with a neutrality/non-aggression obligation (alias --conflicts): fight-prevails (default; the other is reported broken) or peace-prevails",
         DefaultValueFactory = _ => "fight-prevails",
     };
     public Option<string> Conditional { get; } = new("--conditional")
@@ -47,7 +47,7 @@ public sealed class CascadeOptionSet
 
     public void AddTo(Command cmd)
     {
-        foreach (var o in new Option[] { JoinerAttacks, Conflicts, Conditional, CarveOut, Discretionary, PeaceProtectsAggressor, JoinModel, MaxRounds }) cmd.Options.Add(o);
+        foreach (var o in new Option[] { JoinerAttacks, Clashes, Conditional, CarveOut, Discretionary, PeaceProtectsAggressor, JoinModel, MaxRounds }) cmd.Options.Add(o);
     }
 
     public CascadeOptions Read(ParseResult r)
@@ -56,8 +56,8 @@ public sealed class CascadeOptionSet
         return new CascadeOptions
         {
             JoinerAttacks = Parse<JoinerAttacks>(r.GetValue(JoinerAttacks), "--joiner-attacks"),
-            Conflicts = Parse<PromiseConflict>(r.GetValue(Conflicts), "--conflicts"),
-            Conditional = Parse<ConditionalPromises>(r.GetValue(Conditional), "--conditional"),
+            Clashes = Parse<ObligationClash>(r.GetValue(Clashes), "--clashes"),
+            Conditional = Parse<ConditionalObligations>(r.GetValue(Conditional), "--conditional"),
             CarveOutFights = r.GetValue(CarveOut) switch
             {
                 "support" => false,

@@ -53,7 +53,7 @@ public static class CascadeText
         var conditional = r.ConditionalJoiners.ToList();
         if (conditional.Count > 0)
         {
-            Output.SubHeading(r.Options.Conditional == ConditionalPromises.Report
+            Output.SubHeading(r.Options.Conditional == ConditionalObligations.Report
                 ? $"Conditional joiners: {conditional.Count} state(s) a promise would draw in only on a condition the facts cannot decide (not propagated; --conditional propagate draws them in)"
                 : $"Conditional promises ({conditional.Count} state(s); --conditional {Words.Of(r.Options.Conditional)})");
             foreach (var g in conditional)

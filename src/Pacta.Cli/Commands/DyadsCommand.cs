@@ -102,10 +102,10 @@ public static class DyadsCommand
             if (fmt == DatasetOptions.FileFormat.Parquet)
             {
                 var counted = progress is null ? rows : Counted(rows, progress);
-                return ParquetDatasetWriter.WriteDyadYearsAsync(sink.Stream, counted, source: true, added).GetAwaiter().GetResult();
+                return ParquetDatasetWriter.WriteDyadYearsAsync(sink.Stream, counted, origin: true, added).GetAwaiter().GetResult();
             }
             using var stream = progress is null ? null : new RowCountingStream(sink.Stream, progress);
-            return CsvDatasetWriter.WriteDyadYears(stream ?? sink.Stream, rows, source: true, added);
+            return CsvDatasetWriter.WriteDyadYears(stream ?? sink.Stream, rows, origin: true, added);
         }
         finally
         {

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Pacta.Contracts;
 using Pacta.Datasets;
 using Pacta.Datasets.Modern;
+using Pacta.Domain;
 
 namespace Pacta.Cli.Commands;
 
@@ -35,7 +36,7 @@ public static class ExportCommand
             var includePolitical = r.GetValue(political);
             var lastYear = DateTime.UtcNow.Year;
             var continuous = DyadDatasets.Continuous(release, ws.Corpus, lastYear, includePolitical, CorpusReviews.LoadDecisions(ws));
-            var entries = AtopExtension.Select(continuous, ws.Corpus.Agreements.Where(a => a.Origin == "pacta"), new DateOnly(lastYear, 12, 31), includePolitical);
+            var entries = AtopExtension.Select(continuous, ws.Corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta), new DateOnly(lastYear, 12, 31), includePolitical);
             var members = new StringWriter(CultureInfo.InvariantCulture);
             var alliances = new StringWriter(CultureInfo.InvariantCulture);
             var memberRows = AtopExtension.WriteMembers(members, entries);

@@ -13,7 +13,7 @@ public static class ListCommand
     {
         var on = new Option<string?>("--in-force-on") { Description = "Only agreements in force on this day (YYYY-MM-DD)" };
         var party = new Option<string?>("--party") { Description = "Only agreements this state is a party of (on --in-force-on, if given)" };
-        var origin = CommonOptions.OneOf("--origin", "pacta (hand-encoded, the default), atop (imported from ATOP) or all", "pacta", "atop", "all");
+        var origin = CommonOptions.OneOf("--origin", "pacta (hand-encoded, the default), atop (imported from ATOP) or all", [.. Words.All<AgreementOrigin>(), "all"]);
         var cmd = new Command("list", "List agreements, optionally those in force on a day and with a given party") { on, party, origin };
         cmd.SetAction(r => Cli.Run(r, () =>
         {
@@ -22,11 +22,12 @@ public static class ListCommand
             var state = r.GetValue(party) is { } p ? ws.ResolveState(p, "--party") : null;
             var corpus = ws.Corpus;
             // Like the web app, the hand-encoded agreements by default: ATOP's 780 alliances are there with --origin.
-            var from = r.GetValue(origin) ?? "pacta";
+            // Parsed once here: null stands for all.
+            AgreementOrigin? from = r.GetValue(origin) is { } w ? Words.TryParse<AgreementOrigin>(w, out var o) ? o : null : AgreementOrigin.Pacta;
             bool Matches(Agreement a) => (day is null || a.InForceOn(day.Value))
                 && (state is null || (day is { } d ? corpus.PartiesOn(a, d).Any(x => x.State == state.Cow) : corpus.EverParties(a).Contains(state.Cow)));
-            var rows = corpus.Agreements.Where(a => (from == "all" || a.Origin == from) && Matches(a)).ToList();
-            var others = r.GetValue(origin) is null ? corpus.Agreements.Count(a => a.Origin != "pacta" && Matches(a)) : 0;
+            var rows = corpus.Agreements.Where(a => (from is null || a.Origin == from) && Matches(a)).ToList();
+            var others = r.GetValue(origin) is null ? corpus.Agreements.Count(a => a.Origin != AgreementOrigin.Pacta && Matches(a)) : 0;
             if (r.GetValue(CommonOptions.Json))
             {
                 Console.WriteLine(JsonShapes.Write(new JsonArray(rows.Select(a => (JsonNode)JsonShapes.AgreementSummary(corpus, a, day)).ToArray())));

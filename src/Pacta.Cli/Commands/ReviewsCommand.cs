@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Pacta.Cli.Rendering;
 using Pacta.Contracts;
 using Pacta.Datasets.Modern;
+using Pacta.Domain;
 
 namespace Pacta.Cli.Commands;
 
@@ -27,7 +28,7 @@ public static class ReviewsCommand
             var ws = CommonOptions.Workspace(r);
             var release = ws.Atop;
             var reviews = CorpusReviews.Load(ws);
-            var all = ReviewCoverage.Build(release, reviews, ws.Corpus.Agreements.Where(a => a.Origin == "pacta"),
+            var all = ReviewCoverage.Build(release, reviews, ws.Corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta),
                 cow => ws.States.ByCow(cow)?.Code ?? cow.ToString(CultureInfo.InvariantCulture));
             var wanted = r.GetValue(status);
             var rows = wanted is null ? all : all.Where(x => x.Decision == wanted).ToList();

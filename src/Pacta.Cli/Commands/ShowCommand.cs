@@ -62,7 +62,7 @@ public static class ShowCommand
         Output.Field("Notice of withdrawal", a.Dates.Notice?.ToString());
         Output.Field("Ends", a.Dates.EndsReason);
         Output.Field("Termination", a.Dates.TerminationNote);
-        Output.Field("Source file", a.Origin == "atop" ? $"{a.Position.File}:{a.Position.Line}" : a.Position.File);
+        Output.Field("Source file", a.Origin == AgreementOrigin.Atop ? $"{a.Position.File}:{a.Position.Line}" : a.Position.File);
         foreach (var x in a.Applied)
             Output.Field("Contested", $"{x.Clause.Id}{(x.Clause.Provision is { } cp ? $" ({cp})" : "")}: read as {x.Reading}{(x.IsDefault ? " (default)" : "")}; also {string.Join(", ", x.Alternatives)} — see pacta readings");
 
@@ -98,7 +98,7 @@ public static class ShowCommand
             {
                 var scope = t.Scope.Include.Count == 0 ? "anywhere" : string.Join(", ", t.Scope.Include);
                 if (t.Scope.Exclude.Count > 0) scope += $" except {string.Join(", ", t.Scope.Exclude)}";
-                scope += t.Scope.Territory switch { "target" => "; on the target's territory", "any-party" => "; on any party's territory", _ => "" };
+                scope += t.Scope.Territory switch { Territory.Target => "; on the target's territory", Territory.AnyParty => "; on any party's territory", _ => "" };
                 Output.Field("Trigger", $"{string.Join(" or ", t.Kinds.Select(Words.Of))} on {Describe(corpus, t.Target)} by {Describe(corpus, t.Attacker)}");
                 Output.Field("Where", scope + (t.Scope.Note is { } n ? $" ({n})" : ""));
                 if (t.AfterHostilities is { } h) Output.Field("When", $"only after the conflict {h} has ended");

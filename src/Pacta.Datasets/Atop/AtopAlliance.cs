@@ -24,7 +24,7 @@ public sealed record AtopMember(
     AtopDate Entry,
     AtopDate? Exit,
     bool InEffect,
-    AllianceObligations Promises,
+    AllianceObligations Obligations,
     IReadOnlyList<string> Conditions,
     bool Asymmetric,
     bool ObligationsVary,

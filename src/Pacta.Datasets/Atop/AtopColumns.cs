@@ -4,9 +4,9 @@ namespace Pacta.Datasets.Atop;
 /// <summary>The columns the importer reads, and which of them ATOP may leave missing.</summary>
 internal static class AtopColumns
 {
-    public static readonly string[] PromiseColumns = ["defense", "offense", "neutral", "nonagg", "consul"];
+    public static readonly string[] ObligationColumns = ["defense", "offense", "neutral", "nonagg", "consul"];
 
-    public static readonly AllianceObligations[] PromiseFlags =
+    public static readonly AllianceObligations[] ObligationFlags =
     [
         AllianceObligations.Defense, AllianceObligations.Offense, AllianceObligations.Neutrality,
         AllianceObligations.NonAggression, AllianceObligations.Consultation,
@@ -30,7 +30,7 @@ internal static class AtopColumns
     public static readonly string[] MemberRequired =
     [
         "atopid", "member", "cowsys", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "ineffect",
-        "bilat", "phase", "maxphase", "termmode", .. PromiseColumns,
+        "bilat", "phase", "maxphase", "termmode", .. ObligationColumns,
         .. ConditionColumns.Values.SelectMany(c => c), OtherCondition, "asymm", "obvary", "version",
     ];
 

@@ -22,7 +22,7 @@ public static class AtopDirections
     /// <see cref="Pairs"/> (obligor → beneficiary; obligor <see cref="AnyHolder"/> = each holder), or, when
     /// <see cref="AmongHolders"/>, from each holder to the other holders only.
     /// </summary>
-    public sealed record Exception(int AtopId, AllianceObligations Promise, bool AmongHolders, IReadOnlyList<(int From, int To)> Pairs, string Why);
+    public sealed record Exception(int AtopId, AllianceObligations Obligation, bool AmongHolders, IReadOnlyList<(int From, int To)> Pairs, string Why);
 
     /// <summary>
     /// Pair-level codings that the member file cannot express, as ATOP's published directed dyad-years code them
@@ -58,11 +58,11 @@ public static class AtopDirections
         var phase = alliance.Members.Where(m => m.Phase == member.Phase && m.State != member.State).ToList();
         var result = new Dictionary<int, AllianceObligations>();
         foreach (var other in phase.Select(m => m.State).Distinct()) result[other] = AllianceObligations.None;
-        foreach (var promise in AtopColumns.PromiseFlags)
+        foreach (var promise in AtopColumns.ObligationFlags)
         {
-            if ((member.Promises & promise) == 0) continue;
-            var rule = Exceptions.FirstOrDefault(e => e.AtopId == alliance.AtopId && e.Promise == promise);
-            var holders = phase.Where(m => (m.Promises & promise) != 0).Select(m => m.State).ToHashSet();
+            if ((member.Obligations & promise) == 0) continue;
+            var rule = Exceptions.FirstOrDefault(e => e.AtopId == alliance.AtopId && e.Obligation == promise);
+            var holders = phase.Where(m => (m.Obligations & promise) != 0).Select(m => m.State).ToHashSet();
             var nonHolders = phase.Select(m => m.State).Where(s => !holders.Contains(s)).ToHashSet();
             foreach (var other in result.Keys.ToList())
             {

@@ -131,9 +131,9 @@ public static class AtopImporter
             r.Dummy("bilat");
             var termMode = r.Int("termmode", 0);
             var promises = AllianceObligations.None;
-            for (var k = 0; k < AtopColumns.PromiseColumns.Length; k++)
+            for (var k = 0; k < AtopColumns.ObligationColumns.Length; k++)
             {
-                if (r.Dummy(AtopColumns.PromiseColumns[k])) promises |= AtopColumns.PromiseFlags[k];
+                if (r.Dummy(AtopColumns.ObligationColumns[k])) promises |= AtopColumns.ObligationFlags[k];
             }
             var conditions = new List<string>();
             foreach (var c in AtopColumns.AllConditions) if (r.Dummy(c)) conditions.Add(c);

@@ -9,7 +9,7 @@ namespace Pacta.Datasets.Atop;
 /// </summary>
 public static class AtopToAgreements
 {
-    public const string Origin = "atop";
+    public const AgreementOrigin Origin = AgreementOrigin.Atop;
 
     public static IReadOnlyList<Agreement> Convert(AtopRelease release) =>
         release.Alliances.Select(a => Convert(release, a)).ToList();
@@ -68,11 +68,11 @@ public static class AtopToAgreements
     private static IEnumerable<Provision> Provisions(AtopRelease release, AtopAlliance a, AtopMember m, string sourceId)
     {
         var toward = AtopDirections.Toward(a, m);
-        for (var k = 0; k < AtopColumns.PromiseColumns.Length; k++)
+        for (var k = 0; k < AtopColumns.ObligationColumns.Length; k++)
         {
-            var promise = AtopColumns.PromiseFlags[k];
-            if ((m.Promises & promise) == 0) continue;
-            var column = AtopColumns.PromiseColumns[k];
+            var promise = AtopColumns.ObligationFlags[k];
+            if ((m.Obligations & promise) == 0) continue;
+            var column = AtopColumns.ObligationColumns[k];
             var position = new Position(release.MemberFile, m.Line, release.MemberColumns.TryGetValue(column, out var ci) ? ci + 1 : 0);
             var conditions = AtopColumns.ConditionColumns[promise].Append(AtopColumns.OtherCondition)
                 .Where(m.Conditions.Contains)

@@ -10,6 +10,6 @@ public static class AtopToAlliances
     /// </summary>
     public static IReadOnlyList<AllianceInput> Convert(AtopRelease release) =>
         release.Alliances.Select(a => new AllianceInput(a.AtopId, a.Members.Select(m => new AllianceMemberSpell(
-            m.State, m.Phase, m.Entry.FirstDay, m.InEffect ? null : m.Exit?.LastDay, m.Promises, AtopDirections.Toward(a, m))).ToList(),
+            m.State, m.Phase, m.Entry.FirstDay, m.InEffect ? null : m.Exit?.LastDay, m.Obligations, AtopDirections.Toward(a, m))).ToList(),
             ExitDayEndsMembership: true)).ToList();
 }

@@ -98,10 +98,10 @@ public static class AtopExtension
                 values["bilat"] = bilat ? "1" : "0";
                 values["phase"] = Int(phases == 1 ? 0 : m.Phase);
                 values["maxphase"] = Int(phases == 1 ? 0 : phases);
-                var promises = m.Promises & AllianceObligations.Promises;
-                for (var k = 0; k < Atop.AtopColumns.PromiseColumns.Length; k++)
-                    values[Atop.AtopColumns.PromiseColumns[k]] = (promises & Atop.AtopColumns.PromiseFlags[k]) != 0 ? "1" : "0";
-                foreach (var c in Atop.AtopColumns.AllConditions) values[c] = conditions.Contains(c) && HasPromiseOf(c, promises) ? "1" : "0";
+                var promises = m.Obligations & AllianceObligations.AtopKinds;
+                for (var k = 0; k < Atop.AtopColumns.ObligationColumns.Length; k++)
+                    values[Atop.AtopColumns.ObligationColumns[k]] = (promises & Atop.AtopColumns.ObligationFlags[k]) != 0 ? "1" : "0";
+                foreach (var c in Atop.AtopColumns.AllConditions) values[c] = conditions.Contains(c) && HasObligationOf(c, promises) ? "1" : "0";
                 values["asymm"] = Asymmetric(alliance) ? "1" : "0";
                 values["obvary"] = ObligationsVary(m) ? "1" : "0";
                 Row(w, MemberColumns, values);
@@ -131,9 +131,9 @@ public static class AtopExtension
             values["bilat"] = states.Count == 2 ? "1" : "0";
             values["maxphase"] = Int(phases == 1 ? 0 : phases);
             var promises = AllianceObligations.None;
-            foreach (var m in alliance.Members) promises |= m.Promises & AllianceObligations.Promises;
-            for (var k = 0; k < Atop.AtopColumns.PromiseColumns.Length; k++)
-                values[Atop.AtopColumns.PromiseColumns[k]] = (promises & Atop.AtopColumns.PromiseFlags[k]) != 0 ? "1" : "0";
+            foreach (var m in alliance.Members) promises |= m.Obligations & AllianceObligations.AtopKinds;
+            for (var k = 0; k < Atop.AtopColumns.ObligationColumns.Length; k++)
+                values[Atop.AtopColumns.ObligationColumns[k]] = (promises & Atop.AtopColumns.ObligationFlags[k]) != 0 ? "1" : "0";
             values["asymm"] = Asymmetric(alliance) ? "1" : "0";
             for (var i = 0; i < states.Count && i < 59; i++) values[$"mem{i + 1}"] = Int(states[i]);
             Row(w, AllianceColumns, values);
@@ -145,11 +145,11 @@ public static class AtopExtension
 
     /// <summary>Members do not all promise the same (a guarantee such as the Falepili Union).</summary>
     private static bool Asymmetric(AllianceInput a) =>
-        a.Members.GroupBy(m => m.Phase).Any(g => g.Select(m => m.Promises & AllianceObligations.Promises).Distinct().Count() > 1);
+        a.Members.GroupBy(m => m.Phase).Any(g => g.Select(m => m.Obligations & AllianceObligations.AtopKinds).Distinct().Count() > 1);
 
     /// <summary>The member owes different co-members different promises (ATOP's OBVARY).</summary>
     private static bool ObligationsVary(AllianceMemberSpell m) =>
-        m.Toward is { Count: > 1 } t && t.Values.Select(v => v & AllianceObligations.Promises).Distinct().Count() > 1;
+        m.Toward is { Count: > 1 } t && t.Values.Select(v => v & AllianceObligations.AtopKinds).Distinct().Count() > 1;
 
     /// <summary>
     /// ATOP's condition dummies that the agreement's triggers show: an attacker named (…COADV) or a place listed
@@ -178,7 +178,7 @@ public static class AtopExtension
         _ => null,
     };
 
-    private static bool HasPromiseOf(string condition, AllianceObligations promises) => condition[..3] switch
+    private static bool HasObligationOf(string condition, AllianceObligations promises) => condition[..3] switch
     {
         "def" => (promises & AllianceObligations.Defense) != 0,
         "off" => (promises & AllianceObligations.Offense) != 0,

@@ -122,7 +122,7 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
             if (open.Count == 0) continue;
             var phase = open.Max(m => m.Phase);
             var promises = AllianceObligations.None;
-            foreach (var m in open.Where(m => m.Phase == phase)) promises |= m.Promises;
+            foreach (var m in open.Where(m => m.Phase == phase)) promises |= m.Obligations;
             members.Add(new AllianceMemberSpell(c.State, phase, c.Day, null, promises));
         }
         var result = a with { Members = members };

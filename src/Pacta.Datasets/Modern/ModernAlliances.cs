@@ -39,7 +39,7 @@ public static class ModernAlliances
     {
         foreach (var r in a.Related)
         {
-            if (AtopId(r, "same-as") is { } id) return id;
+            if (AtopId(r, Relation.SameAs) is { } id) return id;
         }
         return null;
     }
@@ -49,11 +49,11 @@ public static class ModernAlliances
     {
         foreach (var r in a.Related)
         {
-            if (AtopId(r, "supersedes") is { } id) yield return id;
+            if (AtopId(r, Relation.Supersedes) is { } id) yield return id;
         }
     }
 
-    private static int? AtopId(AgreementRelation r, string relation) =>
+    private static int? AtopId(AgreementRelation r, Relation relation) =>
         r.Relation == relation && r.Agreement.StartsWith("atop-", StringComparison.Ordinal)
             && int.TryParse(r.Agreement.AsSpan(5), out var id) && id > 0 ? id : null;
 

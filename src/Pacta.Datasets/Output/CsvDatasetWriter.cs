@@ -19,23 +19,23 @@ public static class CsvDatasetWriter
 
     public const int MinimumIdColumns = 59;
 
-    /// <summary>The provenance column that follows the ATOP columns when requested (values in <see cref="DyadSources"/>).</summary>
-    public const string SourceColumn = "source";
+    /// <summary>The provenance column that follows the ATOP columns when requested (values in <see cref="DyadOrigins"/>).</summary>
+    public const string OriginColumn = "source";
 
-    public static IReadOnlyList<string> DyadColumnsWith(bool source) => source ? [.. DyadColumns, SourceColumn] : DyadColumns;
+    public static IReadOnlyList<string> DyadColumnsWith(bool origin) => origin ? [.. DyadColumns, OriginColumn] : DyadColumns;
 
     /// <summary>
     /// The dyad-years as CSV; <paramref name="added"/> appends its column families (prepared for the rows' years)
     /// after the ATOP and source columns, NA as an empty field.
     /// </summary>
-    public static long WriteDyadYears(Stream stream, IEnumerable<DyadYear> rows, bool source = false, AddedColumns? added = null)
+    public static long WriteDyadYears(Stream stream, IEnumerable<DyadYear> rows, bool origin = false, AddedColumns? added = null)
     {
-        IReadOnlyList<string> columns = [.. DyadColumnsWith(source), .. added?.Columns ?? []];
+        IReadOnlyList<string> columns = [.. DyadColumnsWith(origin), .. added?.Columns ?? []];
         var header = Encoding.UTF8.GetBytes(string.Join(',', columns) + "\n");
         if (rows is DyadFrame frame)
         {
             stream.Write(header);
-            var written = frame.WriteCsv(stream, source, added);
+            var written = frame.WriteCsv(stream, origin, added);
             stream.Flush();
             return written;
         }
@@ -47,11 +47,11 @@ public static class CsvDatasetWriter
             w.Int(r.Ccode1); w.Byte((byte)',');
             w.Int(r.Ccode2); w.Byte((byte)',');
             w.Int(r.Year);
-            w.Flags(r.Obligations, newline: !source && added is null);
-            if (source)
+            w.Flags(r.Obligations, newline: !origin && added is null);
+            if (origin)
             {
                 w.Byte((byte)',');
-                w.Text(r.Source);
+                w.Text(DyadOrigins.Word(r.Origin));
                 if (added is null) w.Byte((byte)'\n');
             }
             if (added is not null) w.Bytes(added.Tail(added.Code(r.Ccode1, r.Ccode2, r.Year)));
@@ -60,10 +60,10 @@ public static class CsvDatasetWriter
         return n;
     }
 
-    public static long WriteDyadYears(string path, IEnumerable<DyadYear> rows, bool source = false)
+    public static long WriteDyadYears(string path, IEnumerable<DyadYear> rows, bool origin = false)
     {
         using var f = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
-        return WriteDyadYears(f, rows, source);
+        return WriteDyadYears(f, rows, origin);
     }
 
     public static long WriteStateYears(Stream stream, IReadOnlyList<StateYear> rows, string version)

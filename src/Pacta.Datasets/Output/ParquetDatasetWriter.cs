@@ -15,21 +15,21 @@ public static class ParquetDatasetWriter
     public static Task<long> WriteDyadYearsAsync(Stream stream, IEnumerable<DyadYear> rows, CancellationToken ct = default) =>
         WriteDyadYearsAsync(stream, rows, false, ct);
 
-    /// <summary>The dyad-year columns, plus a string column <c>source</c> (atop/pacta) when <paramref name="source"/> is set.</summary>
-    public static Task<long> WriteDyadYearsAsync(Stream stream, IEnumerable<DyadYear> rows, bool source, CancellationToken ct = default) =>
-        WriteDyadYearsAsync(stream, rows, source, null, ct);
+    /// <summary>The dyad-year columns, plus a string column <c>source</c> (atop/pacta) when <paramref name="origin"/> is set.</summary>
+    public static Task<long> WriteDyadYearsAsync(Stream stream, IEnumerable<DyadYear> rows, bool origin, CancellationToken ct = default) =>
+        WriteDyadYearsAsync(stream, rows, origin, null, ct);
 
     /// <summary>As above, with the column families of <paramref name="added"/> after them as nullable INT32 (null = NA).</summary>
-    public static async Task<long> WriteDyadYearsAsync(Stream stream, IEnumerable<DyadYear> rows, bool source, AddedColumns? added, CancellationToken ct = default)
+    public static async Task<long> WriteDyadYearsAsync(Stream stream, IEnumerable<DyadYear> rows, bool origin, AddedColumns? added, CancellationToken ct = default)
     {
         var fields = CsvDatasetWriter.DyadColumns.Select(c => new DataField<int>(c)).ToArray();
-        var sourceField = new DataField<string>(CsvDatasetWriter.SourceColumn);
+        var sourceField = new DataField<string>(CsvDatasetWriter.OriginColumn);
         var addedFields = (added?.Columns ?? []).Select(c => new DataField<int?>(c)).ToArray();
-        var schema = new ParquetSchema([.. fields, .. source ? new[] { sourceField } : [], .. addedFields]);
+        var schema = new ParquetSchema([.. fields, .. origin ? new[] { sourceField } : [], .. addedFields]);
         var addedCols = addedFields.Select(_ => new int?[RowGroupSize]).ToArray();
         await using var writer = await ParquetWriter.CreateAsync(schema, stream, cancellationToken: ct);
         var cols = fields.Select(_ => new int[RowGroupSize]).ToArray();
-        var sources = source ? new string[RowGroupSize] : [];
+        var sources = origin ? new string[RowGroupSize] : [];
         long total = 0;
         var n = 0;
         async Task Flush()
@@ -37,7 +37,7 @@ public static class ParquetDatasetWriter
             if (n == 0) return;
             using var group = writer.CreateRowGroup();
             for (var c = 0; c < fields.Length; c++) await group.WriteAsync<int>(fields[c], cols[c].AsMemory(0, n), cancellationToken: ct);
-            if (source) await group.WriteAsync(sourceField, new ArraySegment<string>(sources, 0, n));
+            if (origin) await group.WriteAsync(sourceField, new ArraySegment<string>(sources, 0, n));
             for (var c = 0; c < addedFields.Length; c++) await group.WriteAsync<int>(addedFields[c], addedCols[c].AsMemory(0, n), cancellationToken: ct);
             total += n;
             n = 0;
@@ -46,7 +46,7 @@ public static class ParquetDatasetWriter
         {
             cols[0][n] = r.Ccode1; cols[1][n] = r.Ccode2; cols[2][n] = r.Year;
             cols[3][n] = r.Defense; cols[4][n] = r.Offense; cols[5][n] = r.Neutral; cols[6][n] = r.NonAgg; cols[7][n] = r.Consul;
-            if (source) sources[n] = r.Source;
+            if (origin) sources[n] = DyadOrigins.Word(r.Origin);
             if (added is not null)
             {
                 var code = added.Code(r.Ccode1, r.Ccode2, r.Year);
@@ -59,7 +59,7 @@ public static class ParquetDatasetWriter
         {
             using var group = writer.CreateRowGroup();
             foreach (var f in fields) await group.WriteAsync<int>(f, Array.Empty<int>(), cancellationToken: ct);
-            if (source) await group.WriteAsync(sourceField, Array.Empty<string>());
+            if (origin) await group.WriteAsync(sourceField, Array.Empty<string>());
             foreach (var f in addedFields) await group.WriteAsync<int>(f, Array.Empty<int?>(), cancellationToken: ct);
         }
         return total;

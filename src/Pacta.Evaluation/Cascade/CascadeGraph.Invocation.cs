@@ -36,8 +36,8 @@ public sealed partial class CascadeGraph
                 var keep = d.Verdict switch
                 {
                     InvocationVerdict.Invoked => c,
-                    InvocationVerdict.Conditional when Options.Conditional == ConditionalPromises.Propagate => c,
-                    InvocationVerdict.Conditional when Options.Conditional == ConditionalPromises.Support => SupportVariant(c),
+                    InvocationVerdict.Conditional when Options.Conditional == ConditionalObligations.Propagate => c,
+                    InvocationVerdict.Conditional when Options.Conditional == ConditionalObligations.Support => SupportVariant(c),
                     _ => -1,
                 };
                 if (d.Verdict != InvocationVerdict.Invoked) (withheld ??= []).Add(new Withheld(c, d));

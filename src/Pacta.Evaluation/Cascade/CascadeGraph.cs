@@ -87,7 +87,7 @@ public sealed partial class CascadeGraph
     public IReadOnlyList<CascadeObligation> Obligations => _obligations;
 
     /// <summary>The standing non-aggression promises of a state (obligation ids), for the "stay out" rule.</summary>
-    public ReadOnlySpan<int> PeacePromisesOf(int state) => _peace.AsSpan(_peaceStart[state], _peaceStart[state + 1] - _peaceStart[state]);
+    public ReadOnlySpan<int> PeaceObligationsOf(int state) => _peace.AsSpan(_peaceStart[state], _peaceStart[state + 1] - _peaceStart[state]);
 
     /// <summary>The event for an attack on <paramref name="victim"/>'s own territory (or <paramref name="location"/>).</summary>
     public int EventId(TriggerKind kind, int aggressor, int victim, Location? location = null)
@@ -179,7 +179,7 @@ public sealed partial class CascadeGraph
             case ProvisionKind.Defense or ProvisionKind.Offense:
                 if (strength == Strength.Consultative) return CascadeEffect.Consult;
                 if (strength == Strength.Discretionary && !Options.DiscretionaryFights) return CascadeEffect.Support;
-                if (conditional && Options.Conditional == ConditionalPromises.Support) return CascadeEffect.Support;
+                if (conditional && Options.Conditional == ConditionalObligations.Support) return CascadeEffect.Support;
                 return CascadeEffect.Fight;
             default:
                 return strength == Strength.Consultative ? CascadeEffect.Consult : CascadeEffect.Support;
@@ -189,7 +189,7 @@ public sealed partial class CascadeGraph
     private void BuildPeace()
     {
         var byObligor = new List<int>[States.Count];
-        foreach (var p in Source.PeacePromises)
+        foreach (var p in Source.PeaceObligations)
         {
             if (!_index.TryGetValue(p.Obligor, out var o) || !_index.TryGetValue(p.Beneficiary, out var b)) continue;
             var key = (p.Agreement.Id, p.Provision.Id, -1, 0, 0, p.Obligor, p.Beneficiary);

@@ -203,10 +203,10 @@ internal sealed class CascadeKernel
                     KeepOut(o, r, CrossPressured, _candEvent[o]);
                     continue;
                 }
-                var blocker = StayOutPromise(o, s, ref honour);
+                var blocker = StayOutObligation(o, s, ref honour);
                 if (blocker >= 0)
                 {
-                    if (options.Conflicts == PromiseConflict.PeacePrevails)
+                    if (options.Clashes == ObligationClash.PeacePrevails)
                     {
                         KeepOut(o, r, blocker, _candEvent[o]);
                         continue;
@@ -245,10 +245,10 @@ internal sealed class CascadeKernel
     }
 
     /// <summary>A neutrality promise triggered in the war, or a standing non-aggression promise, towards the side <paramref name="s"/> would fight.</summary>
-    private int StayOutPromise<T>(int o, byte s, ref T honour) where T : struct, IHonour
+    private int StayOutObligation<T>(int o, byte s, ref T honour) where T : struct, IHonour
     {
         if ((_blocked[o] & s) != 0) return _blockedVia[o];
-        var peace = _g.PeacePromisesOf(o);
+        var peace = _g.PeaceObligationsOf(o);
         var beneficiary = _g.BeneficiaryOf;
         foreach (var c in peace)
         {

@@ -14,7 +14,7 @@ public enum JoinerAttacks
 }
 
 /// <summary>What happens when a promise to fight meets a promise to stay out (neutrality, non-aggression).</summary>
-public enum PromiseConflict
+public enum ObligationClash
 {
     /// <summary>The promise to fight wins; the neutrality or non-aggression promise is reported as broken (default).</summary>
     FightPrevails,
@@ -26,7 +26,7 @@ public enum PromiseConflict
 /// What a promise to fight does when its invocation hangs on a condition the facts cannot decide (ATOP's condition
 /// flags, an overlay's conditions, an attack by a co-member that the text sends to the alliance's organs).
 /// </summary>
-public enum ConditionalPromises
+public enum ConditionalObligations
 {
     /// <summary>Reported beside the result (conditional joiners), not propagated (default).</summary>
     Report,
@@ -45,8 +45,8 @@ public sealed record CascadeOptions
     public static readonly CascadeOptions Default = new();
 
     public JoinerAttacks JoinerAttacks { get; init; } = JoinerAttacks.CounterAttack;
-    public PromiseConflict Conflicts { get; init; } = PromiseConflict.FightPrevails;
-    public ConditionalPromises Conditional { get; init; } = ConditionalPromises.Report;
+    public ObligationClash Clashes { get; init; } = ObligationClash.FightPrevails;
+    public ConditionalObligations Conditional { get; init; } = ConditionalObligations.Report;
 
     /// <summary>
     /// Whether a state under a neutrality carve-out (TEU Art. 42(7): "the specific character of the security and
@@ -75,7 +75,7 @@ public sealed record CascadeOptions
 
     /// <summary>
     /// The condition kinds that count as escape clauses: shown in every path step; with
-    /// <see cref="ConditionalPromises.Support"/> they make the obligor a supporter.
+    /// <see cref="ConditionalObligations.Support"/> they make the obligor a supporter.
     /// </summary>
     public static readonly IReadOnlyList<ConditionKind> EscapeConditions =
     [
@@ -95,13 +95,13 @@ public sealed record CascadeOptions
             JoinerAttacks.AllEnemies => "a joiner attacks every belligerent of the other side, each on its own territory",
             _ => "a joiner attacks nobody; only its war involvement is evaluated",
         }),
-        ("conflicts", Words.Of(Conflicts), Conflicts == PromiseConflict.PeacePrevails
+        ("clashes", Words.Of(Clashes), Clashes == ObligationClash.PeacePrevails
             ? "a neutrality or non-aggression promise towards a would-be enemy keeps a state out"
             : "a promise to fight prevails; the neutrality or non-aggression promise is breached"),
         ("conditional", Words.Of(Conditional), Conditional switch
         {
-            ConditionalPromises.Report => "a promise to fight whose invocation hangs on a condition the facts cannot decide is reported (conditional joiners), not propagated",
-            ConditionalPromises.Support => "conditional promises, and obligations with escape clauses (constitutional processes, approval), make a state a supporter only",
+            ConditionalObligations.Report => "a promise to fight whose invocation hangs on a condition the facts cannot decide is reported (conditional joiners), not propagated",
+            ConditionalObligations.Support => "conditional promises, and obligations with escape clauses (constitutional processes, approval), make a state a supporter only",
             _ => "conditional promises draw a state in (conditions taken as met)",
         }),
         ("carve-out", CarveOutFights ? "fight" : "support", CarveOutFights

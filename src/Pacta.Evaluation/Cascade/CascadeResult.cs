@@ -46,10 +46,10 @@ public sealed record CascadeResult(
     /// Promises to fight the cascade's events triggered but did not invoke, or invoked only on a condition nothing
     /// decides (those are not propagated by default), owed by states that stayed out to belligerents.
     /// </summary>
-    public IReadOnlyList<WithheldPromise> Withheld { get; init; } = [];
+    public IReadOnlyList<WithheldObligation> Withheld { get; init; } = [];
 
     /// <summary>States a conditional promise would draw in (not belligerents), each once, by state code.</summary>
-    public IEnumerable<IGrouping<State, WithheldPromise>> ConditionalJoiners =>
+    public IEnumerable<IGrouping<State, WithheldObligation>> ConditionalJoiners =>
         Withheld.Where(w => w.Verdict == InvocationVerdict.Conditional).GroupBy(w => w.Obligor).OrderBy(g => g.Key.Cow);
 
     /// <summary>
@@ -75,4 +75,4 @@ public sealed record ConsultingPromise(State Obligor, CascadeSide Side, PathStep
 /// or invoked only on a condition nothing decides (<see cref="InvocationVerdict.Conditional"/>): who owes it, the side
 /// it would have drawn its obligor to, the event and promise (<see cref="Step"/>), and why.
 /// </summary>
-public sealed record WithheldPromise(State Obligor, CascadeSide Side, PathStep Step, InvocationVerdict Verdict, string Reason);
+public sealed record WithheldObligation(State Obligor, CascadeSide Side, PathStep Step, InvocationVerdict Verdict, string Reason);

@@ -40,7 +40,7 @@ public sealed class CascadeSource
                 list.Add(a);
             }
         }
-        PeacePromises = Cascade.PeacePromises.On(corpus, day, assumptions);
+        PeaceObligations = Cascade.PeaceObligations.On(corpus, day, assumptions);
     }
 
     public Corpus Corpus { get; }
@@ -57,7 +57,7 @@ public sealed class CascadeSource
     /// <summary>The evaluator over the whole corpus, for the scenario's own event (so its outcome is the what-if outcome).</summary>
     public Evaluator Full { get; }
 
-    public IReadOnlyList<PeacePromise> PeacePromises { get; }
+    public IReadOnlyList<PeaceObligation> PeaceObligations { get; }
 
     public Location Home(State s)
     {

@@ -57,9 +57,9 @@ public static class DeterministicCascade
     /// The promises to fight that the run's events triggered but did not invoke, or invoked only on a condition nothing
     /// decides, owed by states that stayed out of the war to belligerents: one entry per obligor and promise, in state order.
     /// </summary>
-    private static List<WithheldPromise> Withheld(CascadeKernel k, CascadeGraph g)
+    private static List<WithheldObligation> Withheld(CascadeKernel k, CascadeGraph g)
     {
-        var result = new List<WithheldPromise>();
+        var result = new List<WithheldObligation>();
         var seen = new HashSet<(int, int)>();
         foreach (var ev in k.Evaluated!)
         {
@@ -71,7 +71,7 @@ public static class DeterministicCascade
                 var b = g.IndexOf(c.Beneficiary.Cow);
                 if (k.Role[o] == (byte)CascadeRole.Belligerent || k.Role[b] != (byte)CascadeRole.Belligerent || !seen.Add((o, w.Obligation))) continue;
                 var step = new PathStep(k.Round[e.Attacker] + 1, e.Kind, g.States[e.Attacker], g.States[e.Target], e.Location.Code, c);
-                result.Add(new WithheldPromise(c.Obligor, (CascadeSide)k.Side[b], step, w.Decision.Verdict, w.Decision.Reason));
+                result.Add(new WithheldObligation(c.Obligor, (CascadeSide)k.Side[b], step, w.Decision.Verdict, w.Decision.Reason));
             }
         }
         return result.OrderBy(w => w.Verdict).ThenBy(w => w.Obligor.Cow).ToList();

@@ -41,7 +41,7 @@ public sealed class Invocation(Corpus corpus, DateOnly day, Assumptions assumpti
     /// </summary>
     public InvocationTerms? Overlay(Agreement a) =>
         Rules.Overlays.GetValueOrDefault(a.Id)
-        ?? a.Related.Where(r => r.Relation == "same-as").Select(r => Rules.Overlays.GetValueOrDefault(r.Agreement)).FirstOrDefault(t => t is not null);
+        ?? a.Related.Where(r => r.Relation == Relation.SameAs).Select(r => Rules.Overlays.GetValueOrDefault(r.Agreement)).FirstOrDefault(t => t is not null);
 
     public InvocationDecision Decide(CascadeObligation k, State attacker, Location location)
     {
@@ -58,7 +58,7 @@ public sealed class Invocation(Corpus corpus, DateOnly day, Assumptions assumpti
                 return new(InvocationVerdict.Conditional, $"{attacker.Name} is itself a party: an attack by a co-member goes to the alliance's organs{why}");
         }
         if (overlay is not null && overlay.Kinds.Contains(k.Kind)) return ByOverlay(overlay, k, attacker, location);
-        if (a.Origin == "atop") return ByAtopFlags(k, attacker);
+        if (a.Origin == AgreementOrigin.Atop) return ByAtopFlags(k, attacker);
         return InvocationDecision.Invoked;
     }
 

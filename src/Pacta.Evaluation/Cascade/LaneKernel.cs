@@ -243,7 +243,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         for (var i = 0; i < initialEvents.Length; i++) Push(ref _frontier, ref fCount, _l.SlotOf[initialEvents[i]], T.All, i);
 
         var options = _g.Options;
-        var peacePrevails = options.Conflicts == PromiseConflict.PeacePrevails;
+        var peacePrevails = options.Clashes == ObligationClash.PeacePrevails;
         var stamp = _stamp;
         for (var r = 1; fCount > 0; r++)
         {
@@ -559,7 +559,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         if (lanes.IsZero) return T.Zero;
         var blocked = T.Zero;
         var beneficiary = _g.BeneficiaryOf;
-        foreach (var c in _g.PeacePromisesOf(o))
+        foreach (var c in _g.PeaceObligationsOf(o))
         {
             var x = beneficiary[c];
             if (!protectsAggressor && _initialAttacker[x]) continue;

@@ -86,7 +86,7 @@ public static class ReferenceCascade
             {
                 if (candidateSide[o] is not { } s) continue;
                 var keptOut = pulledBothWays[o];
-                if (!keptOut && options.Conflicts == PromiseConflict.PeacePrevails)
+                if (!keptOut && options.Clashes == ObligationClash.PeacePrevails)
                     keptOut = barred[o, (int)s] || StandingPeaceHolds(o, s);
                 if (keptOut)
                 {
@@ -106,7 +106,7 @@ public static class ReferenceCascade
         // A standing non-aggression promise of o towards a belligerent of the side o would fight, honoured.
         bool StandingPeaceHolds(int o, CascadeSide s)
         {
-            foreach (var c in g.PeacePromisesOf(o))
+            foreach (var c in g.PeaceObligationsOf(o))
             {
                 var x = g.BeneficiaryOf[c];
                 if (role[x] == CascadeRole.Belligerent && side[x] == Other(s) && Protected(x) && Honoured(c, side[x])) return true;

@@ -34,7 +34,7 @@ public sealed class AgreementAtEvent : AgreementOnDay
         return Force switch
         {
             Force.InForce => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({Terms.InForceSpan})",
-            Force.Continued => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({Terms.InForceSpan}) ({a.Origin.ToUpperInvariant()}'s coverage ends in {CoverageEnd!.Value.Year}; assumed still in force)",
+            Force.Continued => $"{a.Id} is in force on {Day:yyyy-MM-dd} ({Terms.InForceSpan}) ({Words.Of(a.Origin).ToUpperInvariant()}'s coverage ends in {CoverageEnd!.Value.Year}; assumed still in force)",
             Force.Superseded => $"not in force: {a.Id} is superseded by {SupersededBy!.Id} from {SupersededFrom:yyyy-MM-dd}",
             Force.Adopted => $"{a.Id} is not in force ({WordCache.Of(a.Status)}) but assumed adopted from {(from is null ? "the start" : from.Value.ToString("yyyy-MM-dd"))} (hypothetical)",
             Force.AdoptedLater => $"not in force: {a.Id} is assumed adopted only from {from:yyyy-MM-dd}",

@@ -22,7 +22,7 @@ public sealed class BreachKindCheck : ClauseCheck
 }
 
 /// <summary>A standing promise: the attacker made it and is a party on the day.</summary>
-public sealed class PromisorCheck : ClauseCheck
+public sealed class ObligorCheck : ClauseCheck
 {
     public override string Name => "promisor";
     public override CheckDependency DependsOn => CheckDependency.Attacker | CheckDependency.Date;
@@ -43,7 +43,7 @@ public sealed class PromisorCheck : ClauseCheck
 /// A standing promise: the attacker's promise is owed to the target, by name or, for a promise every party owes every
 /// other (<c>beneficiary: role:member</c>, the UN Charter's Art. 2(4)), as a party with that role on the day.
 /// </summary>
-public sealed class PromiseeCheck : ClauseCheck
+public sealed class BeneficiaryCheck : ClauseCheck
 {
     public override string Name => "promisee";
     public override CheckDependency DependsOn => CheckDependency.Attacker | CheckDependency.Target | CheckDependency.Date;

@@ -29,7 +29,7 @@ public sealed class ClauseChecks
         [InForce, new EventKindCheck(), new TargetCheck(), new AttackerCheck(), new ScopeCheck(), new AfterHostilitiesCheck(),
          new ThresholdCheck(), new VoidIfCheck()],
         [new ConditionsCheck()],
-        [InForce, new BreachKindCheck(), new PromisorCheck(), new PromiseeCheck()]);
+        [InForce, new BreachKindCheck(), new ObligorCheck(), new BeneficiaryCheck()]);
 
     /// <summary>These checks with <paramref name="check"/> added at the end of the trigger's (tests, experiments).</summary>
     public ClauseChecks WithTrigger(ClauseCheck check) => new([.. Trigger, check], Obligation, Breach);

@@ -43,14 +43,14 @@ public sealed class ScopeCheck : ClauseCheck
         var sovereign = scene.Sovereign;
         switch (scope.Territory)
         {
-            case Vocabulary.Territories.Target:
+            case Territory.Target:
                 var own = sovereign?.Cow == x.Event.Target.Cow;
                 met &= own;
                 children?.Add(Explanation.Leaf(own
                     ? $"{where} is territory of {x.Event.Target.Name}"
                     : $"location outside scope: {where} is not territory of {x.Event.Target.Name}{(sovereign is null ? "" : $" (it belongs to {sovereign.Name})")}", own, src));
                 break;
-            case Vocabulary.Territories.AnyParty:
+            case Territory.AnyParty:
                 var historical = scene.Historical;
                 var party = false;
                 if (historical is { Count: > 0 })

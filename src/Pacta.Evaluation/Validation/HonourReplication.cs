@@ -50,7 +50,7 @@ public static class HonourReplication
                 // Non-aggression promises are standing (no event triggers them): every one owed to P is invoked by its war.
                 var standing = new List<int>();
                 foreach (var o in g.States)
-                    if (o.Cow != p.Cow) standing.AddRange(g.PeacePromisesOf(g.IndexOf(o.Cow)).ToArray());
+                    if (o.Cow != p.Cow) standing.AddRange(g.PeaceObligationsOf(g.IndexOf(o.Cow)).ToArray());
                 foreach (var c in events.Distinct().SelectMany(g.Edges).Concat(standing))
                 {
                     var k = g.Obligation(c);

@@ -37,7 +37,7 @@ public static class AgreementRoutes
                     throw ApiProblem.BadField("kind", $"'{kind}' is not a provision kind; expected one of {string.Join(", ", Words.All<ProvisionKind>())}");
                 provisionKind = k;
             }
-            if (origin is not (null or "" or "pacta" or "atop")) throw ApiProblem.BadField("origin", $"'{origin}' must be pacta or atop");
+            var from = NetworkRoutes.Origin(origin);
             AgreementForm? agreementForm = null;
             if (!string.IsNullOrWhiteSpace(form))
             {
@@ -46,7 +46,7 @@ public static class AgreementRoutes
                 agreementForm = f;
             }
             var rows = corpus.Agreements
-                .Where(a => string.IsNullOrEmpty(origin) || a.Origin == origin)
+                .Where(a => from is null || a.Origin == from)
                 .Where(a => binding is null || a.Bindingness == binding)
                 .Where(a => agreementForm is null || a.Form == agreementForm)
                 .Where(a => provisionKind is null || a.Provisions.Any(p => p.Kind == provisionKind))

@@ -40,9 +40,9 @@ public static class CascadeRoutes
 
             var cascadeOptions = new CascadeOptions
             {
-                Conditional = string.IsNullOrEmpty(conditional) ? ConditionalPromises.Report
-                    : Words.TryParse<ConditionalPromises>(conditional, out var c) ? c
-                    : throw ApiProblem.BadField("conditional", $"'{conditional}' must be one of {string.Join(", ", Words.All<ConditionalPromises>())}"),
+                Conditional = string.IsNullOrEmpty(conditional) ? ConditionalObligations.Report
+                    : Words.TryParse<ConditionalObligations>(conditional, out var c) ? c
+                    : throw ApiProblem.BadField("conditional", $"'{conditional}' must be one of {string.Join(", ", Words.All<ConditionalObligations>())}"),
                 // The CLI's --join-model, with the CLI's default.
                 JoinModel = string.IsNullOrEmpty(joinModel) ? CascadeOptions.Default.JoinModel
                     : Words.TryParse<JoinModel>(joinModel, out var jm) ? jm

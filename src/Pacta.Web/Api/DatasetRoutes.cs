@@ -98,7 +98,7 @@ public static class DatasetRoutes
         else
         {
             var table = session.DyadYears(years);
-            CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), source: true, added: added);
+            CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), origin: true, added: added);
         }
     }
 

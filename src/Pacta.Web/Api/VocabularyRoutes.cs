@@ -21,11 +21,23 @@ public static class VocabularyRoutes
             ["condition_kinds"] = Words(Vocabulary.ConditionKinds),
             ["bindingness"] = Words(Vocabulary.Bindingness),
             ["selector_kinds"] = Words(Vocabulary.SelectorKinds.All),
-            ["territories"] = Words(Vocabulary.Territories.All),
-            ["origins"] = Words(Vocabulary.Origins.All),
+            ["territories"] = Words(Vocabulary.Territories.Select(w => w.Name)),
+            ["origins"] = Words(Vocabulary.Origins.Select(w => w.Name)),
+            ["relations"] = Words(Vocabulary.Relations.Select(w => w.Name)),
+            ["descriptions"] = new JsonObject
+            {
+                ["territories"] = Described(Vocabulary.Territories),
+                ["origins"] = Described(Vocabulary.Origins),
+                ["relations"] = Described(Vocabulary.Relations),
+            },
         }))
-        .WithSummary("The model's closed word sets (event kinds, strengths strongest first, roles, …)");
+        .WithSummary("The model's closed word sets (event kinds, strengths strongest first, roles, …)")
+        .WithDescription("Each set is a list of the words as files and JSON spell them; `descriptions` says what the words of " +
+            "`territories`, `origins` and `relations` mean, as {word: text}.");
     }
+
+    private static JsonObject Described(IEnumerable<Vocabulary.Word> words) =>
+        new(words.Select(w => KeyValuePair.Create(w.Name, (JsonNode?)JsonValue.Create(w.Description))));
 
     private static JsonArray Words(IEnumerable<string> words) => new(words.Select(w => (JsonNode)JsonValue.Create(w)).ToArray());
 }

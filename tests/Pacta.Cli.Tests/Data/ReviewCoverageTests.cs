@@ -30,7 +30,7 @@ public sealed class ReviewCoverageTests
         return result;
     });
 
-    private static IEnumerable<Agreement> PactaAgreements => Loaded.Value.Corpus!.Agreements.Where(a => a.Origin == "pacta");
+    private static IEnumerable<Agreement> PactaAgreements => Loaded.Value.Corpus!.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta);
 
     private static readonly Lazy<ContinuousAlliances> Continuous = new(() =>
         ContinuousAlliances.Build(Release.Value, PactaAgreements, Loaded.Value.Corpus!, 2026, reviews: Loaded.Value.Reviews));
@@ -61,8 +61,8 @@ public sealed class ReviewCoverageTests
         var c = ContinuousAlliances.Build(Release.Value, PactaAgreements, Loaded.Value.Corpus!, 2025, reviews: partial);
         Assert.Equal([3222], c.Unreviewed!.Order());
         // Saudi Arabia - Pakistan 2025: the 1951 treaty unreviewed, so the row says so.
-        Assert.Equal(DyadSources.AtopUnreviewed, DyadSources.Of(c.Table(new YearRange(2025, 2025)).Get(670, 770, 2025), 2025));
-        Assert.Equal(DyadSources.Pacta, DyadSources.Of(Table.Value.Get(670, 770, 2025), 2025));
+        Assert.Equal(DyadOrigin.AtopUnreviewed, DyadOrigins.Of(c.Table(new YearRange(2025, 2025)).Get(670, 770, 2025), 2025));
+        Assert.Equal(DyadOrigin.Pacta, DyadOrigins.Of(Table.Value.Get(670, 770, 2025), 2025));
     }
 
     // Each change the review records after 2018, as the directed dyad-year it changes: the last year with the
@@ -92,7 +92,7 @@ public sealed class ReviewCoverageTests
         var flag = Flag(column);
         Assert.False(Table.Value.Get(c1, c2, lastYearWithout).HasFlag(flag), $"{c1}->{c2} {column} in {lastYearWithout}");
         Assert.True(Table.Value.Get(c1, c2, firstYearWith).HasFlag(flag), $"{c1}->{c2} {column} in {firstYearWith}");
-        Assert.Equal(DyadSources.AtopReviewed, DyadSources.Of(Table.Value.Get(c1, c2, firstYearWith), firstYearWith));
+        Assert.Equal(DyadOrigin.AtopReviewed, DyadOrigins.Of(Table.Value.Get(c1, c2, firstYearWith), firstYearWith));
     }
 
     [Theory]

@@ -71,6 +71,7 @@ public sealed class ValidatorFixtureTests
         { "pacta061-provision-without-source.yaml", "PACTA061", 30, 14 },
         { "pacta062-duration-out-of-range.yaml", "PACTA062", 10, 13 },
         { "pacta063-bad-same-as.yaml", "PACTA063", 7, 16 },
+        { "pacta067-unknown-relation.yaml", "PACTA067", 8, 15 },
         { "pacta064-bad-encoding.yaml", "PACTA064", 2, 19 },
         { "pacta066-control-character.yaml", "PACTA066", 2, 8 },
         { "pacta090-unknown-default-reading.yaml", "PACTA090", 34, 18 },

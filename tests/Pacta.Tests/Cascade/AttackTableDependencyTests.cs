@@ -54,7 +54,7 @@ public sealed class AttackTableDependencyTests
         var pact = new Agreement("pact", "Pact", AgreementForm.Treaty, AgreementStatus.InForce, Bindingness.Legal, null,
             new AgreementDates(new DateOnly(1990, 1, 1), new DateOnly(1990, 1, 1), null, null, null, null, null),
             [.. new[] { Usa, Gbr, Est }.Select(c => new Party(c, null, PartyRole.Member, DateSpan.Always, [], null, Position.None))],
-            [], [defence], [], [], "pacta", Here);
+            [], [defence], [], [], AgreementOrigin.Pacta, Here);
         return new Corpus([pact], [], [], TestCorpus.States, TestCorpus.Locations);
     }
 

@@ -24,7 +24,7 @@ public sealed class CascadeIdentityTests
              Owes(SmallGraphs.Esp, "help", at[2].Line, at[2].Column)], [], [], [], Position.None);
         return new Agreement("pact", "pact", AgreementForm.Treaty, AgreementStatus.InForce, Bindingness.Legal, null,
             new AgreementDates(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 1), null, null, null, null, null),
-            parties, [], [provision], [], [], "pacta", Position.None);
+            parties, [], [provision], [], [], AgreementOrigin.Pacta, Position.None);
     }
 
     /// <summary>Decision id → the obligation's stable id, obligor and action, for France attacking Germany.</summary>

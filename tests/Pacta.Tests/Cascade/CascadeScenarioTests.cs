@@ -79,7 +79,7 @@ public sealed class CascadeScenarioTests
 
         // Fight prevails by default: a partner that joins keeps its place and the broken promise is listed.
         Assert.Contains(r.States, s => s.Side == CascadeSide.Attacker && s.Breached.Count > 0);
-        var peace = Run("RUS", "EST", "2025-06-01", options: new CascadeOptions { Conflicts = PromiseConflict.PeacePrevails });
+        var peace = Run("RUS", "EST", "2025-06-01", options: new CascadeOptions { Clashes = ObligationClash.PeacePrevails });
         Assert.All(peace.States.Where(s => s.KeptOutBy is not null), s => Assert.Equal(CascadeEffect.StayOut, s.KeptOutBy!.Effect));
         Assert.True(peace.Side(CascadeSide.Attacker).Count() < r.Side(CascadeSide.Attacker).Count());
     }

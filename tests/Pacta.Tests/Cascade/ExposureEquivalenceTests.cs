@@ -142,7 +142,7 @@ public sealed class ExposureEquivalenceTests
     {
         "all-enemies" => new CascadeOptions { JoinerAttacks = JoinerAttacks.AllEnemies },
         "no-joiner-attacks" => new CascadeOptions { JoinerAttacks = JoinerAttacks.None },
-        "peace-prevails" => new CascadeOptions { Conflicts = PromiseConflict.PeacePrevails, Conditional = ConditionalPromises.Support },
+        "peace-prevails" => new CascadeOptions { Clashes = ObligationClash.PeacePrevails, Conditional = ConditionalObligations.Support },
         _ => CascadeOptions.Default,
     };
 

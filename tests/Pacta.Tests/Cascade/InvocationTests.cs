@@ -125,7 +125,7 @@ public sealed class InvocationTests
     [Fact]
     public void RussiaEstonia2025_ConditionalPropagate_DrawsTheConditionalJoinersIn()
     {
-        var r = Run("RUS", "EST", "2025-06-01", options: new CascadeOptions { Conditional = ConditionalPromises.Propagate });
+        var r = Run("RUS", "EST", "2025-06-01", options: new CascadeOptions { Conditional = ConditionalObligations.Propagate });
 
         var belligerents = Belligerents(r);
         Assert.Contains("MEX", belligerents);
@@ -182,7 +182,7 @@ public sealed class InvocationTests
 
         var first = s.Cascade(e, Assumptions.None, CascadeOptions.Default);
         var again = s.Cascade(e, Assumptions.None, new CascadeOptions());
-        var other = s.Cascade(e, Assumptions.None, new CascadeOptions { Conditional = ConditionalPromises.Propagate });
+        var other = s.Cascade(e, Assumptions.None, new CascadeOptions { Conditional = ConditionalObligations.Propagate });
 
         Assert.Same(first, again);
         Assert.NotSame(first, other);

@@ -22,7 +22,7 @@ public sealed class MonteCarloTests
             defenders.Select((d, i) => Owes(d, i + 1)).ToList(), [], [], [], Position.None);
         return new Agreement(id, id, AgreementForm.Treaty, AgreementStatus.InForce, Bindingness.Legal, null,
             new AgreementDates(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 1), null, null, null, null, null),
-            parties, [], [provision], [], [], "pacta", Position.None);
+            parties, [], [provision], [], [], AgreementOrigin.Pacta, Position.None);
     }
 
     /// <summary>

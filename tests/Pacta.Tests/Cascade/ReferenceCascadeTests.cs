@@ -32,7 +32,7 @@ public sealed class ReferenceCascadeTests
 
     private static (CascadeGraph Graph, CascadeStart Start) Scenario(string name)
     {
-        var peace = new CascadeOptions { Conflicts = PromiseConflict.PeacePrevails, PeaceProtectsAggressor = true };
+        var peace = new CascadeOptions { Clashes = ObligationClash.PeacePrevails, PeaceProtectsAggressor = true };
         if (name.StartsWith("tangle", StringComparison.Ordinal)) return SmallGraphs.Tangle(name == "tangle" ? CascadeOptions.Default : peace);
         var corpus = CascadeCorpus.Corpus;
         var s = corpus.States;
@@ -41,10 +41,10 @@ public sealed class ReferenceCascadeTests
             "est-2025" => (365, 366, "2025-06-01", "EE", CascadeOptions.Default),
             "est-2025-peace-prevails-protects-aggressor" => (365, 366, "2025-06-01", "EE", peace),
             "est-2025-no-joiner-attacks-conditional-support" => (365, 366, "2025-06-01", "EE",
-                new CascadeOptions { JoinerAttacks = JoinerAttacks.None, Conditional = ConditionalPromises.Support }),
+                new CascadeOptions { JoinerAttacks = JoinerAttacks.None, Conditional = ConditionalObligations.Support }),
             "auh-srb-1914" => (300, 345, "1914-07-28", null, CascadeOptions.Default),
             "auh-srb-1914-peace-prevails-3-rounds" => (300, 345, "1914-07-28", null,
-                new CascadeOptions { Conflicts = PromiseConflict.PeacePrevails, MaxRounds = 3 }),
+                new CascadeOptions { Clashes = ObligationClash.PeacePrevails, MaxRounds = 3 }),
             _ => throw new ArgumentException(name),
         };
         var g = new CascadeGraph(new CascadeSource(corpus, DateOnly.Parse(day), Assumptions.None), options);

@@ -22,8 +22,8 @@ public sealed class SameAsTests
     private static Corpus WithRelation(Corpus corpus, string id, string named, bool replace)
     {
         var a = corpus.Agreement(id)!;
-        var kept = a.Related.Where(r => !replace || r.Relation != "same-as");
-        var changed = a with { Related = [.. kept, new AgreementRelation(named, "same-as", a.Position)] };
+        var kept = a.Related.Where(r => !replace || r.Relation != Relation.SameAs);
+        var changed = a with { Related = [.. kept, new AgreementRelation(named, Relation.SameAs, a.Position)] };
         return new Corpus(corpus.Agreements.Select(x => x.Id == id ? changed : x), corpus.Organizations, corpus.Conflicts, corpus.States, corpus.Locations);
     }
 

@@ -34,7 +34,7 @@ public sealed class AtopExtensionTests : IDisposable
     private static IReadOnlyList<AtopExtension.Entry> Entries()
     {
         var (corpus, reviews) = Loaded.Value;
-        var pacta = corpus.Agreements.Where(a => a.Origin == "pacta").ToList();
+        var pacta = corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta).ToList();
         var continuous = ContinuousAlliances.Build(Release.Value, pacta, corpus, LastDay.Year, reviews: reviews);
         return AtopExtension.Select(continuous, pacta, LastDay);
     }
@@ -72,8 +72,8 @@ public sealed class AtopExtensionTests : IDisposable
         {
             var x = release.Alliance(e.Alliance.Id)!;
             Assert.Equal(
-                e.Alliance.Members.Select(s => (s.State, s.From, s.To, s.Promises & AllianceObligations.Promises)).Order(),
-                x.Members.Select(s => (s.State, s.Entry.FirstDay, s.Exit?.LastDay, s.Promises)).Order());
+                e.Alliance.Members.Select(s => (s.State, s.From, s.To, s.Obligations & AllianceObligations.AtopKinds)).Order(),
+                x.Members.Select(s => (s.State, s.Entry.FirstDay, s.Exit?.LastDay, s.Obligations)).Order());
             Assert.Equal(e.Alliance.Members.All(s => s.To is null), x.InEffect);
         }
         // The same directed dyad-years, directions included (the Falepili Union runs Australia -> Tuvalu).

@@ -35,7 +35,7 @@ public sealed class ContinuationReviewTests
     private static IReadOnlyList<AtopReview> Reviews => Loaded.Value.Reviews;
 
     private static ContinuousAlliances Continuous(IReadOnlyList<AtopReview>? reviews = null) =>
-        ContinuousAlliances.Build(Release.Value, Corpus.Agreements.Where(a => a.Origin == "pacta"), Corpus, 2025, reviews: reviews ?? Reviews);
+        ContinuousAlliances.Build(Release.Value, Corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta), Corpus, 2025, reviews: reviews ?? Reviews);
 
     [Fact]
     public void The_bundled_review_covers_the_reference_list_and_only_alliances_open_at_the_end_of_2018()
@@ -69,7 +69,7 @@ public sealed class ContinuationReviewTests
         // A member that joins gets the promises of the alliance's members (TAC: non-aggression).
         var tac = c.Atop.Single(a => a.Id == 3755);
         var deu = tac.Members.Single(m => m.State == Deu);
-        Assert.Equal((new DateOnly(2019, 11, 2), (DateOnly?)null, AllianceObligations.NonAggression), (deu.From, deu.To, deu.Promises));
+        Assert.Equal((new DateOnly(2019, 11, 2), (DateOnly?)null, AllianceObligations.NonAggression), (deu.From, deu.To, deu.Obligations));
         var t = c.Table(new YearRange(2018, 2025));
         Assert.Equal(AllianceObligations.None, t.Get(Deu, Tha, 2018) & AllianceObligations.NonAggression);
         Assert.True(t.Get(Deu, Tha, 2019).HasFlag(AllianceObligations.NonAggression));
@@ -86,9 +86,9 @@ public sealed class ContinuationReviewTests
         var t = c.Table(new YearRange(2017, 2025));
         Assert.Equal(AllianceObligations.None, t.Get(Rus, Ukr, 2018) & AllianceObligations.Unreviewed);
         Assert.True(t.Get(Rus, Ukr, 2020).HasFlag(AllianceObligations.Unreviewed | AllianceObligations.NonAggression));
-        Assert.Equal(DyadSources.AtopUnreviewed, DyadSources.Of(t.Get(Rus, Ukr, 2020), 2020));
-        Assert.Equal(DyadSources.AtopReviewed, DyadSources.Of(t.Get(Usa, Nic, 2020), 2020));
-        Assert.Equal(DyadSources.Atop, DyadSources.Of(t.Get(Usa, Nic, 2018), 2018));
+        Assert.Equal(DyadOrigin.AtopUnreviewed, DyadOrigins.Of(t.Get(Rus, Ukr, 2020), 2020));
+        Assert.Equal(DyadOrigin.AtopReviewed, DyadOrigins.Of(t.Get(Usa, Nic, 2020), 2020));
+        Assert.Equal(DyadOrigin.Atop, DyadOrigins.Of(t.Get(Usa, Nic, 2018), 2018));
         // Without the review everything open is unreviewed, and Russia–Ukraine keeps its 1997 consultation.
         var none = Continuous([]);
         Assert.Contains(4875, none.Unreviewed!);

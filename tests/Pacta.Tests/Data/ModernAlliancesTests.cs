@@ -26,7 +26,7 @@ public sealed class ModernAlliancesTests
 
     private static Corpus Corpus => Loaded.Value;
 
-    private static IEnumerable<Agreement> Pacta => Corpus.Agreements.Where(a => a.Origin == "pacta");
+    private static IEnumerable<Agreement> Pacta => Corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta);
 
     private static DirectedDyadTable Table(bool includePolitical = false) =>
         ContinuousAlliances.Build(Release.Value, Pacta, Corpus, Modern.To, includePolitical).Table(new YearRange(2010, Modern.To));

@@ -66,7 +66,7 @@ public sealed class DraftAssessmentTests
         var corpus = Session.Value.Corpus;
         var draft = corpus.Agreements.Single(a => a.Id == "usa-ukr-draft-2025-11");
         // A relation without meaning to the engine forces the full evaluation (the draft among all agreements).
-        var related = draft with { Related = [new AgreementRelation("peace-framework-2025-12", "annex-of", Position.None)] };
+        var related = draft with { Related = [new AgreementRelation("peace-framework-2025-12", Relation.SuccessorOf, Position.None)] };
         var battery = BatteryFile.Load(Repo.Path("data/battery/default.yaml"), corpus) with { Dates = [new DateOnly(2026, 6, 1)] };
         var scenarios = BatteryScenarios.Expand(battery, [draft], corpus, DraftInput.AttackerData(Session.Value));
 

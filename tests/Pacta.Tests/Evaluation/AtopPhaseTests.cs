@@ -57,7 +57,7 @@ public sealed class AtopPhaseTests
     [Fact]
     public void Peace_promises_follow_the_phase()
     {
-        var promises = PeacePromises.On(Corpus, new DateOnly(2024, 6, 1), Assumptions.None)
+        var promises = PeaceObligations.On(Corpus, new DateOnly(2024, 6, 1), Assumptions.None)
             .Where(p => p.Agreement.Id == "atop-3740" && p.Obligor == 365 && p.Beneficiary == 380).Select(p => p.Provision.Id);
         Assert.Equal(["non-aggression-365-p2"], promises);
     }
@@ -66,7 +66,7 @@ public sealed class AtopPhaseTests
     public void Provisions_without_a_span_follow_their_agreement()
     {
         var day = new DateOnly(2024, 6, 1);
-        var handEncoded = Corpus.Agreements.Where(a => a.Origin == "pacta").ToList();
+        var handEncoded = Corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta).ToList();
         Assert.NotEmpty(handEncoded);
         foreach (var a in handEncoded)
         {

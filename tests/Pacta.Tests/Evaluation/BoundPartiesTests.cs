@@ -30,11 +30,11 @@ public sealed class BoundPartiesTests
 
     /// <summary>A defence clause: an attack by anyone on any member obliges the other parties to the attacked one.</summary>
     private static Provision Defence() => new("art-1", "Art. 1", ProvisionKind.Defense, "defence", null, [],
-        new Trigger([TriggerKind.ArmedAttack], Selector.Of("any-member"), Selector.Of("anyone"), new Scope([], [], "any", null), null, Here),
+        new Trigger([TriggerKind.ArmedAttack], Selector.Of("any-member"), Selector.Of("anyone"), new Scope([], [], Territory.Any, null), null, Here),
         [new Obligation(Selector.Of("other-parties"), Selector.Of("target"), "assist", Strength.Automatic, [], null, DeadlineFirmness.Hard, null, [], [], Here)],
         [], [], [], Here);
 
-    private static Agreement A(string id, IReadOnlyList<Party> parties, DateOnly? inForce, DateOnly? ends = null, string origin = "pacta",
+    private static Agreement A(string id, IReadOnlyList<Party> parties, DateOnly? inForce, DateOnly? ends = null, AgreementOrigin origin = AgreementOrigin.Pacta,
         IReadOnlyList<AgreementRelation>? related = null, AgreementStatus status = AgreementStatus.InForce) =>
         new(id, id, AgreementForm.Treaty, status, Bindingness.Legal, null,
             new AgreementDates(inForce, inForce, ends, null, null, null, null), parties, [], [Defence()], [], [], origin, Here)
@@ -140,19 +140,19 @@ public sealed class BoundPartiesTests
     [Fact]
     public void In_force_by_dates_adoption_supersession_and_dataset_continuation()
     {
-        var old = A("atop-1", [P(Usa, PartyRole.Member), P(Gbr, PartyRole.Member)], new DateOnly(2000, 1, 1), origin: "atop");
+        var old = A("atop-1", [P(Usa, PartyRole.Member), P(Gbr, PartyRole.Member)], new DateOnly(2000, 1, 1), origin: AgreementOrigin.Atop);
         // Another imported alliance whose last date is in 2018: the dataset's last year, read from the data.
-        var closed = A("atop-2", [P(Fra, PartyRole.Member, to: new DateOnly(2018, 3, 1)), P(Deu, PartyRole.Member)], new DateOnly(1990, 1, 1), new DateOnly(2018, 3, 1), origin: "atop");
+        var closed = A("atop-2", [P(Fra, PartyRole.Member, to: new DateOnly(2018, 3, 1)), P(Deu, PartyRole.Member)], new DateOnly(1990, 1, 1), new DateOnly(2018, 3, 1), origin: AgreementOrigin.Atop);
         var successor = A("new", [P(Usa, PartyRole.Member), P(Gbr, PartyRole.Member)], new DateOnly(2010, 1, 1),
-            related: [new AgreementRelation("atop-1", "supersedes", Here)]);
+            related: [new AgreementRelation("atop-1", Relation.Supersedes, Here)]);
         var plain = A("plain", [P(Usa, PartyRole.Member), P(Ita, PartyRole.Member)], new DateOnly(2000, 1, 1), new DateOnly(2020, 12, 31));
         var later = A("later", [P(Usa, PartyRole.Member), P(Ita, PartyRole.Member)], new DateOnly(2030, 1, 1));
         var proposal = A("proposal", [P(Usa, PartyRole.Member), P(Pol, PartyRole.Member)], null, status: AgreementStatus.Proposal,
-            related: [new AgreementRelation("plain", "supersedes", Here)]);
+            related: [new AgreementRelation("plain", Relation.Supersedes, Here)]);
         var c = CorpusOf([old, closed, successor, plain, later, proposal]);
         var b = c.Bound;
-        Assert.Equal(new DateOnly(2018, 12, 31), b.CoverageEnd("atop"));
-        Assert.Null(b.CoverageEnd("pacta"));
+        Assert.Equal(new DateOnly(2018, 12, 31), b.CoverageEnd(AgreementOrigin.Atop));
+        Assert.Null(b.CoverageEnd(AgreementOrigin.Pacta));
 
         // Inside the dataset's years its own record stands, though the successor is in force since 2010.
         Assert.Equal(Force.InForce, b.On(old, new DateOnly(2015, 1, 1), Assumptions.None).Force);
@@ -164,7 +164,7 @@ public sealed class BoundPartiesTests
         Assert.Equal(Force.InForce, b.On(successor, new DateOnly(2019, 6, 1), Assumptions.None).Force);
 
         // An open imported alliance continues after the dataset's last day.
-        var atop3 = A("atop-3", [P(Usa, PartyRole.Member), P(Fra, PartyRole.Member)], new DateOnly(2005, 1, 1), origin: "atop");
+        var atop3 = A("atop-3", [P(Usa, PartyRole.Member), P(Fra, PartyRole.Member)], new DateOnly(2005, 1, 1), origin: AgreementOrigin.Atop);
         var c2 = CorpusOf([atop3, closed]);
         Assert.Equal(Force.Continued, c2.Bound.On(atop3, Day, Assumptions.None).Force);
         Assert.Equal(Force.InForce, c2.Bound.On(atop3, new DateOnly(2018, 12, 31), Assumptions.None).Force);
@@ -211,7 +211,7 @@ public sealed class BoundPartiesTests
             .Order().ToList();
 
         // Guarantee network.
-        var network = GuaranteeNetwork.Of(c, Day, null, null)["guarantees"]!.AsArray()
+        var network = ObligationNetwork.Of(c, Day, null, null)["guarantees"]!.AsArray()
             .Select(e => ((int)e!["obligor"]!, (int)e["beneficiary"]!)).Order().ToList();
 
         // Dataset rows: who owes whom a defence promise.
@@ -269,7 +269,7 @@ public sealed class BoundPartiesTests
         Assert.DoesNotContain(source.Triggered(e), t => t.Agreement.Id == "atop-4940");
         Assert.Contains(source.Triggered(e), t => t.Agreement.Id == "rus-prk-2024");
 
-        var network = GuaranteeNetwork.Of(c, Day, null, null)["guarantees"]!.AsArray()
+        var network = ObligationNetwork.Of(c, Day, null, null)["guarantees"]!.AsArray()
             .SelectMany(g => g!["agreements"]!.AsArray().Select(x => (string)x!["agreement"]!)).ToHashSet();
         Assert.DoesNotContain("atop-4940", network);
         Assert.Contains("rus-prk-2024", network);
@@ -279,7 +279,7 @@ public sealed class BoundPartiesTests
     public void The_guarantee_network_leaves_out_suspended_pairs_as_the_what_if_does()
     {
         var c = Pacta.Tests.Cascade.CascadeCorpus.Corpus;
-        var edges = GuaranteeNetwork.Of(c, Day, null, "pacta")["guarantees"]!.AsArray()
+        var edges = ObligationNetwork.Of(c, Day, null, AgreementOrigin.Pacta)["guarantees"]!.AsArray()
             .SelectMany(g => g!["agreements"]!.AsArray().Select(x => ((int)g["obligor"]!, (int)g["beneficiary"]!, (string)x!["agreement"]!))).ToHashSet();
         const int aus = 900, nzl = 920;
         Assert.Contains((aus, nzl, "anzus-1951"), edges);
@@ -292,7 +292,7 @@ public sealed class BoundPartiesTests
     public void ATOP_coverage_end_is_read_from_the_release()
     {
         var c = Pacta.Tests.Cascade.CascadeCorpus.Corpus;
-        Assert.Equal(new DateOnly(2018, 12, 31), c.Bound.CoverageEnd("atop"));
+        Assert.Equal(new DateOnly(2018, 12, 31), c.Bound.CoverageEnd(AgreementOrigin.Atop));
         Assert.Equal(Force.Continued, c.Bound.On(c.Agreement("atop-4940")!, new DateOnly(2020, 1, 1), Assumptions.None).Force);
     }
 }

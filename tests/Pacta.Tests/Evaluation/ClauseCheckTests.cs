@@ -35,7 +35,7 @@ public sealed class ClauseCheckTests
         new("pact", "Pact", AgreementForm.Treaty, AgreementStatus.InForce, Bindingness.Legal, null,
             new AgreementDates(new DateOnly(1990, 1, 1), new DateOnly(1990, 1, 1), null, null, null, null, null),
             [P(Usa, PartyRole.Member), P(Gbr, PartyRole.Guarantor), P(Est, PartyRole.Member, new DateOnly(2004, 3, 29)), P(Fra, PartyRole.Signatory)],
-            [], [p], [], [], "pacta", Here);
+            [], [p], [], [], AgreementOrigin.Pacta, Here);
 
     private static State S(int cow) => TestCorpus.States.ByCow(cow)!;
 
@@ -125,7 +125,7 @@ public sealed class ClauseCheckTests
         Is((CheckResult.NotMet, ["the location France (FR) is within the scope [location outside scope: France (FR) is not territory of Estonia (it belongs to France)]"]),
             Run(check, Clause(), E(Rus, Est, "FR")));
         Is((CheckResult.NotMet, ["the location France (FR) is within the scope (Europe only) [location outside scope: France (FR) is excluded (France (FR)); France (FR) is territory of a party (France)]"]),
-            Run(check, Clause(T(scope: new Scope([], ["FR"], "any-party", "Europe only"))), E(Rus, Est, "FR")));
+            Run(check, Clause(T(scope: new Scope([], ["FR"], Territory.AnyParty, "Europe only"))), E(Rus, Est, "FR")));
     }
 
     [Fact]
@@ -159,10 +159,10 @@ public sealed class ClauseCheckTests
         var p = Clause(breachedBy: [TriggerKind.ArmedAttack], obligor: Selector.ForStates(Usa), beneficiary: Selector.ForStates(Est));
         Is((CheckResult.Met, ["an event of kind armed-attack breaks this promise (armed-attack)"]), Run(new BreachKindCheck(), p, E(Usa, Est)));
         Is((CheckResult.NotMet, ["needs armed-attack; the event is threat-of-attack"]), Run(new BreachKindCheck(), p, E(Usa, Est, kind: TriggerKind.ThreatOfAttack)));
-        Is((CheckResult.Met, ["United States made this promise and is a party on 2025-06-01"]), Run(new PromisorCheck(), p, E(Usa, Est)));
-        Is((CheckResult.NotMet, ["Russia did not make this promise (or is not a party on 2025-06-01)"]), Run(new PromisorCheck(), p, E(Rus, Est)));
-        Is((CheckResult.Met, ["the promise is owed to Estonia"]), Run(new PromiseeCheck(), p, E(Usa, Est)));
-        Is((CheckResult.NotMet, ["the promise is not owed to United Kingdom"]), Run(new PromiseeCheck(), p, E(Usa, Gbr, "GB")));
+        Is((CheckResult.Met, ["United States made this promise and is a party on 2025-06-01"]), Run(new ObligorCheck(), p, E(Usa, Est)));
+        Is((CheckResult.NotMet, ["Russia did not make this promise (or is not a party on 2025-06-01)"]), Run(new ObligorCheck(), p, E(Rus, Est)));
+        Is((CheckResult.Met, ["the promise is owed to Estonia"]), Run(new BeneficiaryCheck(), p, E(Usa, Est)));
+        Is((CheckResult.NotMet, ["the promise is not owed to United Kingdom"]), Run(new BeneficiaryCheck(), p, E(Usa, Gbr, "GB")));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class ClauseCheckTests
     [Fact]
     public void Promisee_RoleBeneficiary_OwedToEveryPartyWithTheRoleFromItsEntry()
     {
-        var check = new PromiseeCheck();
+        var check = new BeneficiaryCheck();
         var p = Clause(breachedBy: [TriggerKind.ArmedAttack], obligor: new Selector(SelectorKind.Role, [], PartyRole.Member), beneficiary: new Selector(SelectorKind.Role, [], PartyRole.Member));
         Is((CheckResult.Met, ["the promise is owed to Estonia, a party with role member on 2025-06-01"]), Run(check, p, E(Usa, Est)));
         Is((CheckResult.NotMet, ["the promise is not owed to Estonia: not a party with role member on 2000-06-01 (becomes a party on 2004-03-29)"]),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pacta.Domain;
 using Pacta.Tests.Support;
 using Pacta.Workspace;
 using Pacta.Workspace.Snapshot;
@@ -51,7 +52,7 @@ public sealed class SnapshotTests
         // ATOP provisions carry their phase spell (format 4); hand-encoded ones none.
         var phase1 = copy.Corpus.Agreement("atop-3740")!.Provisions.Single(p => p.Id == "non-aggression-365-p1");
         Assert.Equal(new Pacta.Domain.DateSpan(new DateOnly(1975, 8, 1), new DateOnly(1990, 11, 21)), phase1.Span);
-        Assert.All(copy.Corpus.Agreements.Where(a => a.Origin == "pacta").SelectMany(a => a.Provisions), p => Assert.Null(p.Span));
+        Assert.All(copy.Corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta).SelectMany(a => a.Provisions), p => Assert.Null(p.Span));
         // Thresholds and void-if conditions (format 5).
         var draft = copy.Corpus.Agreement("usa-ukr-draft-2025-11")!.Provisions.Single(p => p.Id == "guarantee").Trigger!;
         Assert.Equal(["significant", "deliberate", "sustained"], draft.Threshold!.Attributes);

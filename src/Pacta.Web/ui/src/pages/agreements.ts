@@ -1,13 +1,13 @@
 import { h, field } from '../dom';
-import { get, states } from '../api';
+import { get, states, vocabulary } from '../api';
 import { setUrlState, type PageState } from '../main';
-
-const kinds = ['defense', 'offense', 'neutrality', 'non-aggression', 'consultation', 'assistance', 'sanctions', 'membership-path', 'security-council-referral'];
 
 /** Agreements: browse and filter by day in force, party, bindingness, provision kind and origin. */
 export async function agreementsPage(main: HTMLElement, state: PageState) {
   const st: any = { in_force_on: '', party: '', bindingness: '', kind: '', origin: 'pacta', q: '', ...state };
   const stateList = await states();
+  // Provision kinds, bindingness and origins are the server's words (/api/vocabulary), not copies kept here.
+  const words = await vocabulary();
   const sel = (name: string, options: string[], label: string) => field(label,
     h('select', { name }, h('option', { value: '' }, 'any'), options.map(o => h('option', { value: o, selected: st[name] === o }, o))));
   const form = h('form', { class: 'filters', 'aria-label': 'Filters', onsubmit: (e: Event) => { e.preventDefault(); read(); load(); } },
@@ -15,9 +15,9 @@ export async function agreementsPage(main: HTMLElement, state: PageState) {
     field('Text', h('input', { name: 'q', value: st.q, placeholder: 'id or title' })),
     field('In force on', h('input', { name: 'in_force_on', type: 'date', value: st.in_force_on })),
     field('Party', h('input', { name: 'party', list: 'dl-party', value: st.party, placeholder: 'UKR' })),
-    sel('bindingness', ['legal', 'political', 'none'], 'Bindingness'),
-    sel('kind', kinds, 'Provision kind'),
-    sel('origin', ['pacta', 'atop'], 'Origin'),
+    sel('bindingness', words.bindingness, 'Bindingness'),
+    sel('kind', words.provision_kinds, 'Provision kind'),
+    sel('origin', words.origins, 'Origin'),
     h('button', { type: 'submit', class: 'primary' }, 'Filter'));
   const out = h('div', { 'aria-live': 'polite' });
   main.append(h('h1', {}, 'Agreements'), form, out);

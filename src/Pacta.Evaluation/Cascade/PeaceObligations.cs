@@ -3,19 +3,19 @@ using Pacta.Domain;
 namespace Pacta.Evaluation.Cascade;
 
 /// <summary>A standing promise of <see cref="Obligor"/> not to use force against <see cref="Beneficiary"/>.</summary>
-public sealed record PeacePromise(Agreement Agreement, Provision Provision, int Obligor, int Beneficiary);
+public sealed record PeaceObligation(Agreement Agreement, Provision Provision, int Obligor, int Beneficiary);
 
 /// <summary>
 /// The non-aggression promises in force on a day (with assumed adoptions and members). They are standing promises,
 /// not triggered by an event, so they are read from the corpus: obligors and beneficiaries follow the selectors
 /// (a beneficiary "target" means the states the provision's trigger protects).
 /// </summary>
-public static class PeacePromises
+public static class PeaceObligations
 {
-    public static IReadOnlyList<PeacePromise> On(Corpus corpus, DateOnly day, Assumptions assumptions)
+    public static IReadOnlyList<PeaceObligation> On(Corpus corpus, DateOnly day, Assumptions assumptions)
     {
         var bound = corpus.Bound;
-        var list = new List<PeacePromise>();
+        var list = new List<PeaceObligation>();
         var obligors = new List<(int State, PartyRole Role)>();
         var beneficiaries = new List<int>();
         foreach (var a in corpus.Agreements)
@@ -34,7 +34,7 @@ public static class PeacePromises
                     {
                         if (!on.IsParty(x)) continue;
                         foreach (var y in beneficiaries)
-                            if (x != y && on.Suspension(x, y) is null) list.Add(new PeacePromise(a, p, x, y));
+                            if (x != y && on.Suspension(x, y) is null) list.Add(new PeaceObligation(a, p, x, y));
                     }
                 }
             }

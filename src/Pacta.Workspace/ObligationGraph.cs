@@ -6,18 +6,18 @@ using Pacta.Evaluation;
 namespace Pacta.Workspace;
 
 /// <summary>
-/// The guarantee network of <see cref="GuaranteeNetwork"/> in the compact form the network view draws: each provision
+/// The guarantee network of <see cref="ObligationNetwork"/> in the compact form the network view draws: each provision
 /// listed once and edges referring to it by index, each state with the organization it is clustered in (the largest
 /// it belongs to on the day, a near-universal one such as the UN left out). Both origins together are ~10⁴ edges: as objects naming every provision that is
 /// megabytes; as index rows, a few hundred kilobytes.
 /// </summary>
-public static class GuaranteeGraph
+public static class ObligationGraph
 {
     /// <param name="kind">only provisions of this kind of help</param>
     /// <param name="organization">only edges to or from a member of this organization on the day</param>
-    public static JsonObject Of(Corpus corpus, DateOnly day, HelpKind? kind, string? origin, Organization? organization)
+    public static JsonObject Of(Corpus corpus, DateOnly day, HelpKind? kind, AgreementOrigin? origin, Organization? organization)
     {
-        var edges = GuaranteeNetwork.Edges(corpus, day, null, origin);
+        var edges = ObligationNetwork.Edges(corpus, day, null, origin);
         var members = corpus.Organizations
             .Select(o => (Org: o, States: o.Members.Where(m => m.Span.Contains(day)).Select(m => m.State).ToHashSet()))
             .Where(x => x.States.Count > 0)
@@ -75,7 +75,7 @@ public static class GuaranteeGraph
                 ["agreement"] = x.A.Id,
                 ["provision"] = x.P.Citation,
                 ["kind"] = Words.Of(Answer.KindOf(x.P.Kind)),
-                ["origin"] = x.A.Origin,
+                ["origin"] = Words.Of(x.A.Origin),
                 ["bindingness"] = WordCache.Of(x.A.Bindingness),
             }).ToArray()),
             ["edges"] = rows,

@@ -10,9 +10,9 @@ namespace Pacta.Workspace;
 /// A static reading of the corpus (no event), so conditions on the attacker and the place are not applied; who is
 /// bound, whom the selectors mean and which obligations are suspended come from <see cref="BoundParties"/>.
 /// </summary>
-public static class GuaranteeNetwork
+public static class ObligationNetwork
 {
-    public static JsonObject Of(Corpus corpus, DateOnly day, ProvisionKind? kind, string? origin)
+    public static JsonObject Of(Corpus corpus, DateOnly day, ProvisionKind? kind, AgreementOrigin? origin)
     {
         var edges = Edges(corpus, day, kind, origin);
         var nodes = edges.Keys.SelectMany(k => new[] { k.From, k.To }).Distinct().OrderBy(c => c);
@@ -38,7 +38,7 @@ public static class GuaranteeNetwork
     }
 
     /// <summary>The edges obligor → beneficiary, each with the provisions (and their strengths) behind it.</summary>
-    public static Dictionary<(int From, int To), List<(Agreement A, Provision P, Strength S)>> Edges(Corpus corpus, DateOnly day, ProvisionKind? kind, string? origin)
+    public static Dictionary<(int From, int To), List<(Agreement A, Provision P, Strength S)>> Edges(Corpus corpus, DateOnly day, ProvisionKind? kind, AgreementOrigin? origin)
     {
         var edges = new Dictionary<(int From, int To), List<(Agreement A, Provision P, Strength S)>>();
         var bound = corpus.Bound;
