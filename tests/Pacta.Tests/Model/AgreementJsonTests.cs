@@ -94,7 +94,8 @@ public sealed class AgreementJsonTests
             // A value written by a hand-written method (states, selectors, contested clauses) follows its own shape.
             if (p.GetCustomAttribute<JsonWithAttribute>() is not null || type.GetCustomAttribute<JsonWithAttribute>() is not null) continue;
             if (type.Namespace != typeof(Agreement).Namespace || !type.IsClass || type == typeof(string)) continue;
-            foreach (var item in value is JsonArray a ? [.. a] : new[] { value }) Check(type, item!.AsObject(), missing);
+            var items = value is JsonArray a ? a.ToList() : [value];
+            foreach (var item in items) Check(type, item!.AsObject(), missing);
         }
     }
 
