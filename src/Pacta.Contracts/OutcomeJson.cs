@@ -8,37 +8,17 @@ using Pacta.Evaluation;
 namespace Pacta.Contracts;
 
 /// <summary>
-/// The <c>what-if</c> JSON contract (docs/model.md), plus a few extra fields consumers may ignore:
-/// as a document (<see cref="Outcome"/>) and written straight to UTF-8 (<see cref="Write"/>), which yields the
-/// same bytes without building a node per value — a whole-corpus outcome is some 10⁵ values.
+/// The <c>what-if</c> JSON contract (docs/model.md), plus a few extra fields consumers may ignore. One writer,
+/// straight to UTF-8 (<see cref="Write(Utf8JsonWriter, Corpus, Outcome)"/>), without building a node per value — a
+/// whole-corpus outcome is some 10⁵ values; the document form (<see cref="Outcome"/>) is parsed from its bytes, so
+/// each field is written in one place. A triggered obligation's amounts and conditions are the model's own, written
+/// by <see cref="AgreementJson"/>.
 /// </summary>
 public static class OutcomeJson
 {
-    public static JsonObject Outcome(Corpus corpus, Outcome o) => new()
-    {
-        ["event"] = Event(o.Event),
-        ["assumptions"] = Assumptions(corpus, o.Assumptions),
-        ["answer"] = AnswerJson.Of(Answer.Of(o)),
-        ["triggered"] = new JsonArray(o.Triggered.Select(t => (JsonNode)Triggered(corpus, t)).ToArray()),
-        ["breached"] = new JsonArray(o.Breached.Select(b => (JsonNode)ReadingsJson.WithDependency(new JsonObject
-        {
-            ["agreement"] = b.Agreement.Id,
-            ["provision"] = b.Provision.Citation,
-            ["provision_id"] = b.Provision.Id,
-            ["obligor"] = JsonShapes.State(b.Obligor),
-            ["beneficiary"] = JsonShapes.State(b.Beneficiary),
-            ["explanation"] = Tree(b.Explanation),
-        }, b.Agreement, b.Provision, b.Obligor.Cow)).ToArray()),
-        ["not_triggered"] = new JsonArray(o.NotTriggered.Select(n => (JsonNode)ReadingsJson.WithDependency(new JsonObject
-        {
-            ["agreement"] = n.Agreement.Id,
-            ["provision"] = n.Provision.Citation,
-            ["provision_id"] = n.Provision.Id,
-            ["reason"] = n.Reason,
-            ["explanation"] = Tree(n.Explanation),
-        }, n.Agreement, n.Provision)).ToArray()),
-        ["readings"] = ReadingsJson.Applied(o),
-    };
+    /// <summary>The document as a node (for callers that edit or embed it), parsed from what <see cref="Write(Utf8JsonWriter, Corpus, Outcome)"/> writes.</summary>
+    public static JsonObject Outcome(Corpus corpus, Outcome o) =>
+        JsonNode.Parse(ToUtf8(corpus, o, default))!.AsObject();
 
     public static JsonObject Event(Event e) => new()
     {
@@ -64,43 +44,6 @@ public static class OutcomeJson
             ["of"] = m.Of,
             ["from"] = JsonShapes.Date(m.From),
         }).ToArray()),
-    };
-
-    public static JsonObject Triggered(Corpus corpus, TriggeredObligation t) => ReadingsJson.WithDependency(new JsonObject
-    {
-        ["agreement"] = t.Agreement.Id,
-        ["provision"] = t.Provision.Citation,
-        ["provision_id"] = t.Provision.Id,
-        ["obligation_id"] = StableIds.Obligation(t.Agreement, t.Provision, t.Obligation),
-        ["kind"] = WordCache.Of(t.Provision.Kind),
-        ["obligor"] = ReadingsJson.Obligor(t),
-        ["beneficiary"] = JsonShapes.State(t.Beneficiary),
-        ["action"] = t.Obligation.Action,
-        ["strength"] = WordCache.Of(t.Obligation.Strength),
-        ["bindingness"] = WordCache.Of(t.Agreement.Bindingness),
-        ["deadline"] = t.Deadline?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"),
-        ["firmness"] = t.Obligation.Deadline is null ? null : WordCache.Of(t.Obligation.Firmness),
-        ["timing"] = t.Obligation.Timing,
-        ["hypothetical"] = t.Hypothetical,
-        ["undecided"] = JsonShapes.Strings(t.UndecidedBy),
-        ["assistance"] = JsonShapes.Strings(t.Obligation.Assistance.Select(WordCache.Of)),
-        ["amounts"] = JsonShapes.Amounts(t.Obligation.Amounts),
-        ["conditions"] = JsonShapes.Conditions(corpus, t.Conditions),
-        ["explanation"] = Tree(t.Explanation),
-    }, t.Agreement, t.Provision, ReadingsJson.ObligorCow(t));
-
-    public static JsonObject Tree(Explanation e) => new()
-    {
-        ["check"] = e.Check,
-        ["result"] = e.Result switch { CheckResult.Met => "met", CheckResult.NotMet => "not met", _ => "unknown" },
-        ["source"] = e.Source is { } s ? new JsonObject
-        {
-            ["agreement"] = s.Agreement,
-            ["provision"] = s.Provision,
-            ["file"] = s.File,
-            ["line"] = s.Line,
-        } : null,
-        ["children"] = new JsonArray(e.Children.Select(c => (JsonNode)Tree(c)).ToArray()),
     };
 
     /// <summary>The document as <see cref="JsonShapes.Write"/> prints <see cref="Outcome"/>: the same characters, without the document.</summary>
@@ -143,6 +86,7 @@ public static class OutcomeJson
     /// <summary>Writes the document of <see cref="Outcome"/> value by value.</summary>
     public static void Write(Utf8JsonWriter w, Corpus corpus, Outcome o)
     {
+        var model = new AgreementJson(corpus);
         w.WriteStartObject();
         w.WritePropertyName(P.Event);
         Event(o.Event).WriteTo(w, JsonShapes.Options);
@@ -152,7 +96,7 @@ public static class OutcomeJson
         AnswerJson.Of(Answer.Of(o)).WriteTo(w, JsonShapes.Options);
 
         w.WriteStartArray(P.Triggered);
-        foreach (var t in o.Triggered) WriteTriggered(w, corpus, t);
+        foreach (var t in o.Triggered) WriteTriggered(w, model, t);
         w.WriteEndArray();
 
         w.WriteStartArray(P.Breached);
@@ -196,7 +140,7 @@ public static class OutcomeJson
         w.WriteString(P.ProvisionId, provision.Id);
     }
 
-    private static void WriteTriggered(Utf8JsonWriter w, Corpus corpus, TriggeredObligation t)
+    private static void WriteTriggered(Utf8JsonWriter w, AgreementJson model, TriggeredObligation t)
     {
         var ob = t.Obligation;
         w.WriteStartObject();
@@ -221,28 +165,11 @@ public static class OutcomeJson
         w.WriteStartArray(P.Assistance);
         foreach (var a in ob.Assistance) w.WriteStringValue(WordCache.Of(a));
         w.WriteEndArray();
-        w.WritePropertyName(P.Amounts);
-        if (ob.Amounts.Count == 0)
-        {
-            w.WriteStartArray();
-            w.WriteEndArray();
-        }
-        else JsonShapes.Amounts(ob.Amounts).WriteTo(w, JsonShapes.Options); // rare; one definition of its shape
+        w.WriteStartArray(P.Amounts);
+        foreach (var a in ob.Amounts) model.Write(w, a);
+        w.WriteEndArray();
         w.WriteStartArray(P.Conditions);
-        foreach (var c in t.Conditions)
-        {
-            w.WriteStartObject();
-            w.WriteString(P.Kind, WordCache.Of(c.Kind));
-            w.WriteString(P.Text, c.Text);
-            w.WriteStartArray(P.States);
-            foreach (var s in c.States)
-            {
-                if (corpus.States.ByCow(s) is { } state) WriteState(w, state);
-                else JsonShapes.State(corpus.States, s).WriteTo(w, JsonShapes.Options);
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
+        foreach (var c in t.Conditions) model.Write(w, c);
         w.WriteEndArray();
         w.WritePropertyName(P.Explanation);
         WriteTree(w, t.Explanation);
@@ -307,8 +234,6 @@ public static class OutcomeJson
         public static readonly JsonEncodedText Assistance = JsonEncodedText.Encode("assistance");
         public static readonly JsonEncodedText Amounts = JsonEncodedText.Encode("amounts");
         public static readonly JsonEncodedText Conditions = JsonEncodedText.Encode("conditions");
-        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
-        public static readonly JsonEncodedText States = JsonEncodedText.Encode("states");
         public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
         public static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
         public static readonly JsonEncodedText Cow = JsonEncodedText.Encode("cow");

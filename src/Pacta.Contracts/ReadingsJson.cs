@@ -46,16 +46,6 @@ public static class ReadingsJson
         Dependency(list).WriteTo(w, JsonShapes.Options);
     }
 
-    /// <summary>The same two fields, added to an item built as a node.</summary>
-    public static JsonObject WithDependency(JsonObject item, Agreement a, Provision p, int? obligor = null)
-    {
-        var list = ReadingChoices.DependsOn(a, p, obligor).ToList();
-        if (list.Count == 0) return item;
-        item["reading"] = list[0].Reading;
-        item["depends_on_readings"] = Dependency(list);
-        return item;
-    }
-
     private static JsonArray Dependency(List<AppliedReading> list) =>
         new([.. list.Select(x => (JsonNode)new JsonObject { ["clause"] = x.Clause.Id, ["reading"] = x.Reading, ["default"] = x.IsDefault })]);
 

@@ -4,6 +4,7 @@ namespace Pacta.Domain;
 public sealed record Source(string Id, string Url, string Supports, string? Reliability)
 {
     /// <summary>The day the source was consulted (<c>retrieved:</c>); null where the file does not say.</summary>
+    [JsonOmitEmpty]
     public DateOnly? Retrieved { get; init; }
 
     /// <summary>Where the source entry was read from, for the source-hygiene warnings of <c>pacta check</c>.</summary>
@@ -27,8 +28,8 @@ public sealed record Agreement(
     IReadOnlyList<Provision> Provisions,
     IReadOnlyList<string> Notes,
     IReadOnlyList<string> Uncertain,
-    AgreementOrigin Origin,
-    Position Position)
+    [property: JsonAfter(nameof(Agreement.BindingnessNote))] AgreementOrigin Origin,
+    [property: JsonAfter(nameof(Agreement.Origin)), JsonMember("file", nameof(Domain.Position.File))] Position Position)
 {
     /// <summary>The days on which the agreement is in force, derived from its dates (inclusive).</summary>
     public DateSpan InForce => Dates.InForceSpan;
@@ -39,15 +40,19 @@ public sealed record Agreement(
     public IReadOnlyList<AgreementRelation> Related { get; init; } = [];
 
     /// <summary>A short name for tables ("North Atlantic Treaty"); defaults to the title.</summary>
+    [JsonAfter(nameof(Title))]
     public string? ShortTitle { get; init; }
 
     /// <summary>The clauses whose reading the sources dispute, each with its readings and default.</summary>
+    [JsonOmitEmpty, JsonWith("Contested")]
     public IReadOnlyList<ContestedClause> Contested { get; init; } = [];
 
     /// <summary>The reading applied to each contested clause (in <see cref="Contested"/> order); the defaults as read.</summary>
+    [JsonOmit] // written as each contested clause's "applied"
     public IReadOnlyList<AppliedReading> Applied { get; init; } = [];
 
     /// <summary>Parties the applied reading leaves out (assumed by the encoding), kept so that another reading can restore them.</summary>
+    [JsonOmitEmpty]
     public IReadOnlyList<Party> SetAside { get; init; } = [];
 }
 
@@ -60,13 +65,14 @@ public sealed record AgreementRelation(string Agreement, Relation Relation, Posi
 /// </summary>
 public sealed record AgreementDates(
     DateOnly? Signed,
-    DateOnly? InForceOn,
+    [property: JsonName("in_force")] DateOnly? InForceOn,
     DateOnly? Ends,
     string? EndsReason,
     IsoDuration? Duration,
     IsoDuration? Notice,
-    string? TerminationNote)
+    [property: JsonName("termination")] string? TerminationNote)
 {
+    [JsonName("last_day"), JsonAfter(nameof(Ends))]
     public DateOnly? LastDay => Ends ?? (Duration is not null && InForceOn is not null ? LastDayOf(Duration.AddTo(InForceOn.Value)) : null);
 
     // A duration that runs past the calendar's end saturates: the agreement holds to the last representable day.
@@ -77,11 +83,11 @@ public sealed record AgreementDates(
 
 /// <summary>A state or an organization in an agreement, with its role and its own dates (inclusive).</summary>
 public sealed record Party(
-    int? State,
+    [property: JsonWith("State")] int? State,
     string? Organization,
     PartyRole Role,
-    DateSpan Span,
-    IReadOnlyList<Suspension> Suspensions,
+    [property: JsonMember("from", nameof(DateSpan.From)), JsonMember("to", nameof(DateSpan.To))] DateSpan Span,
+    [property: JsonName("suspended"), JsonAfter(nameof(Party.Note))] IReadOnlyList<Suspension> Suspensions,
     string? Note,
     Position Position)
 {
@@ -89,6 +95,7 @@ public sealed record Party(
     /// A party the text does not name, which the encoding assumes (the Kyiv Security Compact's "could include …
     /// Central and Eastern European countries"): not of the same standing as a named party, and a reading may leave it out.
     /// </summary>
+    [JsonName("assumed"), JsonOmitEmpty] // only where the encoding assumes the party
     public bool AssumedByEncoding { get; init; }
 }
 
@@ -96,9 +103,13 @@ public sealed record Party(
 /// A period in which the obligations between a party and some counterparts are suspended
 /// (e.g. the US obligations to New Zealand under ANZUS since 1986). Empty counterparts: all.
 /// </summary>
-public sealed record Suspension(DateSpan Span, IReadOnlyList<int> Counterparts, string Note);
+public sealed record Suspension(
+    [property: JsonMember("from", nameof(DateSpan.From)), JsonMember("to", nameof(DateSpan.To))] DateSpan Span,
+    [property: JsonName("between"), JsonWith("State")] IReadOnlyList<int> Counterparts,
+    string Note);
 
 /// <summary>One clause: article or paragraph, its kind, trigger, obligations, conditions and sources.</summary>
+[JsonExtra("stable_id", "ProvisionId", After = nameof(Id))]
 public sealed record Provision(
     string Id,
     string Citation,
@@ -111,12 +122,13 @@ public sealed record Provision(
     IReadOnlyList<Condition> Conditions,
     IReadOnlyList<TriggerKind> BreachedBy,
     IReadOnlyList<string> Uncertain,
-    Position Position)
+    [property: JsonAfter(nameof(Provision.Sources)), JsonMember("line", nameof(Domain.Position.Line))] Position Position)
 {
     /// <summary>
     /// The days the provision applies (inclusive), when narrower than the agreement's: an imported ATOP member row
     /// binds only for its phase spell. Null: the agreement's own span. Read through <see cref="AgreementOnDay.ProvisionInForce"/>.
     /// </summary>
+    [JsonOmitEmpty]
     public DateSpan? Span { get; init; }
 }
 
@@ -127,6 +139,7 @@ public sealed record Provision(
 /// <c>organization</c> (an obligor only: the organization <see cref="Organization"/> itself, not its members).
 /// What each means on a day is decided by <see cref="BoundParties"/>.
 /// </summary>
+[JsonWith("Selector")]
 public sealed record Selector(SelectorKind Kind, IReadOnlyList<int> States, PartyRole? Role)
 {
     public static Selector Of(SelectorKind kind) => new(kind, [], null);
@@ -180,7 +193,7 @@ public sealed record Trigger(
 /// "deliberate", "sustained") must hold for the clause to trigger. The data decide it only from the event's
 /// attributes; one not stated leaves the trigger undecided.
 /// </summary>
-public sealed record AttackThreshold(IReadOnlyList<string> Attributes, string? Quote, Position Position);
+public sealed record AttackThreshold([property: JsonName("all_of")] IReadOnlyList<string> Attributes, string? Quote, Position Position);
 
 /// <summary>
 /// A fact that voids a clause when the event shows it: <see cref="Attribute"/> names the event attribute that says
@@ -189,6 +202,7 @@ public sealed record AttackThreshold(IReadOnlyList<string> Attributes, string? Q
 public sealed record VoidCondition(string Attribute, string Text, Position Position);
 
 /// <summary>What a trigger makes an obligor owe a beneficiary.</summary>
+[JsonExtra("id", "ObligationId")]
 public sealed record Obligation(
     Selector Obligor,
     Selector Beneficiary,
@@ -196,17 +210,17 @@ public sealed record Obligation(
     Strength Strength,
     IReadOnlyList<AssistanceType> Assistance,
     IsoDuration? Deadline,
-    DeadlineFirmness Firmness,
+    [property: JsonNullUnless(nameof(Obligation.Deadline))] DeadlineFirmness Firmness,
     string? Timing,
     IReadOnlyList<Amount> Amounts,
     IReadOnlyList<Condition> Conditions,
     Position Position);
 
 /// <summary>A pledged amount. <see cref="Basis"/> says what it is a share of ("0.25 % of GDP per year").</summary>
-public sealed record Amount(decimal? Value, string? Currency, string? Year, string? Basis, decimal? PercentOfGdp, string? Note);
+public sealed record Amount([property: JsonName("amount")] decimal? Value, string? Currency, string? Year, string? Basis, decimal? PercentOfGdp, string? Note);
 
 /// <summary>A condition or escape clause on a provision or obligation.</summary>
-public sealed record Condition(ConditionKind Kind, string Text, IReadOnlyList<int> States);
+public sealed record Condition(ConditionKind Kind, string Text, [property: JsonWith("State")] IReadOnlyList<int> States);
 
 /// <summary>An organization (NATO, EU, CSTO) whose membership changes over time.</summary>
 public sealed record Organization(

@@ -8,6 +8,7 @@ namespace Pacta.Domain;
 /// are added first, then days and clock time; month arithmetic clamps to the month's last day
 /// (31 January + P1M = 28/29 February), the same rule as <see cref="DateTime.AddMonths"/>.
 /// </summary>
+[JsonWith("Duration")] // ISO 8601 text
 public sealed partial record IsoDuration(int Years, int Months, int Days, int Hours, int Minutes, int Seconds)
 {
     [GeneratedRegex(@"^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")]
