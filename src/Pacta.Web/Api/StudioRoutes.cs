@@ -38,6 +38,17 @@ public static class StudioRoutes
             }
         });
 
+        group.MapGet("/source/{id}", (string id) =>
+        {
+            var a = AgreementRoutes.Find(data.Session.Corpus, id);
+            // Hand-encoded agreements are files named by their id; ATOP's imported alliances have no text to start from.
+            var file = Path.Combine(data.Session.Workspace.CorpusDir, "agreements", a.Id + ".yaml");
+            if (!File.Exists(file)) throw ApiProblem.NotFound("id", $"'{a.Id}' has no YAML file to start from (only the corpus's hand-encoded agreements do)");
+            return Json.Of(new JsonObject { ["agreement"] = a.Id, ["file"] = $"corpus/agreements/{a.Id}.yaml", ["yaml"] = File.ReadAllText(file) });
+        })
+        .WithSummary("An agreement's YAML file, to start a draft from")
+        .WithDescription("Answers {agreement, file, yaml} for a hand-encoded corpus agreement (404 for an imported ATOP alliance, which has no file).");
+
         group.MapPost("/validate", async (HttpRequest request) =>
         {
             var yaml = Yaml(await Json.ReadObject(request), "yaml", required: true)!;

@@ -1,0 +1,101 @@
+using Microsoft.Playwright;
+
+namespace Pacta.Web.Tests;
+
+/// <summary>
+/// The drafting studio in Chromium: it loads the template and assesses it; an error typed into the editor is shown at
+/// its line and column (inline and in the problems list); an edit updates the assessment; versions are saved, diffed
+/// and restored; the share URL opens a version; axe-core finds no serious violation on a desktop or a phone.
+/// </summary>
+[Collection("server")]
+public sealed class StudioBrowserTests(ServerFixture server, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    /// <summary>Puts the cursor at the end of the editor line holding <paramref name="text"/>.</summary>
+    private static async Task EndOfLine(IPage page, string text)
+    {
+        await page.Locator(".cm-line", new PageLocatorOptions { HasTextString = text }).First.ClickAsync();
+        await page.Keyboard.PressAsync("End");
+    }
+
+    [ChromiumFact]
+    public async Task Edit_shows_the_error_at_its_line_updates_the_assessment_and_saves_diffs_and_restores_versions()
+    {
+        var page = await UiPages.Open(browser, server);
+        await page.GotoAsync("/studio");
+        var obliges = page.Locator("[data-testid=a-obliges]");
+        await obliges.WaitForAsync();
+        var before = int.Parse(await obliges.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(before > 0);
+        Assert.Equal(0, (await UiPages.Axe(page)).Count(UiPages.Serious));
+
+        // "strength: automatic" is line 39; the misspelling is reported where its value starts, column 19.
+        await EndOfLine(page, "strength: automatic");
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.TypeAsync("c");
+        var problem = page.Locator("[data-testid=diagnostics] li.error");
+        await problem.WaitForAsync();
+        Assert.Equal("39", await problem.GetAttributeAsync("data-line"));
+        Assert.Equal("19", await problem.GetAttributeAsync("data-column"));
+        Assert.Contains("automatc", await problem.InnerTextAsync(), StringComparison.Ordinal);
+        var inline = page.Locator(".cm-content .cm-lintRange-error");
+        await inline.WaitForAsync();
+        Assert.Equal("automatc", await inline.InnerTextAsync());
+        Assert.Equal(38, await inline.EvaluateAsync<int>("e => [...e.closest('.cm-content').children].indexOf(e.closest('.cm-line'))"));
+
+        // Mended, then the trigger widened to threats of attack: the draft now obliges in more scenarios.
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.TypeAsync("ic");
+        await page.Locator("[data-testid=diagnostics] li.ok").WaitForAsync();
+        await EndOfLine(page, "kinds: [armed-attack]");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.TypeAsync(", threat-of-attack");
+        await page.WaitForFunctionAsync($"() => document.querySelector('[data-testid=a-obliges]')?.textContent !== '{before}'");
+        Assert.True(int.Parse(await obliges.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) > before);
+        Assert.Equal(4, await page.Locator("[data-testid=studio-compare-table] thead th").CountAsync() - 1);
+
+        // Version 1, then version 2 with a week instead of 72 hours.
+        var id = $"studio-ui-{Guid.NewGuid():N}"[..20];
+        await page.FillAsync("input[name=draft-id]", id);
+        await page.FillAsync("input[name=author]", "Ana");
+        await page.FillAsync("input[name=note]", "armed attacks and threats");
+        await page.ClickAsync("button:text-is('Save version')");
+        await page.Locator("[data-testid=share-link]", new PageLocatorOptions { HasTextString = $"/studio/{id}@1" }).WaitForAsync();
+        await EndOfLine(page, "deadline: PT72H");
+        for (var i = 0; i < 4; i++) await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.TypeAsync("P7D");
+        await page.FillAsync("input[name=note]", "a week");
+        await page.ClickAsync("button:text-is('Save version')");
+        await page.Locator("[data-testid=share-link]", new PageLocatorOptions { HasTextString = $"/studio/{id}@2" }).WaitForAsync();
+        Assert.Equal(2, await page.Locator("[data-testid=versions] li[data-version]").CountAsync());
+
+        // The diff of the text (version 2) against version 1 names the deadline.
+        await page.ClickAsync("button[aria-label='Diff the text against version 1']");
+        await page.Locator("[data-testid=diff-outcome]").WaitForAsync();
+        Assert.Contains("deadline", await page.InnerTextAsync("[data-testid=diff] ul.changes"), StringComparison.Ordinal);
+
+        // Restoring version 1 saves it again as version 3 and puts its text back in the editor.
+        await page.ClickAsync("button[aria-label='Restore version 1']");
+        await page.Locator("[data-testid=versions] li[data-version='3']").WaitForAsync();
+        Assert.Contains("deadline: PT72H", await page.InnerTextAsync(".cm-content"), StringComparison.Ordinal);
+        Assert.EndsWith($"/studio/{id}@3", page.Url, StringComparison.Ordinal);
+
+        // The share URL of version 2 opens its text.
+        await page.GotoAsync($"/studio/{id}@2");
+        await page.Locator(".cm-line", new PageLocatorOptions { HasTextString = "deadline: P7D" }).WaitForAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task On_a_phone_the_studio_fits_the_screen_and_axe_finds_no_serious_violation()
+    {
+        var page = await UiPages.Open(browser, server, UiPages.PhoneWidth, UiPages.PhoneHeight);
+        await page.GotoAsync("/studio");
+        await page.Locator("[data-testid=a-scenarios]").WaitForAsync();
+        var overflow = await page.EvaluateAsync<double>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow} px wider than the phone");
+        var serious = (await UiPages.Axe(page)).Where(UiPages.Serious).ToList();
+        Assert.True(serious.Count == 0, string.Join('\n', serious));
+        await page.Context.CloseAsync();
+    }
+}
