@@ -40,7 +40,8 @@ export async function studioPage(main: HTMLElement, target?: string) {
   const diagnostics = h('ul', { class: 'diagnostics', 'data-testid': 'diagnostics' });
   const status = h('p', { class: 'studio-status', 'aria-live': 'polite', 'data-testid': 'studio-status' });
   const assessment = h('div', { 'data-testid': 'assessment' });
-  const comparison = h('div', { class: 'scroll', 'data-testid': 'studio-comparison' });
+  // Focusable, so a keyboard can scroll the table when it is wider than the screen.
+  const comparison = h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Comparison with the references', 'data-testid': 'studio-comparison' });
   const versions = h('ol', { class: 'versions', reversed: true, 'data-testid': 'versions' });
   const diff = h('div', { 'aria-live': 'polite', 'data-testid': 'diff' });
   const refBoxes = REFERENCES.map(([id, label]) => h('label', { class: 'check' },
@@ -155,7 +156,7 @@ export async function studioPage(main: HTMLElement, target?: string) {
     if (!c) { comparison.replaceChildren(h('p', {}, 'Choose a reference to compare with.')); return; }
     comparison.replaceChildren(h('table', { 'data-testid': 'studio-compare-table' },
       h('caption', {}, `Measured against ${c.reference}`),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Dimension'), c.agreements.map((a: any) => h('th', { scope: 'col' }, a.id === c.draft ? `${a.id} (draft)` : a.id)))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Dimension'), c.agreements.map((a: any) => h('th', { scope: 'col' }, a.id === c.draft ? `${a.id} (draft)` : h('a', { href: `/agreements/${a.id}` }, a.id))))),
       h('tbody', {}, c.dimensions.map((d: any) => h('tr', {}, h('th', { scope: 'row', title: d.meaning }, d.dimension),
         d.values.map((v: any, i: number) => h('td', {}, v.text, i > 0 && v.verdict && v.verdict !== 'same' ? h('small', {}, ` — ${v.verdict}`) : null)))))));
   }
