@@ -10,7 +10,7 @@ namespace Pacta.Storage;
 /// </summary>
 public sealed class PactaStore
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly string _connectionString;
 
     public PactaStore(string folder)
@@ -35,10 +35,21 @@ public sealed class PactaStore
     private void CreateSchema()
     {
         using var c = Open();
+        using (var wal = c.CreateCommand())
+        {
+            // WAL lets readers go on while a scenario is written.
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+        using var tx = c.BeginTransaction();
         using var cmd = c.CreateCommand();
-        // WAL lets readers go on while a scenario is written; user_version records the schema for later migrations.
+        cmd.Transaction = tx;
+        cmd.CommandText = "PRAGMA user_version";
+        var from = Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        // Version 1 had scenarios and one row per draft; version 2 adds draft_version, the history of every save. A
+        // database of version 1 gets its drafts' current texts as their first versions, so it keeps working and
+        // nothing is lost. user_version records the schema; a newer database than this code knows is left as it is.
         cmd.CommandText = $"""
-            PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS scenario (
                 id      TEXT PRIMARY KEY,
                 name    TEXT NOT NULL,
@@ -51,9 +62,31 @@ public sealed class PactaStore
                 yaml    TEXT NOT NULL,
                 updated TEXT NOT NULL
             );
-            PRAGMA user_version = {SchemaVersion};
+            CREATE TABLE IF NOT EXISTS draft_version (
+                draft   TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                yaml    TEXT NOT NULL,
+                author  TEXT NOT NULL,
+                note    TEXT NOT NULL,
+                saved   TEXT NOT NULL,
+                PRIMARY KEY (draft, version)
+            );
             """;
         cmd.ExecuteNonQuery();
+        if (from < 2)
+        {
+            cmd.CommandText = """
+                INSERT OR IGNORE INTO draft_version (draft, version, yaml, author, note, saved)
+                SELECT id, 1, yaml, '', 'saved before drafts had versions', updated FROM draft_agreement
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        if (from < SchemaVersion)
+        {
+            cmd.CommandText = $"PRAGMA user_version = {SchemaVersion}";
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
     }
 
     /// <summary>A short random id that is safe in a URL.</summary>
@@ -153,18 +186,65 @@ public sealed class PactaStore
     private static DateTimeOffset TryReadStamp(string s) =>
         DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : DateTimeOffset.UnixEpoch;
 
-    /// <summary>Creates or replaces the draft with this id.</summary>
-    public DraftAgreement SaveDraft(string id, string yaml)
+    /// <summary>
+    /// Saves <paramref name="yaml"/> as the draft's next version (1 for a new draft) and makes it the current text,
+    /// in one transaction, so two saves at once get two versions.
+    /// </summary>
+    public DraftVersion SaveDraft(string id, string yaml, string author = "", string note = "")
     {
-        var d = new DraftAgreement(id, yaml, DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        using var c = Open();
+        using var tx = c.BeginTransaction(deferred: false);
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT COALESCE(MAX(version), 0) + 1 FROM draft_version WHERE draft = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        var version = Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        cmd.CommandText = """
+            INSERT INTO draft_version (draft, version, yaml, author, note, saved) VALUES ($id, $version, $yaml, $author, $note, $updated);
+            INSERT INTO draft_agreement (id, yaml, updated) VALUES ($id, $yaml, $updated) ON CONFLICT(id) DO UPDATE SET yaml = excluded.yaml, updated = excluded.updated;
+            """;
+        cmd.Parameters.AddWithValue("$version", version);
+        cmd.Parameters.AddWithValue("$yaml", yaml);
+        cmd.Parameters.AddWithValue("$author", author);
+        cmd.Parameters.AddWithValue("$note", note);
+        cmd.Parameters.AddWithValue("$updated", Stamp(now));
+        cmd.ExecuteNonQuery();
+        tx.Commit();
+        return new DraftVersion(id, version, yaml, author, note, now);
+    }
+
+    /// <summary>The draft's versions, newest first (empty for an unknown draft).</summary>
+    public IReadOnlyList<DraftVersion> DraftVersions(string id)
+    {
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "INSERT INTO draft_agreement (id, yaml, updated) VALUES ($id, $yaml, $updated) ON CONFLICT(id) DO UPDATE SET yaml = excluded.yaml, updated = excluded.updated";
-        cmd.Parameters.AddWithValue("$id", d.Id);
-        cmd.Parameters.AddWithValue("$yaml", d.Yaml);
-        cmd.Parameters.AddWithValue("$updated", Stamp(d.Updated));
-        cmd.ExecuteNonQuery();
-        return d;
+        cmd.CommandText = "SELECT draft, version, yaml, author, note, saved FROM draft_version WHERE draft = $id ORDER BY version DESC";
+        cmd.Parameters.AddWithValue("$id", id);
+        return ReadVersions(cmd);
+    }
+
+    public DraftVersion? DraftVersion(string id, int version)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT draft, version, yaml, author, note, saved FROM draft_version WHERE draft = $id AND version = $version";
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$version", version);
+        return ReadVersions(cmd).FirstOrDefault();
+    }
+
+    /// <summary>Saves version <paramref name="version"/>'s text again as the next version; null when there is no such version.</summary>
+    public DraftVersion? RestoreDraft(string id, int version, string author, string? note = null) =>
+        DraftVersion(id, version) is { } v ? SaveDraft(id, v.Yaml, author, note ?? $"restored version {version}") : null;
+
+    private static List<DraftVersion> ReadVersions(SqliteCommand cmd)
+    {
+        var list = new List<DraftVersion>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            list.Add(new DraftVersion(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetString(4), TryReadStamp(r.GetString(5))));
+        return list;
     }
 
     public IReadOnlyList<DraftAgreement> Drafts()
@@ -188,7 +268,7 @@ public sealed class PactaStore
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "DELETE FROM draft_agreement WHERE id = $id";
+        cmd.CommandText = "DELETE FROM draft_version WHERE draft = $id; DELETE FROM draft_agreement WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", id);
         return cmd.ExecuteNonQuery() > 0;
     }

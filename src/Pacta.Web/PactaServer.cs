@@ -88,6 +88,7 @@ public static class PactaServer
         DatasetRoutes.Map(api, data);
         SavedScenarioRoutes.Map(api, store, guard, options);
         DraftRoutes.Map(api, store, guard);
+        StudioRoutes.Map(api, data, store);
         foreach (var extra in Extensions) extra(api, data, options);
 
         UiFiles.Map(app, options.WebRoot);

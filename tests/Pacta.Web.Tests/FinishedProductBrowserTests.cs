@@ -175,6 +175,7 @@ public sealed class FinishedProductBrowserTests(ServerFixture server, BrowserFix
             ("/compare?agreement=north-atlantic-treaty-1949&agreement=teu-2009-art-42-7", "[data-testid=comparison]", true),
             ("/cascade?attacker=RUS&target=EST&date=2025-06-01&trials=1000&include_atop=false", "[data-testid=cascade-bars] li", true),
             ("/scenarios", "main h1", true),
+            ("/studio", "[data-testid=a-scenarios]", true),
         ];
         var failures = new List<string>();
         var lines = new List<string>();

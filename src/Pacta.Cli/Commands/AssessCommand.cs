@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Pacta.Cli.Rendering;
 using Pacta.Contracts;
 using Pacta.Domain;
@@ -27,7 +26,7 @@ public static class AssessCommand
             var results = Assess(session, loaded.Agreement, battery, readings: true);
             if (r.GetValue(CommonOptions.Json))
             {
-                Console.WriteLine(JsonShapes.Write(Json(loaded, results)));
+                Console.WriteLine(JsonShapes.Write(AssessmentJson.Of(loaded.Agreement.Id, loaded.Shown, results)));
                 return ExitCodes.Ok;
             }
             Render(loaded, results);
@@ -76,49 +75,4 @@ public static class AssessCommand
         Output.Line();
         Output.Line("gaps: scenarios in which no one owes the target more than consultation; [undecided]: owed only if the unstated event attributes go the right way.");
     }
-
-    private static JsonObject Json(LoadedDraft loaded, IReadOnlyList<ScenarioResult> results) => new()
-    {
-        ["agreement"] = loaded.Agreement.Id,
-        ["file"] = loaded.Shown,
-        ["scenarios"] = results.Count,
-        ["gaps"] = results.Count(x => x.Coverage == Coverage.Gap),
-        ["undecided"] = results.Count(x => x.Coverage == Coverage.Undecided),
-        ["draft_obliges"] = results.Count(x => x.Draft.Count > 0),
-        ["adds"] = results.Count(x => x.AddedObligations > 0),
-        ["results"] = new JsonArray([.. results.Select(x => (JsonNode)Result(x))]),
-    };
-
-    private static JsonObject Result(ScenarioResult x) => new()
-    {
-        ["target"] = x.Scenario.Target.Code,
-        ["attacker"] = x.Scenario.Attacker.Code,
-        ["attacker_why"] = x.Scenario.AttackerWhy,
-        ["place_class"] = x.Scenario.PlaceClass,
-        ["place"] = x.Scenario.Place.Code,
-        ["date"] = x.Scenario.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["ceasefire"] = x.Scenario.Ceasefire,
-        ["kind"] = Words.Of(x.Scenario.Kind),
-        ["attributes"] = x.Scenario.AttributeCase,
-        ["readings"] = x.Scenario.ReadingText,
-        ["coverage"] = Words.Of(x.Coverage),
-        ["draft"] = new JsonArray([.. x.Draft.Select(d => (JsonNode)Duty(d))]),
-        ["added_obligors"] = new JsonArray([.. x.AddedObligors.Select(o => (JsonNode)o!)]),
-        ["added_obligations"] = x.AddedObligations,
-        ["obligations_with_draft"] = x.All.Count,
-        ["obligations_without_draft"] = x.Without.Count,
-    };
-
-    private static JsonObject Duty(DutyFound d) => new()
-    {
-        ["agreement"] = d.Agreement,
-        ["provision"] = d.Provision,
-        ["obligor"] = d.Who,
-        ["action"] = d.Action,
-        ["strength"] = Words.Of(d.Strength),
-        ["bindingness"] = Words.Of(d.Bindingness),
-        ["deadline"] = d.Deadline,
-        ["by"] = d.DeadlineText,
-        ["undecided"] = new JsonArray([.. d.UndecidedBy.Select(u => (JsonNode)u!)]),
-    };
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Pacta.Cli.Rendering;
 using Pacta.Contracts;
 using Pacta.Evaluation.Drafts;
@@ -31,31 +30,7 @@ public static class DiffCommand
             var outcome = OutcomeDiff.Of(ra, rb);
             if (r.GetValue(CommonOptions.Json))
             {
-                Console.WriteLine(JsonShapes.Write(new JsonObject
-                {
-                    ["a"] = new JsonObject { ["agreement"] = first.Agreement.Id, ["file"] = first.Shown },
-                    ["b"] = new JsonObject { ["agreement"] = second.Agreement.Id, ["file"] = second.Shown },
-                    ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)new JsonObject
-                    {
-                        ["where"] = c.Where,
-                        ["field"] = c.Field,
-                        ["old"] = c.Old,
-                        ["new"] = c.New,
-                        ["text"] = c.ToString(),
-                    })]),
-                    ["outcome"] = new JsonObject
-                    {
-                        ["scenarios"] = outcome.Scenarios,
-                        ["added"] = outcome.Added,
-                        ["removed"] = outcome.Removed,
-                        ["triggers"] = outcome.Triggers,
-                        ["deadlines"] = outcome.Deadlines,
-                        ["strengths"] = outcome.Strengths,
-                        ["decided"] = outcome.Decided,
-                        ["undecided"] = outcome.Undecided,
-                        ["text"] = outcome.ToString(),
-                    },
-                }));
+                Console.WriteLine(JsonShapes.Write(DraftDiffJson.Of(first.Agreement.Id, first.Shown, second.Agreement.Id, second.Shown, changes, outcome)));
                 return ExitCodes.Ok;
             }
             Output.Heading($"{first.Shown} → {second.Shown}");

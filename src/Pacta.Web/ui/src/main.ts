@@ -66,6 +66,8 @@ async function route() {
     else if (parts[0] === 'scenarios' && parts[1]) await scenarioPage(main, parts[1]);
     else if (parts[0] === 'scenarios') await scenariosPage(main);
     else if (parts[0] === 'api-reference') await apiReferencePage(main);
+    // Loaded when first opened: it brings CodeMirror, which no other page needs.
+    else if (parts[0] === 'studio') await import('./pages/studio').then(p => p.studioPage(main, parts[1]));
     else if (pages[parts[0]]) await pages[parts[0]](main, state);
     else main.replaceChildren(h('h1', {}, 'Not found'), h('p', {}, `No page ${path}.`));
   } catch (e: any) {
