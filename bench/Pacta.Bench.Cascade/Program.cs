@@ -33,7 +33,7 @@ var corpus = ws.Corpus;
 var (attackerCow, targetCow, day, where, caseOptions) = caseWord switch
 {
     "est-2025" => (365, 366, new DateOnly(2025, 6, 1), "EE", CascadeOptions.Default),
-    "est-2025-propagate" => (365, 366, new DateOnly(2025, 6, 1), "EE", CascadeOptions.Default with { Conditional = ConditionalPromises.Propagate }),
+    "est-2025-propagate" => (365, 366, new DateOnly(2025, 6, 1), "EE", CascadeOptions.Default with { Conditional = ConditionalObligations.Propagate }),
     "auh-srb-1914" => (300, 345, new DateOnly(1914, 7, 28), null, CascadeOptions.Default),
     _ => throw new ArgumentException($"--case: '{caseWord}' must be est-2025, est-2025-propagate or auh-srb-1914"),
 };

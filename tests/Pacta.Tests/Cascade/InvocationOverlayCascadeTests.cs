@@ -110,7 +110,7 @@ public sealed class InvocationOverlayCascadeTests
         Assert.Contains(report.ConditionalJoiners, g => g.Key.Cow == 300);
         Assert.Null(Of(report, 300));
 
-        var propagate = Run("365", "360", "1900-06-01", new CascadeOptions { Conditional = ConditionalPromises.Propagate });
+        var propagate = Run("365", "360", "1900-06-01", new CascadeOptions { Conditional = ConditionalObligations.Propagate });
         Assert.Equal(CascadeSide.Defender, Of(propagate, 300)!.Side);
     }
 
@@ -134,8 +134,8 @@ public sealed class InvocationOverlayCascadeTests
         var atop = new SortedDictionary<string, bool>(StringComparer.Ordinal);
         foreach (var a in steps.Select(s => s.Obligation.Agreement).Distinct())
         {
-            var sameAs = a.Related.Where(x => x.Relation == "same-as" && x.Agreement.StartsWith("atop-", StringComparison.Ordinal)).Select(x => x.Agreement).ToList();
-            if (a.Origin != "atop" && sameAs.Count == 0) continue;
+            var sameAs = a.Related.Where(x => x.Relation == Relation.SameAs && x.Agreement.StartsWith("atop-", StringComparison.Ordinal)).Select(x => x.Agreement).ToList();
+            if (a.Origin != AgreementOrigin.Atop && sameAs.Count == 0) continue;
             var read = rules.Overlays.ContainsKey(a.Id) || sameAs.Any(rules.Overlays.ContainsKey);
             foreach (var id in sameAs.Append(a.Id).Where(id => id.StartsWith("atop-", StringComparison.Ordinal)))
                 atop[id] = atop.GetValueOrDefault(id) || read;
