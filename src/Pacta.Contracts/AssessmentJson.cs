@@ -38,6 +38,7 @@ public static class AssessmentJson
         ["coverage"] = Words.Of(x.Coverage),
         ["draft"] = new JsonArray([.. x.Draft.Select(d => (JsonNode)Duty(d))]),
         ["added_obligors"] = new JsonArray([.. x.AddedObligors.Select(o => (JsonNode)o!)]),
+        ["additions"] = new JsonArray([.. x.Additions.Select(a => (JsonNode)new JsonObject { ["obligor"] = a.Who, ["what"] = Words.Of(a.What) })]),
         ["added_obligations"] = x.AddedObligations,
         ["obligations_with_draft"] = x.All.Count,
         ["obligations_without_draft"] = x.Without.Count,

@@ -200,8 +200,13 @@ public static class Comparer
         // Reporting to the Security Council, and ending the measures once it has acted, restates UN Charter Art. 51:
         // it lets no party decide or delay, so it is shown but not scored (docs/compare.md).
         var council = conditions.Any(c => c.Kind == ConditionKind.SecurityCouncilAction) ? "; reports to the Security Council (not an escape)" : "";
+        // A condition of kind "other" says in its own words what lets the party decide (the US draft of November 2025:
+        // the US President decides the response after consulting), and a void-if clause ends the promise when its fact
+        // holds: both are worded from the encoded text, not as a bare kind.
         var kinds = conditions.Where(c => c.Kind != ConditionKind.SecurityCouncilAction)
-            .Select(c => Words.Of(c.Kind).Replace('-', ' ')).Distinct().Order(StringComparer.Ordinal).ToList();
+            .Select(c => c.Kind == ConditionKind.Other && c.Text.Length > 0 ? ComparisonWords.Sentence(c.Text) : Words.Of(c.Kind).Replace('-', ' '))
+            .Distinct().Order(StringComparer.Ordinal)
+            .Concat(onAttack.SelectMany(x => x.P.Trigger?.VoidIf ?? []).Select(v => "void if " + ComparisonWords.Sentence(v.Text.Length > 0 ? v.Text : v.Attribute)).Distinct()).ToList();
         if (kinds.Count > 0) return new(string.Join(", ", kinds) + council, Math.Max(0, 1 - 0.25 * kinds.Count));
         return NoAgreedText(a) ? new("none stated (no agreed text)" + council, null) : new("none" + council, 1);
     }

@@ -71,6 +71,18 @@ public static class ComparisonWords
     }
 
     /// <summary>"a", "a and b", "a, b and c".</summary>
+    /// <summary>
+    /// An encoded sentence as a clause inside a table cell: without its final full stop, and with a leading article in
+    /// lower case ("The US President decides …" → "the US President decides …"); names keep their capital.
+    /// </summary>
+    public static string Sentence(string text)
+    {
+        var t = text.Trim().TrimEnd('.');
+        foreach (var article in (string[])["The ", "A ", "An "])
+            if (t.StartsWith(article, StringComparison.Ordinal)) return char.ToLowerInvariant(t[0]) + t[1..];
+        return t;
+    }
+
     public static string List(IReadOnlyList<string> items) =>
         items.Count <= 1 ? string.Join("", items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 

@@ -15,8 +15,8 @@ public static class BatteryFile
 {
     public static string DefaultPath => Path.Combine(PactaWorkspace.DataDir, "battery", "default.yaml");
 
-    private static readonly string[] Keys = ["dates", "ceasefire", "kinds", "attackers", "attributes", "places"];
-    private static readonly string[] AttackerKeys = ["contiguity", "wars", "majors", "states"];
+    private static readonly string[] Keys = ["dates", "ceasefire", "kinds", "attackers", "attributes", "overseas", "places"];
+    private static readonly string[] AttackerKeys = ["contiguity", "wars", "mids", "majors", "states"];
 
     public static Battery Load(string? path, Corpus corpus)
     {
@@ -47,6 +47,7 @@ public static class BatteryFile
 
         int contiguity = 1;
         bool wars = true, majors = true;
+        int? midsFrom = FirstMidYear;
         var extra = new List<int>();
         if (map.Find("attackers")?.Value is { } an)
         {
@@ -59,6 +60,17 @@ public static class BatteryFile
                     throw Error(shown, s.Line, s.Column, $"contiguity: '{s.Value}' must be a COW contiguity type from 0 (none) to 5");
             }
             if (am.Find("wars")?.Value is { } wn) wars = Bool(wn, shown);
+            if (am.Find("mids")?.Value is { } md)
+            {
+                var s = Scalar(md, shown);
+                midsFrom = s.Value switch
+                {
+                    "all" => FirstMidYear,
+                    "none" or "false" or "no" => null,
+                    var v when int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= FirstMidYear && y <= 2100 => y,
+                    var v => throw Error(shown, s.Line, s.Column, $"mids: '{v}' must be all, none or a first year from {FirstMidYear} (the GML data end in 2010)"),
+                };
+            }
             if (am.Find("majors")?.Value is { } mn) majors = Bool(mn, shown);
             if (am.Find("states")?.Value is { } sn)
                 foreach (var n in List(sn, shown))
@@ -97,8 +109,12 @@ public static class BatteryFile
                 })]))];
             }
         }
-        return new Battery(dates, ceasefire, kinds, contiguity, wars, majors, extra, places, vary);
+        var overseas = map.Find("overseas")?.Value is not { } ov || Bool(ov, shown);
+        return new Battery(dates, ceasefire, kinds, contiguity, wars, majors, extra, places, vary, midsFrom, overseas);
     }
+
+    /// <summary>The first year of the GML MID data (and of the COW state system).</summary>
+    public const int FirstMidYear = 1816;
 
     private static void CheckKeys(YamlMapping map, string[] allowed, string shown)
     {

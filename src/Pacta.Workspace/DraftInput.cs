@@ -57,11 +57,43 @@ public static class DraftInput
         }
     }
 
-    /// <summary>Contiguity, wars and major powers from the shipped COW files.</summary>
+    /// <summary>Contiguity, wars and major powers from the shipped COW files; militarized disputes from the GML MID file.</summary>
     public static AttackerData AttackerData(PactaSession session)
     {
         var contiguity = CascadeData.Contiguity();
         var majors = session.Majors;
-        return new AttackerData(contiguity.Type, CascadeData.Wars(), d => majors?.On(d) ?? []);
+        var disputes = Disputes.Value;
+        return new AttackerData(contiguity.Type, CascadeData.Wars(), d => majors?.On(d) ?? [],
+            cow => disputes.TryGetValue(cow, out var list) ? list : []);
+    }
+
+    public static string MidsFile => Path.Combine(PactaWorkspace.DataDir, "mids", "gml_dirdisp.csv");
+
+    private static readonly Lazy<Dictionary<int, List<(int Other, int Year)>>> Disputes = new(() => ReadDisputes(MidsFile));
+
+    /// <summary>
+    /// The directed dispute-years of data/mids (columns dispnum, ccode1, ccode2, year first): for each state, the other
+    /// side and the year of each dispute-year, once each. Errors name the file and line.
+    /// </summary>
+    public static Dictionary<int, List<(int Other, int Year)>> ReadDisputes(string path)
+    {
+        var shown = PactaWorkspace.DisplayPath(path);
+        if (!File.Exists(path)) throw new PactaException($"{shown}: no such file (the GML MID data, data/mids/PROVENANCE.md)");
+        var seen = new HashSet<(int, int, int)>();
+        var byState = new Dictionary<int, List<(int, int)>>();
+        var n = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            if (n++ == 0 || line.Length == 0) continue;
+            var f = line.Split(',', 5);
+            if (f.Length < 5 || !int.TryParse(f[1], System.Globalization.CultureInfo.InvariantCulture, out var a)
+                || !int.TryParse(f[2], System.Globalization.CultureInfo.InvariantCulture, out var b)
+                || !int.TryParse(f[3], System.Globalization.CultureInfo.InvariantCulture, out var year))
+                throw new PactaException($"{shown}:{n}: expected dispnum,ccode1,ccode2,year,…");
+            if (!seen.Add((a, b, year))) continue;
+            if (!byState.TryGetValue(a, out var list)) byState[a] = list = [];
+            list.Add((b, year));
+        }
+        return byState;
     }
 }

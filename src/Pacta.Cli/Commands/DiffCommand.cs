@@ -23,14 +23,16 @@ public static class DiffCommand
             var second = DraftInput.Load(session, r.GetValue(b)!);
             var battery = BatteryFile.Load(r.GetValue(AssessCommand.BatteryOption), session.Corpus);
             var changes = ModelDiff.Agreements(first.Agreement, second.Agreement);
-            // Both versions over the same scenarios (the union of their targets, places and attributes), default readings.
+            // Both versions over the same scenarios (the union of their targets, places and attributes), under every
+            // combination of the readings of the contested clauses either version has (at most 64, docs/drafts.md).
             IReadOnlyList<Pacta.Domain.Agreement> both = [first.Agreement, second.Agreement];
-            var ra = AssessCommand.Assess(session, first.Agreement, battery, readings: false, both);
-            var rb = AssessCommand.Assess(session, second.Agreement, battery, readings: false, both);
+            var ra = AssessCommand.Assess(session, first.Agreement, battery, readings: true, both);
+            var rb = AssessCommand.Assess(session, second.Agreement, battery, readings: true, both);
             var outcome = OutcomeDiff.Of(ra, rb);
+            var byReading = OutcomeDiff.ByReading(ra, rb);
             if (r.GetValue(CommonOptions.Json))
             {
-                Console.WriteLine(JsonShapes.Write(DraftDiffJson.Of(first.Agreement.Id, first.Shown, second.Agreement.Id, second.Shown, changes, outcome)));
+                Console.WriteLine(JsonShapes.Write(DraftDiffJson.Of(first.Agreement.Id, first.Shown, second.Agreement.Id, second.Shown, changes, outcome, byReading)));
                 return ExitCodes.Ok;
             }
             Output.Heading($"{first.Shown} → {second.Shown}");
@@ -38,6 +40,13 @@ public static class DiffCommand
             foreach (var c in changes) Output.Line("  " + c);
             Output.Line();
             Output.Line($"Outcome {outcome}.");
+            if (byReading.Count > 1)
+            {
+                Output.Line();
+                Output.Line($"Per reading of the contested clauses ({byReading.Count} combinations):");
+                foreach (var (readings, d) in byReading)
+                    Output.Line($"  {readings}: {(d.Same ? $"the same outcome in all {d.Scenarios} scenarios" : d.ToString())}");
+            }
             return ExitCodes.Ok;
         }));
         return cmd;

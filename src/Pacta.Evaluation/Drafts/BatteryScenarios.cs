@@ -18,7 +18,7 @@ public static class BatteryScenarios
     {
         var list = new List<BatteryScenario>();
         var attributeCases = AttributeCases(drafts, battery.VaryAttributes);
-        var readingSets = readings && drafts.Count == 1 ? ReadingCombinations(drafts[0]) : [[]];
+        var readingSets = !readings ? [[]] : drafts.Count == 1 ? ReadingCombinations(drafts[0]) : ReadingCombinations(drafts);
         foreach (var target in ProtectedParties(drafts, corpus))
         {
             var places = Places(target, battery, drafts, corpus);
@@ -80,6 +80,9 @@ public static class BatteryScenarios
                 foreach (var p in war.Participants.Where(p => !mine.Contains(p.Side)))
                     Add(p.Cow, $"fought it: {war.Name}");
             }
+        if (battery.MidsFrom is { } from && data.Disputes is { } disputes)
+            foreach (var g in disputes(target.Cow).Where(d => d.Year >= from && d.Year <= date.Year).GroupBy(d => d.Other).OrderBy(g => g.Key))
+                Add(g.Key, $"militarized dispute (last {g.Max(d => d.Year)})");
         if (battery.Majors)
             foreach (var m in data.MajorsOn(date).Order())
                 Add(m, "major power");
@@ -97,11 +100,15 @@ public static class BatteryScenarios
             foreach (var c in classes)
                 foreach (var code in c.Codes)
                     if (corpus.Locations.Find(code) is { } l && !list.Any(x => x.Item2.Code == l.Code)) list.Add((c.Name, l));
+        // Overseas territories: the locations with a code of their own that the target holds (GL and FO for DK).
+        if (battery.Overseas)
+            foreach (var l in corpus.Locations.All.Where(l => !l.IsSubdivision && l.Sovereign == iso2 && l.Code != iso2).OrderBy(l => l.Code, StringComparer.Ordinal))
+                list.Add(("overseas", l));
         foreach (var a in drafts)
             foreach (var p in a.Provisions)
                 if (p.Trigger?.Scope is { } scope)
                     foreach (var code in scope.Include.Concat(scope.Exclude))
-                        if (corpus.Locations.Find(code) is { IsSubdivision: true } l && l.Country == iso2 && !list.Any(x => x.Item2.Code == l.Code))
+                        if (corpus.Locations.Find(code) is { } l && (l.IsSubdivision ? l.Country == iso2 : l.Sovereign == iso2 && l.Code != iso2) && !list.Any(x => x.Item2.Code == l.Code))
                             list.Add(("named in scope", l));
         return list;
     }
@@ -139,6 +146,37 @@ public static class BatteryScenarios
                 {
                     if (next.Count >= MaxReadingCombinations) break;
                     next.Add([.. combo, new ReadingChoice(draft.Id, c.Provision, c.Id, r.Id)]);
+                }
+            combos = next;
+        }
+        return combos;
+    }
+
+    /// <summary>
+    /// The combinations of readings over several versions of a draft (as <c>pacta diff</c> runs them): each contested
+    /// clause any version has (by provision and clause id) with the readings any version gives it, defaults of the first
+    /// version first. The choices name no agreement: each version applies them to itself
+    /// (<see cref="DraftAssessment"/>), and a version without the clause or the reading keeps its own default.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<ReadingChoice>> ReadingCombinations(IReadOnlyList<Agreement> drafts)
+    {
+        var clauses = new List<(string? Provision, string Id, List<string> Readings)>();
+        foreach (var c in drafts.SelectMany(a => a.Contested))
+        {
+            var ordered = c.Readings.OrderBy(r => r.Id == c.Default ? 0 : 1).Select(r => r.Id);
+            if (clauses.FirstOrDefault(x => x.Provision == c.Provision && x.Id == c.Id) is { Readings: { } known })
+                known.AddRange(ordered.Where(r => !known.Contains(r)));
+            else clauses.Add((c.Provision, c.Id, [.. ordered]));
+        }
+        IReadOnlyList<IReadOnlyList<ReadingChoice>> combos = [[]];
+        foreach (var (provision, id, readings) in clauses)
+        {
+            var next = new List<IReadOnlyList<ReadingChoice>>();
+            foreach (var combo in combos)
+                foreach (var r in readings)
+                {
+                    if (next.Count >= MaxReadingCombinations) break;
+                    next.Add([.. combo, new ReadingChoice(null, provision, id, r)]);
                 }
             combos = next;
         }

@@ -37,9 +37,52 @@ public sealed record ScenarioResult(
     /// <summary>Obligors the draft adds: owing something with the draft and nothing without it.</summary>
     public IReadOnlyList<string> AddedObligors => [.. All.Select(d => d.Who).Distinct().Except(Without.Select(d => d.Who)).Order(StringComparer.Ordinal)];
 
-    /// <summary>Obligations triggered with the draft and not without (counted by agreement, provision and obligor).</summary>
-    public int AddedObligations => All.Select(d => d.Key).Distinct().Except(Without.Select(d => d.Key)).Count();
+    /// <summary>
+    /// What the draft adds for each obligor, strongest first: <see cref="Addition.Obligor"/> (owes nothing without the
+    /// draft), <see cref="Addition.Stronger"/> (owes more than consultation, or acts where it only had discretion), or
+    /// <see cref="Addition.Sooner"/> (the same strength, but by a deadline earlier than any it had). An obligation the
+    /// obligor already owes at the same strength and no later is not an addition, whichever agreement it comes from.
+    /// </summary>
+    public IReadOnlyList<(string Who, Addition What)> Additions
+    {
+        get
+        {
+            var list = new List<(string, Addition)>();
+            foreach (var g in All.Where(d => !Without.Any(w => w.Key == d.Key)).GroupBy(d => d.Who).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var before = Without.Where(w => w.Who == g.Key).ToList();
+                Addition? best = null;
+                foreach (var d in g)
+                {
+                    var what = Compare(d, before);
+                    if (what is { } w && (best is null || w < best)) best = w;
+                }
+                if (best is { } b) list.Add((g.Key, b));
+            }
+            return list;
+        }
+    }
+
+    /// <summary>Obligations triggered with the draft that add to what their obligor owes without it (<see cref="Additions"/>).</summary>
+    public int AddedObligations => All.Where(d => !Without.Any(w => w.Key == d.Key)).Count(d => Compare(d, Without.Where(w => w.Who == d.Who).ToList()) is not null);
+
+    private static Addition? Compare(DutyFound d, List<DutyFound> before)
+    {
+        if (before.Count == 0) return Addition.Obligor;
+        // Strength: Automatic < Discretionary < Consultative; an undecided duty does not yet hold, so it is no floor.
+        var held = before.Where(b => !b.Undecided || d.Undecided).ToList();
+        if (held.Count == 0 || d.Strength < held.Min(b => b.Strength)) return Addition.Stronger;
+        if (Hours(d) is not { } hours) return null;
+        var asStrong = held.Where(b => b.Strength <= d.Strength).ToList();
+        return asStrong.All(b => Hours(b) is not { } h || hours < h) ? Addition.Sooner : null;
+    }
+
+    private static double? Hours(DutyFound d) =>
+        IsoDuration.TryParse(d.Deadline, out var x) ? (x.AddTo(DateTimeOffset.UnixEpoch) - DateTimeOffset.UnixEpoch).TotalHours : null;
 }
+
+/// <summary>What a draft adds for an obligor over the agreements in force, strongest first.</summary>
+public enum Addition { Obligor, Stronger, Sooner }
 
 /// <summary>
 /// Runs a draft through a battery: each scenario is evaluated with the draft assumed adopted (from its signature, or the
@@ -76,6 +119,9 @@ public sealed class DraftAssessment
 
     public Agreement Draft => _draft;
 
+    /// <summary>How many distinct baselines (evaluations without the draft) the runs so far needed.</summary>
+    public int BaselineCount => _baselines.Count;
+
     public IReadOnlyList<ScenarioResult> Run(IReadOnlyList<BatteryScenario> scenarios, Battery battery, Action<int>? progress = null)
     {
         var results = new ScenarioResult[scenarios.Count];
@@ -98,7 +144,9 @@ public sealed class DraftAssessment
     {
         var key = Key(readings);
         if (_with.TryGetValue(key, out var e)) return e;
-        return _with[key] = new Evaluator(readings.Count == 0 ? _corpus : ReadingChoices.Apply(_corpus, readings));
+        // Choices that name no agreement (the readings of pacta diff, shared by both versions) apply to the draft alone.
+        IReadOnlyList<ReadingChoice> bound = [.. readings.Select(r => r.Agreement is null ? r with { Agreement = _draft.Id } : r)];
+        return _with[key] = new Evaluator(readings.Count == 0 ? _corpus : ReadingChoices.Apply(_corpus, bound));
     }
 
     public ScenarioResult Evaluate(BatteryScenario s, Battery battery)

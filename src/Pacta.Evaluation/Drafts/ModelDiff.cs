@@ -76,13 +76,33 @@ public static class ModelDiff
             Compare(p.GetValue(a), p.GetValue(b), p.PropertyType, where, Join(path, Name(p)), changes);
     }
 
+    /// <summary>
+    /// Elements by id. An id need not be unique in its list (a contested clause "post-war-gate" on three provisions of
+    /// the G7 declaration): the provision, when the element names one, then the occurrence tell them apart.
+    /// </summary>
+    private static Dictionary<string, object> Keyed(List<object?> list, System.Reflection.PropertyInfo id, System.Reflection.PropertyInfo? provision)
+    {
+        var keyed = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var x in list)
+        {
+            if (x is null) continue;
+            var key = (string)id.GetValue(x)!;
+            if (provision?.GetValue(x) is string p) key = $"{p}:{key}";
+            var unique = key;
+            for (var n = 2; keyed.ContainsKey(unique); n++) unique = $"{key}#{n}";
+            keyed[unique] = x;
+        }
+        return keyed;
+    }
+
     private static void CompareLists(List<object?> a, List<object?> b, Type element, string where, string path, List<FieldChange> changes)
     {
         var id = IsLeaf(element) ? null : element.GetProperty("Id", typeof(string));
         if (id is not null)
         {
-            var before = a.Where(x => x is not null).ToDictionary(x => (string)id.GetValue(x)!, StringComparer.Ordinal);
-            var after = b.Where(x => x is not null).ToDictionary(x => (string)id.GetValue(x)!, StringComparer.Ordinal);
+            var provision = element.GetProperty("Provision", typeof(string));
+            var before = Keyed(a, id, provision);
+            var after = Keyed(b, id, provision);
             foreach (var (k, v) in before.Where(x => !after.ContainsKey(x.Key)))
                 changes.Add(new FieldChange(where, $"{path}[{k}]", Describe(v), null));
             foreach (var (k, v) in after.Where(x => !before.ContainsKey(x.Key)))

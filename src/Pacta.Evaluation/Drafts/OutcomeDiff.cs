@@ -32,6 +32,19 @@ public sealed record OutcomeDiff(int Scenarios, int Added, int Removed, int Trig
         return new OutcomeDiff(n, added, removed, triggers, deadlines, strengths, decided, undecided);
     }
 
+    /// <summary>
+    /// The diff under each combination of readings the scenarios were run under (their reading text; "default" when the
+    /// versions have no contested clause), in the scenarios' order.
+    /// </summary>
+    public static IReadOnlyList<(string Readings, OutcomeDiff Diff)> ByReading(IReadOnlyList<ScenarioResult> a, IReadOnlyList<ScenarioResult> b)
+    {
+        var bs = b.ToLookup(r => r.Scenario.ReadingText, StringComparer.Ordinal);
+        return [.. a.GroupBy(r => r.Scenario.ReadingText, StringComparer.Ordinal).Select(g => (g.Key, Of([.. g], [.. bs[g.Key]])))];
+    }
+
+    /// <summary>Whether the two versions give the same outcomes in every scenario counted.</summary>
+    public bool Same => Added == 0 && Removed == 0 && Triggers == 0 && Deadlines == 0 && Strengths == 0 && Decided == 0 && Undecided == 0;
+
     // Two versions may carry different ids (a renamed draft): an obligation is the same one by provision and obligor.
     private static string Key(DutyFound d) => $"{d.Provision}/{d.Who}";
 

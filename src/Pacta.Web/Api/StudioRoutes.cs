@@ -103,10 +103,11 @@ public static class StudioRoutes
             if (o["against"] is not JsonObject against) throw ApiProblem.BadField("against", "'against' is required: {\"draft\": ID, \"version\": N} or {\"agreement\": ID}");
             var (a, aShown) = Source(against, "against.", store, studio, request.Path);
             var changes = ModelDiff.Agreements(a, b);
-            // Both versions over the same scenarios (the union of their targets, places and attributes), default readings, as pacta diff does.
+            // Both versions over the same scenarios (the union of their targets, places and attributes) under every
+            // combination of their contested clauses' readings, as pacta diff does.
             IReadOnlyList<Agreement> both = [a, b];
-            var outcome = OutcomeDiff.Of(studio.Assess(a, readings: false, both), studio.Assess(b, readings: false, both));
-            return Json.Of(DraftDiffJson.Of(a.Id, aShown, b.Id, bShown, changes, outcome));
+            var (ra, rb) = (studio.Assess(a, readings: true, both), studio.Assess(b, readings: true, both));
+            return Json.Of(DraftDiffJson.Of(a.Id, aShown, b.Id, bShown, changes, OutcomeDiff.Of(ra, rb), OutcomeDiff.ByReading(ra, rb)));
         })
         .WithSummary("Diff a draft against a saved version or a corpus agreement")
         .WithDescription("Body: {\"yaml\": \"…\", \"against\": {\"draft\": ID, \"version\": N}} or {\"yaml\": \"…\", \"against\": {\"agreement\": ID}}. Answers as `pacta diff --json` with the earlier version as `a` and the text as `b`.");

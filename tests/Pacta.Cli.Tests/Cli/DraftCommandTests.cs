@@ -59,7 +59,7 @@ public sealed class DraftCommandTests : IDisposable
         var threats = Results("RUS", false, "threat-of-attack", "all met").ToList();
         Assert.NotEmpty(threats);
         Assert.All(threats, r => Assert.Equal("gap", (string?)r["coverage"]));
-        Assert.Equal(13 * 6 * 2 * 2 * 2 * 6, (int)UsAssessment.Value["scenarios"]!);
+        Assert.Equal(14 * 6 * 2 * 2 * 2 * 6, (int)UsAssessment.Value["scenarios"]!);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class DraftCommandTests : IDisposable
     {
         var r = PactaCli.Run("assess", "usa-ukr-draft-2025-11");
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Contains("assumed adopted: 3744 scenarios", r.Stdout);
+        Assert.Contains("assumed adopted: 4032 scenarios", r.Stdout);
         Assert.Contains("USA discretionary [undecided] (12/12)", r.Stdout);
         Assert.Equal("", r.Stderr);
     }

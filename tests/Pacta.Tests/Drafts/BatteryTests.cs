@@ -15,27 +15,73 @@ public sealed class BatteryTests
     private static Agreement UsDraft => Session.Value.Corpus.Agreements.Single(a => a.Id == "usa-ukr-draft-2025-11");
 
     [Fact]
-    public void Attackers_UkraineIn2026_SevenNeighboursAndTheMajorPowers()
+    public void Attackers_UkraineIn2026_SevenNeighboursTheMajorPowersAndSerbiaByDispute()
     {
         var attackers = BatteryScenarios.Attackers(Session.Value.Corpus.States.Resolve("UKR").State!, new DateOnly(2026, 6, 1), Default,
             Session.Value.Corpus, DraftInput.AttackerData(Session.Value));
 
         // Land borders: Belarus, Hungary, Moldova, Poland, Romania, Russia, Slovakia; COW majors in 2016 (taken as still
         // running): China, France, Germany, Japan, Russia, UK, USA. Ukraine fought in no COW inter-state war (to 2007).
-        Assert.Equal(["BLR", "CHN", "DEU", "FRA", "GBR", "HUN", "JPN", "MDA", "POL", "ROU", "RUS", "SVK", "USA"], attackers.Select(a => a.State.Code));
+        // GML MID 2.2.1 (data/mids, ccode1 = 369): disputes with Moldova (359; 2003, 2009), Romania (360; 1997), Russia
+        // (365; 1992-2008) and Yugoslavia/Serbia (345; 2000): only Serbia is not already a neighbour.
+        Assert.Equal(["BLR", "CHN", "DEU", "FRA", "GBR", "HUN", "JPN", "MDA", "POL", "ROU", "RUS", "SRB", "SVK", "USA"], attackers.Select(a => a.State.Code));
         Assert.Equal("contiguous", attackers.Single(a => a.State.Code == "RUS").Why);
+        Assert.Equal("militarized dispute (last 2000)", attackers.Single(a => a.State.Code == "SRB").Why);
         Assert.Equal("major power", attackers.Single(a => a.State.Code == "CHN").Why);
     }
 
     [Fact]
-    public void Expand_UsDraft_3744ScenariosAsCountedByHand()
+    public void Attackers_MidsFromAYear_OnlyDisputesFromThatYearOn()
+    {
+        var ukraine = Session.Value.Corpus.States.Resolve("UKR").State!;
+        var data = DraftInput.AttackerData(Session.Value);
+        // No neighbours, wars or majors: the disputes alone. From 2001 on: Moldova (2003, 2009) and Russia (to 2008);
+        // Romania (1997) and Serbia (2000) are earlier. none: no attacker at all.
+        var only = Default with { ContiguityType = 0, Wars = false, Majors = false, MidsFrom = 2001 };
+        Assert.Equal(["MDA", "RUS"], BatteryScenarios.Attackers(ukraine, new DateOnly(2026, 6, 1), only, Session.Value.Corpus, data).Select(a => a.State.Code));
+        Assert.Equal("militarized dispute (last 2009)", BatteryScenarios.Attackers(ukraine, new DateOnly(2026, 6, 1), only, Session.Value.Corpus, data)[0].Why);
+        Assert.Empty(BatteryScenarios.Attackers(ukraine, new DateOnly(2026, 6, 1), only with { MidsFrom = null }, Session.Value.Corpus, data));
+    }
+
+    [Fact]
+    public void Places_Denmark_GreenlandAndTheFaroesAreOverseasClasses()
+    {
+        var denmark = Session.Value.Corpus.States.Resolve("DNK").State!;
+        // data/locations: FO and GL have DK as sovereign under codes of their own; the battery names no class for DK.
+        var places = BatteryScenarios.Places(denmark, Default, [UsDraft], Session.Value.Corpus);
+        Assert.Equal([("territory", "DK"), ("overseas", "FO"), ("overseas", "GL")], places.Select(p => (p.Class, p.Place.Code)));
+        Assert.Equal(["DK"], BatteryScenarios.Places(denmark, Default with { Overseas = false }, [UsDraft], Session.Value.Corpus).Select(p => p.Place.Code));
+    }
+
+    [Fact]
+    public void Load_MidsAndOverseas_DefaultsAndLocatedErrors()
+    {
+        Assert.Equal(1816, Default.MidsFrom);
+        Assert.True(Default.Overseas);
+        var dir = Directory.CreateTempSubdirectory("pacta-battery");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "b.yaml");
+            File.WriteAllText(file, "dates: [2026-06-01]\nkinds: [armed-attack]\nattackers:\n  mids: 1990\noverseas: no\n");
+            var b = BatteryFile.Load(file, Session.Value.Corpus);
+            Assert.Equal(1990, b.MidsFrom);
+            Assert.False(b.Overseas);
+            File.WriteAllText(file, "dates: [2026-06-01]\nkinds: [armed-attack]\nattackers:\n  mids: recent\n");
+            var e = Assert.Throws<PactaException>(() => BatteryFile.Load(file, Session.Value.Corpus));
+            Assert.Contains(":4:9: error: mids: 'recent' must be all, none or a first year from 1816", e.Message);
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
+    public void Expand_UsDraft_4032ScenariosAsCountedByHand()
     {
         var scenarios = BatteryScenarios.Expand(Default, [UsDraft], Session.Value.Corpus, DraftInput.AttackerData(Session.Value));
 
-        // One protected party (UKR); 13 attackers; 6 places (UA, capital UA-30, border UA-63 and UA-07, occupied UA-14
+        // One protected party (UKR); 14 attackers (with Serbia by dispute); 6 places (UA, capital UA-30, border UA-63 and UA-07, occupied UA-14
         // and UA-43); 2 days; with and without the ceasefire; 2 kinds; 6 attribute cases (unknown, all met,
         // significant=no, deliberate=no, sustained=no, target-attacked-first=yes); no contested clause.
-        Assert.Equal(13 * 6 * 2 * 2 * 2 * 6, scenarios.Count);
+        Assert.Equal(14 * 6 * 2 * 2 * 2 * 6, scenarios.Count);
         Assert.Equal(["unknown", "all met", "significant=no", "deliberate=no", "sustained=no", "target-attacked-first=yes"],
             BatteryScenarios.AttributeCases([UsDraft], vary: true).Select(c => c.Name));
         Assert.Equal(["UA", "UA-30", "UA-63", "UA-07", "UA-14", "UA-43"],

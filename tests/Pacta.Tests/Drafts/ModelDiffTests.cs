@@ -76,4 +76,16 @@ public sealed class ModelDiffTests
         Assert.Equal(["provision guarantee: provision removed (was 'Security guarantee, attack clause (numbering not published)')",
             "provision guarantee-2: provision added: 'Security guarantee, attack clause (numbering not published)'"], changes);
     }
+
+    [Fact]
+    public void Agreements_ClauseIdOnSeveralProvisions_EachDiffedApart()
+    {
+        // The G7 declaration contests "post-war-gate" on three provisions (consult, assist, costs after a future
+        // attack); the Kyiv Security Compact has no such clause: three removals, one per provision, and no crash.
+        var g7 = TestCorpus.Corpus.Agreement("g7-ukraine-declaration-2023")!;
+        var kyiv = TestCorpus.Corpus.Agreement("kyiv-security-compact-2022")!;
+        var gates = ModelDiff.Agreements(g7, kyiv).Where(c => c.Field.Contains(":post-war-gate]", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, gates.Count);
+        Assert.All(gates, c => Assert.Null(c.New));
+    }
 }

@@ -42,6 +42,18 @@ public sealed class ComparerScoringTests
     }
 
     [Fact]
+    public void Us_draft_escape_clauses_are_worded_from_its_condition_and_void_if()
+    {
+        // corpus/agreements/usa-ukr-draft-2025-11.yaml, after Axios: the US President decides the response after
+        // consulting; void if Ukraine invades Russia or strikes Moscow or St Petersburg without cause. Two escapes.
+        var draft = Cell(Compare(null, Nato, "usa-ukr-draft-2025-11"), "escape clauses", "usa-ukr-draft-2025-11");
+        Assert.Equal("the US President decides the response after consulting Ukraine, NATO and European partners, " +
+            "void if Ukraine invades Russia or, without cause, strikes Moscow or St Petersburg", draft.Value.Text);
+        Assert.Equal(0.5, draft.Value.Score);
+        Assert.Equal("weaker", draft.Verdict);
+    }
+
+    [Fact]
     public void A_proposal_without_agreed_text_scores_no_stronger_than_a_text_that_states_its_terms()
     {
         var c = Compare(null, Nato, Kyiv);
