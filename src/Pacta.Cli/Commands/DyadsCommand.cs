@@ -9,7 +9,7 @@ using Pacta.Datasets.Output;
 namespace Pacta.Cli.Commands;
 
 /// <summary>
-/// <c>pacta dyads --directed|--undirected [--all-pairs] [--add contiguity,majors,mids,wars] --from Y --to Y --format csv|parquet --out FILE</c>:
+/// <c>pacta dyads --directed|--undirected [--all-pairs] [--add contiguity,majors,mids,wars] [--reading CLAUSE=READING] --from Y --to Y --format csv|parquet --out FILE</c>:
 /// ATOP-style dyad-years, continued past the ATOP release with Pacta's own encoding (docs/datasets.md), with
 /// optional columns from COW and GML data named as peacesciencer names them.
 /// </summary>
@@ -39,9 +39,10 @@ public static class DyadsCommand
         var to = DatasetOptions.To();
         var format = DatasetOptions.Format();
         var output = DatasetOptions.Out();
+        var reading = DatasetOptions.Reading();
         var cmd = new Command("dyads", "Write ATOP-style dyad-years (ATOP up to its release, Pacta's encoding after it)")
         {
-            directed, undirected, allPairs, political, add, from, to, format, output,
+            directed, undirected, allPairs, political, add, from, to, format, output, reading,
         };
         cmd.SetAction(r => Cli.Run(r, () =>
         {
@@ -62,7 +63,10 @@ public static class DyadsCommand
             var years = new YearRange(y0, y1);
             var release = ws.Atop;
             // Loaded before the clock starts so that PACTA_TIMING separates loading from the dataset's own work.
-            var reviews = y1 > release.CoverageEnd.Year ? CorpusReviews.LoadDecisions(ws) : [];
+            var pastRelease = y1 > release.CoverageEnd.Year;
+            var readingTexts = r.GetValue(reading);
+            var reviews = pastRelease || readingTexts is { Length: > 0 } ? CorpusReviews.LoadDecisions(ws) : [];
+            var readings = DatasetOptions.Readings(readingTexts, reviews);
             if (y1 > release.CoverageEnd.Year) _ = ws.Corpus;
             if (all) _ = ws.States;
             var families = r.GetValue(add);
@@ -73,7 +77,7 @@ public static class DyadsCommand
                 added = AddedColumns.Load(PactaWorkspace.DataDir, families, years);
                 clock.Lap("dyads added columns");
             }
-            var table = DyadDatasets.Table(release, () => ws.Corpus, years, r.GetValue(political), reviews);
+            var table = DyadDatasets.Table(release, () => ws.Corpus, years, r.GetValue(political), reviews, readings);
             clock.Lap("dyads table");
             IEnumerable<DyadYear> rows;
             long? total = null;
@@ -88,7 +92,7 @@ public static class DyadsCommand
             var written = Write(sink, fmt, rows, total, added);
             sink.Commit();
             clock.Lap("dyads frame+write");
-            if (!sink.ToStdout) Report(r, written, path!, isDirected, all, years);
+            if (!sink.ToStdout) Report(r, written, path!, isDirected, all, years, DatasetOptions.ReadingsUsed(pastRelease ? reviews : [], readings));
             return ExitCodes.Ok;
         }));
         return cmd;
@@ -123,18 +127,19 @@ public static class DyadsCommand
         }
     }
 
-    private static void Report(ParseResult r, long rows, string path, bool directed, bool all, YearRange years)
+    private static void Report(ParseResult r, long rows, string path, bool directed, bool all, YearRange years, (string Text, JsonArray Json) readings)
     {
         if (r.GetValue(CommonOptions.Json))
         {
             Console.WriteLine(JsonShapes.Write(new JsonObject
             {
                 ["file"] = path, ["rows"] = rows, ["directed"] = directed, ["all_pairs"] = all, ["from"] = years.From, ["to"] = years.To,
+                ["readings"] = readings.Json,
             }));
             return;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {rows:N0} {(directed ? "directed" : "undirected")} dyad-years{(all ? " (all pairs)" : "")}, {years.From}–{years.To}, to {path}"));
+            $"wrote {rows:N0} {(directed ? "directed" : "undirected")} dyad-years{(all ? " (all pairs)" : "")}, {years.From}–{years.To}, to {path}{readings.Text}"));
     }
 }
 
