@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Pacta.Domain;
+using Pacta.Workspace;
 
 namespace Pacta.Cli.Commands;
 
@@ -41,9 +42,11 @@ public static class DatasetOptions
     }
 
     /// <summary>The reading each contested point of the reviews was read under, for a dataset's summary line and its --json.</summary>
-    public static (string Text, JsonArray Json) ReadingsUsed(IReadOnlyList<AtopReview> reviews, IReadOnlyList<ReadingChoice> choices)
+    public static (string Text, JsonArray Json) ReadingsUsed(IReadOnlyList<AtopReview> reviews, IReadOnlyList<ReadingChoice> choices) =>
+        ReadingsUsed([.. ReviewReadings.Applied(reviews, choices).Select(a => new AppliedReviewReading(a.Scope, a.Clause, a.Reading, a.IsDefault))]);
+
+    public static (string Text, JsonArray Json) ReadingsUsed(IReadOnlyList<AppliedReviewReading> applied)
     {
-        var applied = ReviewReadings.Applied(reviews, choices);
         var json = new JsonArray();
         foreach (var a in applied)
             json.Add(new JsonObject { ["review"] = a.Scope, ["clause"] = a.Clause, ["reading"] = a.Reading, ["default"] = a.IsDefault });

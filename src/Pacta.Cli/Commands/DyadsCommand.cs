@@ -5,6 +5,7 @@ using Pacta.Contracts;
 using Pacta.Datasets;
 using Pacta.Datasets.Added;
 using Pacta.Datasets.Output;
+using Pacta.Domain;
 
 namespace Pacta.Cli.Commands;
 
@@ -61,29 +62,43 @@ public static class DyadsCommand
 
             var ws = CommonOptions.Workspace(r);
             var years = new YearRange(y0, y1);
-            var release = ws.Atop;
-            // Loaded before the clock starts so that PACTA_TIMING separates loading from the dataset's own work.
-            var pastRelease = y1 > release.CoverageEnd.Year;
-            var readingTexts = r.GetValue(reading);
-            var reviews = pastRelease || readingTexts is { Length: > 0 } ? CorpusReviews.LoadDecisions(ws) : [];
-            var readings = DatasetOptions.Readings(readingTexts, reviews);
-            if (y1 > release.CoverageEnd.Year) _ = ws.Corpus;
-            if (all) _ = ws.States;
-            var families = r.GetValue(add);
+            var readingTexts = r.GetValue(reading) ?? [];
+            var includePolitical = r.GetValue(political);
+            // The table, the system members and the readings as a run with the same inputs and parameters made them
+            // (DyadTableCache), else computed and cached. Loaded before the clock starts so that PACTA_TIMING
+            // separates loading from the dataset's own work.
+            var parameters = string.Create(CultureInfo.InvariantCulture, $"{y0}|{y1}|{includePolitical}|{string.Join('\n', readingTexts)}");
             var clock = Timing.Start();
+            var cached = DyadTableCache.TryRead(ws, parameters);
+            if (cached is not null) clock.Lap("dyads table (cached, with the snapshot key)");
+            else
+            {
+                var release = ws.Atop;
+                var pastRelease = y1 > release.CoverageEnd.Year;
+                var reviews = pastRelease || readingTexts.Length > 0 ? CorpusReviews.LoadDecisions(ws) : [];
+                var readings = DatasetOptions.Readings(readingTexts, reviews);
+                if (pastRelease) _ = ws.Corpus;
+                _ = ws.States;
+                clock = Timing.Start();
+                var built = DyadDatasets.Table(release, () => ws.Corpus, years, includePolitical, reviews, readings);
+                var applied = pastRelease ? ReviewReadings.Applied(reviews, readings).Select(a => new AppliedReviewReading(a.Scope, a.Clause, a.Reading, a.IsDefault)).ToList() : [];
+                cached = new DyadTableInputs(built, ws.States.All, release.CoverageEnd.Year, applied);
+                clock.Lap("dyads table");
+                DyadTableCache.TryWrite(ws, parameters, cached);
+            }
+            var table = cached.Table;
+            var families = r.GetValue(add);
             AddedColumns? added = null;
             if (families != DyadColumnFamily.None)
             {
                 added = AddedColumns.Load(PactaWorkspace.DataDir, families, years);
                 clock.Lap("dyads added columns");
             }
-            var table = DyadDatasets.Table(release, () => ws.Corpus, years, r.GetValue(political), reviews, readings);
-            clock.Lap("dyads table");
             IEnumerable<DyadYear> rows;
             long? total = null;
             if (all)
             {
-                var frame = isDirected ? AllPairs.Directed(ws.States.All, years) : AllPairs.Undirected(ws.States.All, years);
+                var frame = isDirected ? AllPairs.Directed(cached.States, years) : AllPairs.Undirected(cached.States, years);
                 if (ProgressReporter.Wanted) total = frame.RowCount();
                 rows = DyadYears.AddAtop(frame, table, isDirected);
             }
@@ -92,7 +107,7 @@ public static class DyadsCommand
             var written = Write(sink, fmt, rows, total, added);
             sink.Commit();
             clock.Lap("dyads frame+write");
-            if (!sink.ToStdout) Report(r, written, path!, isDirected, all, years, DatasetOptions.ReadingsUsed(pastRelease ? reviews : [], readings));
+            if (!sink.ToStdout) Report(r, written, path!, isDirected, all, years, DatasetOptions.ReadingsUsed(cached.Readings));
             return ExitCodes.Ok;
         }));
         return cmd;

@@ -137,14 +137,10 @@ public sealed class ReviewCoverageTests
                 return File.ReadAllText(path);
             }
             // ATOP's column order: ccode1,ccode2,year,atop_defense,...
-            Assert.DoesNotContain("\n101,2,2020,1,", Run(null, "dyads").Replace("
-", "\n"));
-            Assert.Contains("\n101,2,2020,1,", Run("venezuela-oas-exit=revoked-by-assembly", "dyads").Replace("
-", "\n"));
-            Assert.DoesNotContain(",3150,", Run(null, "state-years").Split('
-').Single(l => l.StartsWith("101,2020,", StringComparison.Ordinal)));
-            Assert.Contains(",3150,", Run("venezuela-oas-exit=revoked-by-assembly", "state-years").Split('
-').Single(l => l.StartsWith("101,2020,", StringComparison.Ordinal)));
+            Assert.DoesNotContain("\n101,2,2020,1,", Run(null, "dyads"));
+            Assert.Contains("\n101,2,2020,1,", Run("venezuela-oas-exit=revoked-by-assembly", "dyads"));
+            Assert.DoesNotContain(",3150,", Run(null, "state-years").Split('\n').Single(l => l.StartsWith("101,2020,", StringComparison.Ordinal)));
+            Assert.Contains(",3150,", Run("venezuela-oas-exit=revoked-by-assembly", "state-years").Split('\n').Single(l => l.StartsWith("101,2020,", StringComparison.Ordinal)));
             var bad = PactaCli.Run("dyads", "--directed", "--from", "2020", "--to", "2020", "--out", Path.Combine(dir.FullName, "x.csv"), "--reading", "venezuela-oas-exit=maybe");
             Assert.Equal(1, bad.ExitCode);
             Assert.Contains("--reading: 'venezuela-oas-exit' has no reading 'maybe'", bad.Stderr);
@@ -193,9 +189,7 @@ public sealed class ReviewCoverageTests
                       - id: s
                         url: https://example.org/s
                         supports: s
-                """.Replace("
-", "
-"));
+                """.Replace("\r\n", "\n"));
             var result = Loader().Load([file], baseCorpusDir: null);
             Assert.False(result.Ok);
             Assert.Equal([("PACTA036", 15, 24), ("PACTA090", 10, 18)], result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
