@@ -192,9 +192,9 @@ public sealed class ReviewCoverageTests
                 """.Replace("\r\n", "\n"));
             var result = Loader().Load([file], baseCorpusDir: null);
             Assert.False(result.Ok);
-            Assert.Equal([("PACTA036", 15, 24), ("PACTA090", 10, 18)], result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
-            Assert.Contains("unknown source id 't'", result.Diagnostics[0].Message);
-            Assert.Contains("default 'stays' is not a reading of this clause", result.Diagnostics[1].Message);
+            Assert.Equal([("PACTA090", 10, 18), ("PACTA036", 15, 23)], result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
+            Assert.Contains("default 'stays' is not a reading of this clause", result.Diagnostics[0].Message);
+            Assert.Contains("unknown source id 't'", result.Diagnostics[1].Message);
         }
         finally
         {
