@@ -64,6 +64,58 @@ public sealed class DirectedDyadTable
 
     internal long PairStart(int i, int j) => Cell(i, j, Years.From);
 
+    /// <summary>
+    /// Writes the table for a cache: states, years, then only the ordered pairs with a non-zero cell (most pairs
+    /// share no alliance), each as its index and its years' bytes. <see cref="Read"/> gives back the same cells.
+    /// </summary>
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Years.From);
+        w.Write(Years.To);
+        w.Write(_states.Length);
+        foreach (var s in _states) w.Write(s);
+        var pairs = _states.Length * _states.Length;
+        var used = 0;
+        for (var p = 0; p < pairs; p++) used += Used(p) ? 1 : 0;
+        w.Write(used);
+        for (var p = 0; p < pairs; p++)
+        {
+            if (!Used(p)) continue;
+            w.Write(p);
+            w.Write(_cells, p * _years, _years);
+        }
+    }
+
+    private bool Used(int pair) => _cells.AsSpan(pair * _years, _years).ContainsAnyExcept((byte)0);
+
+    /// <summary>A table written by <see cref="Write"/>; throws <see cref="InvalidDataException"/> on anything out of range.</summary>
+    public static DirectedDyadTable Read(BinaryReader r)
+    {
+        var years = new YearRange(r.ReadInt32(), r.ReadInt32());
+        var n = r.ReadInt32();
+        if (years.Count is <= 0 or > 10_000 || n is < 0 or > CowCodeLimit || (long)n * n * years.Count > 1L << 28)
+            throw new InvalidDataException("table shape out of range");
+        var present = new bool[CowCodeLimit];
+        var last = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var code = r.ReadInt32();
+            if (!IsCowCode(code) || code <= last) throw new InvalidDataException("table states out of order");
+            present[code] = true;
+            last = code;
+        }
+        var table = new DirectedDyadTable(present, years);
+        var used = r.ReadInt32();
+        var pairs = n * n;
+        if (used < 0 || used > pairs) throw new InvalidDataException("table pairs out of range");
+        for (var k = 0; k < used; k++)
+        {
+            var p = r.ReadInt32();
+            if ((uint)p >= (uint)pairs || r.Read(table._cells, p * table._years, table._years) != table._years) throw new InvalidDataException("table pair out of range");
+        }
+        return table;
+    }
+
     /// <summary>Directed rows for every pair that shares an alliance, sorted by ccode1, ccode2, year.</summary>
     public IEnumerable<DyadYear> DirectedRows()
     {

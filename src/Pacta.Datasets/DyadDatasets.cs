@@ -12,17 +12,17 @@ public static class DyadDatasets
     /// then never asked for), else the continuous record with Pacta's encoding after the release.
     /// </summary>
     public static DirectedDyadTable Table(AtopRelease release, Func<Corpus> corpus, YearRange years, bool includePolitical = false,
-        IReadOnlyList<AtopReview>? reviews = null)
+        IReadOnlyList<AtopReview>? reviews = null, IReadOnlyList<ReadingChoice>? readings = null)
     {
         if (years.To <= release.CoverageEnd.Year) return AtopDatasets.DirectedTable(release, years);
-        return Continuous(release, corpus(), years.To, includePolitical, reviews).Table(years);
+        return Continuous(release, corpus(), years.To, includePolitical, reviews, readings).Table(years);
     }
 
     /// <summary>
     /// The continuous record up to <paramref name="lastYear"/> from the corpus's hand-encoded agreements and the
-    /// reviews of ATOP alliances open at the release's end.
+    /// reviews of ATOP alliances open at the release's end, under <paramref name="readings"/> (defaults where none).
     /// </summary>
     public static ContinuousAlliances Continuous(AtopRelease release, Corpus corpus, int lastYear, bool includePolitical = false,
-        IReadOnlyList<AtopReview>? reviews = null) =>
-        ContinuousAlliances.Build(release, corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta), corpus, lastYear, includePolitical, reviews);
+        IReadOnlyList<AtopReview>? reviews = null, IReadOnlyList<ReadingChoice>? readings = null) =>
+        ContinuousAlliances.Build(release, corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta), corpus, lastYear, includePolitical, reviews, readings);
 }

@@ -49,4 +49,48 @@ public sealed record AtopReview(
     IReadOnlyList<ReviewChange> Changes,
     IReadOnlyList<Source> Sources,
     string? Note,
-    Position Position);
+    Position Position)
+{
+    /// <summary>
+    /// Where the sources disagree on a member's changes (e.g. whether Venezuela left the OAS Charter): each clause
+    /// adds the changes of the reading chosen for it to <see cref="Changes"/>, which hold what all readings share.
+    /// </summary>
+    public IReadOnlyList<ReviewContest> Contested { get; init; } = [];
+
+    /// <summary>The agreement id a reading choice scopes this review by (<c>atop-3150:CLAUSE=READING</c>).</summary>
+    public string ScopeId => $"atop-{AtopId}";
+
+    /// <summary>The review under <paramref name="choices"/> (defaults where none names a clause): its changes with the chosen readings' added.</summary>
+    public AtopReview Under(IReadOnlyList<ReadingChoice> choices)
+    {
+        if (Contested.Count == 0) return this;
+        var changes = new List<ReviewChange>(Changes);
+        foreach (var clause in Contested) changes.AddRange(clause.Find(clause.Choose(ScopeId, choices))!.Changes);
+        return this with { Changes = changes, Contested = [] };
+    }
+}
+
+/// <summary>
+/// A contested point of a review: the question, its readings (each with the member changes it implies, possibly
+/// none), the default and why.
+/// </summary>
+public sealed record ReviewContest(string Id, string Question, string Default, string DefaultReason, IReadOnlyList<ReviewReading> Readings, Position Position)
+{
+    public ReviewReading? Find(string reading) => Readings.FirstOrDefault(r => r.Id == reading);
+
+    /// <summary>The most specific choice naming this clause (scoped to <paramref name="scope"/> or general), else the default.</summary>
+    public string Choose(string scope, IReadOnlyList<ReadingChoice> choices)
+    {
+        string? general = null, scoped = null;
+        foreach (var c in choices)
+        {
+            if (c.Clause != Id || c.Provision is not null || Find(c.Reading) is null) continue;
+            if (c.Agreement is null) general = c.Reading;
+            else if (c.Agreement == scope) scoped = c.Reading;
+        }
+        return scoped ?? general ?? Default;
+    }
+}
+
+/// <summary>One reading of a review's contested point: what it says, its sources, and the member changes it sets.</summary>
+public sealed record ReviewReading(string Id, string Summary, IReadOnlyList<string> Sources, IReadOnlyList<ReviewChange> Changes, Position Position);

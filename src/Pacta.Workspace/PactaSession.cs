@@ -150,18 +150,18 @@ public sealed class PactaSession
     /// The directed dyad-year table of <c>pacta dyads</c>: ATOP inside its release, continued after it with
     /// Pacta's own encoding (political obligations only when asked).
     /// </summary>
-    public DirectedDyadTable DyadYears(YearRange years, bool includePolitical = false) =>
-        DyadDatasets.Table(Atop, () => Corpus, years, includePolitical, PastRelease(years) ? CorpusReviews.LoadDecisions(workspace) : []);
+    public DirectedDyadTable DyadYears(YearRange years, bool includePolitical = false, IReadOnlyList<ReadingChoice>? readings = null) =>
+        DyadDatasets.Table(Atop, () => Corpus, years, includePolitical, PastRelease(years) ? CorpusReviews.LoadDecisions(workspace) : [], readings);
 
     /// <summary>
     /// The state-years of <c>pacta state-years</c>: ATOP alone inside its release, the continuous record (with the
     /// reviews of open alliances) after it, ordered by state and year.
     /// </summary>
-    public IReadOnlyList<StateYear> StateYears(YearRange years, bool includePolitical = false)
+    public IReadOnlyList<StateYear> StateYears(YearRange years, bool includePolitical = false, IReadOnlyList<ReadingChoice>? readings = null)
     {
         var rows = AtopDatasets.StateYears(Atop, years);
         if (!PastRelease(years)) return rows;
-        var continuous = DyadDatasets.Continuous(Atop, Corpus, years.To, includePolitical, CorpusReviews.LoadDecisions(workspace));
+        var continuous = DyadDatasets.Continuous(Atop, Corpus, years.To, includePolitical, CorpusReviews.LoadDecisions(workspace), readings);
         return [.. rows.Concat(continuous.StateYearsAfterRelease(years)).OrderBy(s => s.State).ThenBy(s => s.Year)];
     }
 

@@ -60,16 +60,33 @@ public sealed class PactaWorkspace(string? corpusDir)
         return r;
     }
 
+    /// <summary>
+    /// The key of this workspace's inputs (every data, ATOP and corpus file's contents and Pacta's build), computed
+    /// once without reading the snapshot, so other caches can be keyed by it; null when the snapshot is off.
+    /// </summary>
+    internal byte[]? InputKey
+    {
+        get
+        {
+            if (_inputKeyTried) return _inputKey;
+            _inputKeyTried = true;
+            if (!UseSnapshot || !Directory.Exists(CorpusDir)) return null;
+            string[] data = [.. new[] { "states.csv", "aliases.csv", "notes.csv" }.Select(f => Path.Combine(DataDir, "states", f)),
+                .. new[] { "locations.csv", "regions.yaml", "sovereignty.csv" }.Select(f => Path.Combine(DataDir, "locations", f))];
+            return _inputKey = Timed("snapshot key", () => WorkspaceSnapshot.Key(data, [AtopDir, CorpusDir],
+                $"{(corpusDir is null ? "bundled" : "given")}\n{DisplayPath(AtopDir)}"));
+        }
+    }
+
+    private byte[]? _inputKey;
+    private bool _inputKeyTried;
+
     /// <summary>Loads everything from the snapshot when one matches the inputs (once per workspace).</summary>
     private void TrySnapshot()
     {
         if (_snapshotTried) return;
         _snapshotTried = true;
-        if (!UseSnapshot || !Directory.Exists(CorpusDir)) return;
-        string[] data = [.. new[] { "states.csv", "aliases.csv", "notes.csv" }.Select(f => Path.Combine(DataDir, "states", f)),
-            .. new[] { "locations.csv", "regions.yaml", "sovereignty.csv" }.Select(f => Path.Combine(DataDir, "locations", f))];
-        _snapshotKey = Timed("snapshot key", () => WorkspaceSnapshot.Key(data, [AtopDir, CorpusDir],
-            $"{(corpusDir is null ? "bundled" : "given")}\n{DisplayPath(AtopDir)}"));
+        _snapshotKey = InputKey;
         if (_snapshotKey is null) return;
         var cached = Timed("snapshot read", () => WorkspaceSnapshot.TryRead(_snapshotKey));
         if (cached is null) return;

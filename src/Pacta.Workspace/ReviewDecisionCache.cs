@@ -4,7 +4,8 @@ using Pacta.Workspace.Snapshot;
 namespace Pacta.Workspace;
 
 /// <summary>
-/// The review decisions the datasets need (ATOP id, status, end, changes; no names, sources or notes), cached beside
+/// The review decisions the datasets need (ATOP id, status, end, changes, contested readings with their changes and
+/// the default; no names, sources, questions or notes), cached beside
 /// the workspace snapshot under the same key, so a dataset past the release does not parse the ~370 review
 /// records on every run. The key covers every file of the corpus folder (the reviews included) and Pacta's build;
 /// the file stores the key whole and is used only when it matches byte for byte. Anything unreadable is ignored
@@ -12,7 +13,7 @@ namespace Pacta.Workspace;
 /// </summary>
 internal static class ReviewDecisionCache
 {
-    private const int Magic = 0x31565250; // "PRV1"
+    private const int Magic = 0x32565250; // "PRV2": with the contested points
 
     private static string PathFor(byte[] key) => Path.Combine(WorkspaceSnapshot.Folder, $"reviews-{System.IO.Hashing.XxHash3.HashToUInt64(key):x16}.bin");
 
@@ -32,10 +33,17 @@ internal static class ReviewDecisionCache
                 var id = r.ReadInt32();
                 var status = (ReviewStatus)r.ReadByte();
                 var ended = Day(r.ReadInt32());
-                var changes = new ReviewChange[r.ReadInt32()];
-                for (var k = 0; k < changes.Length; k++)
-                    changes[k] = new ReviewChange(r.ReadInt32(), (ReviewChangeKind)r.ReadByte(), Day(r.ReadInt32())!.Value, none, Day(r.ReadInt32()));
-                reviews[i] = new AtopReview(id, "", status, ended, changes, [], null, none);
+                var changes = ReadChanges(r, none);
+                var contested = new ReviewContest[r.ReadInt32()];
+                for (var k = 0; k < contested.Length; k++)
+                {
+                    var clause = r.ReadString();
+                    var def = r.ReadString();
+                    var readings = new ReviewReading[r.ReadInt32()];
+                    for (var m = 0; m < readings.Length; m++) readings[m] = new ReviewReading(r.ReadString(), "", [], ReadChanges(r, none), none);
+                    contested[k] = new ReviewContest(clause, "", def, "", readings, none);
+                }
+                reviews[i] = new AtopReview(id, "", status, ended, changes, [], null, none) { Contested = contested };
             }
             return r.BaseStream.Position == r.BaseStream.Length ? reviews : null;
         }
@@ -63,13 +71,18 @@ internal static class ReviewDecisionCache
                     w.Write(r.AtopId);
                     w.Write((byte)r.Status);
                     w.Write(Number(r.Ended));
-                    w.Write(r.Changes.Count);
-                    foreach (var c in r.Changes)
+                    WriteChanges(w, r.Changes);
+                    w.Write(r.Contested.Count);
+                    foreach (var c in r.Contested)
                     {
-                        w.Write(c.State);
-                        w.Write((byte)c.Kind);
-                        w.Write(c.Day.DayNumber);
-                        w.Write(Number(c.Until));
+                        w.Write(c.Id);
+                        w.Write(c.Default);
+                        w.Write(c.Readings.Count);
+                        foreach (var reading in c.Readings)
+                        {
+                            w.Write(reading.Id);
+                            WriteChanges(w, reading.Changes);
+                        }
                     }
                 }
             }
@@ -83,6 +96,26 @@ internal static class ReviewDecisionCache
         finally
         {
             try { File.Delete(tmp); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private static ReviewChange[] ReadChanges(BinaryReader r, Position none)
+    {
+        var changes = new ReviewChange[r.ReadInt32()];
+        for (var k = 0; k < changes.Length; k++)
+            changes[k] = new ReviewChange(r.ReadInt32(), (ReviewChangeKind)r.ReadByte(), Day(r.ReadInt32())!.Value, none, Day(r.ReadInt32()));
+        return changes;
+    }
+
+    private static void WriteChanges(BinaryWriter w, IReadOnlyList<ReviewChange> changes)
+    {
+        w.Write(changes.Count);
+        foreach (var c in changes)
+        {
+            w.Write(c.State);
+            w.Write((byte)c.Kind);
+            w.Write(c.Day.DayNumber);
+            w.Write(Number(c.Until));
         }
     }
 

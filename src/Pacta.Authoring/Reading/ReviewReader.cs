@@ -9,7 +9,7 @@ namespace Pacta.Authoring.Reading;
 /// its status after it, dates and sources. Every date must fall between <paramref name="firstDay"/> (the day after
 /// the release) and <paramref name="today"/>; ids are checked against <paramref name="atopIds"/> when it is known.
 /// </summary>
-internal sealed class ReviewReader(FileContext ctx, StateRegistry states, IReadOnlySet<string> atopIds, DateOnly firstDay, DateOnly today)
+internal sealed partial class ReviewReader(FileContext ctx, StateRegistry states, IReadOnlySet<string> atopIds, DateOnly firstDay, DateOnly today)
 {
     public List<AtopReview> Read(YamlMapping root, string expectedId, HashSet<int> seen)
     {
@@ -35,7 +35,7 @@ internal sealed class ReviewReader(FileContext ctx, StateRegistry states, IReadO
     private AtopReview? Entry(YamlMapping map, HashSet<int> seen)
     {
         var before = ctx.Diagnostics.Count;
-        var r = new MapReader(ctx, map, "reviewed alliance", ["atop", "name", "status", "sources"], ["ended", "changes", "note"]);
+        var r = new MapReader(ctx, map, "reviewed alliance", ["atop", "name", "status", "sources"], ["ended", "changes", "contested", "note"]);
         var atop = Atop(r, seen);
         var name = r.String("name", required: true);
         var status = r.Enum<ReviewStatus>("status", ErrorCodes.UnknownStatus);
@@ -51,22 +51,24 @@ internal sealed class ReviewReader(FileContext ctx, StateRegistry states, IReadO
             }
             if (Change(cm) is { } c) changes.Add(c);
         }
-        var sources = SourceListReader.Read(ctx, r, "sources", new HashSet<string>(StringComparer.Ordinal));
+        var sourceIds = new HashSet<string>(StringComparer.Ordinal);
+        var sources = SourceListReader.Read(ctx, r, "sources", sourceIds);
+        var contested = ReadContested(r, sourceIds);
         var note = r.String("note");
         if (status is { } s && ctx.Diagnostics.Count == before)
         {
             var problem = s switch
             {
                 ReviewStatus.Ended when ended is null => "status 'ended' needs an 'ended' date (the last day in force)",
-                ReviewStatus.Changed when changes.Count == 0 => "status 'changed' needs at least one entry under 'changes'",
-                ReviewStatus.Continued when ended is not null || changes.Count > 0 => "status 'continued' takes neither 'ended' nor 'changes'",
+                ReviewStatus.Changed when changes.Count == 0 && contested.Count == 0 => "status 'changed' needs at least one entry under 'changes' or 'contested'",
+                ReviewStatus.Continued when ended is not null || changes.Count > 0 || contested.Count > 0 => "status 'continued' takes neither 'ended' nor 'changes' nor 'contested'",
                 ReviewStatus.Ended when changes.Count > 0 => "status 'ended' takes no 'changes' (members leaving before the end are a 'changed' review)",
                 _ => null,
             };
             if (problem is not null) ctx.Error(r["status"]!, ErrorCodes.ReviewInconsistent, problem);
         }
         if (ctx.Diagnostics.Count > before || atop is not { } a || status is not { } st) return null;
-        return new AtopReview(a, name ?? "", st, ended, changes, sources, note, ctx.At(map));
+        return new AtopReview(a, name ?? "", st, ended, changes, sources, note, ctx.At(map)) { Contested = contested };
     }
 
     private int? Atop(MapReader r, HashSet<int> seen)

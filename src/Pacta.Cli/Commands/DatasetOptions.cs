@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using Pacta.Domain;
+using Pacta.Workspace;
 
 namespace Pacta.Cli.Commands;
 
@@ -18,6 +21,39 @@ public static class DatasetOptions
     public static Option<string?> Format() => new("--format") { Description = "csv (default) or parquet" };
 
     public static Option<string?> Out() => new("--out", "-o") { Description = "Output file; '-' or none writes CSV to standard output" };
+
+    public static Option<string[]> Reading() => new("--reading")
+    {
+        Description = "Read a contested point of the review of ATOP alliances after the release another way: CLAUSE=READING or atop-ID:CLAUSE=READING (repeatable; pacta reviews shows the contested points)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>The choices of --reading, each checked against the reviews' contested points (a located error otherwise).</summary>
+    public static IReadOnlyList<ReadingChoice> Readings(string[]? texts, IReadOnlyList<AtopReview> reviews)
+    {
+        var choices = new List<ReadingChoice>();
+        foreach (var text in texts ?? [])
+        {
+            var choice = ReadingChoices.Parse(text, out var error) ?? throw new PactaException($"--reading: {error}");
+            if (ReviewReadings.Check(choice, reviews) is { } problem) throw new PactaException($"--reading: {problem}");
+            choices.Add(choice);
+        }
+        return choices;
+    }
+
+    /// <summary>The reading each contested point of the reviews was read under, for a dataset's summary line and its --json.</summary>
+    public static (string Text, JsonArray Json) ReadingsUsed(IReadOnlyList<AtopReview> reviews, IReadOnlyList<ReadingChoice> choices) =>
+        ReadingsUsed([.. ReviewReadings.Applied(reviews, choices).Select(a => new AppliedReviewReading(a.Scope, a.Clause, a.Reading, a.IsDefault))]);
+
+    public static (string Text, JsonArray Json) ReadingsUsed(IReadOnlyList<AppliedReviewReading> applied)
+    {
+        var json = new JsonArray();
+        foreach (var a in applied)
+            json.Add(new JsonObject { ["review"] = a.Scope, ["clause"] = a.Clause, ["reading"] = a.Reading, ["default"] = a.IsDefault });
+        var text = applied.Count == 0 ? ""
+            : "; readings: " + string.Join(", ", applied.Select(a => $"{a.Scope}:{a.Clause}={a.Reading}{(a.IsDefault ? " (default)" : "")}"));
+        return (text, json);
+    }
 
     public enum FileFormat { Csv, Parquet }
 

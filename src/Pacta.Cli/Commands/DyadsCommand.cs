@@ -5,11 +5,12 @@ using Pacta.Contracts;
 using Pacta.Datasets;
 using Pacta.Datasets.Added;
 using Pacta.Datasets.Output;
+using Pacta.Domain;
 
 namespace Pacta.Cli.Commands;
 
 /// <summary>
-/// <c>pacta dyads --directed|--undirected [--all-pairs] [--add contiguity,majors,mids,wars] --from Y --to Y --format csv|parquet --out FILE</c>:
+/// <c>pacta dyads --directed|--undirected [--all-pairs] [--add contiguity,majors,mids,wars] [--reading CLAUSE=READING] --from Y --to Y --format csv|parquet --out FILE</c>:
 /// ATOP-style dyad-years, continued past the ATOP release with Pacta's own encoding (docs/datasets.md), with
 /// optional columns from COW and GML data named as peacesciencer names them.
 /// </summary>
@@ -39,9 +40,10 @@ public static class DyadsCommand
         var to = DatasetOptions.To();
         var format = DatasetOptions.Format();
         var output = DatasetOptions.Out();
+        var reading = DatasetOptions.Reading();
         var cmd = new Command("dyads", "Write ATOP-style dyad-years (ATOP up to its release, Pacta's encoding after it)")
         {
-            directed, undirected, allPairs, political, add, from, to, format, output,
+            directed, undirected, allPairs, political, add, from, to, format, output, reading,
         };
         cmd.SetAction(r => Cli.Run(r, () =>
         {
@@ -60,26 +62,43 @@ public static class DyadsCommand
 
             var ws = CommonOptions.Workspace(r);
             var years = new YearRange(y0, y1);
-            var release = ws.Atop;
-            // Loaded before the clock starts so that PACTA_TIMING separates loading from the dataset's own work.
-            var reviews = y1 > release.CoverageEnd.Year ? CorpusReviews.LoadDecisions(ws) : [];
-            if (y1 > release.CoverageEnd.Year) _ = ws.Corpus;
-            if (all) _ = ws.States;
-            var families = r.GetValue(add);
+            var readingTexts = r.GetValue(reading) ?? [];
+            var includePolitical = r.GetValue(political);
+            // The table, the system members and the readings as a run with the same inputs and parameters made them
+            // (DyadTableCache), else computed and cached. Loaded before the clock starts so that PACTA_TIMING
+            // separates loading from the dataset's own work.
+            var parameters = string.Create(CultureInfo.InvariantCulture, $"{y0}|{y1}|{includePolitical}|{string.Join('\n', readingTexts)}");
             var clock = Timing.Start();
+            var cached = DyadTableCache.TryRead(ws, parameters);
+            if (cached is not null) clock.Lap("dyads table (cached, with the snapshot key)");
+            else
+            {
+                var release = ws.Atop;
+                var pastRelease = y1 > release.CoverageEnd.Year;
+                var reviews = pastRelease || readingTexts.Length > 0 ? CorpusReviews.LoadDecisions(ws) : [];
+                var readings = DatasetOptions.Readings(readingTexts, reviews);
+                if (pastRelease) _ = ws.Corpus;
+                _ = ws.States;
+                clock = Timing.Start();
+                var built = DyadDatasets.Table(release, () => ws.Corpus, years, includePolitical, reviews, readings);
+                var applied = pastRelease ? ReviewReadings.Applied(reviews, readings).Select(a => new AppliedReviewReading(a.Scope, a.Clause, a.Reading, a.IsDefault)).ToList() : [];
+                cached = new DyadTableInputs(built, ws.States.All, release.CoverageEnd.Year, applied);
+                clock.Lap("dyads table");
+                DyadTableCache.TryWrite(ws, parameters, cached);
+            }
+            var table = cached.Table;
+            var families = r.GetValue(add);
             AddedColumns? added = null;
             if (families != DyadColumnFamily.None)
             {
                 added = AddedColumns.Load(PactaWorkspace.DataDir, families, years);
                 clock.Lap("dyads added columns");
             }
-            var table = DyadDatasets.Table(release, () => ws.Corpus, years, r.GetValue(political), reviews);
-            clock.Lap("dyads table");
             IEnumerable<DyadYear> rows;
             long? total = null;
             if (all)
             {
-                var frame = isDirected ? AllPairs.Directed(ws.States.All, years) : AllPairs.Undirected(ws.States.All, years);
+                var frame = isDirected ? AllPairs.Directed(cached.States, years) : AllPairs.Undirected(cached.States, years);
                 if (ProgressReporter.Wanted) total = frame.RowCount();
                 rows = DyadYears.AddAtop(frame, table, isDirected);
             }
@@ -88,7 +107,7 @@ public static class DyadsCommand
             var written = Write(sink, fmt, rows, total, added);
             sink.Commit();
             clock.Lap("dyads frame+write");
-            if (!sink.ToStdout) Report(r, written, path!, isDirected, all, years);
+            if (!sink.ToStdout) Report(r, written, path!, isDirected, all, years, DatasetOptions.ReadingsUsed(cached.Readings));
             return ExitCodes.Ok;
         }));
         return cmd;
@@ -123,18 +142,19 @@ public static class DyadsCommand
         }
     }
 
-    private static void Report(ParseResult r, long rows, string path, bool directed, bool all, YearRange years)
+    private static void Report(ParseResult r, long rows, string path, bool directed, bool all, YearRange years, (string Text, JsonArray Json) readings)
     {
         if (r.GetValue(CommonOptions.Json))
         {
             Console.WriteLine(JsonShapes.Write(new JsonObject
             {
                 ["file"] = path, ["rows"] = rows, ["directed"] = directed, ["all_pairs"] = all, ["from"] = years.From, ["to"] = years.To,
+                ["readings"] = readings.Json,
             }));
             return;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {rows:N0} {(directed ? "directed" : "undirected")} dyad-years{(all ? " (all pairs)" : "")}, {years.From}–{years.To}, to {path}"));
+            $"wrote {rows:N0} {(directed ? "directed" : "undirected")} dyad-years{(all ? " (all pairs)" : "")}, {years.From}–{years.To}, to {path}{readings.Text}"));
     }
 }
 

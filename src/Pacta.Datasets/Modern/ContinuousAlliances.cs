@@ -21,9 +21,11 @@ public sealed record ContinuousAlliances(IReadOnlyList<AllianceInput> Atop, IRea
     /// <param name="lastYear">The last year wanted (passed in by the caller, who knows today's date).</param>
     /// <param name="includePolitical">Also map political commitments and proposals (ATOP would not count them).</param>
     /// <param name="reviews">The reviews of ATOP alliances open at the coverage end (corpus/reviews).</param>
+    /// <param name="readings">Readings of the reviews' contested points; each point no choice names takes its default.</param>
     public static ContinuousAlliances Build(AtopRelease release, IEnumerable<Agreement> pactaAgreements, Corpus corpus, int lastYear, bool includePolitical = false,
-        IReadOnlyList<AtopReview>? reviews = null)
+        IReadOnlyList<AtopReview>? reviews = null, IReadOnlyList<ReadingChoice>? readings = null)
     {
+        if (reviews is not null) reviews = ReviewReadings.Apply(reviews, readings ?? []);
         var agreements = pactaAgreements.ToList();
         var end = release.CoverageEnd;
         var modern = lastYear > end.Year

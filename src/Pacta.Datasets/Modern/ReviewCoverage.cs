@@ -64,14 +64,21 @@ public static class ReviewCoverage
     private static string Detail(AtopReview r, Func<int, string> code)
     {
         if (r.Ended is { } end) return "ended " + Day(end);
-        if (r.Changes.Count == 0) return "continued";
-        return string.Join("; ", r.Changes.OrderBy(c => c.Day).Select(c => c.Kind switch
+        if (r.Changes.Count == 0 && r.Contested.Count == 0) return "continued";
+        // A contested point follows the shared changes: each reading with what it sets, the default first.
+        var contested = r.Contested.Select(c => $"contested {c.Id}: " + string.Join(" / ",
+            c.Readings.OrderBy(x => x.Id == c.Default ? 0 : 1).Select(x =>
+                $"{x.Id}{(x.Id == c.Default ? " (default)" : "")} {(x.Changes.Count == 0 ? "no change" : Changes(x.Changes, code))}")));
+        return string.Join("; ", (r.Changes.Count == 0 ? [] : new[] { Changes(r.Changes, code) }).Concat(contested));
+    }
+
+    private static string Changes(IEnumerable<ReviewChange> changes, Func<int, string> code) =>
+        string.Join("; ", changes.OrderBy(c => c.Day).Select(c => c.Kind switch
         {
             ReviewChangeKind.Leaves => $"{code(c.State)} leaves {Day(c.Day)}",
             ReviewChangeKind.Joins => $"{code(c.State)} joins {Day(c.Day)}",
             _ => c.Until is { } u ? $"{code(c.State)} suspended {Day(c.Day)} .. {Day(u)}" : $"{code(c.State)} suspended from {Day(c.Day)}",
         }));
-    }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -29,6 +29,8 @@ public sealed class ReviewDecisionCacheTests : IDisposable
         Assert.Contains("663,652,2023,1,0,0,1,1,atop-reviewed\n", second.Stdout);
 
         File.WriteAllBytes(cache[0], [1, 2, 3]);
+        // The table cache (DyadTableCacheTests) would answer without the decisions: without it they are read again.
+        foreach (var f in Directory.GetFiles(Path.Combine(_dir, "data", "cache"), "dyads-*.bin")) File.Delete(f);
         var damaged = PactaCli.RunWithEnvironment(env, args);
         Assert.True(damaged.ExitCode == 0, damaged.Stderr);
         Assert.Equal(noCache.Stdout, damaged.Stdout);

@@ -69,7 +69,7 @@ public sealed class ReviewCoverageTests
     // promise (in force on at least one day, ATOP's year rule) and the first year without it, or the reverse.
     [Theory]
     [InlineData(2, 93, "defense", 2023, 2024)]        // Nicaragua leaves the OAS Charter (3150) on 2023-11-19
-    [InlineData(2, 101, "defense", 2019, 2020)]       // Venezuela leaves the OAS Charter on 2019-04-27
+    [InlineData(2, 101, "defense", 2019, 2020)]       // Venezuela leaves the OAS Charter on 2019-04-27 (the default reading)
     [InlineData(365, 369, "consul", 2019, 2020)]      // Russia - Ukraine 1997 (4875) expires on 2019-03-31
     [InlineData(475, 436, "defense", 2025, 2026)]     // Niger leaves the ECOWAS defence protocol (3895) on 2025-01-29
     [InlineData(475, 439, "defense", 2025, 2026)]     // Burkina Faso too
@@ -81,12 +81,141 @@ public sealed class ReviewCoverageTests
         Assert.False(Table.Value.Get(c1, c2, firstYearWithout).HasFlag(flag), $"{c1}->{c2} {column} in {firstYearWithout}");
     }
 
+    // Venezuela and the OAS Charter (3150), read both ways: the denunciation of 2017-04-28 effective on 2019-04-27
+    // (default), or revoked by the National Assembly, whose representative the Permanent Council seated on 2019-04-09.
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("venezuela-oas-exit=denunciation-effective", false)]
+    [InlineData("venezuela-oas-exit=revoked-by-assembly", true)]
+    [InlineData("atop-3150:venezuela-oas-exit=revoked-by-assembly", true)]
+    public void Venezuelas_exit_from_the_OAS_Charter_follows_the_reading(string? choice, bool memberIn2020)
+    {
+        IReadOnlyList<ReadingChoice> readings = choice is null ? [] : [ReadingChoices.Parse(choice, out _)!];
+        Assert.Null(readings.Count == 0 ? null : ReviewReadings.Check(readings[0], Loaded.Value.Reviews));
+        var c = ContinuousAlliances.Build(Release.Value, PactaAgreements, Loaded.Value.Corpus!, 2026, reviews: Loaded.Value.Reviews, readings: readings);
+        var table = c.Table(new YearRange(2018, 2026));
+        // VEN -> USA 2020 atop_defense: 1 only while Venezuela is a party; in 2019 it was a party on some day either way.
+        Assert.Equal(memberIn2020, table.Get(101, 2, 2020).HasFlag(AllianceObligations.Defense));
+        Assert.True(table.Get(101, 2, 2019).HasFlag(AllianceObligations.Defense));
+        Assert.Equal(memberIn2020, table.Get(2, 101, 2025).HasFlag(AllianceObligations.Defense));
+        // Nicaragua's exit is not contested: it holds under both readings.
+        Assert.False(table.Get(93, 2, 2024).HasFlag(AllianceObligations.Defense));
+        var years = c.StateYearsAfterRelease(new YearRange(2020, 2020));
+        Assert.Equal(memberIn2020, years.Single(s => s.State == 101 && s.Year == 2020).AllianceIds.Contains(3150));
+        var applied = ReviewReadings.Applied(Loaded.Value.Reviews, readings).Single();
+        Assert.Equal(("atop-3150", "venezuela-oas-exit", !memberIn2020), (applied.Scope, applied.Clause, applied.IsDefault));
+    }
+
+    [Theory]
+    [InlineData("venezuela-oas-exit=revoked", "'venezuela-oas-exit' has no reading 'revoked'")]
+    [InlineData("venezuela-exit=revoked-by-assembly", "no contested point 'venezuela-exit' in the reviews")]
+    [InlineData("atop-3180:venezuela-oas-exit=revoked-by-assembly", "no reviewed alliance 'atop-3180' with a contested point")]
+    public void A_reading_the_reviews_do_not_have_is_refused(string choice, string message)
+    {
+        var problem = ReviewReadings.Check(ReadingChoices.Parse(choice, out _)!, Loaded.Value.Reviews);
+        Assert.NotNull(problem);
+        Assert.Contains(message, problem);
+    }
+
+    [Fact]
+    public void Pacta_dyads_and_state_years_take_the_reading_and_say_which_they_used()
+    {
+        var dir = Directory.CreateTempSubdirectory("pacta-reading-");
+        try
+        {
+            string Run(string? reading, string command)
+            {
+                var path = Path.Combine(dir.FullName, $"{command}-{reading ?? "default"}.csv");
+                string[] args = command == "dyads"
+                    ? ["dyads", "--directed", "--from", "2020", "--to", "2020", "--out", path, "--json"]
+                    : ["state-years", "--from", "2020", "--to", "2020", "--out", path, "--json"];
+                var r = PactaCli.Run(reading is null ? args : [.. args, "--reading", reading]);
+                Assert.True(r.ExitCode == 0, r.Stderr);
+                var used = JsonNode.Parse(r.Stdout)!["readings"]!.AsArray().Single()!;
+                Assert.Equal(("atop-3150", "venezuela-oas-exit"), ((string)used["review"]!, (string)used["clause"]!));
+                Assert.Equal(reading is null, (bool)used["default"]!);
+                return File.ReadAllText(path);
+            }
+            // ATOP's column order: ccode1,ccode2,year,atop_defense,...
+            Assert.DoesNotContain("\n101,2,2020,1,", Run(null, "dyads"));
+            Assert.Contains("\n101,2,2020,1,", Run("venezuela-oas-exit=revoked-by-assembly", "dyads"));
+            Assert.DoesNotContain(",3150,", Run(null, "state-years").Split('\n').Single(l => l.StartsWith("101,2020,", StringComparison.Ordinal)));
+            Assert.Contains(",3150,", Run("venezuela-oas-exit=revoked-by-assembly", "state-years").Split('\n').Single(l => l.StartsWith("101,2020,", StringComparison.Ordinal)));
+            var bad = PactaCli.Run("dyads", "--directed", "--from", "2020", "--to", "2020", "--out", Path.Combine(dir.FullName, "x.csv"), "--reading", "venezuela-oas-exit=maybe");
+            Assert.Equal(1, bad.ExitCode);
+            Assert.Contains("--reading: 'venezuela-oas-exit' has no reading 'maybe'", bad.Stderr);
+            var text = PactaCli.Run("dyads", "--directed", "--from", "2020", "--to", "2020", "--out", Path.Combine(dir.FullName, "y.csv"));
+            Assert.Contains("readings: atop-3150:venezuela-oas-exit=denunciation-effective (default)", text.Stdout);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Contested_point_errors_are_located()
+    {
+        var dir = Directory.CreateTempSubdirectory("pacta-review-");
+        try
+        {
+            var reviews = Directory.CreateDirectory(Path.Combine(dir.FullName, "reviews"));
+            var file = Path.Combine(reviews.FullName, "r.yaml");
+            File.WriteAllText(file, """
+                id: r
+                title: Review
+                alliances:
+                  - atop: 3150
+                    name: OAS
+                    status: changed
+                    contested:
+                      - clause: exit
+                        question: q
+                        default: stays
+                        default_reason: r
+                        readings:
+                          - id: leaves
+                            summary: s
+                            sources: [t]
+                            set:
+                              changes:
+                                - state: VEN
+                                  leaves: 2019-04-27
+                          - id: remains
+                            summary: s
+                            sources: [s]
+                            set: { changes: [] }
+                    sources:
+                      - id: s
+                        url: https://example.org/s
+                        supports: s
+                """.Replace("\r\n", "\n"));
+            var result = Loader().Load([file], baseCorpusDir: null);
+            Assert.False(result.Ok);
+            Assert.Equal([("PACTA090", 10, 18), ("PACTA036", 15, 23)], result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
+            Assert.Contains("default 'stays' is not a reading of this clause", result.Diagnostics[0].Message);
+            Assert.Contains("unknown source id 't'", result.Diagnostics[1].Message);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(663, 652, "defense", 2022, 2023)]     // Syria readmitted to the Arab League (3205) on 2023-05-07
     [InlineData(652, 663, "defense", 2022, 2023)]
     [InlineData(710, 630, "nonagg", 2022, 2023)]      // Iran joins the SCO (4810) on 2023-07-04
     [InlineData(750, 370, "consul", 2023, 2024)]      // Belarus joins the SCO on 2024-07-04
     [InlineData(800, 255, "nonagg", 2018, 2019)]      // Germany accedes to the TAC (3755) on 2019-11-02
+    [InlineData(560, 850, "nonagg", 2019, 2020)]      // South Africa accedes to the TAC on 2020-11-10 (online, Hanoi)
+    [InlineData(100, 840, "nonagg", 2019, 2020)]      // Colombia too
+    [InlineData(40, 816, "nonagg", 2019, 2020)]       // Cuba too
+    [InlineData(212, 800, "nonagg", 2023, 2024)]      // Luxembourg accedes at the Vientiane summits of October 2024
+    [InlineData(615, 820, "nonagg", 2024, 2025)]      // Algeria accedes on 2025-07-09 (Kuala Lumpur)
+    [InlineData(165, 820, "nonagg", 2024, 2025)]      // Uruguay too
+    [InlineData(375, 816, "nonagg", 2024, 2025)]      // Finland accedes on 2025-10-25 (Kuala Lumpur)
+    [InlineData(850, 375, "nonagg", 2024, 2025)]      // and the old parties owe it the same
     public void A_promise_starts_after_2018_where_the_review_says(int c1, int c2, string column, int lastYearWithout, int firstYearWith)
     {
         var flag = Flag(column);
