@@ -9,44 +9,48 @@ namespace Pacta.Contracts;
 /// </summary>
 public static class DraftDiffJson
 {
-    public static JsonObject Of(string aAgreement, string aFile, string bAgreement, string bFile, IReadOnlyList<FieldChange> changes, OutcomeDiff outcome,
-        IReadOnlyList<(string Readings, OutcomeDiff Diff)> byReading) => new()
+    public static JsonObject Of(string aAgreement, string aFile, string bAgreement, string bFile, IReadOnlyList<FieldChange> changes,
+        OutcomeDiff outcome, IReadOnlyList<(string Readings, OutcomeDiff Diff)> byReading)
     {
-        ["a"] = new JsonObject { ["agreement"] = aAgreement, ["file"] = aFile },
-        ["b"] = new JsonObject { ["agreement"] = bAgreement, ["file"] = bFile },
-        ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)new JsonObject
+        var total = Outcome(outcome);
+        total.Remove("same");
+        return new()
         {
-            ["where"] = c.Where,
-            ["field"] = c.Field,
-            ["old"] = c.Old,
-            ["new"] = c.New,
-            ["text"] = c.ToString(),
-        })]),
-        ["outcome"] = new JsonObject
-        {
-            ["scenarios"] = outcome.Scenarios,
-            ["added"] = outcome.Added,
-            ["removed"] = outcome.Removed,
-            ["triggers"] = outcome.Triggers,
-            ["deadlines"] = outcome.Deadlines,
-            ["strengths"] = outcome.Strengths,
-            ["decided"] = outcome.Decided,
-            ["undecided"] = outcome.Undecided,
-            ["text"] = outcome.ToString(),
-        },
-        ["by_reading"] = new JsonArray([.. byReading.Select(x => (JsonNode)new JsonObject
-        {
-            ["readings"] = x.Readings,
-            ["scenarios"] = x.Diff.Scenarios,
-            ["same"] = x.Diff.Same,
-            ["added"] = x.Diff.Added,
-            ["removed"] = x.Diff.Removed,
-            ["triggers"] = x.Diff.Triggers,
-            ["deadlines"] = x.Diff.Deadlines,
-            ["strengths"] = x.Diff.Strengths,
-            ["decided"] = x.Diff.Decided,
-            ["undecided"] = x.Diff.Undecided,
-            ["text"] = x.Diff.ToString(),
-        })]),
+            ["a"] = new JsonObject { ["agreement"] = aAgreement, ["file"] = aFile },
+            ["b"] = new JsonObject { ["agreement"] = bAgreement, ["file"] = bFile },
+            ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)Change(c))]),
+            ["outcome"] = total,
+            ["by_reading"] = new JsonArray([.. byReading.Select(x => (JsonNode)PerReading(x.Readings, x.Diff))]),
+        };
+    }
+
+    private static JsonObject Change(FieldChange c) => new()
+    {
+        ["where"] = c.Where,
+        ["field"] = c.Field,
+        ["old"] = c.Old,
+        ["new"] = c.New,
+        ["text"] = c.ToString(),
+    };
+
+    private static JsonObject PerReading(string readings, OutcomeDiff d)
+    {
+        var o = new JsonObject { ["readings"] = readings };
+        foreach (var (k, v) in Outcome(d)) o[k] = v?.DeepClone();
+        return o;
+    }
+
+    private static JsonObject Outcome(OutcomeDiff d) => new()
+    {
+        ["scenarios"] = d.Scenarios,
+        ["same"] = d.Same,
+        ["added"] = d.Added,
+        ["removed"] = d.Removed,
+        ["triggers"] = d.Triggers,
+        ["deadlines"] = d.Deadlines,
+        ["strengths"] = d.Strengths,
+        ["decided"] = d.Decided,
+        ["undecided"] = d.Undecided,
+        ["text"] = d.ToString(),
     };
 }
