@@ -27,14 +27,14 @@ public static class CascadeJson
         {
             ["state"] = JsonShapes.State(g.Key),
             ["side"] = Side(g.First().Side),
-            ["promises"] = new JsonArray(g.Select(w => (JsonNode)Withheld(w)).ToArray()),
+            ["obligations"] = new JsonArray(g.Select(w => (JsonNode)Withheld(w)).ToArray()),
         }).ToArray()),
         // Invoked promises to consult owed by states that took no role: talks, not support.
         ["consulting"] = new JsonArray(r.Consulting.GroupBy(x => x.Obligor).Select(g => (JsonNode)new JsonObject
         {
             ["state"] = JsonShapes.State(g.Key),
             ["side"] = Side(g.First().Side),
-            ["promises"] = new JsonArray(g.Select(x => { var o = Step(x.Step); o["side"] = Side(x.Side); return (JsonNode)o; }).ToArray()),
+            ["obligations"] = new JsonArray(g.Select(x => { var o = Step(x.Step); o["side"] = Side(x.Side); return (JsonNode)o; }).ToArray()),
         }).ToArray()),
         ["not_invoked"] = new JsonArray(r.Withheld.Where(w => w.Verdict == InvocationVerdict.NotInvoked).Select(w => (JsonNode)Withheld(w)).ToArray()),
         ["monte_carlo"] = mc is null ? null : MonteCarlo(mc),

@@ -55,7 +55,7 @@ public static class CascadeText
         {
             Output.SubHeading(r.Options.Conditional == ConditionalObligations.Report
                 ? $"Conditional joiners: {conditional.Count} state(s) a promise would draw in only on a condition the facts cannot decide (not propagated; --conditional propagate draws them in)"
-                : $"Conditional promises ({conditional.Count} state(s); --conditional {Words.Of(r.Options.Conditional)})");
+                : $"Conditional obligations ({conditional.Count} state(s); --conditional {Words.Of(r.Options.Conditional)})");
             foreach (var g in conditional)
             {
                 Output.Line($"{g.Key.Code} ({Side(g.First().Side)}'s side):");
@@ -65,7 +65,7 @@ public static class CascadeText
         var consulting = r.Consulting.GroupBy(x => x.Obligor).ToList();
         if (consulting.Count > 0)
         {
-            Output.SubHeading($"Consulting: {consulting.Count} state(s) whose invoked promises oblige talks, not support (no role in the war)");
+            Output.SubHeading($"Consulting: {consulting.Count} state(s) whose invoked obligations require talks, not support (no role in the war)");
             foreach (var g in consulting)
             {
                 Output.Line($"{g.Key.Code} (with the {Side(g.First().Side)}'s side):");
@@ -75,19 +75,19 @@ public static class CascadeText
         var notInvoked = r.Withheld.Where(w => w.Verdict == InvocationVerdict.NotInvoked).ToList();
         if (notInvoked.Count > 0)
         {
-            Output.SubHeading($"Promises triggered but not invoked on the facts ({notInvoked.Count})");
+            Output.SubHeading($"Obligations triggered but not invoked on the facts ({notInvoked.Count})");
             foreach (var w in notInvoked) Output.Line($"{w.Obligor.Code}: {Step(w.Step)}: {w.Reason}");
         }
         var breaks = r.States.Where(s => s.Breached.Count > 0).ToList();
         if (breaks.Count > 0)
         {
-            Output.SubHeading("Promises broken by joining (fight-prevails)");
+            Output.SubHeading("Obligations breached by joining (fight-prevails)");
             foreach (var s in breaks)
                 foreach (var b in s.Breached) Output.Line($"{s.State.Code} breaks {b.Agreement.Id} {b.Provision.Citation} ({Words.Of(b.Kind)}) towards {b.Beneficiary.Code}");
         }
         if (r.Breached.Count > 0)
         {
-            Output.SubHeading("Promises the attacker breaks");
+            Output.SubHeading("Obligations the attacker breaches");
             foreach (var b in r.Breached) Output.Line($"{b.Agreement.Id} {b.Provision.Citation}: {b.Obligor.Code} towards {b.Beneficiary.Code}");
         }
     }
