@@ -1,6 +1,8 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+// CodeMirror's undo history is imported as editHistory: under its own name it would hide window.history, whose
+// replaceState the saves use to put the version's share URL in the address bar.
+import { defaultKeymap, history as editHistory, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { setDiagnostics, lintGutter, type Diagnostic } from '@codemirror/lint';
@@ -33,7 +35,9 @@ export async function studioPage(main: HTMLElement, target?: string) {
   const start = h('select', { name: 'start' },
     h('option', { value: '' }, 'Template: a bilateral guarantee'),
     h('optgroup', { label: 'Agreements in the corpus' }, list.map((a: any) => h('option', { value: a.id }, `${a.id} — ${a.title}`)))) as HTMLSelectElement;
-  const draftId = h('input', { name: 'draft-id', value: draftFromUrl || 'my-draft', pattern: '[a-z0-9][a-z0-9-]{1,79}', required: true, autocomplete: 'off' }) as HTMLInputElement;
+  // The server's id rule. Browsers compile pattern with the v flag, where a bare '-' in a class is a syntax error
+  // that makes them ignore the whole pattern, hence the escaped '\-'.
+  const draftId = h('input', { name: 'draft-id', value: draftFromUrl || 'my-draft', pattern: String.raw`[a-z0-9][a-z0-9\-]{1,79}`, required: true, autocomplete: 'off' }) as HTMLInputElement;
   const author = h('input', { name: 'author', value: localStorage.getItem('pacta-author') ?? '', autocomplete: 'name' }) as HTMLInputElement;
   const note = h('input', { name: 'note', autocomplete: 'off' }) as HTMLInputElement;
   const saved = h('p', { 'aria-live': 'polite', 'data-testid': 'studio-saved' });
@@ -54,7 +58,7 @@ export async function studioPage(main: HTMLElement, target?: string) {
     state: EditorState.create({
       doc: TEMPLATE,
       extensions: [
-        lineNumbers(), history(), highlightActiveLine(), indentOnInput(), lintGutter(),
+        lineNumbers(), editHistory(), highlightActiveLine(), indentOnInput(), lintGutter(),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }), yaml(),
         autocompletion({ override: [schemaCompletion] }),
         keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap]),
@@ -173,9 +177,10 @@ export async function studioPage(main: HTMLElement, target?: string) {
       const v = await send('PUT', `/api/drafts/${encodeURIComponent(draftId.value)}`, { yaml: text(), author: author.value, note: note.value });
       const url = `/studio/${v.id}@${v.version}`;
       history.replaceState(null, '', url);
-      saved.replaceChildren(`Saved version ${v.version}. Share: `, h('a', { href: url, 'data-testid': 'share-link' }, location.origin + url));
       note.value = '';
+      // The list first, then the announcement: when "Saved" is read out (aria-live), the list already holds the version.
       await loadVersions();
+      saved.replaceChildren(`Saved version ${v.version}. Share: `, h('a', { href: url, 'data-testid': 'share-link' }, location.origin + url));
     } catch (e: any) { saved.textContent = e.message; }
   }
 
@@ -201,8 +206,8 @@ export async function studioPage(main: HTMLElement, target?: string) {
       const v = await send('POST', `/api/drafts/${encodeURIComponent(draftId.value)}/versions/${version}/restore`, { author: author.value });
       setText(v.yaml);
       history.replaceState(null, '', `/studio/${v.id}@${v.version}`);
-      saved.textContent = `Restored version ${version} as version ${v.version}.`;
       await loadVersions();
+      saved.textContent = `Restored version ${version} as version ${v.version}.`;
     } catch (e: any) { saved.textContent = e.message; }
   }
 
