@@ -133,7 +133,7 @@ public sealed class DraftAssessmentTests
     [Theory]
     [InlineData("usa-ukr-2024")]
     [InlineData("usa-ukr-draft-2025-11")]
-    public void Run_SharedPlaceBaselines_SameResultsAsOneBaselinePerPlace(string id)
+    public void Run_FastPath_SameResultsAsPlainPath(string id)
     {
         var corpus = Session.Value.Corpus;
         var draft = corpus.Agreements.Single(a => a.Id == id);
@@ -141,7 +141,7 @@ public sealed class DraftAssessmentTests
         var scenarios = BatteryScenarios.Expand(battery, [draft], corpus, DraftInput.AttackerData(Session.Value));
 
         var shared = new DraftAssessment(draft, corpus);
-        var plain = new DraftAssessment(draft, corpus, sharePlaces: false);
+        var plain = new DraftAssessment(draft, corpus, fast: false);
         var fast = shared.Run(scenarios, battery);
         var slow = plain.Run(scenarios, battery);
 
