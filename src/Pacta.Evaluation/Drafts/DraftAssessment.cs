@@ -98,11 +98,22 @@ public sealed class DraftAssessment
     private readonly bool _apart;
     private readonly HashSet<string> _read;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<List<DutyFound>>> _baselines = new(StringComparer.Ordinal);
+    private readonly bool _fast;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<Evaluator>> _baselineFor = new();
+    private readonly string[] _scopeItems;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, DateOnly), string> _placeKeys = new();
 
     /// <param name="draft">The draft as read.</param>
     /// <param name="corpus">The corpus the draft is read against (it may hold an earlier version of the same id, which the draft replaces).</param>
-    public DraftAssessment(Agreement draft, Corpus corpus)
+    /// <param name="fast">
+    /// Share one baseline between places that no agreement in force tells apart (the same holder on the day, inside
+    /// and outside the same scope items), and evaluate a target's baseline over only the agreements with a provision
+    /// that can owe it something. Off, every place has its own baseline over the whole corpus: the plain path, kept to
+    /// check the fast one against.
+    /// </param>
+    public DraftAssessment(Agreement draft, Corpus corpus, bool fast = true)
     {
+        _fast = fast;
         _draft = draft;
         _without = new Corpus(corpus.Agreements.Where(a => a.Id != draft.Id), corpus.Organizations, corpus.Conflicts, corpus.States, corpus.Locations);
         _corpus = new Corpus(_without.Agreements.Append(draft), corpus.Organizations, corpus.Conflicts, corpus.States, corpus.Locations);
@@ -115,6 +126,10 @@ public sealed class DraftAssessment
         // fraction of the work.
         _apart = draft.Related.Count == 0 && !_without.Agreements.Any(a => a.Related.Any(r => r.Agreement == draft.Id));
         if (_apart) _corpus = new Corpus([draft], corpus.Organizations, corpus.Conflicts, corpus.States, corpus.Locations);
+        // The scope check is the only one that reads the place (beyond its holder, which the event scene derives):
+        // these are every include and exclude item it can test against the baseline's agreements.
+        _scopeItems = [.. _without.Agreements.SelectMany(a => a.Provisions).Select(p => p.Trigger?.Scope).OfType<Scope>()
+            .SelectMany(x => x.Include.Concat(x.Exclude)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     public Agreement Draft => _draft;
@@ -168,8 +183,44 @@ public sealed class DraftAssessment
     {
         // Only the attributes some agreement in force reads can change the baseline.
         var plain = e with { Attributes = s.Attributes.Known.Where(a => _read.Contains(a.Key)).Aggregate(EventAttributes.None, (x, a) => x.With(a.Key, a.Value)) };
-        var key = $"{s.Target.Cow}|{s.Attacker.Cow}|{s.Place.Code}|{s.Date}|{s.Ceasefire}|{s.Kind}|{plain.Attributes}";
-        return _baselines.GetOrAdd(key, _ => new Lazy<List<DutyFound>>(() => Owed(_baseline.Evaluate(plain, new Assumptions(ceasefires, [], [])), s.Target))).Value;
+        var key = $"{s.Target.Cow}|{s.Attacker.Cow}|{PlaceKey(s.Place, s.Date)}|{s.Date}|{s.Ceasefire}|{s.Kind}|{plain.Attributes}";
+        return _baselines.GetOrAdd(key, _ => new Lazy<List<DutyFound>>(() => Owed(BaselineFor(s.Target).Evaluate(plain, new Assumptions(ceasefires, [], [])), s.Target))).Value;
+    }
+
+    /// <summary>
+    /// What the baseline can see of a place on a day: its holder (as <see cref="Checks.EventScene"/> finds it) and which
+    /// scope items of the agreements in force it lies in. Two places with the same key give the same baseline.
+    /// </summary>
+    private string PlaceKey(Location place, DateOnly day)
+    {
+        if (!_fast) return place.Code;
+        return _placeKeys.GetOrAdd((place.Code, day), _ =>
+        {
+            var locations = _without.Locations;
+            var historical = place.SovereignCow is null ? locations.HistoricalHolders(place, day) : null;
+            var sb = new System.Text.StringBuilder();
+            sb.Append(place.SovereignCow).Append('/').Append(place.Sovereign).Append('/')
+                .Append(historical is null ? "-" : string.Join(',', historical)).Append('/');
+            foreach (var item in _scopeItems) sb.Append(locations.Matches(place, item) ? '1' : '0');
+            return sb.ToString();
+        });
+    }
+
+    /// <summary>
+    /// The baseline evaluator for one target. Only what is owed to the target is kept, and an obligation is owed to
+    /// the event's target or to states it names; an agreement with no triggered provision of either kind naming the
+    /// target cannot add to the baseline, so it is left out. Who is bound (successors, same-as) is still decided over
+    /// the whole corpus, as for the cascade's per-victim evaluators.
+    /// </summary>
+    private Evaluator BaselineFor(State target)
+    {
+        if (!_fast) return _baseline;
+        return _baselineFor.GetOrAdd(target.Cow, cow => new Lazy<Evaluator>(() =>
+        {
+            var owing = _without.Agreements.Where(a => a.Provisions.Any(p => p.Trigger is not null && p.Obligations.Any(o =>
+                o.Beneficiary.Kind == SelectorKind.Target || (o.Beneficiary.Kind == SelectorKind.States && o.Beneficiary.States.Contains(cow)))));
+            return new Evaluator(new Corpus(owing, _without.Organizations, _without.Conflicts, _without.States, _without.Locations), _without.Bound);
+        })).Value;
     }
 
     private Evaluator Evaluator(BatteryScenario s)

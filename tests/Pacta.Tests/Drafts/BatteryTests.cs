@@ -129,4 +129,35 @@ public sealed class DraftAssessmentTests
             Assert.Equal(whole[i].Coverage, apart[i].Coverage);
         }
     }
+
+    [Theory]
+    [InlineData("usa-ukr-2024")]
+    [InlineData("usa-ukr-draft-2025-11")]
+    public void Run_FastPath_SameResultsAsPlainPath(string id)
+    {
+        var corpus = Session.Value.Corpus;
+        var draft = corpus.Agreements.Single(a => a.Id == id);
+        var battery = BatteryFile.Load(Repo.Path("data/battery/default.yaml"), corpus);
+        var scenarios = BatteryScenarios.Expand(battery, [draft], corpus, DraftInput.AttackerData(Session.Value));
+
+        var shared = new DraftAssessment(draft, corpus);
+        var plain = new DraftAssessment(draft, corpus, fast: false);
+        var fast = shared.Run(scenarios, battery);
+        var slow = plain.Run(scenarios, battery);
+
+        // The sharing must actually happen (places of Ukraine that no scope tells apart), or this test checks nothing.
+        Assert.True(shared.BaselineCount < plain.BaselineCount, $"{shared.BaselineCount} shared vs {plain.BaselineCount} plain baselines");
+        Assert.Equal(slow.Count, fast.Count);
+        Assert.Contains(fast, r => r.Without.Count > 0);
+        static string Text(IEnumerable<DutyFound> d) => string.Join(";", d.Select(x =>
+            $"{x.Agreement}|{x.Provision}|{x.Obligor.Cow}|{x.Organization}|{x.Action}|{x.Strength}|{x.Bindingness}|{x.Deadline}|{x.DeadlineText}|{x.Undecided}|{string.Join(",", x.UndecidedBy)}"));
+        for (var i = 0; i < fast.Count; i++)
+        {
+            Assert.Same(slow[i].Scenario, fast[i].Scenario);
+            Assert.Equal(Text(slow[i].Draft), Text(fast[i].Draft));
+            Assert.Equal(Text(slow[i].All), Text(fast[i].All));
+            Assert.Equal(Text(slow[i].Without), Text(fast[i].Without));
+            Assert.Equal(slow[i].Coverage, fast[i].Coverage);
+        }
+    }
 }
