@@ -146,7 +146,7 @@ public sealed class DraftCommandTests : IDisposable
     public void Assess_OwnBattery_OnlyItsScenarios()
     {
         var file = Path.Combine(_dir, "small.yaml");
-        File.WriteAllText(file, "dates: [2026-06-01]\nceasefire: 2026-01-01\nkinds: [armed-attack]\nattackers:\n  contiguity: 0\n  wars: false\n  majors: false\n  states: [RUS]\nattributes: unknown\n");
+        File.WriteAllText(file, "dates: [2026-06-01]\nceasefire: 2026-01-01\nkinds: [armed-attack]\nattackers:\n  contiguity: 0\n  wars: false\n  majors: false\n  states: [RUS]\n  mids: none\nattributes: unknown\n");
 
         var r = PactaCli.Run("assess", "usa-ukr-draft-2025-11", "--battery", file, "--json");
 

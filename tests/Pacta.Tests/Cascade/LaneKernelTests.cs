@@ -46,9 +46,11 @@ public sealed class LaneKernelTests
                 new CascadeOptions { Clashes = ObligationClash.PeacePrevails, PeaceProtectsAggressor = true }),
             "est-2025-no-joiner-attacks-conditional-support" => (365, 366, "2025-06-01", "EE", Assumptions.None,
                 new CascadeOptions { JoinerAttacks = JoinerAttacks.None, Conditional = ConditionalObligations.Support }),
-            "deu-rus-1914" => (255, 365, "1914-08-01", null, Assumptions.None, CascadeOptions.Default),
+            // Conditional obligations propagated: under the 1914 overlays the Triple Alliance's promises hang on "provocation",
+            // and the kernels must agree on the richer graph they make, not only on France joining.
+            "deu-rus-1914" => (255, 365, "1914-08-01", null, Assumptions.None, CascadeOptions.Default with { Conditional = ConditionalObligations.Propagate }),
             "deu-rus-1914-peace-prevails-3-rounds" => (255, 365, "1914-08-01", null, Assumptions.None,
-                new CascadeOptions { Clashes = ObligationClash.PeacePrevails, MaxRounds = 3 }),
+                new CascadeOptions { Clashes = ObligationClash.PeacePrevails, MaxRounds = 3, Conditional = ConditionalObligations.Propagate }),
             "ukr-2027-nato" => (365, 369, "2027-03-01", "UA-63", UkraineInNato, CascadeOptions.Default),
             "ukr-2027-ceasefire-discretionary-support" => (365, 369, "2027-03-01", "UA-63", Ceasefire,
                 new CascadeOptions { DiscretionaryFights = false }),

@@ -130,7 +130,7 @@ public sealed class PactaSessionTests
     [Fact]
     public void A_draft_may_name_the_corpus_agreements_but_not_unknown_ones()
     {
-        var related = EstFinDraft + "\nrelated:\n  - agreement: north-atlantic-treaty-1949\n    relation: see-also\n";
+        var related = EstFinDraft + "\nrelated:\n  - agreement: north-atlantic-treaty-1949\n    relation: successor-of\n";
         Assert.True(Session.Value.WithDraft("est-fin-draft", related).Ok);
         var unknown = Session.Value.WithDraft("est-fin-draft", related.Replace("north-atlantic-treaty-1949", "north-atlantic-treaty-1948", StringComparison.Ordinal));
         Assert.Contains("unknown agreement id 'north-atlantic-treaty-1948'", Assert.Single(unknown.Errors).Message);
