@@ -126,8 +126,9 @@ public sealed class StudioApiTests(ServerFixture server)
     {
         var byText = await Ok(HttpMethod.Post, "api/studio/assess", new { yaml = UsDraft, results = false });
         var byId = await Ok(HttpMethod.Post, "api/studio/assess", new { agreement = "usa-ukr-draft-2025-11", results = false });
-        // As pacta assess usa-ukr-draft-2025-11 (tests/Pacta.Cli.Tests DraftCommandTests): 13 attackers × 6 places × 2 days × 2 ceasefire × 2 kinds × 6 attribute cases.
-        Assert.Equal(13 * 6 * 2 * 2 * 2 * 6, (int)byText["scenarios"]!);
+        // As pacta assess usa-ukr-draft-2025-11 (tests/Pacta.Cli.Tests DraftCommandTests): 14 attackers (13 neighbours, war
+        // enemies and major powers, and Serbia by a militarized dispute) × 6 places × 2 days × 2 ceasefire × 2 kinds × 6 attribute cases.
+        Assert.Equal(14 * 6 * 2 * 2 * 2 * 6, (int)byText["scenarios"]!);
         foreach (var k in new[] { "scenarios", "gaps", "undecided", "draft_obliges", "adds" })
             Assert.Equal((int)byId[k]!, (int)byText[k]!);
         Assert.Equal("drafts/usa-ukr-draft-2025-11.yaml", (string?)byText["file"]);
