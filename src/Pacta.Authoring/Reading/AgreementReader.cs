@@ -31,9 +31,6 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private static readonly string[] ConditionKeys = ["kind", "text", "states"];
     private static readonly string[] RelationKeys = ["agreement", "relation"];
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
-
     [GeneratedRegex(@"^\d{4}(-\d{4})?$")]
     private static partial Regex YearPattern();
 
@@ -43,7 +40,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private readonly HashSet<int> _partyStates = [];
     private readonly HashSet<string> _sourceIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _partyOrganizations = new(StringComparer.Ordinal);
-    private readonly HashSet<(string, string?)> _clauseIds = [];
+    private readonly Dictionary<string, HashSet<string>> _clauseIds = new(StringComparer.Ordinal);
     private readonly List<ContestedClause> _contested = [];
 
     public Agreement? Read(YamlMapping root, string expectedId)
@@ -80,7 +77,7 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     {
         var idNode = top.Required("id");
         if (idNode is null) return null;
-        if (!IdPattern().IsMatch(idNode.Value))
+        if (!Ids.IsId(idNode.Value))
         {
             ctx.Error(idNode, ErrorCodes.BadId, $"id '{idNode.Value}' must be lower-case words joined by '-' (e.g. gbr-ukr-2024)");
             return null;
@@ -284,13 +281,13 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         var idNode = r.Required("id");
         if (idNode is not null)
         {
-            if (!IdPattern().IsMatch(idNode.Value))
+            if (!Ids.IsId(idNode.Value))
                 ctx.Error(idNode, ErrorCodes.BadId, $"provision id '{idNode.Value}' must be lower-case words joined by '-'");
             else if (!ids.Add(idNode.Value))
                 ctx.Error(idNode, ErrorCodes.DuplicateProvision, $"duplicate provision id '{idNode.Value}'");
         }
         var kind = r.Enum<ProvisionKind>("kind", ErrorCodes.UnknownProvisionKind);
-        var sources = ReadSourceIds(r, "a provision must cite at least one source id");
+        var sources = SourceListReader.ReadIds(ctx, r, _sourceIds, "a provision must cite at least one source id");
         var triggerMap = r.Mapping("trigger");
         var trigger = triggerMap is null ? null : ReadTrigger(triggerMap);
         var obligations = new List<Obligation>();

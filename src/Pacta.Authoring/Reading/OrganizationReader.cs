@@ -50,11 +50,8 @@ internal sealed partial class OrganizationReader(FileContext ctx, StateRegistry 
     private IReadOnlyList<string> ReadAliases(MapReader top)
     {
         var aliases = top.Strings("aliases");
-        foreach (var a in aliases.Where(a => !AliasPattern().IsMatch(a)))
+        foreach (var a in aliases.Where(a => !Ids.IsId(a)))
             ctx.Error(top["aliases"]!, ErrorCodes.BadId, $"alias '{a}' must be lower-case words joined by '-' (e.g. north-atlantic-treaty-organization)");
         return aliases;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial System.Text.RegularExpressions.Regex AliasPattern();
 }

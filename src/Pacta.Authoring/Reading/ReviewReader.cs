@@ -41,16 +41,7 @@ internal sealed partial class ReviewReader(FileContext ctx, StateRegistry states
         var status = r.Enum<ReviewStatus>("status", ErrorCodes.UnknownStatus);
         DateOnly? ended = null;
         if (r.Date("ended", out var e, out _, allowOpen: false) && e is { } end && InRange(r["ended"]!, "ended", end)) ended = end;
-        var changes = new List<ReviewChange>();
-        foreach (var node in r.List("changes"))
-        {
-            if (node is not YamlMapping cm)
-            {
-                ctx.Error(node, ErrorCodes.WrongType, $"each change must be a mapping with state and leaves or joins, not a {MapReader.Shape(node)}");
-                continue;
-            }
-            if (Change(cm) is { } c) changes.Add(c);
-        }
+        var changes = Changes(r);
         var sourceIds = new HashSet<string>(StringComparer.Ordinal);
         var sources = SourceListReader.Read(ctx, r, "sources", sourceIds);
         var contested = ReadContested(r, sourceIds);
@@ -91,6 +82,22 @@ internal sealed partial class ReviewReader(FileContext ctx, StateRegistry states
             return null;
         }
         return id;
+    }
+
+    /// <summary>The member changes under <c>changes</c>: an entry's own, or those a contested point's reading sets.</summary>
+    private List<ReviewChange> Changes(MapReader r)
+    {
+        var changes = new List<ReviewChange>();
+        foreach (var node in r.List("changes"))
+        {
+            if (node is not YamlMapping cm)
+            {
+                ctx.Error(node, ErrorCodes.WrongType, $"each change must be a mapping with state and leaves or joins, not a {MapReader.Shape(node)}");
+                continue;
+            }
+            if (Change(cm) is { } c) changes.Add(c);
+        }
+        return changes;
     }
 
     private ReviewChange? Change(YamlMapping map)

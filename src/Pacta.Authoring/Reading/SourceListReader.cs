@@ -4,7 +4,7 @@ using Pacta.Domain;
 
 namespace Pacta.Authoring.Reading;
 
-/// <summary>Reads the <c>sources</c> list shared by agreement, organization and conflict files.</summary>
+/// <summary>Reads the <c>sources</c> list shared by agreement, organization, conflict and review files, and the source ids an element cites.</summary>
 internal static class SourceListReader
 {
     private static readonly string[] Required = ["id", "url", "supports"];
@@ -41,5 +41,24 @@ internal static class SourceListReader
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The source ids an element cites under <c>sources</c> (a provision, a reading), each one the file defines; a
+    /// list given but empty is reported with <paramref name="emptyMessage"/>.
+    /// </summary>
+    public static List<string> ReadIds(FileContext ctx, MapReader r, IReadOnlySet<string> defined, string emptyMessage)
+    {
+        var sources = new List<string>();
+        var nodes = r.List("sources", scalarOk: true);
+        if (r.Has("sources") && nodes.Count == 0) ctx.Error(r["sources"]!, ErrorCodes.ProvisionWithoutSource, emptyMessage);
+        foreach (var s in nodes)
+        {
+            if (s is not YamlScalar sc) { ctx.Error(s, ErrorCodes.WrongType, "'sources' lists source ids"); continue; }
+            if (!defined.Contains(sc.Value))
+                ctx.Error(sc, ErrorCodes.UnknownSource, $"unknown source id '{sc.Value}'{Suggest.DidYouMean(sc.Value, defined)}");
+            else sources.Add(sc.Value);
+        }
+        return sources;
     }
 }
