@@ -14,26 +14,11 @@ namespace Pacta.Tests.Data;
 /// </summary>
 public sealed class ReviewCoverageTests
 {
-    private static readonly Lazy<AtopRelease> Release = new(() => AtopImporter.ImportFolder(Repo.Path("data", "atop")).Release!);
+    private static Lazy<AtopRelease> Release => ReviewedCorpus.Release;
+    private static LoadResult Loaded => ReviewedCorpus.Loaded;
+    private static IEnumerable<Agreement> PactaAgreements => ReviewedCorpus.PactaAgreements;
 
-    private static CorpusLoader Loader() =>
-        new(TestCorpus.States, TestCorpus.Locations)
-        {
-            ExternalAgreementIds = Release.Value.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet(StringComparer.Ordinal),
-            Today = new DateOnly(2026, 12, 1),
-        };
-
-    private static readonly Lazy<LoadResult> Loaded = new(() =>
-    {
-        var result = Loader().LoadDirectory(Repo.Path("corpus"));
-        Assert.True(result.Ok, string.Join('\n', result.Diagnostics.Take(10)));
-        return result;
-    });
-
-    private static IEnumerable<Agreement> PactaAgreements => Loaded.Value.Corpus!.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta);
-
-    private static readonly Lazy<ContinuousAlliances> Continuous = new(() =>
-        ContinuousAlliances.Build(Release.Value, PactaAgreements, Loaded.Value.Corpus!, 2026, reviews: Loaded.Value.Reviews));
+    private static readonly Lazy<ContinuousAlliances> Continuous = new(() => ReviewedCorpus.Continuous(2026));
 
     private static readonly Lazy<DirectedDyadTable> Table = new(() => Continuous.Value.Table(new YearRange(2017, 2026)));
 
@@ -43,11 +28,11 @@ public sealed class ReviewCoverageTests
         var open = ReviewCoverage.OpenAtEnd(Release.Value);
         Assert.Equal(372, open.Count);
         // A new alliance left open, or a review lost, fails here: nothing after 2018 rests on an assumption.
-        Assert.Equal(open, Loaded.Value.Reviews.Select(r => r.AtopId).Order());
+        Assert.Equal(open, Loaded.Reviews.Select(r => r.AtopId).Order());
         Assert.Empty(Continuous.Value.Unreviewed!);
-        Assert.All(Loaded.Value.Reviews, r => Assert.NotEmpty(r.Sources));
-        Assert.All(Loaded.Value.Reviews.SelectMany(r => r.Sources), s => Assert.NotNull(s.Retrieved));
-        var rows = ReviewCoverage.Build(Release.Value, Loaded.Value.Reviews, PactaAgreements, c => c.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(Loaded.Reviews, r => Assert.NotEmpty(r.Sources));
+        Assert.All(Loaded.Reviews.SelectMany(r => r.Sources), s => Assert.NotNull(s.Retrieved));
+        var rows = ReviewCoverage.Build(Release.Value, Loaded.Reviews, PactaAgreements, c => c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain(rows, r => r.Decision == "unreviewed");
         Assert.Equal("csto-1992", rows.Single(r => r.AtopId == 4220).TakenOverBy);
     }
@@ -55,25 +40,21 @@ public sealed class ReviewCoverageTests
     [Fact]
     public void Without_the_review_the_open_alliances_are_unreviewed_and_listed_as_such()
     {
-        var partial = Loaded.Value.Reviews.Where(r => r.AtopId != 3222).ToList();
+        var partial = Loaded.Reviews.Where(r => r.AtopId != 3222).ToList();
         var rows = ReviewCoverage.Build(Release.Value, partial, PactaAgreements, c => c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal([3222], rows.Where(r => r.Decision == "unreviewed").Select(r => r.AtopId));
-        var c = ContinuousAlliances.Build(Release.Value, PactaAgreements, Loaded.Value.Corpus!, 2025, reviews: partial);
+        var c = ReviewedCorpus.Continuous(2025, partial);
         Assert.Equal([3222], c.Unreviewed!.Order());
         // Saudi Arabia - Pakistan 2025: the 1951 treaty unreviewed, so the row says so.
         Assert.Equal(DyadOrigin.AtopUnreviewed, DyadOrigins.Of(c.Table(new YearRange(2025, 2025)).Get(670, 770, 2025), 2025));
         Assert.Equal(DyadOrigin.Pacta, DyadOrigins.Of(Table.Value.Get(670, 770, 2025), 2025));
     }
 
-    // Each change the review records after 2018, as the directed dyad-year it changes: the last year with the
-    // promise (in force on at least one day, ATOP's year rule) and the first year without it, or the reverse.
+    // Each change the review records after 2018 (the shared table ReviewedChanges), as the directed dyad-year it
+    // changes: the last year with the promise (in force on at least one day, ATOP's year rule) and the first year
+    // without it, or the reverse.
     [Theory]
-    [InlineData(2, 93, "defense", 2023, 2024)]        // Nicaragua leaves the OAS Charter (3150) on 2023-11-19
-    [InlineData(2, 101, "defense", 2019, 2020)]       // Venezuela leaves the OAS Charter on 2019-04-27 (the default reading)
-    [InlineData(365, 369, "consul", 2019, 2020)]      // Russia - Ukraine 1997 (4875) expires on 2019-03-31
-    [InlineData(475, 436, "defense", 2025, 2026)]     // Niger leaves the ECOWAS defence protocol (3895) on 2025-01-29
-    [InlineData(475, 439, "defense", 2025, 2026)]     // Burkina Faso too
-    [InlineData(2, 700, "consul", 2021, 2022)]        // the 2012 US - Afghanistan partnership ends on 2021-08-15
+    [MemberData(nameof(ReviewedChanges.Ending), MemberType = typeof(ReviewedChanges))]
     public void A_promise_ends_after_2018_where_the_review_says(int c1, int c2, string column, int lastYearWith, int firstYearWithout)
     {
         var flag = Flag(column);
@@ -91,8 +72,8 @@ public sealed class ReviewCoverageTests
     public void Venezuelas_exit_from_the_OAS_Charter_follows_the_reading(string? choice, bool memberIn2020)
     {
         IReadOnlyList<ReadingChoice> readings = choice is null ? [] : [ReadingChoices.Parse(choice, out _)!];
-        Assert.Null(readings.Count == 0 ? null : ReviewReadings.Check(readings[0], Loaded.Value.Reviews));
-        var c = ContinuousAlliances.Build(Release.Value, PactaAgreements, Loaded.Value.Corpus!, 2026, reviews: Loaded.Value.Reviews, readings: readings);
+        Assert.Null(readings.Count == 0 ? null : ReviewReadings.Check(readings[0], Loaded.Reviews));
+        var c = ReviewedCorpus.Continuous(2026, readings: readings);
         var table = c.Table(new YearRange(2018, 2026));
         // VEN -> USA 2020 atop_defense: 1 only while Venezuela is a party; in 2019 it was a party on some day either way.
         Assert.Equal(memberIn2020, table.Get(101, 2, 2020).HasFlag(AllianceObligations.Defense));
@@ -102,7 +83,7 @@ public sealed class ReviewCoverageTests
         Assert.False(table.Get(93, 2, 2024).HasFlag(AllianceObligations.Defense));
         var years = c.StateYearsAfterRelease(new YearRange(2020, 2020));
         Assert.Equal(memberIn2020, years.Single(s => s.State == 101 && s.Year == 2020).AllianceIds.Contains(3150));
-        var applied = ReviewReadings.Applied(Loaded.Value.Reviews, readings).Single();
+        var applied = ReviewReadings.Applied(Loaded.Reviews, readings).Single();
         Assert.Equal(("atop-3150", "venezuela-oas-exit", !memberIn2020), (applied.Scope, applied.Clause, applied.IsDefault));
     }
 
@@ -112,7 +93,7 @@ public sealed class ReviewCoverageTests
     [InlineData("atop-3180:venezuela-oas-exit=revoked-by-assembly", "no reviewed alliance 'atop-3180' with a contested point")]
     public void A_reading_the_reviews_do_not_have_is_refused(string choice, string message)
     {
-        var problem = ReviewReadings.Check(ReadingChoices.Parse(choice, out _)!, Loaded.Value.Reviews);
+        var problem = ReviewReadings.Check(ReadingChoices.Parse(choice, out _)!, Loaded.Reviews);
         Assert.NotNull(problem);
         Assert.Contains(message, problem);
     }
@@ -156,66 +137,36 @@ public sealed class ReviewCoverageTests
     [Fact]
     public void Contested_point_errors_are_located()
     {
-        var dir = Directory.CreateTempSubdirectory("pacta-review-");
-        try
-        {
-            var reviews = Directory.CreateDirectory(Path.Combine(dir.FullName, "reviews"));
-            var file = Path.Combine(reviews.FullName, "r.yaml");
-            File.WriteAllText(file, """
-                id: r
-                title: Review
-                alliances:
-                  - atop: 3150
-                    name: OAS
-                    status: changed
-                    contested:
-                      - clause: exit
-                        question: q
-                        default: stays
-                        default_reason: r
-                        readings:
-                          - id: leaves
-                            summary: s
-                            sources: [t]
-                            set:
-                              changes:
-                                - state: VEN
-                                  leaves: 2019-04-27
-                          - id: remains
-                            summary: s
-                            sources: [s]
-                            set: { changes: [] }
-                    sources:
-                      - id: s
-                        url: https://example.org/s
-                        supports: s
-                """.Replace("\r\n", "\n"));
-            var result = Loader().Load([file], baseCorpusDir: null);
-            Assert.False(result.Ok);
-            Assert.Equal([("PACTA090", 10, 18), ("PACTA036", 15, 23)], result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
-            Assert.Contains("default 'stays' is not a reading of this clause", result.Diagnostics[0].Message);
-            Assert.Contains("unknown source id 't'", result.Diagnostics[1].Message);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var result = ReviewedCorpus.LoadReviewFile(ReviewedCorpus.ReviewFile("""
+            atop: 3150
+            name: OAS
+            status: changed
+            contested:
+              - clause: exit
+                question: q
+                default: stays
+                default_reason: r
+                readings:
+                  - id: leaves
+                    summary: s
+                    sources: [t]
+                    set:
+                      changes:
+                        - state: VEN
+                          leaves: 2019-04-27
+                  - id: remains
+                    summary: s
+                    sources: [s]
+                    set: { changes: [] }
+            """));
+        Assert.False(result.Ok);
+        Assert.Equal([("PACTA090", 10, 18), ("PACTA036", 15, 23)], result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
+        Assert.Contains("default 'stays' is not a reading of this clause", result.Diagnostics[0].Message);
+        Assert.Contains("unknown source id 't'", result.Diagnostics[1].Message);
     }
 
     [Theory]
-    [InlineData(663, 652, "defense", 2022, 2023)]     // Syria readmitted to the Arab League (3205) on 2023-05-07
-    [InlineData(652, 663, "defense", 2022, 2023)]
-    [InlineData(710, 630, "nonagg", 2022, 2023)]      // Iran joins the SCO (4810) on 2023-07-04
-    [InlineData(750, 370, "consul", 2023, 2024)]      // Belarus joins the SCO on 2024-07-04
-    [InlineData(800, 255, "nonagg", 2018, 2019)]      // Germany accedes to the TAC (3755) on 2019-11-02
-    [InlineData(560, 850, "nonagg", 2019, 2020)]      // South Africa accedes to the TAC on 2020-11-10 (online, Hanoi)
-    [InlineData(100, 840, "nonagg", 2019, 2020)]      // Colombia too
-    [InlineData(40, 816, "nonagg", 2019, 2020)]       // Cuba too
-    [InlineData(212, 800, "nonagg", 2023, 2024)]      // Luxembourg accedes at the Vientiane summits of October 2024
-    [InlineData(615, 820, "nonagg", 2024, 2025)]      // Algeria accedes on 2025-07-09 (Kuala Lumpur)
-    [InlineData(165, 820, "nonagg", 2024, 2025)]      // Uruguay too
-    [InlineData(375, 816, "nonagg", 2024, 2025)]      // Finland accedes on 2025-10-25 (Kuala Lumpur)
-    [InlineData(850, 375, "nonagg", 2024, 2025)]      // and the old parties owe it the same
+    [MemberData(nameof(ReviewedChanges.Starting), MemberType = typeof(ReviewedChanges))]
     public void A_promise_starts_after_2018_where_the_review_says(int c1, int c2, string column, int lastYearWithout, int firstYearWith)
     {
         var flag = Flag(column);
@@ -257,7 +208,7 @@ public sealed class ReviewCoverageTests
     {
         // The organization keeps Armenia (no formal withdrawal); the datasets end its spell at the freeze, as the
         // treaty's default reading (csto-1992, armenia-participation=frozen) does for the what-if and the cascade.
-        var csto = Loaded.Value.Corpus!.Organization("csto")!;
+        var csto = Loaded.Corpus!.Organization("csto")!;
         Assert.Contains(csto.Members, m => m.State == 371 && m.Span.Contains(new DateOnly(2025, 6, 1)));
         var spells = Continuous.Value.Pacta.Single(a => a.Id == 4220).Members.Where(m => m.State == 371).ToList();
         Assert.All(spells, m => Assert.True(m.To is { } t && t <= new DateOnly(2024, 2, 21)));
@@ -266,61 +217,40 @@ public sealed class ReviewCoverageTests
     [Fact]
     public void Suspension_errors_are_located()
     {
-        var dir = Directory.CreateTempSubdirectory("pacta-review-");
-        try
-        {
-            var reviews = Directory.CreateDirectory(Path.Combine(dir.FullName, "reviews"));
-            var file = Path.Combine(reviews.FullName, "r.yaml");
-            File.WriteAllText(file, """
-                id: r
-                title: Review
-                alliances:
-                  - atop: 3205
-                    name: Arab League
-                    status: changed
-                    changes:
-                      - state: SYR
-                        suspended: 2011-11-12
-                    sources:
-                      - id: s
-                        url: https://example.org/s
-                        supports: s
-                  - atop: 3015
-                    name: Arab League pact
-                    status: changed
-                    changes:
-                      - state: SYR
-                        suspended: 2023-05-07
-                        until: 2023-05-01
-                    sources:
-                      - id: s
-                        url: https://example.org/s
-                        supports: s
-                  - atop: 3150
-                    name: OAS
-                    status: changed
-                    changes:
-                      - state: NIC
-                        leaves: 2023-11-19
-                        until: 2024-01-01
-                    sources:
-                      - id: s
-                        url: https://example.org/s
-                        supports: s
-                """.Replace("\r\n", "\n"));
-            var result = Loader().Load([file], baseCorpusDir: null);
-            Assert.False(result.Ok);
-            Assert.Equal(
-                [("PACTA081", 9, 20), ("PACTA082", 20, 16), ("PACTA082", 31, 16)],
-                result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
-            Assert.Contains("needs the day it ended", result.Diagnostics[0].Message);
-            Assert.Contains("'until' 2023-05-01 is before 'suspended' 2023-05-07", result.Diagnostics[1].Message);
-            Assert.Contains("belongs to a 'suspended' change only", result.Diagnostics[2].Message);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var result = ReviewedCorpus.LoadReviewFile(ReviewedCorpus.ReviewFile(
+            """
+            atop: 3205
+            name: Arab League
+            status: changed
+            changes:
+              - state: SYR
+                suspended: 2011-11-12
+            """,
+            """
+            atop: 3015
+            name: Arab League pact
+            status: changed
+            changes:
+              - state: SYR
+                suspended: 2023-05-07
+                until: 2023-05-01
+            """,
+            """
+            atop: 3150
+            name: OAS
+            status: changed
+            changes:
+              - state: NIC
+                leaves: 2023-11-19
+                until: 2024-01-01
+            """));
+        Assert.False(result.Ok);
+        Assert.Equal(
+            [("PACTA081", 9, 20), ("PACTA082", 20, 16), ("PACTA082", 31, 16)],
+            result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
+        Assert.Contains("needs the day it ended", result.Diagnostics[0].Message);
+        Assert.Contains("'until' 2023-05-01 is before 'suspended' 2023-05-07", result.Diagnostics[1].Message);
+        Assert.Contains("belongs to a 'suspended' change only", result.Diagnostics[2].Message);
     }
 
     [Fact]

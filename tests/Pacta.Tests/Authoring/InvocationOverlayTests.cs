@@ -1,3 +1,4 @@
+using Pacta.Authoring;
 using Pacta.Domain;
 using Pacta.Tests.Support;
 
@@ -35,29 +36,63 @@ public sealed class InvocationOverlayTests
         Assert.Equal([ProvisionKind.Defense, ProvisionKind.Offense], byId["atop-1385"].Kinds);
     }
 
+    // The one overlay the error tests start from (lines 1-10), valid, so that each test's errors come from the lines
+    // it changes: a line naming a key of lines 1-3 replaces it, any other line is added from line 11 on.
+    private static readonly string[] Valid =
+    [
+        "id: test",
+        "agreement: atop-3150",
+        "name: A test overlay",
+        "clauses:",
+        "  - article: Art. 1",
+        "    text: some words",
+        "sources:",
+        "  - id: s",
+        "    url: https://example.org/treaty",
+        "    supports: the text",
+    ];
+
+    private static string Overlay(params string[] lines)
+    {
+        var text = Valid.ToList();
+        foreach (var line in lines)
+        {
+            var at = text.FindIndex(0, 3, l => l[..l.IndexOf(':', StringComparison.Ordinal)] == line.Split(':')[0]);
+            if (at >= 0) text[at] = line;
+            else text.Add(line);
+        }
+        return string.Join('\n', text) + "\n";
+    }
+
+    /// <summary>Reads <paramref name="text"/> as the one overlay (invocation/ID.yaml, by its id) of an otherwise empty corpus.</summary>
+    private static LoadResult Load(string text)
+    {
+        var name = text[4..text.IndexOf('\n', StringComparison.Ordinal)];
+        var root = Directory.CreateTempSubdirectory("pacta-invocation-");
+        try
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(root.FullName, "invocation"));
+            File.WriteAllText(Path.Combine(dir.FullName, name + ".yaml"), text);
+            return TestCorpus.Loader.LoadDirectory(root.FullName);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_starting_overlay_is_valid()
+    {
+        var result = Load(Overlay());
+        Assert.True(result.Ok, string.Join("\n", result.Diagnostics));
+        Assert.Equal("atop-3150", Assert.Single(result.Invocations).Agreement);
+    }
+
     [Fact]
     public void Uncertain_MustBeSentences_AndAnItemOfAnotherShapeIsAnErrorOnItsLine()
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"pacta-invocation-{Guid.NewGuid():N}", "invocation");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "doubt.yaml"), """
-            id: doubt
-            agreement: atop-3150
-            name: An overlay with doubts
-            clauses:
-              - article: Art. 1
-                text: some words
-            sources:
-              - id: s
-                url: https://example.org/treaty
-                supports: the text
-            uncertain:
-              - the article number was not read
-              - {article: 2}
-            kinds: [support]
-            """);
-
-        var result = TestCorpus.Loader.LoadDirectory(Path.GetDirectoryName(dir)!);
+        var result = Load(Overlay("id: doubt", "uncertain:", "  - the article number was not read", "  - {article: 2}", "kinds: [support]"));
 
         Assert.False(result.Ok);
         Assert.Contains(result.Diagnostics, d => d.File.EndsWith("doubt.yaml", StringComparison.Ordinal) && d.Line == 13 && d.Message.Contains("uncertain", StringComparison.Ordinal));
@@ -67,50 +102,18 @@ public sealed class InvocationOverlayTests
     [Fact]
     public void BadOverlay_IsAnErrorWithFileLineAndColumn()
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"pacta-invocation-{Guid.NewGuid():N}", "invocation");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "bad.yaml"), """
-            id: bad
-            agreement: atop-3150
-            name: A bad overlay
-            between_members: sometimes
-            adversaries: [NOWHERE]
-            clauses:
-              - article: Art. 1
-                text: some words
-            sources:
-              - id: s
-                url: https://example.org/treaty
-                supports: the text
-            """);
-
-        var result = TestCorpus.Loader.LoadDirectory(Path.GetDirectoryName(dir)!);
+        var result = Load(Overlay("id: bad", "between_members: sometimes", "adversaries: [NOWHERE]"));
 
         Assert.False(result.Ok);
-        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("bad.yaml", StringComparison.Ordinal) && d.Line == 4 && d.Message.Contains("sometimes", StringComparison.Ordinal));
-        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("bad.yaml", StringComparison.Ordinal) && d.Line == 5 && d.Message.Contains("NOWHERE", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("bad.yaml", StringComparison.Ordinal) && (d.Line, d.Column) == (11, 18) && d.Message.Contains("sometimes", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.File.EndsWith("bad.yaml", StringComparison.Ordinal) && (d.Line, d.Column) == (12, 15) && d.Message.Contains("NOWHERE", StringComparison.Ordinal));
         Assert.Empty(result.Invocations);
     }
 
     [Fact]
     public void Overlay_NamingAnUnknownAgreement_IsAnError()
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"pacta-invocation-{Guid.NewGuid():N}", "invocation");
-        Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "ghost.yaml"), """
-            id: ghost
-            agreement: no-such-treaty
-            name: Nothing
-            clauses:
-              - article: Art. 1
-                text: some words
-            sources:
-              - id: s
-                url: https://example.org/treaty
-                supports: the text
-            """);
-
-        var result = TestCorpus.Loader.LoadDirectory(Path.GetDirectoryName(dir)!);
+        var result = Load(Overlay("id: ghost", "agreement: no-such-treaty"));
 
         Assert.Contains(result.Diagnostics, d => d.Message.Contains("unknown agreement id 'no-such-treaty'", StringComparison.Ordinal) && d.Line == 1);
     }

@@ -13,29 +13,13 @@ namespace Pacta.Tests.Data;
 /// </summary>
 public sealed class ContinuationReviewTests
 {
-    private const int Usa = 2, Nic = 93, Ven = 101, Rus = 365, Ukr = 369, Mkd = 343, Deu = 255, Tha = 800, Nir = 436, Bfo = 439, Mli = 432;
+    private const int Usa = 2, Nic = 93, Rus = 365, Ukr = 369, Mkd = 343, Deu = 255, Tha = 800, Nir = 436, Bfo = 439, Mli = 432;
 
-    private static readonly Lazy<AtopRelease> Release = new(() => AtopImporter.ImportFolder(Repo.Path("data", "atop")).Release!);
+    private static Lazy<AtopRelease> Release => ReviewedCorpus.Release;
+    private static Corpus Corpus => ReviewedCorpus.Corpus;
+    private static IReadOnlyList<AtopReview> Reviews => ReviewedCorpus.Reviews;
 
-    private static CorpusLoader Loader(DateOnly? today = null) =>
-        new(TestCorpus.States, TestCorpus.Locations)
-        {
-            ExternalAgreementIds = Release.Value.Alliances.Select(a => $"atop-{a.AtopId}").ToHashSet(StringComparer.Ordinal),
-            Today = today ?? new DateOnly(2026, 12, 1),
-        };
-
-    private static readonly Lazy<LoadResult> Loaded = new(() =>
-    {
-        var result = Loader().LoadDirectory(Repo.Path("corpus"));
-        Assert.True(result.Ok, string.Join('\n', result.Diagnostics.Take(10)));
-        return result;
-    });
-
-    private static Corpus Corpus => Loaded.Value.Corpus!;
-    private static IReadOnlyList<AtopReview> Reviews => Loaded.Value.Reviews;
-
-    private static ContinuousAlliances Continuous(IReadOnlyList<AtopReview>? reviews = null) =>
-        ContinuousAlliances.Build(Release.Value, Corpus.Agreements.Where(a => a.Origin == AgreementOrigin.Pacta), Corpus, 2025, reviews: reviews ?? Reviews);
+    private static ContinuousAlliances Continuous(IReadOnlyList<AtopReview>? reviews = null) => ReviewedCorpus.Continuous(2025, reviews);
 
     [Fact]
     public void The_bundled_review_covers_the_reference_list_and_only_alliances_open_at_the_end_of_2018()
@@ -57,10 +41,6 @@ public sealed class ContinuationReviewTests
     public void Reviewed_changes_end_and_open_memberships()
     {
         var c = Continuous();
-        var oas = c.Atop.Single(a => a.Id == 3150);
-        Assert.Equal(new DateOnly(2023, 11, 19), oas.Members.Single(m => m.State == Nic && m.From.Year < 2000).To);
-        Assert.Equal(new DateOnly(2019, 4, 27), oas.Members.Single(m => m.State == Ven && m.From.Year < 2000).To);
-        Assert.All(c.Atop.Single(a => a.Id == 4875).Members, m => Assert.Equal(new DateOnly(2019, 3, 31), m.To));
         // ECOWAS: the three Sahel states leave the 1978 protocol; Mali was never in the 1981 one.
         Assert.All(c.Atop.Single(a => a.Id == 3810).Members.Where(m => m.State is Mli or Nir or Bfo && m.To is not null && m.To.Value.Year > 2018),
             m => Assert.Equal(new DateOnly(2025, 1, 29), m.To));
@@ -73,6 +53,28 @@ public sealed class ContinuationReviewTests
         var t = c.Table(new YearRange(2018, 2025));
         Assert.Equal(AllianceObligations.None, t.Get(Deu, Tha, 2018) & AllianceObligations.NonAggression);
         Assert.True(t.Get(Deu, Tha, 2019).HasFlag(AllianceObligations.NonAggression));
+    }
+
+    // Each change of the shared table (ReviewedChanges): the member's spell ends or opens on the day; an alliance that
+    // ends ends every spell on it.
+    [Theory]
+    [MemberData(nameof(ReviewedChanges.Spells), MemberType = typeof(ReviewedChanges))]
+    public void A_reviewed_change_ends_or_opens_the_membership_on_its_day(int atop, int member, string day, ReviewedChanges.Change change)
+    {
+        var on = DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var members = Continuous().Atop.Single(a => a.Id == atop).Members;
+        switch (change)
+        {
+            case ReviewedChanges.Change.Ends:
+                Assert.All(members, m => Assert.Equal(on, m.To));
+                break;
+            case ReviewedChanges.Change.Leaves:
+                Assert.Contains(members, m => m.State == member && m.From.Year < 2019 && m.To == on);
+                break;
+            default:
+                Assert.Contains(members, m => m.State == member && m.From == on);
+                break;
+        }
     }
 
     [Fact]
@@ -108,53 +110,32 @@ public sealed class ContinuationReviewTests
     [Fact]
     public void Review_errors_are_located()
     {
-        var dir = Directory.CreateTempSubdirectory("pacta-review-");
-        try
-        {
-            var reviews = Directory.CreateDirectory(Path.Combine(dir.FullName, "reviews"));
-            var file = Path.Combine(reviews.FullName, "r.yaml");
-            File.WriteAllText(file, """
-                id: r
-                title: Review
-                alliances:
-                  - atop: 99999
-                    name: no such alliance
-                    status: continued
-                    sources:
-                      - id: s
-                        url: https://example.org/s
-                        supports: s
-                  - atop: 4875
-                    name: Russia - Ukraine
-                    status: ended
-                    ended: 2027-01-01
-                    sources:
-                      - id: s
-                        url: https://example.org/s
-                        supports: s
-                  - atop: 3150
-                    name: OAS
-                    status: changed
-                    changes:
-                      - state: Narnia
-                        leaves: 2023-11-19
-                    sources:
-                      - id: s
-                        url: https://example.org/s
-                        supports: s
-                """.Replace("\r\n", "\n"));
-            var result = Loader(new DateOnly(2026, 12, 1)).Load([file], baseCorpusDir: null);
-            Assert.False(result.Ok);
-            Assert.Empty(result.Reviews);
-            Assert.Equal(
-                [("PACTA080", 4, 11), ("PACTA081", 14, 12), ("PACTA030", 23, 16)],
-                result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
-            Assert.Contains("ATOP has no alliance 99999", result.Diagnostics[0].Message);
-            Assert.Contains("2027-01-01 is outside the reviewed years", result.Diagnostics[1].Message);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        var result = ReviewedCorpus.LoadReviewFile(ReviewedCorpus.ReviewFile(
+            """
+            atop: 99999
+            name: no such alliance
+            status: continued
+            """,
+            """
+            atop: 4875
+            name: Russia - Ukraine
+            status: ended
+            ended: 2027-01-01
+            """,
+            """
+            atop: 3150
+            name: OAS
+            status: changed
+            changes:
+              - state: Narnia
+                leaves: 2023-11-19
+            """));
+        Assert.False(result.Ok);
+        Assert.Empty(result.Reviews);
+        Assert.Equal(
+            [("PACTA080", 4, 11), ("PACTA081", 14, 12), ("PACTA030", 23, 16)],
+            result.Diagnostics.Select(d => (d.Code, d.Line, d.Column)));
+        Assert.Contains("ATOP has no alliance 99999", result.Diagnostics[0].Message);
+        Assert.Contains("2027-01-01 is outside the reviewed years", result.Diagnostics[1].Message);
     }
 }
