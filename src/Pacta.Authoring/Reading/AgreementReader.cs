@@ -140,13 +140,8 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         var parties = new List<Party>();
         var seen = new List<(string Key, DateSpan Span)>();
         var pending = new List<(YamlMapping Map, MapReader Reader)>();
-        foreach (var node in top.List("parties"))
+        foreach (var map in top.Mappings("parties", "each party must be a mapping"))
         {
-            if (node is not YamlMapping map)
-            {
-                ctx.Error(node, ErrorCodes.WrongType, $"each party must be a mapping, not a {MapReader.Shape(node)}");
-                continue;
-            }
             var r = new MapReader(ctx, map, "party", ["role", "from", "to"], ["state", "organization", "suspended", "note", "assumed"]);
             int? state = null;
             string? org = null;
@@ -211,13 +206,8 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private List<Suspension> ReadSuspensions(MapReader party)
     {
         var result = new List<Suspension>();
-        foreach (var node in party.List("suspended"))
+        foreach (var map in party.Mappings("suspended", "each suspension must be a mapping", withShape: false))
         {
-            if (node is not YamlMapping map)
-            {
-                ctx.Error(node, ErrorCodes.WrongType, "each suspension must be a mapping");
-                continue;
-            }
             var r = new MapReader(ctx, map, "suspension", ["from", "to"], ["between", "note"]);
             var span = ReadSpan(r, "suspension");
             var between = new List<int>();
@@ -262,13 +252,8 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
         var nodes = top.List("provisions");
         if (top.Has("provisions") && nodes.Count == 0)
             ctx.Error(top["provisions"]!, ErrorCodes.NoProvisions, "an agreement needs at least one provision");
-        foreach (var node in nodes)
+        foreach (var map in top.Mappings(nodes, "each provision must be a mapping"))
         {
-            if (node is not YamlMapping map)
-            {
-                ctx.Error(node, ErrorCodes.WrongType, $"each provision must be a mapping, not a {MapReader.Shape(node)}");
-                continue;
-            }
             var p = ReadProvision(map, ids);
             if (p is not null) result.Add(p);
         }
@@ -278,22 +263,14 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private Provision? ReadProvision(YamlMapping map, HashSet<string> ids)
     {
         var r = new MapReader(ctx, map, "provision", ProvisionRequired, ProvisionOptional);
-        var idNode = r.Required("id");
-        if (idNode is not null)
-        {
-            if (!Ids.IsId(idNode.Value))
-                ctx.Error(idNode, ErrorCodes.BadId, $"provision id '{idNode.Value}' must be lower-case words joined by '-'");
-            else if (!ids.Add(idNode.Value))
-                ctx.Error(idNode, ErrorCodes.DuplicateProvision, $"duplicate provision id '{idNode.Value}'");
-        }
+        var idNode = r.UniqueId("id", "provision", ids, ErrorCodes.DuplicateProvision, id => $"duplicate provision id '{id}'");
         var kind = r.Enum<ProvisionKind>("kind", ErrorCodes.UnknownProvisionKind);
         var sources = SourceListReader.ReadIds(ctx, r, _sourceIds, "a provision must cite at least one source id");
         var triggerMap = r.Mapping("trigger");
         var trigger = triggerMap is null ? null : ReadTrigger(triggerMap);
         var obligations = new List<Obligation>();
-        foreach (var node in r.List("obligations"))
+        foreach (var om in r.Mappings("obligations", "each obligation must be a mapping", withShape: false))
         {
-            if (node is not YamlMapping om) { ctx.Error(node, ErrorCodes.WrongType, "each obligation must be a mapping"); continue; }
             if (ReadObligation(om, hasTrigger: triggerMap is not null) is { } o) obligations.Add(o);
         }
         if (triggerMap is not null && !r.Has("obligations"))
@@ -588,9 +565,8 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private List<Amount> ReadAmounts(MapReader r)
     {
         var result = new List<Amount>();
-        foreach (var node in r.List("amounts"))
+        foreach (var map in r.Mappings("amounts", "each amount must be a mapping", withShape: false))
         {
-            if (node is not YamlMapping map) { ctx.Error(node, ErrorCodes.WrongType, "each amount must be a mapping"); continue; }
             var a = new MapReader(ctx, map, "amount", [], AmountKeys);
             var value = ReadDecimal(a, "amount");
             var currency = a.Scalar("currency");
@@ -621,9 +597,8 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private List<Condition> ReadConditions(MapReader r)
     {
         var result = new List<Condition>();
-        foreach (var node in r.List("conditions"))
+        foreach (var map in r.Mappings("conditions", "each condition must be a mapping", withShape: false))
         {
-            if (node is not YamlMapping map) { ctx.Error(node, ErrorCodes.WrongType, "each condition must be a mapping"); continue; }
             var c = new MapReader(ctx, map, "condition", ["kind", "text"], ["states"]);
             var kind = c.Enum<ConditionKind>("kind", ErrorCodes.UnknownConditionKind);
             var states = new List<int>();
@@ -639,9 +614,8 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
     private List<AgreementRelation> ReadRelated(MapReader top)
     {
         var result = new List<AgreementRelation>();
-        foreach (var node in top.List("related"))
+        foreach (var map in top.Mappings("related", "each related entry must be a mapping", withShape: false))
         {
-            if (node is not YamlMapping map) { ctx.Error(node, ErrorCodes.WrongType, "each related entry must be a mapping"); continue; }
             var r = new MapReader(ctx, map, "related entry", RelationKeys, []);
             var relation = r.Enum<Relation>("relation", ErrorCodes.UnknownRelation);
             if (r.Required("agreement") is { } a && relation is { } rel)

@@ -43,24 +43,15 @@ internal static class ContestedClauseReader
         where TEffect : class
     {
         var result = new List<ContestedRead<TEffect>>();
-        foreach (var node in r.List("contested"))
+        foreach (var map in r.Mappings("contested", $"each {place.ClauseNoun} must be a mapping"))
         {
-            if (node is not YamlMapping map) { ctx.Error(node, ErrorCodes.WrongType, $"each {place.ClauseNoun} must be a mapping, not a {MapReader.Shape(node)}"); continue; }
             var c = new MapReader(ctx, map, place.ClauseWhat, ClauseRequired, []);
-            var idNode = c.Required("clause");
-            if (idNode is not null)
-            {
-                if (!Ids.IsId(idNode.Value))
-                    ctx.Error(idNode, ErrorCodes.BadId, $"clause id '{idNode.Value}' must be lower-case words joined by '-'");
-                else if (!clauseIds.Add(idNode.Value))
-                    ctx.Error(idNode, ErrorCodes.DuplicateReading, $"duplicate contested clause '{idNode.Value}'{place.DuplicateWhere}");
-            }
+            var idNode = c.UniqueId("clause", "clause", clauseIds, ErrorCodes.DuplicateReading, id => $"duplicate contested clause '{id}'{place.DuplicateWhere}");
             var readings = new List<ReadingRead<TEffect>>();
             var readingIds = new HashSet<string>(StringComparer.Ordinal);
             var nodes = c.List("readings");
-            foreach (var rn in nodes)
+            foreach (var rm in c.Mappings(nodes, "each reading must be a mapping", withShape: false))
             {
-                if (rn is not YamlMapping rm) { ctx.Error(rn, ErrorCodes.WrongType, "each reading must be a mapping"); continue; }
                 if (ReadReading(ctx, rm, place, sourceIds, readingIds) is { } reading) readings.Add(reading);
             }
             if (c.Has("readings") && nodes.Count < 2)
@@ -91,14 +82,7 @@ internal static class ContestedClauseReader
         where TEffect : class
     {
         var r = new MapReader(ctx, map, "reading", ReadingRequired, []);
-        var idNode = r.Required("id");
-        if (idNode is not null)
-        {
-            if (!Ids.IsId(idNode.Value))
-                ctx.Error(idNode, ErrorCodes.BadId, $"reading id '{idNode.Value}' must be lower-case words joined by '-'");
-            else if (!ids.Add(idNode.Value))
-                ctx.Error(idNode, ErrorCodes.DuplicateReading, $"duplicate reading '{idNode.Value}'");
-        }
+        var idNode = r.UniqueId("id", "reading", ids, ErrorCodes.DuplicateReading, id => $"duplicate reading '{id}'");
         var sources = SourceListReader.ReadIds(ctx, r, sourceIds, "a reading must cite at least one source id");
         var set = r.Mapping("set");
         if (set is null && r["set"] is { } bad) ctx.Error(bad, ErrorCodes.ReadingShape, place.SetNotMapping);

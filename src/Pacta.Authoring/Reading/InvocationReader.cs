@@ -25,13 +25,8 @@ internal sealed class InvocationReader(FileContext ctx, StateRegistry states)
         var adversaries = r.Has("adversaries") ? StateList(r, "adversaries") : null;
         var area = r.Has("area") ? StateList(r, "area") : null;
         var conditions = new List<InvocationCondition>();
-        foreach (var node in r.List("conditions"))
+        foreach (var map in r.Mappings("conditions", "each condition must be a mapping with text (and obligors)"))
         {
-            if (node is not YamlMapping map)
-            {
-                ctx.Error(node, ErrorCodes.WrongType, $"each condition must be a mapping with text (and obligors), not a {MapReader.Shape(node)}");
-                continue;
-            }
             var c = new MapReader(ctx, map, "invocation condition", ["text"], ["obligors"]);
             var text = c.String("text", required: true);
             var obligors = c.Has("obligors") ? StateList(c, "obligors") : [];
@@ -41,13 +36,8 @@ internal sealed class InvocationReader(FileContext ctx, StateRegistry states)
         var clauseNodes = r.List("clauses");
         if (r.Has("clauses") && clauseNodes.Count == 0)
             ctx.Error(r["clauses"]!, ErrorCodes.EmptyValue, "at least one clause is required: quote the text the reading rests on");
-        foreach (var node in clauseNodes)
+        foreach (var map in r.Mappings(clauseNodes, "each clause must be a mapping with article and text"))
         {
-            if (node is not YamlMapping map)
-            {
-                ctx.Error(node, ErrorCodes.WrongType, $"each clause must be a mapping with article and text, not a {MapReader.Shape(node)}");
-                continue;
-            }
             var c = new MapReader(ctx, map, "clause", ["article", "text"], []);
             var article = c.String("article", required: true);
             var text = c.String("text", required: true);

@@ -139,6 +139,39 @@ internal sealed class MapReader
         }
     }
 
+    /// <summary>
+    /// An id that must be lower-case words joined by '-' (<see cref="Ids"/>) and unused among <paramref name="used"/>
+    /// (which it joins): the <paramref name="what"/> id ("provision", "reading") is reported otherwise, a repeat with
+    /// <paramref name="duplicateCode"/> and the message <paramref name="duplicate"/> makes of the id. Null when absent.
+    /// </summary>
+    public YamlScalar? UniqueId(string key, string what, HashSet<string> used, string duplicateCode, Func<string, string> duplicate)
+    {
+        var id = Required(key);
+        if (id is null) return null;
+        if (!Ids.IsId(id.Value))
+            _ctx.Error(id, ErrorCodes.BadId, $"{what} id '{id.Value}' must be lower-case words joined by '-'");
+        else if (!used.Add(id.Value))
+            _ctx.Error(id, duplicateCode, duplicate(id.Value));
+        return id;
+    }
+
+    /// <summary>
+    /// The mappings listed under <paramref name="key"/>, one at a time as the caller reads them; an item of another
+    /// shape is reported as it is reached, with <paramref name="each"/> ("each party must be a mapping") and, where
+    /// <paramref name="withShape"/>, the shape it has.
+    /// </summary>
+    public IEnumerable<YamlMapping> Mappings(string key, string each, bool withShape = true) => Mappings(List(key), each, withShape);
+
+    /// <inheritdoc cref="Mappings(string, string, bool)"/>
+    public IEnumerable<YamlMapping> Mappings(IReadOnlyList<YamlNode> nodes, string each, bool withShape = true)
+    {
+        foreach (var node in nodes)
+        {
+            if (node is YamlMapping map) yield return map;
+            else _ctx.Error(node, ErrorCodes.WrongType, withShape ? $"{each}, not a {Shape(node)}" : each);
+        }
+    }
+
     public YamlMapping? Mapping(string key)
     {
         if (!_values.TryGetValue(key, out var node)) return null;

@@ -16,9 +16,8 @@ internal sealed partial class OrganizationReader(FileContext ctx, StateRegistry 
             ctx.Error(id, ErrorCodes.IdMismatch, $"id '{id.Value}' differs from the file name '{expectedId}.yaml'");
         var sources = SourceListReader.Read(ctx, top, "sources", new HashSet<string>(StringComparer.Ordinal));
         var members = new List<OrganizationMember>();
-        foreach (var node in top.List("members"))
+        foreach (var map in top.Mappings("members", "each member must be a mapping", withShape: false))
         {
-            if (node is not YamlMapping map) { ctx.Error(node, ErrorCodes.WrongType, "each member must be a mapping"); continue; }
             var r = new MapReader(ctx, map, "member", ["state", "from", "to"], ["note"]);
             var okFrom = r.Date("from", out var from, out _);
             var okTo = r.Date("to", out var to, out _);

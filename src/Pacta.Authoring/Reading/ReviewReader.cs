@@ -20,13 +20,8 @@ internal sealed partial class ReviewReader(FileContext ctx, StateRegistry states
             ctx.Error(id, ErrorCodes.IdMismatch, $"id '{id.Value}' differs from the file name '{expectedId}.yaml'");
         top.String("title", required: true);
         top.Strings("notes");
-        foreach (var node in top.List("alliances"))
+        foreach (var map in top.Mappings("alliances", "each reviewed alliance must be a mapping with atop, status and sources"))
         {
-            if (node is not YamlMapping map)
-            {
-                ctx.Error(node, ErrorCodes.WrongType, $"each reviewed alliance must be a mapping with atop, status and sources, not a {MapReader.Shape(node)}");
-                continue;
-            }
             if (Entry(map, seen) is { } review) result.Add(review);
         }
         return result;
@@ -88,13 +83,8 @@ internal sealed partial class ReviewReader(FileContext ctx, StateRegistry states
     private List<ReviewChange> Changes(MapReader r)
     {
         var changes = new List<ReviewChange>();
-        foreach (var node in r.List("changes"))
+        foreach (var cm in r.Mappings("changes", "each change must be a mapping with state and leaves or joins"))
         {
-            if (node is not YamlMapping cm)
-            {
-                ctx.Error(node, ErrorCodes.WrongType, $"each change must be a mapping with state and leaves or joins, not a {MapReader.Shape(node)}");
-                continue;
-            }
             if (Change(cm) is { } c) changes.Add(c);
         }
         return changes;

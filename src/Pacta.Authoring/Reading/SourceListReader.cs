@@ -16,13 +16,8 @@ internal static class SourceListReader
         var nodes = top.List(key);
         if (top.Has(key) && nodes.Count == 0)
             ctx.Error(top[key]!, ErrorCodes.NoSources, "at least one source is required: every fact must be cited");
-        foreach (var node in nodes)
+        foreach (var map in top.Mappings(nodes, "each source must be a mapping with id, url and supports"))
         {
-            if (node is not YamlMapping map)
-            {
-                ctx.Error(node, ErrorCodes.WrongType, $"each source must be a mapping with id, url and supports, not a {MapReader.Shape(node)}");
-                continue;
-            }
             var r = new MapReader(ctx, map, "source", Required, Optional);
             var id = r.Required("id");
             if (id is not null && !ids.Add(id.Value))
