@@ -48,6 +48,11 @@ public sealed class CascadeCache(int capacity)
         get { lock (_lock) return _items.Count; }
     }
 
+    private long _builds;
+
+    /// <summary>How many cascades were built (misses); a request answered from the cache adds none.</summary>
+    public long Builds => Interlocked.Read(ref _builds);
+
     public PreparedCascade Get(string key, Func<PreparedCascade> build)
     {
         Lazy<PreparedCascade> lazy;
@@ -61,7 +66,7 @@ public sealed class CascadeCache(int capacity)
             }
             else
             {
-                lazy = new Lazy<PreparedCascade>(build, LazyThreadSafetyMode.ExecutionAndPublication);
+                lazy = new Lazy<PreparedCascade>(() => { Interlocked.Increment(ref _builds); return build(); }, LazyThreadSafetyMode.ExecutionAndPublication);
                 _items[key] = _recent.AddFirst((key, lazy));
                 while (_items.Count > Capacity && _recent.Last is { } last)
                 {

@@ -1,6 +1,5 @@
 using Pacta.Datasets;
 using Pacta.Domain;
-using Pacta.Workspace.Snapshot;
 
 namespace Pacta.Workspace;
 
@@ -18,12 +17,12 @@ public sealed record AppliedReviewReading(string Scope, string Clause, string Re
 /// A cache of <see cref="DyadTableInputs"/> beside the start-up snapshot, keyed by the snapshot's key (every input
 /// file's contents and Pacta's build) and the dataset's parameters (years, --include-political, --reading), so a
 /// repeated <c>pacta dyads</c> neither decodes the whole workspace nor rebuilds the table: the bytes it writes are
-/// those of the table it cached. Anything unreadable is a miss (rewritten); off with PACTA_SNAPSHOT=0, as the
-/// snapshot is.
+/// those of the table it cached. The file's framing is <see cref="KeyedCacheFile"/>'s (anything unreadable is a
+/// miss, rewritten); off with PACTA_SNAPSHOT=0, as the snapshot is.
 /// </summary>
 public static class DyadTableCache
 {
-    private const int Magic = 0x31595944; // "DYY1"
+    private const int Magic = 0x32595944; // "DYY2": framed by KeyedCacheFile, with its checksum
 
     /// <summary>The key: the workspace's input key and the parameters; null when no snapshot is in use.</summary>
     private static byte[]? Key(PactaWorkspace ws, string parameters)
@@ -33,99 +32,65 @@ public static class DyadTableCache
         return [.. input, .. System.Text.Encoding.UTF8.GetBytes("\ndyads\n" + parameters)];
     }
 
-    private static string PathFor(byte[] key) => Path.Combine(WorkspaceSnapshot.Folder, $"dyads-{System.IO.Hashing.XxHash3.HashToUInt64(key):x16}.bin");
-
-    public static DyadTableInputs? TryRead(PactaWorkspace ws, string parameters)
-    {
-        if (Key(ws, parameters) is not { } key) return null;
-        var path = PathFor(key);
-        var info = new FileInfo(path);
-        if (!info.Exists || info.LinkTarget is not null || info.Length > 1 << 28) return null;
-        try
-        {
-            using var r = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)));
-            if (r.ReadInt32() != Magic || !r.ReadBytes(r.ReadInt32()).AsSpan().SequenceEqual(key)) return null;
-            var end = r.ReadInt32();
-            var states = new State[Count(r)];
-            for (var i = 0; i < states.Length; i++)
-            {
-                var cow = r.ReadInt32();
-                var cowc = r.ReadString();
-                var iso3 = Optional(r);
-                var iso2 = Optional(r);
-                var name = r.ReadString();
-                var spells = new DateSpan[Count(r)];
-                for (var k = 0; k < spells.Length; k++) spells[k] = new DateSpan(Day(r.ReadInt32()), Day(r.ReadInt32()));
-                states[i] = new State(cow, cowc, iso3, iso2, name, spells);
-            }
-            var readings = new AppliedReviewReading[Count(r)];
-            for (var i = 0; i < readings.Length; i++) readings[i] = new AppliedReviewReading(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadBoolean());
-            var table = DirectedDyadTable.Read(r);
-            return r.BaseStream.Position == r.BaseStream.Length ? new DyadTableInputs(table, states, end, readings) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or InvalidOperationException or InvalidDataException)
-        {
-            return null;
-        }
-    }
+    public static DyadTableInputs? TryRead(PactaWorkspace ws, string parameters) =>
+        Key(ws, parameters) is { } key ? KeyedCacheFile.TryRead("dyads", Magic, key, 1 << 28, ReadBody) : null;
 
     public static void TryWrite(PactaWorkspace ws, string parameters, DyadTableInputs inputs)
     {
-        if (Key(ws, parameters) is not { } key) return;
-        var path = PathFor(key);
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            Directory.CreateDirectory(WorkspaceSnapshot.Folder);
-            using (var w = new BinaryWriter(new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None)))
-            {
-                w.Write(Magic);
-                w.Write(key.Length);
-                w.Write(key);
-                w.Write(inputs.CoverageEndYear);
-                w.Write(inputs.States.Count);
-                foreach (var s in inputs.States)
-                {
-                    w.Write(s.Cow);
-                    w.Write(s.Cowc);
-                    Optional(w, s.Iso3);
-                    Optional(w, s.Iso2);
-                    w.Write(s.Name);
-                    w.Write(s.Spells.Count);
-                    foreach (var p in s.Spells)
-                    {
-                        w.Write(p.From is { } f ? f.DayNumber : -1);
-                        w.Write(p.To is { } t ? t.DayNumber : -1);
-                    }
-                }
-                w.Write(inputs.Readings.Count);
-                foreach (var a in inputs.Readings)
-                {
-                    w.Write(a.Scope);
-                    w.Write(a.Clause);
-                    w.Write(a.Reading);
-                    w.Write(a.IsDefault);
-                }
-                inputs.Table.Write(w);
-            }
-            File.Move(tmp, path, overwrite: true);
-            foreach (var old in new DirectoryInfo(WorkspaceSnapshot.Folder).EnumerateFiles("dyads-*.bin").OrderByDescending(f => f.LastWriteTimeUtc).Skip(8))
-                old.Delete();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-        finally
-        {
-            try { File.Delete(tmp); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
-        }
+        if (Key(ws, parameters) is { } key) KeyedCacheFile.TryWrite("dyads", Magic, key, w => WriteBody(w, inputs));
     }
 
-    private static int Count(BinaryReader r)
+    private static DyadTableInputs ReadBody(BinaryReader r)
     {
-        var n = r.ReadInt32();
-        return n >= 0 && n <= r.BaseStream.Length - r.BaseStream.Position ? n : throw new InvalidDataException($"count {n} out of range");
+        var end = r.ReadInt32();
+        var states = new State[Count(r)];
+        for (var i = 0; i < states.Length; i++)
+        {
+            var cow = r.ReadInt32();
+            var cowc = r.ReadString();
+            var iso3 = Optional(r);
+            var iso2 = Optional(r);
+            var name = r.ReadString();
+            var spells = new DateSpan[Count(r)];
+            for (var k = 0; k < spells.Length; k++) spells[k] = new DateSpan(Day(r.ReadInt32()), Day(r.ReadInt32()));
+            states[i] = new State(cow, cowc, iso3, iso2, name, spells);
+        }
+        var readings = new AppliedReviewReading[Count(r)];
+        for (var i = 0; i < readings.Length; i++) readings[i] = new AppliedReviewReading(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadBoolean());
+        var table = DirectedDyadTable.Read(r);
+        return new DyadTableInputs(table, states, end, readings);
     }
+
+    private static void WriteBody(BinaryWriter w, DyadTableInputs inputs)
+    {
+        w.Write(inputs.CoverageEndYear);
+        w.Write(inputs.States.Count);
+        foreach (var s in inputs.States)
+        {
+            w.Write(s.Cow);
+            w.Write(s.Cowc);
+            Optional(w, s.Iso3);
+            Optional(w, s.Iso2);
+            w.Write(s.Name);
+            w.Write(s.Spells.Count);
+            foreach (var p in s.Spells)
+            {
+                w.Write(p.From is { } f ? f.DayNumber : -1);
+                w.Write(p.To is { } t ? t.DayNumber : -1);
+            }
+        }
+        w.Write(inputs.Readings.Count);
+        foreach (var a in inputs.Readings)
+        {
+            w.Write(a.Scope);
+            w.Write(a.Clause);
+            w.Write(a.Reading);
+            w.Write(a.IsDefault);
+        }
+        inputs.Table.Write(w);
+    }
+
+    private static int Count(BinaryReader r) => KeyedCacheFile.Count(r);
 
     private static string? Optional(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
 

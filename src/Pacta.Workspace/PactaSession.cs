@@ -39,7 +39,8 @@ public sealed class PactaSession
         _all = new(() => new Evaluator(_corpus.Value));
         _handOnly = new(() => new Evaluator(_handEncoded.Value));
         _majors = majors ?? new(() => File.Exists(CascadeData.MajorsFile) ? CascadeData.Majors() : null);
-        _invocation = new(() => CorpusInvocation.Load(workspace));
+        // From the cache beside the snapshot when the inputs are unchanged (a warm CLI run parses no overlay).
+        _invocation = new(() => CascadeInputCache.Load(workspace, CorpusInvocation.Load));
     }
 
     /// <summary>A session over the bundled corpus (or <paramref name="corpusDir"/>) and the ATOP release in use.</summary>
@@ -72,6 +73,9 @@ public sealed class PactaSession
 
     /// <summary>How many prepared cascades the session holds now.</summary>
     public int CascadesKept => _cascades.Count;
+
+    /// <summary>How many cascades this session has built (a question answered from the kept ones builds none).</summary>
+    public long CascadesBuilt => _cascades.Builds;
 
     /// <summary>
     /// The cascade of an event under <paramref name="options"/>: built once per scenario, assumptions and options and

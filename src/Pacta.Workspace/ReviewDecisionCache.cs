@@ -1,5 +1,4 @@
 using Pacta.Domain;
-using Pacta.Workspace.Snapshot;
 
 namespace Pacta.Workspace;
 
@@ -8,100 +7,68 @@ namespace Pacta.Workspace;
 /// the default; no names, sources, questions or notes), cached beside
 /// the workspace snapshot under the same key, so a dataset past the release does not parse the ~370 review
 /// records on every run. The key covers every file of the corpus folder (the reviews included) and Pacta's build;
-/// the file stores the key whole and is used only when it matches byte for byte. Anything unreadable is ignored
-/// and rewritten; <c>pacta reviews</c> and <c>pacta check</c> always read the YAML.
+/// the file (framed by <see cref="KeyedCacheFile"/>) stores the key whole and is used only when it matches byte for
+/// byte. Anything unreadable is ignored and rewritten; <c>pacta reviews</c> and <c>pacta check</c> always read the YAML.
 /// </summary>
 internal static class ReviewDecisionCache
 {
-    private const int Magic = 0x32565250; // "PRV2": with the contested points
+    private const int Magic = 0x33565250; // "PRV3": with the contested points, framed by KeyedCacheFile (with its checksum)
 
-    private static string PathFor(byte[] key) => Path.Combine(WorkspaceSnapshot.Folder, $"reviews-{System.IO.Hashing.XxHash3.HashToUInt64(key):x16}.bin");
+    public static IReadOnlyList<AtopReview>? TryRead(byte[] key) => KeyedCacheFile.TryRead("reviews", Magic, key, 1 << 22, ReadBody);
 
-    public static IReadOnlyList<AtopReview>? TryRead(byte[] key)
+    public static void TryWrite(byte[] key, IReadOnlyList<AtopReview> reviews) => KeyedCacheFile.TryWrite("reviews", Magic, key, w => WriteBody(w, reviews));
+
+    private static AtopReview[] ReadBody(BinaryReader r)
     {
-        var path = PathFor(key);
-        var info = new FileInfo(path);
-        if (!info.Exists || info.LinkTarget is not null || info.Length > 1 << 22) return null;
-        try
+        var none = new Position("", 0, 0);
+        var reviews = new AtopReview[KeyedCacheFile.Count(r)];
+        for (var i = 0; i < reviews.Length; i++)
         {
-            using var r = new BinaryReader(new MemoryStream(File.ReadAllBytes(path)));
-            if (r.ReadInt32() != Magic || !r.ReadBytes(r.ReadInt32()).AsSpan().SequenceEqual(key)) return null;
-            var none = new Position("", 0, 0);
-            var reviews = new AtopReview[r.ReadInt32()];
-            for (var i = 0; i < reviews.Length; i++)
+            var id = r.ReadInt32();
+            var status = (ReviewStatus)r.ReadByte();
+            var ended = Day(r.ReadInt32());
+            var changes = ReadChanges(r, none);
+            var contested = new ReviewContest[KeyedCacheFile.Count(r)];
+            for (var k = 0; k < contested.Length; k++)
             {
-                var id = r.ReadInt32();
-                var status = (ReviewStatus)r.ReadByte();
-                var ended = Day(r.ReadInt32());
-                var changes = ReadChanges(r, none);
-                var contested = new ReviewContest[r.ReadInt32()];
-                for (var k = 0; k < contested.Length; k++)
-                {
-                    var clause = r.ReadString();
-                    var def = r.ReadString();
-                    var readings = new ReviewReading[r.ReadInt32()];
-                    for (var m = 0; m < readings.Length; m++) readings[m] = new ReviewReading(r.ReadString(), "", [], ReadChanges(r, none), none);
-                    contested[k] = new ReviewContest(clause, "", def, "", readings, none);
-                }
-                reviews[i] = new AtopReview(id, "", status, ended, changes, [], null, none) { Contested = contested };
+                var clause = r.ReadString();
+                var def = r.ReadString();
+                var readings = new ReviewReading[KeyedCacheFile.Count(r)];
+                for (var m = 0; m < readings.Length; m++) readings[m] = new ReviewReading(r.ReadString(), "", [], ReadChanges(r, none), none);
+                contested[k] = new ReviewContest(clause, "", def, "", readings, none);
             }
-            return r.BaseStream.Position == r.BaseStream.Length ? reviews : null;
+            reviews[i] = new AtopReview(id, "", status, ended, changes, [], null, none) { Contested = contested };
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or InvalidOperationException)
-        {
-            return null;
-        }
+        return reviews;
     }
 
-    public static void TryWrite(byte[] key, IReadOnlyList<AtopReview> reviews)
+    private static void WriteBody(BinaryWriter w, IReadOnlyList<AtopReview> reviews)
     {
-        var path = PathFor(key);
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        try
+        w.Write(reviews.Count);
+        foreach (var r in reviews)
         {
-            Directory.CreateDirectory(WorkspaceSnapshot.Folder);
-            using (var w = new BinaryWriter(new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None)))
+            w.Write(r.AtopId);
+            w.Write((byte)r.Status);
+            w.Write(Number(r.Ended));
+            WriteChanges(w, r.Changes);
+            w.Write(r.Contested.Count);
+            foreach (var c in r.Contested)
             {
-                w.Write(Magic);
-                w.Write(key.Length);
-                w.Write(key);
-                w.Write(reviews.Count);
-                foreach (var r in reviews)
+                w.Write(c.Id);
+                w.Write(c.Default);
+                w.Write(c.Readings.Count);
+                foreach (var reading in c.Readings)
                 {
-                    w.Write(r.AtopId);
-                    w.Write((byte)r.Status);
-                    w.Write(Number(r.Ended));
-                    WriteChanges(w, r.Changes);
-                    w.Write(r.Contested.Count);
-                    foreach (var c in r.Contested)
-                    {
-                        w.Write(c.Id);
-                        w.Write(c.Default);
-                        w.Write(c.Readings.Count);
-                        foreach (var reading in c.Readings)
-                        {
-                            w.Write(reading.Id);
-                            WriteChanges(w, reading.Changes);
-                        }
-                    }
+                    w.Write(reading.Id);
+                    WriteChanges(w, reading.Changes);
                 }
             }
-            File.Move(tmp, path, overwrite: true);
-            foreach (var old in new DirectoryInfo(WorkspaceSnapshot.Folder).EnumerateFiles("reviews-*.bin").OrderByDescending(f => f.LastWriteTimeUtc).Skip(8))
-                old.Delete();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-        finally
-        {
-            try { File.Delete(tmp); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
         }
     }
 
     private static ReviewChange[] ReadChanges(BinaryReader r, Position none)
     {
-        var changes = new ReviewChange[r.ReadInt32()];
+        var changes = new ReviewChange[KeyedCacheFile.Count(r)];
         for (var k = 0; k < changes.Length; k++)
             changes[k] = new ReviewChange(r.ReadInt32(), (ReviewChangeKind)r.ReadByte(), Day(r.ReadInt32())!.Value, none, Day(r.ReadInt32()));
         return changes;

@@ -232,6 +232,10 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     public CascadeSide SideOf(int s, int lane) =>
         !Bel[s].Has(lane) ? CascadeSide.None : SideA[s].Has(lane) ? CascadeSide.Attacker : CascadeSide.Defender;
 
+    // The kernel is always compiled by the JIT (ReadyToRun code for Vector256 is not used on AVX2 machines), and with
+    // quick JIT for loops a run of a few thousand trials would spend most of its time in unoptimized tier-0 code: 190 ms
+    // for 10,000 trials instead of ~10. Fully optimized from the first call instead (issue 13, "Speed users feel").
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run<THonour>(ReadOnlySpan<int> attackers, ReadOnlySpan<int> targets, ReadOnlySpan<int> initialEvents, ref THonour honour)
         where THonour : struct, ILaneHonour
     {
@@ -277,6 +281,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     }
 
     /// <summary>Groups the frontier's events by edge set; returns the number of sets with lanes to evaluate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private int Gather(int fCount, int r, int stamp)
     {
         var setCount = 0;
@@ -309,6 +314,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     }
 
     /// <summary>Evaluates one edge set for every lane of this round's events with that set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private void Walk<THonour>(ref SetLanes sl, bool peacePrevails, ref int candCount, ref int pieceCount, ref int supportCount, ref int logCount,
         ref THonour honour) where THonour : struct, ILaneHonour
     {
@@ -407,6 +413,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         sl.Done |= T.AndNot(active, incomplete);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private void AddPiece(ref int count, int o, int key, int enemy, T lanes)
     {
         if (count == _pieces.Length) Array.Resize(ref _pieces, count * 2);
@@ -418,6 +425,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     /// The joining, in state order as the scalar kernel does (a joiner's side counts for the stay-out promises of the
     /// states after it). Returns the number of events pushed for the next round.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private int Join<THonour>(int candCount, bool peacePrevails, bool skipDone, ref THonour honour) where THonour : struct, ILaneHonour
     {
         var protectsAggressor = _g.Options.PeaceProtectsAggressor;
@@ -481,6 +489,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     }
 
     /// <summary>Pushes the events of joiner <paramref name="o"/>, in each lane against the aggressor of its candidacy with the smallest key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private void PushDerived(int o, T join, ref int pushCount)
     {
         // Usually the pieces do not overlap (one set made the state a candidate, its events' lanes are disjoint):
@@ -532,6 +541,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private void AddPush(ref int count, int derivedIndex, T lanes, int key)
     {
         if (count == _pushes.Length) Array.Resize(ref _pushes, count * 2);
@@ -543,6 +553,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     /// supporter there whatever it was promised, so its support promises are not drawn; elsewhere any honoured
     /// promise makes it a supporter (supporters' sides are not tracked, so the order does not matter).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private void SupportAfterJoining<THonour>(int count, ref THonour honour) where THonour : struct, ILaneHonour
     {
         foreach (var (c, o, b, lanes) in _support.AsSpan(0, count))
@@ -554,6 +565,7 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
     }
 
     /// <summary>Lanes among <paramref name="lanes"/> where a standing non-aggression promise of <paramref name="o"/> towards a belligerent of the other side is honoured.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private T PeaceBlock<THonour>(int o, T lanes, bool joinsAttacker, bool protectsAggressor, ref THonour honour) where THonour : struct, ILaneHonour
     {
         if (lanes.IsZero) return T.Zero;
@@ -606,12 +618,14 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         return honoured;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private void AddSeen(int c)
     {
         if (_seenCount == _seenList.Length) Array.Resize(ref _seenList, _seenCount * 2);
         _seenList[_seenCount++] = c;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private void Push(ref int[] buffer, ref int count, int ev, T lanes, int key)
     {
         if (ev < 0) return;
@@ -635,12 +649,14 @@ internal sealed class LaneKernel<T> where T : struct, ILanes<T>
         el.Next |= fresh;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private void Enter(int s, bool attacker)
     {
         Bel[s] = T.All;
         SideA[s] = attacker ? T.All : T.Zero;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // see Run
     private void Reset()
     {
         Array.Clear(Bel);

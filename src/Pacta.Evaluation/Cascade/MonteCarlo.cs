@@ -157,6 +157,7 @@ public static class MonteCarlo
         private readonly ulong[] _slice = new ulong[BitOperations.Log2((uint)g.StateCount) + 1];
         public Tally Tally => tally;
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // as the lane kernel (LaneKernel.Run)
         public void RunBlock(Xoshiro rng, int count, int[] attackers, int[] targets, int[] events, (int A, int B)[] pairs, bool[] initial)
         {
             _honour.Reseed(rng);

@@ -60,6 +60,7 @@ internal struct Xoshiro4
     /// 256 bits each set with probability k / 2^16 (0 &lt; k &lt; 2^16): from the bits of k, least significant first,
     /// <c>m = bit ? m | r : m &amp; r</c> with a fresh random vector r for each. The state stays in registers meanwhile.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // with the lane kernel (LaneKernel.Run says why)
     public Vector256<ulong> Bernoulli(int k)
     {
         var (s0, s1, s2, s3) = (_s0, _s1, _s2, _s3);
