@@ -170,12 +170,16 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
             _blocks = new byte[years.Count * Variants * _block];
             _blockLength = new byte[years.Count * Variants];
             var flags = Utf8Sink.FlagRows;
+            // ",source\n" per origin, rendered once (not once per year and variant: 26,880 strings for 1816–2025).
+            var origins = Enum.GetValues<DyadOrigin>();
+            var tails = new byte[origins.Length][];
+            foreach (var d in origins) tails[(int)d] = origin ? Encoding.ASCII.GetBytes("," + DyadOrigins.Word(d) + "\n") : "\n"u8.ToArray();
             for (var k = 0; k < years.Count; k++)
             {
                 var y = Encoding.ASCII.GetBytes((years.From + k).ToString(CultureInfo.InvariantCulture));
                 for (var o = 0; o < Variants; o++)
                 {
-                    var tail = origin ? Encoding.ASCII.GetBytes("," + DyadOrigins.Word(DyadOrigins.Of((AllianceObligations)o, years.From + k)) + "\n") : "\n"u8.ToArray();
+                    var tail = tails[(int)DyadOrigins.Of((AllianceObligations)o, years.From + k)];
                     var length = y.Length + 10 + tail.Length;
                     if (length > _block) throw new NotSupportedException($"year {years.From + k} is too long for the CSV block");
                     var at = (k * Variants + o) * _block;
@@ -326,7 +330,9 @@ public sealed class DyadFrame : IEnumerable<DyadYear>
     /// </summary>
     private sealed class ChunkPipeline(CsvPlan plan, int workers)
     {
-        private const int Window = 8;
+        // A few chunks in hand keep the writer busy; every chunk more in flight is another fresh 2 MiB buffer for
+        // the kernel to fault in and zero (docs/datasets.md, "Performance").
+        private const int Window = 3;
         private readonly object _gate = new();
         // Per chunk, once formatted: its buffer (null until then), bytes and rows.
         private readonly byte[]?[] _buffer = new byte[]?[plan.Chunks.Length];

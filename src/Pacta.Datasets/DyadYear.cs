@@ -50,8 +50,14 @@ public static class DyadOrigins
     // Spelled once: the writers call this for every row.
     private static readonly string[] Spelled = [.. Enum.GetValues<DyadOrigin>().Select(Words.Of)];
 
+    // The same words as UTF-8 (ASCII) bytes, for the CSV writers' row loops: no string encoded per row.
+    private static readonly byte[][] SpelledUtf8 = [.. Spelled.Select(System.Text.Encoding.UTF8.GetBytes)];
+
     /// <summary>The column's word: <c>atop</c>, <c>atop-reviewed</c>, <c>atop-unreviewed</c>, <c>pacta</c>.</summary>
     public static string Word(DyadOrigin origin) => Spelled[(int)origin];
+
+    /// <summary><see cref="Word"/> as UTF-8 bytes (shared: do not write to them).</summary>
+    internal static ReadOnlySpan<byte> WordUtf8(DyadOrigin origin) => SpelledUtf8[(int)origin];
 }
 
 /// <summary>

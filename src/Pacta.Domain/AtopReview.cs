@@ -57,6 +57,13 @@ public sealed record AtopReview(
     /// </summary>
     public IReadOnlyList<ReviewContest> Contested { get; init; } = [];
 
+    /// <summary>
+    /// States expected to change membership (e.g. announced accessions) whose change the review could not date from a
+    /// source: not coded, so the datasets leave them as they were, and <c>pacta reviews</c> says so rather than
+    /// omitting them silently.
+    /// </summary>
+    public IReadOnlyList<ReviewNotCoded> NotCoded { get; init; } = [];
+
     /// <summary>The agreement id a reading choice scopes this review by (<c>atop-3150:CLAUSE=READING</c>).</summary>
     public string ScopeId => $"atop-{AtopId}";
 
@@ -94,3 +101,9 @@ public sealed record ReviewContest(string Id, string Question, string Default, s
 
 /// <summary>One reading of a review's contested point: what it says, its sources, and the member changes it sets.</summary>
 public sealed record ReviewReading(string Id, string Summary, IReadOnlyList<string> Sources, IReadOnlyList<ReviewChange> Changes, Position Position);
+
+/// <summary>
+/// A state whose expected change the review did not code (<c>not_coded:</c>): why (e.g. no signature found), and the
+/// sources that show the change was expected or that it had not happened by a date.
+/// </summary>
+public sealed record ReviewNotCoded(int State, string Reason, IReadOnlyList<string> Sources, Position Position);

@@ -30,7 +30,7 @@ internal sealed partial class ReviewReader(FileContext ctx, StateRegistry states
     private AtopReview? Entry(YamlMapping map, HashSet<int> seen)
     {
         var before = ctx.Diagnostics.Count;
-        var r = new MapReader(ctx, map, "reviewed alliance", ["atop", "name", "status", "sources"], ["ended", "changes", "contested", "note"]);
+        var r = new MapReader(ctx, map, "reviewed alliance", ["atop", "name", "status", "sources"], ["ended", "changes", "contested", "not_coded", "note"]);
         var atop = Atop(r, seen);
         var name = r.String("name", required: true);
         var status = r.Enum<ReviewStatus>("status", ErrorCodes.UnknownStatus);
@@ -40,6 +40,7 @@ internal sealed partial class ReviewReader(FileContext ctx, StateRegistry states
         var sourceIds = new HashSet<string>(StringComparer.Ordinal);
         var sources = SourceListReader.Read(ctx, r, "sources", sourceIds);
         var contested = ReadContested(r, sourceIds);
+        var notCoded = ReadNotCoded(r, sourceIds);
         var note = r.String("note");
         if (status is { } s && ctx.Diagnostics.Count == before)
         {
@@ -54,7 +55,7 @@ internal sealed partial class ReviewReader(FileContext ctx, StateRegistry states
             if (problem is not null) ctx.Error(r["status"]!, ErrorCodes.ReviewInconsistent, problem);
         }
         if (ctx.Diagnostics.Count > before || atop is not { } a || status is not { } st) return null;
-        return new AtopReview(a, name ?? "", st, ended, changes, sources, note, ctx.At(map)) { Contested = contested };
+        return new AtopReview(a, name ?? "", st, ended, changes, sources, note, ctx.At(map)) { Contested = contested, NotCoded = notCoded };
     }
 
     private int? Atop(MapReader r, HashSet<int> seen)

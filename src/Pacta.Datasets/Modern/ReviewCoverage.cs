@@ -63,6 +63,15 @@ public static class ReviewCoverage
 
     private static string Detail(AtopReview r, Func<int, string> code)
     {
+        var detail = Decided(r, code);
+        // Expected changes no source dates are named, not silently left out (the rows keep them as they were).
+        foreach (var g in r.NotCoded.GroupBy(n => n.Reason))
+            detail += $"; not coded ({g.Key}): {string.Join(", ", g.Select(n => code(n.State)))}";
+        return detail;
+    }
+
+    private static string Decided(AtopReview r, Func<int, string> code)
+    {
         if (r.Ended is { } end) return "ended " + Day(end);
         if (r.Changes.Count == 0 && r.Contested.Count == 0) return "continued";
         // A contested point follows the shared changes: each reading with what it sets, the default first.

@@ -51,7 +51,7 @@ public static class CsvDatasetWriter
             if (origin)
             {
                 w.Byte((byte)',');
-                w.Text(DyadOrigins.Word(r.Origin));
+                w.Bytes(DyadOrigins.WordUtf8(r.Origin));
                 if (added is null) w.Byte((byte)'\n');
             }
             if (added is not null) w.Bytes(added.Tail(added.Code(r.Ccode1, r.Ccode2, r.Year)));

@@ -5,6 +5,7 @@ using Pacta.Datasets;
 using Pacta.Datasets.Added;
 using Pacta.Datasets.Atop;
 using Pacta.Datasets.Output;
+using Pacta.Domain;
 
 namespace Pacta.Web.Api;
 
@@ -24,11 +25,18 @@ public static class DatasetRoutes
             ["name"] = n,
             ["formats"] = new JsonArray("csv", "parquet"),
             ["version"] = data.Atop?.Version,
+            // The release's last year: readings of the review's contested points change only the years after it.
+            ["release_end"] = data.Atop?.CoverageEnd.Year,
             ["years"] = data.Atop is null ? null : new JsonObject { ["from"] = 1815, ["to"] = DateTime.UtcNow.Year },
         }).ToArray())))
         .WithSummary("The datasets this server exports");
 
-        api.MapGet("/datasets/{name}", async (HttpContext http, string name, [FromQuery] string? format, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? add) =>
+        // Literal segments outrank the {name} parameter, so this is not taken for a dataset called "readings".
+        api.MapGet("/datasets/readings", () => Json.Of(DatasetReadings.Contested(CorpusReviews.Load(data.Session.Workspace))))
+        .WithSummary("The contested points of the review of ATOP alliances after the release, with their readings")
+        .WithDescription("As `pacta reviews` records them (corpus/reviews): each point whose reading the sources dispute (`review` atop-ID, `clause`, `question`), its readings (summary and sources), the default and why. `reading=atop-ID:CLAUSE=READING` on `/api/datasets/{name}` chooses one.");
+
+        api.MapGet("/datasets/{name}", async (HttpContext http, string name, [FromQuery] string? format, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? add, [FromQuery] string[]? reading) =>
         {
             if (!Names.Contains(name)) throw ApiProblem.NotFound("name", $"unknown dataset '{name}'; expected one of {string.Join(", ", Names)}");
             var fmt = string.IsNullOrEmpty(format) ? "csv" : format;
@@ -40,8 +48,13 @@ public static class DatasetRoutes
             if (years.To < years.From) throw ApiProblem.BadField("to", $"{years.To} is before from ({years.From})");
             if (years.To > last) throw ApiProblem.BadField("to", $"{years.To} is after {last}, the current year");
             var added = Added(add, name, years, data.DataDir);
+            var readings = DatasetReadings.Parse(reading, data.Session);
+            // As the CLI's summary line names them: the reading of every contested point, when the years reach past the
+            // release (before it the table is ATOP's own and no reading applies); non-default choices also in the file name.
+            var applied = years.To > release.CoverageEnd.Year ? readings.Applied : [];
+            if (applied.Count > 0) http.Response.Headers[DatasetReadings.Header] = DatasetReadings.HeaderValue(applied);
 
-            var file = $"atop-{release.Version}-{name}-{years.From}-{years.To}.{fmt}";
+            var file = $"atop-{release.Version}-{name}-{years.From}-{years.To}{DatasetReadings.FileSuffix(applied)}.{fmt}";
             http.Response.ContentType = fmt == "csv" ? "text/csv; charset=utf-8" : "application/vnd.apache.parquet";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
             // Exports run longer than ordinary requests; the table is built lazily and written as it comes.
@@ -49,14 +62,14 @@ public static class DatasetRoutes
             if (fmt == "csv")
             {
                 http.Features.Get<IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
-                await Task.Run(() => WriteCsv(http.Response.Body, data.Session, name, years, added), http.RequestAborted);
+                await Task.Run(() => WriteCsv(http.Response.Body, data.Session, name, years, added, readings.Choices), http.RequestAborted);
                 return;
             }
             // Parquet needs to finish its footer at the end; build it in a temporary file, then stream that.
             var tmp = Path.Combine(Path.GetTempPath(), $"pacta-{Guid.NewGuid():N}.parquet");
             try
             {
-                await using (var f = File.Create(tmp)) await WriteParquet(f, data.Session, name, years, added, http.RequestAborted);
+                await using (var f = File.Create(tmp)) await WriteParquet(f, data.Session, name, years, added, readings.Choices, http.RequestAborted);
                 await using var read = new FileStream(tmp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
                 http.Response.ContentLength = read.Length;
                 await read.CopyToAsync(http.Response.Body, http.RequestAborted);
@@ -67,7 +80,7 @@ public static class DatasetRoutes
             }
         })
         .WithSummary("Export a dataset as CSV or Parquet")
-        .WithDescription("`name`: dyad-years (as `pacta dyads`: ATOP up to its release, continued after it, to the current year; directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (as `pacta state-years`, ATOP's atop5_1sy columns). `from`/`to` are years. `add` (dyad-years only): comma-separated column families contiguity, majors, mids, wars, as `pacta dyads --add` (empty = NA outside each source's years).");
+        .WithDescription("`name`: dyad-years (as `pacta dyads`: ATOP up to its release, continued after it, to the current year; directed ccode1, ccode2, year + atop_defense … atop_consul), dyad-years-undirected, state-years (as `pacta state-years`, ATOP's atop5_1sy columns). `from`/`to` are years. `add` (dyad-years only): comma-separated column families contiguity, majors, mids, wars, as `pacta dyads --add` (empty = NA outside each source's years). `reading` (repeatable or comma-separated): atop-ID:CLAUSE=READING or CLAUSE=READING, as the CLI's `--reading`, chooses how a contested point of the review is read (`/api/datasets/readings` lists them); an unknown one is a 400 naming `reading`. When the years reach past the release, the `Pacta-Readings` header names the reading of every contested point (`(default)` marked) and the file name carries the non-default ones.");
     }
 
     private static int? Year(string? text, string field) =>
@@ -91,24 +104,24 @@ public static class DatasetRoutes
         }
     }
 
-    private static void WriteCsv(Stream body, PactaSession session, string name, YearRange years, AddedColumns? added)
+    private static void WriteCsv(Stream body, PactaSession session, string name, YearRange years, AddedColumns? added, IReadOnlyList<ReadingChoice> readings)
     {
         var release = session.Atop;
-        if (name == "state-years") CsvDatasetWriter.WriteStateYears(body, session.StateYears(years), release.Version);
+        if (name == "state-years") CsvDatasetWriter.WriteStateYears(body, session.StateYears(years, readings: readings), release.Version);
         else
         {
-            var table = session.DyadYears(years);
+            var table = session.DyadYears(years, readings: readings);
             CsvDatasetWriter.WriteDyadYears(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), origin: true, added: added);
         }
     }
 
-    private static async Task WriteParquet(Stream body, PactaSession session, string name, YearRange years, AddedColumns? added, CancellationToken ct)
+    private static async Task WriteParquet(Stream body, PactaSession session, string name, YearRange years, AddedColumns? added, IReadOnlyList<ReadingChoice> readings, CancellationToken ct)
     {
         var release = session.Atop;
-        if (name == "state-years") await ParquetDatasetWriter.WriteStateYearsAsync(body, session.StateYears(years), release.Version, ct);
+        if (name == "state-years") await ParquetDatasetWriter.WriteStateYearsAsync(body, session.StateYears(years, readings: readings), release.Version, ct);
         else
         {
-            var table = session.DyadYears(years);
+            var table = session.DyadYears(years, readings: readings);
             await ParquetDatasetWriter.WriteDyadYearsAsync(body, name == "dyad-years" ? table.DirectedRows() : table.UndirectedRows(), true, added, ct);
         }
     }

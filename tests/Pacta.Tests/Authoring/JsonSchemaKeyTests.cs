@@ -37,6 +37,7 @@ public sealed class JsonSchemaKeyTests
             ("agreement", "/properties/provisions/items/properties/contested/items/properties/readings/items"),
             ("review", "/properties/alliances/items/properties/contested/items/properties/readings/items")],
         ["contested point of a review"] = [("review", "/properties/alliances/items/properties/contested/items")],
+        ["state not coded in a review"] = [("review", "/properties/alliances/items/properties/not_coded/items")],
         ["the set of a review's reading (changes)"] = [("review", "/properties/alliances/items/properties/contested/items/properties/readings/items/properties/set")],
         ["the set of an agreement's reading (bindingness, assumed_parties)"] = [("agreement", "/properties/contested/items/properties/readings/items/properties/set")],
         ["the set of a provision's reading (after_hostilities, attacker, obligor)"] =

@@ -19,6 +19,7 @@ export const pages: Record<string, Page> = {
   network: (m, s) => import('./pages/network').then(p => p.networkPage(m, s)),
   compare: comparePage,
   cascade: (m, s) => import('./pages/cascade').then(p => p.cascadePage(m, s)),
+  datasets: (m, s) => import('./pages/datasets').then(p => p.datasetsPage(m, s)),
 };
 
 const main = document.getElementById('main')!;
