@@ -34,8 +34,20 @@ public sealed record ScenarioResult(
     IReadOnlyList<DutyFound> Without,
     Coverage Coverage)
 {
+    // What the draft adds is asked for several times per scenario (counts, rows, JSON), and a scenario can carry a
+    // couple of hundred duties with and without the draft: it is worked out once, on first use, with the duties
+    // without the draft indexed by key and by obligor (comparing every pair by a built key cost about a second for
+    // the default battery of a bilateral guarantee to Ukraine).
+    private Added? _added;
+
+    /// <summary>A copy (<c>with</c>) works out its additions afresh from its own duties.</summary>
+    private ScenarioResult(ScenarioResult original)
+    {
+        (Scenario, Draft, All, Without, Coverage) = (original.Scenario, original.Draft, original.All, original.Without, original.Coverage);
+    }
+
     /// <summary>Obligors the draft adds: owing something with the draft and nothing without it.</summary>
-    public IReadOnlyList<string> AddedObligors => [.. All.Select(d => d.Who).Distinct().Except(Without.Select(d => d.Who)).Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> AddedObligors => Work().Obligors;
 
     /// <summary>
     /// What the draft adds for each obligor, strongest first: <see cref="Addition.Obligor"/> (owes nothing without the
@@ -43,28 +55,44 @@ public sealed record ScenarioResult(
     /// <see cref="Addition.Sooner"/> (the same strength, but by a deadline earlier than any it had). An obligation the
     /// obligor already owes at the same strength and no later is not an addition, whichever agreement it comes from.
     /// </summary>
-    public IReadOnlyList<(string Who, Addition What)> Additions
-    {
-        get
-        {
-            var list = new List<(string, Addition)>();
-            foreach (var g in All.Where(d => !Without.Any(w => w.Key == d.Key)).GroupBy(d => d.Who).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                var before = Without.Where(w => w.Who == g.Key).ToList();
-                Addition? best = null;
-                foreach (var d in g)
-                {
-                    var what = Compare(d, before);
-                    if (what is { } w && (best is null || w < best)) best = w;
-                }
-                if (best is { } b) list.Add((g.Key, b));
-            }
-            return list;
-        }
-    }
+    public IReadOnlyList<(string Who, Addition What)> Additions => Work().Additions;
 
     /// <summary>Obligations triggered with the draft that add to what their obligor owes without it (<see cref="Additions"/>).</summary>
-    public int AddedObligations => All.Where(d => !Without.Any(w => w.Key == d.Key)).Count(d => Compare(d, Without.Where(w => w.Who == d.Who).ToList()) is not null);
+    public int AddedObligations => Work().Obligations;
+
+    private sealed record Added(IReadOnlyList<string> Obligors, IReadOnlyList<(string Who, Addition What)> Additions, int Obligations);
+
+    // Two threads may both work it out; they get the same answer, so the race is harmless.
+    private Added Work() => _added ??= Compute();
+
+    private Added Compute()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var before = new Dictionary<string, List<DutyFound>>(StringComparer.Ordinal);
+        foreach (var w in Without)
+        {
+            keys.Add(w.Key);
+            var who = w.Who;
+            if (!before.TryGetValue(who, out var list)) before[who] = list = [];
+            list.Add(w);
+        }
+        var additions = new List<(string, Addition)>();
+        var obligations = 0;
+        foreach (var g in All.Where(d => !keys.Contains(d.Key)).GroupBy(d => d.Who).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var had = before.GetValueOrDefault(g.Key) ?? [];
+            Addition? best = null;
+            foreach (var d in g)
+            {
+                if (Compare(d, had) is not { } what) continue;
+                obligations++;
+                if (best is null || what < best) best = what;
+            }
+            if (best is { } b) additions.Add((g.Key, b));
+        }
+        string[] obligors = [.. All.Select(d => d.Who).Distinct().Where(w => !before.ContainsKey(w)).Order(StringComparer.Ordinal)];
+        return new Added(obligors, additions, obligations);
+    }
 
     private static Addition? Compare(DutyFound d, List<DutyFound> before)
     {
