@@ -6,18 +6,30 @@
 # alone, and the two in turn as the page sends them. The drafts: the studio's template (USA to Ukraine, armed attack
 # by anyone) and the US draft of November 2025 (corpus/agreements/usa-ukr-draft-2025-11.yaml: threshold and void-if
 # attributes, so six attribute cases per scenario class).
-# Usage: scripts/bench-studio.sh [RUNS=10]   (BENCH_NO_BUILD=1 uses the build as it is)
+# After each timing, "server cpu" is the server process's CPU time per request over RUNS more requests (from
+# /proc/PID/stat): steadier than wall time on a shared machine, where the client's curl is not the cost.
+# Usage: scripts/bench-studio.sh [RUNS=10]   (BENCH_NO_BUILD=1 uses the build as it is; PACTA_SERVE=PATH another pacta)
 set -euo pipefail
 runs=${1:-10}
 root=$(cd "$(dirname "$0")/.." && pwd)
 [ -n "${BENCH_NO_BUILD:-}" ] || dotnet build "$root/src/Pacta.Cli" -c Release -v q -nologo > /dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 tmp=$(mktemp -d)
-"$root/src/Pacta.Cli/bin/Release/net10.0/pacta" serve --port "$port" --data-dir "$tmp/data" > /dev/null 2>&1 &
+"${PACTA_SERVE:-$root/src/Pacta.Cli/bin/Release/net10.0/pacta}" serve --port "$port" --data-dir "$tmp/data" > /dev/null 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 240); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/health" && break; sleep 0.5; done
 url="http://127.0.0.1:$port/api/studio"
+tick=$(getconf CLK_TCK)
+# The server's user+system CPU in clock ticks (fields 14 and 15 of /proc/PID/stat, after the parenthesised name).
+ticks() { sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}'; }
+server_cpu() {
+  local before after
+  before=$(ticks)
+  for _ in $(seq 1 "$runs"); do sh -c "$1"; done
+  after=$(ticks)
+  echo "server cpu per request: $(( (after - before) * 1000 / tick / runs )) ms (over $runs)"
+}
 
 for draft in template:tests/fixtures/studio/bilateral-guarantee.yaml us-draft:corpus/agreements/usa-ukr-draft-2025-11.yaml; do
   name=${draft%%:*}; file=$root/${draft#*:}
@@ -32,8 +44,11 @@ PY
   for _ in 1 2 3; do $(post validate); $(post assess); done
   echo "== $name ($(curl -s -H content-type:application/json --data-binary @"$tmp/$name-assess.json" "$url/assess" | python3 -c 'import json,sys; print(json.load(sys.stdin)["scenarios"])') scenarios): validate"
   farm-bench -n "$runs" --warmup 2 -- $(post validate)
+  server_cpu "$(post validate)"
   echo "== $name: assess"
   farm-bench -n "$runs" --warmup 2 -- $(post assess)
+  server_cpu "$(post assess)"
   echo "== $name: validate then assess (the studio's update after an edit)"
   farm-bench -n "$runs" --warmup 2 -- sh -c "$(post validate) && $(post assess)"
+  server_cpu "$(post validate) && $(post assess)"
 done
