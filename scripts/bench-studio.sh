@@ -32,6 +32,15 @@ server_cpu() {
   echo "server cpu per request: $(( (after - before) * 1000 / tick / runs )) ms (over $runs)"
 }
 
+# The battery of issue 17's benchmark over HTTP (goal under 300 ms): the 2024 US–Ukraine agreement by id, with the
+# per-scenario list, as `pacta assess usa-ukr-2024 --json` writes it.
+echo '{"agreement": "usa-ukr-2024"}' > "$tmp/by-id.json"
+byid="curl -sf -o /dev/null -H content-type:application/json --data-binary @$tmp/by-id.json $url/assess"
+for _ in 1 2 3; do $byid; done
+echo "== usa-ukr-2024 by id ($(curl -s -H content-type:application/json --data-binary @"$tmp/by-id.json" "$url/assess" | python3 -c 'import json,sys; print(json.load(sys.stdin)["scenarios"])') scenarios, with results): assess"
+farm-bench -n "$runs" --warmup 2 -- $byid
+server_cpu "$byid"
+
 for draft in template:tests/fixtures/studio/bilateral-guarantee.yaml us-draft:corpus/agreements/usa-ukr-draft-2025-11.yaml; do
   name=${draft%%:*}; file=$root/${draft#*:}
   python3 - "$file" "$tmp/$name" <<'PY'
