@@ -159,6 +159,54 @@ public sealed class StudioApiTests(ServerFixture server)
         Assert.Equal(field, (string?)p["field"]);
     }
 
+    // Every route reads the draft through one parser (DraftSource): each bad shape is refused naming the field by its
+    // full path, the diff's earlier version under 'against.'.
+    [Theory]
+    [InlineData("validate", "{}", 400, "yaml")]
+    [InlineData("validate", """{"yaml": ["id: x"]}""", 400, "yaml")]
+    [InlineData("assess", """{"agreement": "anzus-1951", "version": 2}""", 400, "version")]
+    [InlineData("assess", """{"agreement": 7}""", 400, "agreement")]
+    [InlineData("assess", """{"draft": {"id": "x"}}""", 400, "draft")]
+    [InlineData("compare", "{}", 400, "yaml")]
+    [InlineData("compare", """{"agreement": "no-such-agreement"}""", 404, "agreement")]
+    [InlineData("compare", """{"draft": "never-saved-draft", "version": 0}""", 400, "version")]
+    [InlineData("diff", """{"agreement": "anzus-1951"}""", 400, "against")]
+    [InlineData("diff", """{"agreement": "anzus-1951", "against": "anzus-1951"}""", 400, "against")]
+    [InlineData("diff", """{"agreement": "anzus-1951", "against": {}}""", 400, "against.yaml")]
+    [InlineData("diff", """{"agreement": "anzus-1951", "against": {"agreement": 5}}""", 400, "against.agreement")]
+    [InlineData("diff", """{"agreement": "anzus-1951", "against": {"yaml": "id: x", "draft": "d"}}""", 400, "against.yaml")]
+    [InlineData("diff", """{"agreement": "anzus-1951", "against": {"agreement": "no-such-agreement"}}""", 404, "against.agreement")]
+    [InlineData("diff", """{"agreement": "anzus-1951", "against": {"draft": "never-saved-draft"}}""", 404, "against.draft")]
+    [InlineData("diff", """{"agreement": "anzus-1951", "against": {"draft": "never-saved-draft", "version": "one"}}""", 400, "against.version")]
+    [InlineData("diff", """{"agreement": "anzus-1951", "against": {"agreement": "anzus-1951", "version": 1}}""", 400, "against.version")]
+    public async Task Every_studio_route_names_the_bad_draft_field(string route, string body, int status, string field)
+    {
+        var (code, p) = await Send(HttpMethod.Post, $"api/studio/{route}", body);
+        Assert.Equal(status, (int)code);
+        Assert.Equal(field, (string?)p["field"]);
+    }
+
+    [Fact]
+    public async Task A_text_with_errors_against_is_a_400_naming_against_yaml()
+    {
+        var broken = Template.Replace("strength: automatic", "strength: automatc", StringComparison.Ordinal);
+        var (status, p) = await Send(HttpMethod.Post, "api/studio/diff", new { yaml = Template, against = new { yaml = broken } });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("against.yaml", (string?)p["field"]);
+        Assert.Equal(39, (int)Assert.Single(p["diagnostics"]!.AsArray())!["line"]!);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("""{"yaml": 3}""")]
+    [InlineData("""{"yaml": "  \n"}""")]
+    public async Task Saving_a_draft_without_a_text_names_yaml(string body)
+    {
+        var (status, p) = await Send(HttpMethod.Put, "api/drafts/studio-no-text", body);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("yaml", (string?)p["field"]);
+    }
+
     [Fact]
     public async Task A_text_over_the_size_bound_is_refused_naming_yaml()
     {

@@ -25,13 +25,16 @@ public static class AssessCommand
             var loaded = DraftInput.Load(session, r.GetValue(draft)!);
             timing.Lap("corpus and draft");
             var battery = BatteryFile.Load(r.GetValue(BatteryOption), session.Corpus);
+            timing.Lap("battery read");
             var results = Assess(session, loaded.Agreement, battery, true, null, timing);
             if (r.GetValue(CommonOptions.Json))
             {
                 Console.WriteLine(JsonShapes.Write(AssessmentJson.Of(loaded.Agreement.Id, loaded.Shown, results)));
+                timing.Lap("written (JSON)");
                 return ExitCodes.Ok;
             }
             Render(loaded, results);
+            timing.Lap("rendered");
             return ExitCodes.Ok;
         }));
         return cmd;

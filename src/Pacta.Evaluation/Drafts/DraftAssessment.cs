@@ -34,8 +34,20 @@ public sealed record ScenarioResult(
     IReadOnlyList<DutyFound> Without,
     Coverage Coverage)
 {
+    // What the draft adds is asked for several times per scenario (counts, rows, JSON), and a scenario can carry a
+    // couple of hundred duties with and without the draft: it is worked out once, on first use, with the duties
+    // without the draft indexed by key and by obligor (comparing every pair by a built key cost about a second for
+    // the default battery of a bilateral guarantee to Ukraine).
+    private Added? _added;
+
+    /// <summary>A copy (<c>with</c>) works out its additions afresh from its own duties.</summary>
+    private ScenarioResult(ScenarioResult original)
+    {
+        (Scenario, Draft, All, Without, Coverage) = (original.Scenario, original.Draft, original.All, original.Without, original.Coverage);
+    }
+
     /// <summary>Obligors the draft adds: owing something with the draft and nothing without it.</summary>
-    public IReadOnlyList<string> AddedObligors => [.. All.Select(d => d.Who).Distinct().Except(Without.Select(d => d.Who)).Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> AddedObligors => Work().Obligors;
 
     /// <summary>
     /// What the draft adds for each obligor, strongest first: <see cref="Addition.Obligor"/> (owes nothing without the
@@ -43,28 +55,44 @@ public sealed record ScenarioResult(
     /// <see cref="Addition.Sooner"/> (the same strength, but by a deadline earlier than any it had). An obligation the
     /// obligor already owes at the same strength and no later is not an addition, whichever agreement it comes from.
     /// </summary>
-    public IReadOnlyList<(string Who, Addition What)> Additions
-    {
-        get
-        {
-            var list = new List<(string, Addition)>();
-            foreach (var g in All.Where(d => !Without.Any(w => w.Key == d.Key)).GroupBy(d => d.Who).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                var before = Without.Where(w => w.Who == g.Key).ToList();
-                Addition? best = null;
-                foreach (var d in g)
-                {
-                    var what = Compare(d, before);
-                    if (what is { } w && (best is null || w < best)) best = w;
-                }
-                if (best is { } b) list.Add((g.Key, b));
-            }
-            return list;
-        }
-    }
+    public IReadOnlyList<(string Who, Addition What)> Additions => Work().Additions;
 
     /// <summary>Obligations triggered with the draft that add to what their obligor owes without it (<see cref="Additions"/>).</summary>
-    public int AddedObligations => All.Where(d => !Without.Any(w => w.Key == d.Key)).Count(d => Compare(d, Without.Where(w => w.Who == d.Who).ToList()) is not null);
+    public int AddedObligations => Work().Obligations;
+
+    private sealed record Added(IReadOnlyList<string> Obligors, IReadOnlyList<(string Who, Addition What)> Additions, int Obligations);
+
+    // Two threads may both work it out; they get the same answer, so the race is harmless.
+    private Added Work() => _added ??= Compute();
+
+    private Added Compute()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var before = new Dictionary<string, List<DutyFound>>(StringComparer.Ordinal);
+        foreach (var w in Without)
+        {
+            keys.Add(w.Key);
+            var who = w.Who;
+            if (!before.TryGetValue(who, out var list)) before[who] = list = [];
+            list.Add(w);
+        }
+        var additions = new List<(string, Addition)>();
+        var obligations = 0;
+        foreach (var g in All.Where(d => !keys.Contains(d.Key)).GroupBy(d => d.Who).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var had = before.GetValueOrDefault(g.Key) ?? [];
+            Addition? best = null;
+            foreach (var d in g)
+            {
+                if (Compare(d, had) is not { } what) continue;
+                obligations++;
+                if (best is null || what < best) best = what;
+            }
+            if (best is { } b) additions.Add((g.Key, b));
+        }
+        string[] obligors = [.. All.Select(d => d.Who).Distinct().Where(w => !before.ContainsKey(w)).Order(StringComparer.Ordinal)];
+        return new Added(obligors, additions, obligations);
+    }
 
     private static Addition? Compare(DutyFound d, List<DutyFound> before)
     {
@@ -91,50 +119,37 @@ public enum Addition { Obligor, Stronger, Sooner }
 public sealed class DraftAssessment
 {
     private readonly Agreement _draft;
-    private readonly Corpus _without;
+    private readonly Baselines _baselines;
     private readonly Dictionary<string, Evaluator> _with = new(StringComparer.Ordinal);
-    private readonly Evaluator _baseline;
     private readonly Corpus _corpus;
     private readonly bool _apart;
-    private readonly HashSet<string> _read;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<List<DutyFound>>> _baselines = new(StringComparer.Ordinal);
-    private readonly bool _fast;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<Evaluator>> _baselineFor = new();
-    private readonly string[] _scopeItems;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, DateOnly), string> _placeKeys = new();
 
     /// <param name="draft">The draft as read.</param>
     /// <param name="corpus">The corpus the draft is read against (it may hold an earlier version of the same id, which the draft replaces).</param>
-    /// <param name="fast">
-    /// Share one baseline between places that no agreement in force tells apart (the same holder on the day, inside
-    /// and outside the same scope items), and evaluate a target's baseline over only the agreements with a provision
-    /// that can owe it something. Off, every place has its own baseline over the whole corpus: the plain path, kept to
-    /// check the fast one against.
-    /// </param>
+    /// <param name="fast">The fast baselines (<see cref="Baselines"/>); off, the plain path, kept to check the fast one against.</param>
     public DraftAssessment(Agreement draft, Corpus corpus, bool fast = true)
+        : this(draft, new Baselines(corpus, Baselines.Replaced(corpus, draft.Id), fast)) { }
+
+    /// <summary>A draft assessed against baselines kept from earlier assessments (a warm server's; they must leave out the agreement the draft replaces).</summary>
+    public DraftAssessment(Agreement draft, Baselines baselines)
     {
-        _fast = fast;
+        if (baselines.ReplacedId != Baselines.Replaced(baselines.Corpus, draft.Id))
+            throw new ArgumentException($"the baselines leave out '{baselines.ReplacedId}', but draft '{draft.Id}' replaces '{Baselines.Replaced(baselines.Corpus, draft.Id)}'", nameof(baselines));
         _draft = draft;
-        _without = new Corpus(corpus.Agreements.Where(a => a.Id != draft.Id), corpus.Organizations, corpus.Conflicts, corpus.States, corpus.Locations);
-        _corpus = new Corpus(_without.Agreements.Append(draft), corpus.Organizations, corpus.Conflicts, corpus.States, corpus.Locations);
-        _baseline = new Evaluator(_without);
-        _read = [.. _without.Agreements.SelectMany(a => a.Provisions).Select(p => p.Trigger).OfType<Trigger>()
-            .SelectMany(t => (t.Threshold?.Attributes ?? []).Concat(t.VoidIf.Select(v => v.Attribute)))];
+        _baselines = baselines;
+        var without = baselines.Without;
         // A draft that names no other agreement and that no agreement names (supersedes, same-as) cannot change how the
         // others are read: it is then evaluated alone and added to the baseline, which is shared by the scenarios that
         // differ only in event attributes or readings (no agreement but the draft reads them). The same answers, a
         // fraction of the work.
-        _apart = draft.Related.Count == 0 && !_without.Agreements.Any(a => a.Related.Any(r => r.Agreement == draft.Id));
-        if (_apart) _corpus = new Corpus([draft], corpus.Organizations, corpus.Conflicts, corpus.States, corpus.Locations);
-        // The scope check is the only one that reads the place (beyond its holder, which the event scene derives):
-        // these are every include and exclude item it can test against the baseline's agreements.
-        _scopeItems = [.. _without.Agreements.SelectMany(a => a.Provisions).Select(p => p.Trigger?.Scope).OfType<Scope>()
-            .SelectMany(x => x.Include.Concat(x.Exclude)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        _apart = draft.Related.Count == 0 && !baselines.Names(draft.Id);
+        _corpus = _apart ? new Corpus([draft], without.Organizations, without.Conflicts, without.States, without.Locations)
+            : new Corpus(without.Agreements.Append(draft), without.Organizations, without.Conflicts, without.States, without.Locations);
     }
 
     public Agreement Draft => _draft;
 
-    /// <summary>How many distinct baselines (evaluations without the draft) the runs so far needed.</summary>
+    /// <summary>How many distinct baselines (evaluations without the draft) are kept, this assessment's runs and any earlier ones sharing its <see cref="Baselines"/>.</summary>
     public int BaselineCount => _baselines.Count;
 
     public IReadOnlyList<ScenarioResult> Run(IReadOnlyList<BatteryScenario> scenarios, Battery battery, Action<int>? progress = null)
@@ -171,7 +186,7 @@ public sealed class DraftAssessment
         var adopted = _draft.Dates.InForceOn is null ? new[] { new AssumedAdoption(_draft.Id, adoptFrom) } : [];
         var e = new Event(s.Kind, s.Attacker, s.Target, s.Date, null, s.Place) { Attributes = s.Attributes };
         var with = Evaluator(s).Evaluate(e, new Assumptions(ceasefires, adopted, []));
-        var without = Baseline(s, e, ceasefires);
+        var without = _baselines.Owed(s, e, ceasefires);
         var all = _apart ? [.. without, .. Owed(with, s.Target)] : Owed(with, s.Target);
         var draft = all.Where(d => d.Agreement == _draft.Id).ToList();
         var beyond = all.Where(d => d.Strength != Strength.Consultative).ToList();
@@ -179,56 +194,12 @@ public sealed class DraftAssessment
         return new ScenarioResult(s, draft, all, without, coverage);
     }
 
-    private List<DutyFound> Baseline(BatteryScenario s, Event e, AssumedCeasefire[] ceasefires)
-    {
-        // Only the attributes some agreement in force reads can change the baseline.
-        var plain = e with { Attributes = s.Attributes.Known.Where(a => _read.Contains(a.Key)).Aggregate(EventAttributes.None, (x, a) => x.With(a.Key, a.Value)) };
-        var key = $"{s.Target.Cow}|{s.Attacker.Cow}|{PlaceKey(s.Place, s.Date)}|{s.Date}|{s.Ceasefire}|{s.Kind}|{plain.Attributes}";
-        return _baselines.GetOrAdd(key, _ => new Lazy<List<DutyFound>>(() => Owed(BaselineFor(s.Target).Evaluate(plain, new Assumptions(ceasefires, [], [])), s.Target))).Value;
-    }
-
-    /// <summary>
-    /// What the baseline can see of a place on a day: its holder (as <see cref="Checks.EventScene"/> finds it) and which
-    /// scope items of the agreements in force it lies in. Two places with the same key give the same baseline.
-    /// </summary>
-    private string PlaceKey(Location place, DateOnly day)
-    {
-        if (!_fast) return place.Code;
-        return _placeKeys.GetOrAdd((place.Code, day), _ =>
-        {
-            var locations = _without.Locations;
-            var historical = place.SovereignCow is null ? locations.HistoricalHolders(place, day) : null;
-            var sb = new System.Text.StringBuilder();
-            sb.Append(place.SovereignCow).Append('/').Append(place.Sovereign).Append('/')
-                .Append(historical is null ? "-" : string.Join(',', historical)).Append('/');
-            foreach (var item in _scopeItems) sb.Append(locations.Matches(place, item) ? '1' : '0');
-            return sb.ToString();
-        });
-    }
-
-    /// <summary>
-    /// The baseline evaluator for one target. Only what is owed to the target is kept, and an obligation is owed to
-    /// the event's target or to states it names; an agreement with no triggered provision of either kind naming the
-    /// target cannot add to the baseline, so it is left out. Who is bound (successors, same-as) is still decided over
-    /// the whole corpus, as for the cascade's per-victim evaluators.
-    /// </summary>
-    private Evaluator BaselineFor(State target)
-    {
-        if (!_fast) return _baseline;
-        return _baselineFor.GetOrAdd(target.Cow, cow => new Lazy<Evaluator>(() =>
-        {
-            var owing = _without.Agreements.Where(a => a.Provisions.Any(p => p.Trigger is not null && p.Obligations.Any(o =>
-                o.Beneficiary.Kind == SelectorKind.Target || (o.Beneficiary.Kind == SelectorKind.States && o.Beneficiary.States.Contains(cow)))));
-            return new Evaluator(new Corpus(owing, _without.Organizations, _without.Conflicts, _without.States, _without.Locations), _without.Bound);
-        })).Value;
-    }
-
     private Evaluator Evaluator(BatteryScenario s)
     {
         lock (_with) return With(s.Readings);
     }
 
-    private static List<DutyFound> Owed(Outcome o, State target) =>
+    internal static List<DutyFound> Owed(Outcome o, State target) =>
         [.. o.Triggered.Where(t => t.Beneficiary.Cow == target.Cow).Select(t => new DutyFound(
             t.Agreement.Id, t.Provision.Id, t.Obligor, t.ObligorOrganization?.Id, t.Obligation.Action, t.Obligation.Strength, t.Agreement.Bindingness,
             t.Obligation.Deadline?.ToString(), t.Deadline is { } d ? Pacta.Evaluation.Evaluator.DeadlineText(d) : t.Obligation.Timing,

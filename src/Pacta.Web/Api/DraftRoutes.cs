@@ -23,9 +23,8 @@ public static partial class DraftRoutes
         {
             if (!IdPattern().IsMatch(id)) throw ApiProblem.BadField("id", $"'{id}' is not an agreement id (lower-case letters, digits and hyphens)");
             var o = await Json.ReadObject(request);
-            var yaml = Json.String(o, "yaml");
-            if (string.IsNullOrWhiteSpace(yaml)) throw ApiProblem.BadField("yaml", "'yaml' is required: the agreement's YAML text");
-            if (System.Text.Encoding.UTF8.GetByteCount(yaml) > StudioRoutes.MaxYamlBytes) throw ApiProblem.BadField("yaml", $"'yaml' is larger than {StudioRoutes.MaxYamlBytes} bytes");
+            var yaml = DraftSource.Text(o, "", required: true, "the agreement's YAML text")!;
+            if (string.IsNullOrWhiteSpace(yaml)) throw ApiProblem.BadField("yaml", "'yaml' is empty: the agreement's YAML text is required");
             var (author, note) = (Short(o, "author"), Short(o, "note"));
             var v = store.SaveDraft(id, yaml, author, note);
             return Json.Of(VersionShape(v, withYaml: true));

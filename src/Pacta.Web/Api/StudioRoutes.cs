@@ -15,9 +15,6 @@ namespace Pacta.Web.Api;
 /// </summary>
 public static class StudioRoutes
 {
-    /// <summary>A draft's text is at most this long (the corpus's longest agreement file is a fraction of it).</summary>
-    public const int MaxYamlBytes = 128 * 1024;
-
     /// <summary>The agreements a draft is compared with when the request names none (NATO Art. 5, the Compact, Budapest).</summary>
     public static readonly string[] DefaultReferences = ["north-atlantic-treaty-1949", "kyiv-security-compact-2022", "budapest-memorandum-1994"];
 
@@ -51,7 +48,7 @@ public static class StudioRoutes
 
         group.MapPost("/validate", async (HttpRequest request) =>
         {
-            var yaml = Yaml(await Json.ReadObject(request), "yaml", required: true)!;
+            var yaml = DraftSource.Text(await Json.ReadObject(request), "", required: true)!;
             var read = studio.Read(yaml);
             return Json.Of(new JsonObject
             {
@@ -66,7 +63,7 @@ public static class StudioRoutes
         group.MapPost("/assess", async (HttpRequest request) =>
         {
             var o = await Json.ReadObject(request);
-            var (agreement, shown) = Source(o, "", store, studio, request.Path);
+            var (agreement, shown) = DraftSource.Read(o, "", store, studio, request.Path);
             var results = studio.Assess(agreement);
             var json = AssessmentJson.Of(agreement.Id, shown, results);
             if (Json.Bool(o, "results") == false) json.Remove("results");
@@ -79,7 +76,7 @@ public static class StudioRoutes
         group.MapPost("/compare", async (HttpRequest request) =>
         {
             var o = await Json.ReadObject(request);
-            var (draft, _) = Source(o, "", store, studio, request.Path);
+            var (draft, _) = DraftSource.Read(o, "", store, studio, request.Path);
             var ids = Json.Strings(o, "references");
             if (ids.Length == 0) ids = DefaultReferences;
             if (ids.Length > 6) throw ApiProblem.BadField("references", "compare a draft with at most 6 agreements");
@@ -99,9 +96,9 @@ public static class StudioRoutes
         group.MapPost("/diff", async (HttpRequest request) =>
         {
             var o = await Json.ReadObject(request);
-            var (b, bShown) = Source(o, "", store, studio, request.Path);
-            if (o["against"] is not JsonObject against) throw ApiProblem.BadField("against", "'against' is required: {\"draft\": ID, \"version\": N} or {\"agreement\": ID}");
-            var (a, aShown) = Source(against, "against.", store, studio, request.Path);
+            var (b, bShown) = DraftSource.Read(o, "", store, studio, request.Path);
+            var against = DraftSource.Object(o, "against", "{\"draft\": ID, \"version\": N} or {\"agreement\": ID}");
+            var (a, aShown) = DraftSource.Read(against, "against.", store, studio, request.Path);
             var changes = ModelDiff.Agreements(a, b);
             // Both versions over the same scenarios (the union of their targets, places and attributes) under every
             // combination of their contested clauses' readings, as pacta diff does.
@@ -111,42 +108,6 @@ public static class StudioRoutes
         })
         .WithSummary("Diff a draft against a saved version or a corpus agreement")
         .WithDescription("Body: {\"yaml\": \"…\", \"against\": {\"draft\": ID, \"version\": N}} or {\"yaml\": \"…\", \"against\": {\"agreement\": ID}}. Answers as `pacta diff --json` with the earlier version as `a` and the text as `b`.");
-    }
-
-    /// <summary>The agreement a body names: its <c>yaml</c> text, a corpus <c>agreement</c>, or a saved <c>draft</c> (and <c>version</c>).</summary>
-    private static (Agreement Agreement, string Shown) Source(JsonObject o, string path, PactaStore store, Pacta.Workspace.DraftStudio studio, string instance)
-    {
-        var yaml = Yaml(o, path + "yaml", required: false, local: "yaml");
-        var id = Json.String(o, "agreement");
-        var draftId = Json.String(o, "draft");
-        var given = (yaml is not null ? 1 : 0) + (id is not null ? 1 : 0) + (draftId is not null ? 1 : 0);
-        if (given != 1) throw ApiProblem.BadField(path + "yaml", $"give exactly one of '{path}yaml' (a draft's text), '{path}agreement' (a corpus id) or '{path}draft' (a saved draft)");
-        if (id is not null) return (AgreementRoutes.Find(studio.Session.Corpus, id, path + "agreement"), id);
-        var shownVersion = "";
-        if (draftId is not null)
-        {
-            var version = o["version"];
-            DraftVersion saved;
-            if (version is null)
-                saved = store.DraftVersions(draftId).FirstOrDefault() ?? throw ApiProblem.NotFound(path + "draft", $"no drafted agreement '{draftId}'");
-            else if (version is JsonValue v && v.TryGetValue<int>(out var n) && n > 0)
-                saved = store.DraftVersion(draftId, n) ?? throw ApiProblem.NotFound(path + "version", $"drafted agreement '{draftId}' has no version {n}");
-            else throw ApiProblem.BadField(path + "version", $"'{path}version' must be a version number (1, 2, …)");
-            yaml = saved.Yaml;
-            shownVersion = $"@{saved.Version}";
-        }
-        var read = studio.Read(yaml!);
-        if (read.Agreement is null) throw new InvalidDraft(path + (draftId is null ? "yaml" : "draft"), read, instance);
-        return (read.Agreement, read.Shown + shownVersion);
-    }
-
-    private static string? Yaml(JsonObject o, string field, bool required, string local = "yaml")
-    {
-        var yaml = Json.String(o, local);
-        if (yaml is null)
-            return required ? throw ApiProblem.BadField(field, $"'{field}' is required: the draft's YAML text") : null;
-        if (System.Text.Encoding.UTF8.GetByteCount(yaml) > MaxYamlBytes) throw ApiProblem.BadField(field, $"'{field}' is larger than {MaxYamlBytes} bytes");
-        return yaml;
     }
 
     public static JsonArray Diagnostics(Pacta.Workspace.DraftRead read) =>

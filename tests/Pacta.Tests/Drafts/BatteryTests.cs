@@ -160,4 +160,71 @@ public sealed class DraftAssessmentTests
             Assert.Equal(slow[i].Coverage, fast[i].Coverage);
         }
     }
+
+    [Fact]
+    public void Run_KeptBaselines_SameResultsAsFreshAndNoBaselineEvaluatedAgain()
+    {
+        // A warm server keeps the baselines of its first assessment; an edit of the draft (here: the guarantee made
+        // automatic) re-evaluates the draft alone and must answer as a fresh assessment over the plain path does.
+        var corpus = Session.Value.Corpus;
+        var draft = corpus.Agreements.Single(a => a.Id == "usa-ukr-draft-2025-11");
+        var edited = draft with
+        {
+            Provisions = [.. draft.Provisions.Select(p => p.Id != "guarantee" ? p : p with { Obligations = [.. p.Obligations.Select(o => o with { Strength = Strength.Automatic })] })],
+        };
+        var battery = BatteryFile.Load(Repo.Path("data/battery/default.yaml"), corpus) with { Dates = [new DateOnly(2026, 6, 1)] };
+        var data = DraftInput.AttackerData(Session.Value);
+        var kept = new Baselines(corpus, Baselines.Replaced(corpus, draft.Id));
+        Assert.Equal("usa-ukr-draft-2025-11", kept.ReplacedId);
+        Assert.DoesNotContain(kept.Without.Agreements, a => a.Id == draft.Id);
+
+        new DraftAssessment(draft, kept).Run(BatteryScenarios.Expand(battery, [draft], corpus, data), battery);
+        var made = kept.Count;
+        Assert.True(made > 0);
+        var scenarios = BatteryScenarios.Expand(battery, [edited], corpus, data);
+        var warm = new DraftAssessment(edited, kept).Run(scenarios, battery);
+        var plain = new DraftAssessment(edited, corpus, fast: false).Run(scenarios, battery);
+
+        Assert.Equal(made, kept.Count);
+        Assert.Equal(plain.Count, warm.Count);
+        Assert.Contains(warm, r => r.Draft.Count > 0);
+        Assert.Contains(warm, r => r.Additions.Count > 0);
+        static string Text(IEnumerable<DutyFound> d) => string.Join(";", d.Select(x => $"{x.Key}|{x.Strength}|{x.Deadline}|{x.DeadlineText}|{x.Undecided}"));
+        for (var i = 0; i < warm.Count; i++)
+        {
+            Assert.Equal(Text(plain[i].Draft), Text(warm[i].Draft));
+            Assert.Equal(Text(plain[i].All), Text(warm[i].All));
+            Assert.Equal(Text(plain[i].Without), Text(warm[i].Without));
+            Assert.Equal(plain[i].Coverage, warm[i].Coverage);
+            Assert.Equal(plain[i].Additions, warm[i].Additions);
+        }
+    }
+
+    [Fact]
+    public void Assessment_BaselinesLeavingOutAnotherAgreement_Refused()
+    {
+        // Baselines for a new draft keep the corpus whole; the US draft replaces its corpus version, so they do not fit it.
+        var corpus = Session.Value.Corpus;
+        var whole = new Baselines(corpus, Baselines.Replaced(corpus, "a-new-draft"));
+        Assert.Null(whole.ReplacedId);
+        Assert.Same(corpus, whole.Without);
+        var e = Assert.Throws<ArgumentException>(() => new DraftAssessment(corpus.Agreements.Single(a => a.Id == "usa-ukr-draft-2025-11"), whole));
+        Assert.Contains("usa-ukr-draft-2025-11", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Studio_KeepsBaselinesPerReplacedAgreement_AtMostFour()
+    {
+        var studio = new DraftStudio(Session.Value);
+        var fresh = studio.BaselinesFor("a-new-draft");
+        // Every draft with an id the corpus lacks replaces nothing: the same baselines.
+        Assert.Same(fresh, studio.BaselinesFor("another-new-draft"));
+        Assert.Same(studio.BaselinesFor("usa-ukr-draft-2025-11"), studio.BaselinesFor("usa-ukr-draft-2025-11"));
+        Assert.NotSame(fresh, studio.BaselinesFor("usa-ukr-draft-2025-11"));
+        Assert.Equal(2, studio.BaselinesKept);
+        foreach (var id in new[] { "usa-ukr-2024", "north-atlantic-treaty-1949", "budapest-memorandum-1994" }) studio.BaselinesFor(id);
+        // Five asked for, four kept: the least recently used (the new drafts') went first.
+        Assert.Equal(DraftStudio.MaxBaselines, studio.BaselinesKept);
+        Assert.NotSame(fresh, studio.BaselinesFor("a-new-draft"));
+    }
 }

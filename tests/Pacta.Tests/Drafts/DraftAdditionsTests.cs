@@ -45,6 +45,20 @@ public sealed class DraftAdditionsTests
     }
 
     [Fact]
+    public void Additions_OfACopyWithOtherDuties_WorkedOutAfresh()
+    {
+        // The additions are worked out once and kept; a copy with other duties must not carry the first answer over.
+        var budapest = Duty("budapest-memorandum-1994", "USA", Strength.Consultative);
+        var first = Result([budapest], [Duty("draft", "USA", Strength.Consultative, "PT24H")]);
+        Assert.Equal([("USA", Addition.Sooner)], first.Additions);
+        var copy = first with { Without = [] };
+        Assert.Equal([("USA", Addition.Obligor)], copy.Additions);
+        Assert.Equal(["USA"], copy.AddedObligors);
+        Assert.Equal(2, copy.AddedObligations);
+        Assert.Equal([("USA", Addition.Sooner)], first.Additions);
+    }
+
+    [Fact]
     public void Assess_UsUkraine2024_AddsOnlyTheTwentyFourHourMeeting()
     {
         // usa-ukr-2024 "consult-on-future-attack": the US meets within 24 hours. The US already consults Ukraine under
