@@ -79,20 +79,26 @@ public sealed class StudioCleanLoadBrowserTests(ServerFixture server, BrowserFix
     public async Task Every_page_of_the_UI_gets_its_own_nonce_and_no_API_answer_carries_one()
     {
         using var http = server.Client();
-        async Task<string> Csp(string path)
+        async Task<(string Csp, string Body, string? Cache)> Get(string path)
         {
             using var r = await http.GetAsync(path);
-            return r.Headers.GetValues("Content-Security-Policy").Single();
+            return (r.Headers.GetValues("Content-Security-Policy").Single(), await r.Content.ReadAsStringAsync(), r.Headers.CacheControl?.ToString());
         }
-        var first = await Csp("/studio");
-        var second = await Csp("/studio");
-        Assert.Matches(@"style-src 'self' 'nonce-[A-Za-z0-9+/]{22}=='", first);
-        Assert.NotEqual(first, second);
-        Assert.DoesNotContain("unsafe-inline", first, StringComparison.Ordinal);
-        Assert.Equal(SiteGuard.ContentSecurityPolicy, await Csp("/api/health"));
-        // The page hands its nonce to scripts in a meta element's nonce attribute, the one the header names.
-        var html = await http.GetStringAsync("/studio");
-        var nonce = System.Text.RegularExpressions.Regex.Match(first, "'nonce-([^']+)'").Groups[1].Value;
-        Assert.Contains($"<meta property=\"csp-nonce\" nonce=\"{nonce}\">", html, StringComparison.Ordinal);
+        var first = await Get("/studio");
+        var second = await Get("/studio");
+        Assert.Matches(@"style-src 'self' 'nonce-[A-Za-z0-9+/]{22}=='; img-src", first.Csp);
+        Assert.NotEqual(first.Csp, second.Csp);
+        Assert.DoesNotContain("unsafe-inline", first.Csp, StringComparison.Ordinal);
+        // Never kept by a cache: a page is only good with the header it came with.
+        Assert.Equal("no-store", first.Cache);
+        Assert.Equal(SiteGuard.ContentSecurityPolicy, (await Get("/api/health")).Csp);
+        // The page hands its nonce to scripts in a meta element's nonce attribute: the one its own header names.
+        foreach (var page in new[] { first, second, await Get("/index.html"), await Get("/") })
+        {
+            var nonce = System.Text.RegularExpressions.Regex.Match(page.Csp, "'nonce-([^']+)'").Groups[1].Value;
+            Assert.NotEqual("", nonce);
+            Assert.Contains($"<meta property=\"csp-nonce\" nonce=\"{nonce}\">", page.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain(UiFiles.NoncePlaceholder, page.Body, StringComparison.Ordinal);
+        }
     }
 }
