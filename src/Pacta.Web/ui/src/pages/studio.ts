@@ -221,7 +221,10 @@ export async function studioPage(main: HTMLElement, target?: string) {
       diff.replaceChildren(
         h('p', {}, `${d.a.file} → the text: ${d.changes.length} change(s) in the model.`),
         h('ul', { class: 'changes' }, d.changes.map((c: any) => h('li', {}, c.text))),
-        h('p', { 'data-testid': 'diff-outcome' }, `Outcome ${d.outcome.text}.`));
+        h('p', { 'data-testid': 'diff-outcome' }, `Outcome ${d.outcome.text}.`),
+        // Per combination of readings of the contested clauses, each named by its agreement, provision and reading.
+        ...(d.by_reading.length > 1 ? [h('ul', { class: 'changes', 'data-testid': 'diff-by-reading' }, d.by_reading.map((r: any) =>
+          h('li', {}, `${r.label}: ${r.same ? `the same outcome in all ${r.scenarios} scenarios` : r.text}`)))] : []));
     } catch (e: any) { diff.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message)); }
   }
 
