@@ -161,6 +161,7 @@ public sealed class DraftCommandTests : IDisposable
         Assert.Equal(210, (int)g7.Json["draft_obliges"]!);
         Assert.Equal(210, (int)g7.Json["adds"]!);
         Assert.Equal(3_136, (int)g7.Json["gaps"]!);
+        Assert.All(g7.Json["results"]!.AsArray(), x => Assert.Equal((string?)x!["kind"] == "threat-of-attack" ? "gap" : "covered", (string?)x["coverage"]));
         Assert.All(g7.Json["results"]!.AsArray().Where(x => x!["draft"]!.AsArray().Count > 0), x =>
         {
             Assert.Equal("RUS", (string?)x!["attacker"]);
