@@ -20,6 +20,9 @@ public static class AssessmentJson
         ["undecided"] = results.Count(x => x.Coverage == Coverage.Undecided),
         ["draft_obliges"] = results.Count(x => x.Draft.Count > 0),
         ["adds"] = results.Count(x => x.AddedObligations > 0),
+        // Each combination of readings once, in words (a result's "readings" names its combination by the short form).
+        ["reading_labels"] = new JsonArray([.. results.Select(x => x.Scenario).DistinctBy(s => s.ReadingText, StringComparer.Ordinal)
+            .Select(s => (JsonNode)new JsonObject { ["readings"] = s.ReadingText, ["label"] = s.ReadingLabel })]),
         ["results"] = new JsonArray([.. results.Select(x => (JsonNode)Result(x))]),
     };
 

@@ -10,7 +10,7 @@ namespace Pacta.Contracts;
 public static class DraftDiffJson
 {
     public static JsonObject Of(string aAgreement, string aFile, string bAgreement, string bFile, IReadOnlyList<FieldChange> changes,
-        OutcomeDiff outcome, IReadOnlyList<(string Readings, OutcomeDiff Diff)> byReading)
+        OutcomeDiff outcome, IReadOnlyList<ReadingDiff> byReading)
     {
         var total = Outcome(outcome);
         total.Remove("same");
@@ -20,7 +20,7 @@ public static class DraftDiffJson
             ["b"] = new JsonObject { ["agreement"] = bAgreement, ["file"] = bFile },
             ["changes"] = new JsonArray([.. changes.Select(c => (JsonNode)Change(c))]),
             ["outcome"] = total,
-            ["by_reading"] = new JsonArray([.. byReading.Select(x => (JsonNode)PerReading(x.Readings, x.Diff))]),
+            ["by_reading"] = new JsonArray([.. byReading.Select(x => (JsonNode)PerReading(x))]),
         };
     }
 
@@ -33,10 +33,10 @@ public static class DraftDiffJson
         ["text"] = c.ToString(),
     };
 
-    private static JsonObject PerReading(string readings, OutcomeDiff d)
+    private static JsonObject PerReading(ReadingDiff r)
     {
-        var o = new JsonObject { ["readings"] = readings };
-        foreach (var (k, v) in Outcome(d)) o[k] = v?.DeepClone();
+        var o = new JsonObject { ["readings"] = r.Readings, ["label"] = r.Label };
+        foreach (var (k, v) in Outcome(r.Diff)) o[k] = v?.DeepClone();
         return o;
     }
 

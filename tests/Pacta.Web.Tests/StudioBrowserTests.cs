@@ -11,16 +11,27 @@ namespace Pacta.Web.Tests;
 public sealed class StudioBrowserTests(ServerFixture server, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     /// <summary>
-    /// Puts the cursor at the end of line <paramref name="line"/> of the editor, by keyboard: CodeMirror draws only the
-    /// lines near the screen, so a line further down may not be in the page to click on.
+    /// Puts the cursor at the end of line <paramref name="line"/> of the editor, which holds <paramref name="text"/>, by
+    /// keyboard: CodeMirror draws only the lines near the screen, so a line further down may not be in the page to click
+    /// on. The editor wraps long lines and ArrowDown moves by screen line, so it presses ArrowDown until the cursor's
+    /// line holds the text, then checks that line's number in the gutter.
     /// </summary>
     private static async Task EndOfLine(IPage page, int line, string text)
     {
         await page.Locator(".cm-content .cm-line").First.ClickAsync();
         await page.Keyboard.PressAsync("Control+Home");
-        for (var i = 1; i < line; i++) await page.Keyboard.PressAsync("ArrowDown");
+        var here = page.Locator(".cm-activeLine", new PageLocatorOptions { HasTextString = text });
+        for (var i = 0; i < 500 && await here.CountAsync() == 0; i++) await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("End");
-        await page.Locator(".cm-activeLine", new PageLocatorOptions { HasTextString = text }).WaitForAsync();
+        await here.WaitForAsync();
+        var number = await page.EvaluateAsync<string?>("""
+            () => {
+              const top = document.querySelector('.cm-activeLine').getBoundingClientRect().top;
+              const g = [...document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')].find(e => Math.abs(e.getBoundingClientRect().top - top) < 2);
+              return g ? g.textContent : null;
+            }
+            """);
+        Assert.Equal(line.ToString(System.Globalization.CultureInfo.InvariantCulture), number);
     }
 
     /// <summary>Waits until the editor shows a line holding <paramref name="text"/> near its end (scrolled there by keyboard).</summary>
@@ -77,8 +88,7 @@ public sealed class StudioBrowserTests(ServerFixture server, BrowserFixture brow
     public async Task Versions_are_saved_diffed_and_restored_in_the_page()
     {
         var page = await UiPages.Open(browser, server);
-        // Uncaught errors of the page's scripts (console messages are not checked: CodeMirror's injected styles are
-        // refused by the CSP's style-src 'self' and log there).
+        // Uncaught errors of the page's scripts (console messages and CSP violations: StudioCleanLoadBrowserTests).
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         page.PageError += (_, e) => errors.Enqueue(e);
         await page.GotoAsync("/studio");

@@ -79,7 +79,7 @@ public static class AssessCommand
                 g.Key.Ceasefire ? "yes" : "no",
                 Words.Of(g.Key.Kind),
                 g.Key.AttributeCase,
-                g.Key.ReadingText,
+                g.First().Scenario.ReadingLabel,
                 g.Any(x => x.Draft.Count > 0) ? $"{Duties(g.SelectMany(x => x.Draft))} ({g.Count(x => x.Draft.Count > 0)}/{g.Count()})" : "-",
                 $"{g.Count(x => x.Coverage == Coverage.Gap)}/{g.Count()}",
                 Adds(g),

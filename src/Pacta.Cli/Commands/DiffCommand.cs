@@ -44,8 +44,8 @@ public static class DiffCommand
             {
                 Output.Line();
                 Output.Line($"Per reading of the contested clauses ({byReading.Count} combinations):");
-                foreach (var (readings, d) in byReading)
-                    Output.Line($"  {readings}: {(d.Same ? $"the same outcome in all {d.Scenarios} scenarios" : d.ToString())}");
+                foreach (var (_, label, d) in byReading)
+                    Output.Line($"  {label}: {(d.Same ? $"the same outcome in all {d.Scenarios} scenarios" : d.ToString())}");
             }
             return ExitCodes.Ok;
         }));

@@ -21,6 +21,18 @@ public sealed record BatteryScenario(
 
     public string ReadingText => Readings.Count == 0 ? "default" : string.Join(", ", Readings.Select(r => $"{r.Clause}={r.Reading}"));
 
+    /// <summary>
+    /// The readings in words, each naming its agreement, provision and clause (<see cref="BatteryScenarios.ReadingLabel"/>):
+    /// <see cref="ReadingText"/> alone repeats "post-war-gate=…" once per provision that has the clause.
+    /// </summary>
+    public string ReadingLabel
+    {
+        get => _readingLabel ?? ReadingText;
+        init => _readingLabel = value;
+    }
+
+    private readonly string? _readingLabel;
+
     /// <summary>A stable key for pairing the same scenario across two versions of a draft.</summary>
     public string Key => $"{ClassKey}|{Date:yyyy-MM-dd}";
 }

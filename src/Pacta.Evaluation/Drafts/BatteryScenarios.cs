@@ -19,6 +19,7 @@ public static class BatteryScenarios
         var list = new List<BatteryScenario>();
         var attributeCases = AttributeCases(drafts, battery.VaryAttributes);
         var readingSets = !readings ? [[]] : drafts.Count == 1 ? ReadingCombinations(drafts[0]) : ReadingCombinations(drafts);
+        var labels = readingSets.Select(r => ReadingLabel(r, drafts)).ToList();
         foreach (var target in ProtectedParties(drafts, corpus))
         {
             var places = Places(target, battery, drafts, corpus);
@@ -29,8 +30,8 @@ public static class BatteryScenarios
                         foreach (var ceasefire in battery.Ceasefire is null ? [false] : new[] { false, true })
                             foreach (var kind in battery.Kinds)
                                 foreach (var (caseName, attrs) in attributeCases)
-                                    foreach (var r in readingSets)
-                                        list.Add(new BatteryScenario(target, attacker, why, cls, place, date, ceasefire, kind, caseName, attrs, r));
+                                    for (var i = 0; i < readingSets.Count; i++)
+                                        list.Add(new BatteryScenario(target, attacker, why, cls, place, date, ceasefire, kind, caseName, attrs, readingSets[i]) { ReadingLabel = labels[i] });
             }
         }
         return list;
@@ -132,6 +133,28 @@ public static class BatteryScenarios
         foreach (var t in threshold) cases.Add(($"{t}=no", met.With(t, false)));
         foreach (var v in voids) cases.Add(($"{v}=yes", met.With(v, true)));
         return cases;
+    }
+
+    /// <summary>
+    /// A combination of readings in words: for each choice the agreement that has the clause, the provision (id and
+    /// citation) for a clause of a provision, the clause and the reading, "(default)" when it is the clause's default:
+    /// <c>g7-ukraine-declaration-2023 consult-on-future-attack (Future Russian armed attack), clause post-war-gate — reading
+    /// 'renewed-aggression'</c>. A choice that names no agreement (as <c>pacta diff</c> runs them) names every version that
+    /// has the clause. "no contested clause" for none.
+    /// </summary>
+    public static string ReadingLabel(IReadOnlyList<ReadingChoice> choices, IReadOnlyList<Agreement> drafts)
+    {
+        if (choices.Count == 0) return "no contested clause";
+        return string.Join("; ", choices.Select(choice =>
+        {
+            var having = drafts.Where(a => (choice.Agreement is null || a.Id == choice.Agreement) && a.Contested.Any(c => c.Id == choice.Clause && c.Provision == choice.Provision)).ToList();
+            var ids = having.Count == 0 ? choice.Agreement ?? "" : string.Join(" / ", having.Select(a => a.Id).Distinct(StringComparer.Ordinal));
+            var first = having.FirstOrDefault();
+            var clause = first?.Contested.First(c => c.Id == choice.Clause && c.Provision == choice.Provision);
+            var where = choice.Provision is not { } p ? ids
+                : first?.Provisions.FirstOrDefault(x => x.Id == p) is { } provision && provision.Citation.Length > 0 ? $"{ids} {p} ({provision.Citation})" : $"{ids} {p}";
+            return $"{where.Trim()}, clause {choice.Clause} — reading '{choice.Reading}'{(clause?.Default == choice.Reading ? " (default)" : "")}";
+        }));
     }
 
     /// <summary>Every combination of readings of the draft's contested clauses (agreement and provision level), defaults first.</summary>

@@ -33,13 +33,13 @@ public sealed record OutcomeDiff(int Scenarios, int Added, int Removed, int Trig
     }
 
     /// <summary>
-    /// The diff under each combination of readings the scenarios were run under (their reading text; "default" when the
-    /// versions have no contested clause), in the scenarios' order.
+    /// The diff under each combination of readings the scenarios were run under (their reading text, "default" when the
+    /// versions have no contested clause, and its label naming each clause's agreement and provision), in the scenarios' order.
     /// </summary>
-    public static IReadOnlyList<(string Readings, OutcomeDiff Diff)> ByReading(IReadOnlyList<ScenarioResult> a, IReadOnlyList<ScenarioResult> b)
+    public static IReadOnlyList<ReadingDiff> ByReading(IReadOnlyList<ScenarioResult> a, IReadOnlyList<ScenarioResult> b)
     {
         var bs = b.ToLookup(r => r.Scenario.ReadingText, StringComparer.Ordinal);
-        return [.. a.GroupBy(r => r.Scenario.ReadingText, StringComparer.Ordinal).Select(g => (g.Key, Of([.. g], [.. bs[g.Key]])))];
+        return [.. a.GroupBy(r => r.Scenario.ReadingText, StringComparer.Ordinal).Select(g => new ReadingDiff(g.Key, g.First().Scenario.ReadingLabel, Of([.. g], [.. bs[g.Key]])))];
     }
 
     /// <summary>Whether the two versions give the same outcomes in every scenario counted.</summary>
@@ -53,3 +53,10 @@ public sealed record OutcomeDiff(int Scenarios, int Added, int Removed, int Trig
         $"across {Scenarios} scenarios: adds {Added} scenario(s), removes {Removed}; changes {Triggers} trigger(s), {Deadlines} deadline(s), {Strengths} strength(s); " +
         $"{Decided} obligation(s) no longer undecided, {Undecided} newly undecided";
 }
+
+/// <summary>
+/// The outcome diff under one combination of readings: <see cref="Readings"/> as the scenarios write it
+/// (<c>CLAUSE=READING, …</c>), <see cref="Label"/> naming each clause's agreement and provision
+/// (<see cref="BatteryScenarios.ReadingLabel"/>).
+/// </summary>
+public sealed record ReadingDiff(string Readings, string Label, OutcomeDiff Diff);

@@ -91,6 +91,84 @@ public sealed class DraftCommandTests : IDisposable
         Assert.Equal(0, (int)r.Json["outcome"]!["deadlines"]!);
     }
 
+    /// <summary>
+    /// The showcase of README and docs/drafts.md, worked by hand from the two files. The battery (data/battery/default.yaml)
+    /// for Ukraine: 14 attackers × 7 places (Ukraine; Kyiv; Kharkiv and Volyn oblasts; Donetsk oblast; Crimea; and
+    /// Sevastopol, UA-40, which both scopes name) × 2 days × war and ceasefire × 2 kinds = 784 scenarios per reading
+    /// combination. The Compact's response mechanism (convene-and-decide) is owed for an armed attack or a threat of one,
+    /// by anyone, anywhere in Ukraine within its 1991 borders, with no post-war gate: it obliges in all 784. The G7
+    /// declaration's three clauses on a future attack (consult-, assist-, costs-after-future-attack) are owed only for an
+    /// armed attack by Russia (7 places × 2 days), and only after the current hostilities unless the clause is read
+    /// renewed-aggression: with all three at after-hostilities only after the ceasefire, 14 scenarios, so the diff removes
+    /// 784 − 14 = 770; with any one of them renewed-aggression in war as well, 28, so it removes 784 − 28 = 756. The
+    /// combinations: the Compact's cee-guarantors (2 readings) × the G7's post-war-gate on 3 provisions (2 each) = 16;
+    /// 2 of them have all three gates at after-hostilities. Totals: 16 × 784 = 12,544 scenarios, 2 × 770 + 14 × 756 =
+    /// 12,124 removed, none added (the Compact obliges everywhere), every trigger set changes (no provision in common).
+    /// </summary>
+    [Fact]
+    public void Diff_CompactAgainstG7_RemovesAllButRussianArmedAttacks_PerReadingLabelsNameTheProvision()
+    {
+        var r = PactaCli.Run("diff", "kyiv-security-compact-2022", "g7-ukraine-declaration-2023", "--json");
+
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var outcome = r.Json["outcome"]!;
+        Assert.Equal(12_544, (int)outcome["scenarios"]!);
+        Assert.Equal(12_124, (int)outcome["removed"]!);
+        Assert.Equal(0, (int)outcome["added"]!);
+        Assert.Equal(12_544, (int)outcome["triggers"]!);
+        var byReading = r.Json["by_reading"]!.AsArray().Select(x => x!).ToList();
+        Assert.Equal(16, byReading.Count);
+        Assert.All(byReading, x => Assert.Equal(784, (int)x["scenarios"]!));
+        const string closed = "clause post-war-gate — reading 'after-hostilities' (default)";
+        foreach (var x in byReading)
+        {
+            var label = (string)x["label"]!;
+            var allClosed = label.Split("; ").Count(part => part.EndsWith(closed, StringComparison.Ordinal)) == 3;
+            Assert.Equal(allClosed ? 770 : 756, (int)x["removed"]!);
+            // Each clause named by its agreement and provision, not "post-war-gate=…" three times over.
+            Assert.Contains("g7-ukraine-declaration-2023 consult-on-future-attack (Future Russian armed attack), clause post-war-gate — reading '", label, StringComparison.Ordinal);
+            Assert.Contains("g7-ukraine-declaration-2023 assist-after-future-attack (Future Russian armed attack), clause post-war-gate — reading '", label, StringComparison.Ordinal);
+            Assert.Contains("g7-ukraine-declaration-2023 costs-after-future-attack (Future Russian armed attack), clause post-war-gate — reading '", label, StringComparison.Ordinal);
+            Assert.Matches("^kyiv-security-compact-2022, clause cee-guarantors — reading '(named-only' \\(default\\)|with-assumed-cee')", label);
+        }
+        Assert.Equal(2, byReading.Count(x => (int)x["removed"]! == 770));
+    }
+
+    /// <summary>
+    /// The assessments behind the same showcase: the Compact, assumed adopted, obliges in all 2 × 784 scenarios and in
+    /// each adds an obligor owing Ukraine nothing without it (Australia, a named guarantor, is party to no other agreement
+    /// with Ukraine); the G7 declaration obliges in 14 + 7 × 28 = 210 of its 8 × 784 = 6,272 (its three gates read
+    /// separately), and half its scenarios, the threats of attack, are gaps: no agreement owes more than consultation for
+    /// a threat.
+    /// </summary>
+    [Fact]
+    public void Assess_CompactAndG7_ShowcaseCounts()
+    {
+        var compact = PactaCli.Run("assess", "kyiv-security-compact-2022", "--json");
+        Assert.True(compact.ExitCode == 0, compact.Stderr);
+        Assert.Equal(1_568, (int)compact.Json["scenarios"]!);
+        Assert.Equal(1_568, (int)compact.Json["draft_obliges"]!);
+        Assert.Equal(1_568, (int)compact.Json["adds"]!);
+        Assert.All(compact.Json["results"]!.AsArray(), x => Assert.Contains("AUS", x!["added_obligors"]!.AsArray().Select(o => (string?)o)));
+        Assert.Equal(784, (int)compact.Json["gaps"]!);
+        Assert.All(compact.Json["results"]!.AsArray().Where(x => (string?)x!["coverage"] == "gap"), x => Assert.Equal("threat-of-attack", (string?)x!["kind"]));
+        var labels = compact.Json["reading_labels"]!.AsArray().Select(x => (string)x!["label"]!).ToList();
+        Assert.Equal(["kyiv-security-compact-2022, clause cee-guarantors — reading 'named-only' (default)", "kyiv-security-compact-2022, clause cee-guarantors — reading 'with-assumed-cee'"], labels);
+
+        var g7 = PactaCli.Run("assess", "g7-ukraine-declaration-2023", "--json");
+        Assert.True(g7.ExitCode == 0, g7.Stderr);
+        Assert.Equal(6_272, (int)g7.Json["scenarios"]!);
+        Assert.Equal(210, (int)g7.Json["draft_obliges"]!);
+        Assert.Equal(210, (int)g7.Json["adds"]!);
+        Assert.Equal(3_136, (int)g7.Json["gaps"]!);
+        Assert.All(g7.Json["results"]!.AsArray(), x => Assert.Equal((string?)x!["kind"] == "threat-of-attack" ? "gap" : "covered", (string?)x["coverage"]));
+        Assert.All(g7.Json["results"]!.AsArray().Where(x => x!["draft"]!.AsArray().Count > 0), x =>
+        {
+            Assert.Equal("RUS", (string?)x!["attacker"]);
+            Assert.Equal("armed-attack", (string?)x["kind"]);
+        });
+    }
+
     [Fact]
     public void Diff_DeadlineAdded_ChangesDeadlinesNotTriggers()
     {

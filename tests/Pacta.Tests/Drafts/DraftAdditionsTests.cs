@@ -102,7 +102,7 @@ public sealed class DraftAdditionsTests
 
         Assert.Equal(4, byReading.Count);
         var perReading = scenarios.Count / 4;
-        foreach (var (readings, d) in byReading)
+        foreach (var (readings, label, d) in byReading)
         {
             Assert.Equal(perReading, d.Scenarios);
             Assert.Equal(0, d.Triggers);
@@ -111,6 +111,9 @@ public sealed class DraftAdditionsTests
             // owed nothing by the USA, so its scenarios change nothing.
             var usa = scenarios.Count(s => s.Attacker.Code == "USA") / 4;
             Assert.Equal(readings.Contains("post-war-gate=after-hostilities", StringComparison.Ordinal) ? (perReading - usa) / 2 : perReading - usa, d.Deadlines);
+            // The label names the agreement and provision of each clause, not the bare reading id.
+            Assert.Contains($"usa-ukr-2024 consult-on-future-attack", label, StringComparison.Ordinal);
+            Assert.Contains(readings.Contains("post-war-gate=after-hostilities", StringComparison.Ordinal) ? "clause post-war-gate — reading 'after-hostilities' (default)" : "clause post-war-gate — reading 'renewed-aggression'", label, StringComparison.Ordinal);
         }
     }
 }

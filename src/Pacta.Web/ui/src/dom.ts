@@ -47,3 +47,12 @@ export function stateLabel(st: any): string {
   if (st.organization) return `${st.name} (organization)`; // an organization in an obligor's place
   return `${st.name} (${st.iso3 ?? 'COW ' + st.cow})`;
 }
+
+/**
+ * The page's style nonce (index.html's <meta property="csp-nonce">, set per response by the server): style elements
+ * that carry it are allowed by the Content-Security-Policy. Read through the nonce property: browsers hide the
+ * attribute's value from the DOM once the page has loaded.
+ */
+export function cspNonce(): string {
+  return (document.querySelector('meta[property="csp-nonce"]') as HTMLMetaElement | null)?.nonce ?? '';
+}

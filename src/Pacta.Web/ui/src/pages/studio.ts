@@ -7,7 +7,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { setDiagnostics, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { syntaxHighlighting, defaultHighlightStyle, indentOnInput } from '@codemirror/language';
-import { h, field } from '../dom';
+import { h, field, cspNonce } from '../dom';
 import { get, send, agreements } from '../api';
 import { schemaCompletion } from './studioschema';
 import { TEMPLATE } from './studiotemplate';
@@ -63,6 +63,8 @@ export async function studioPage(main: HTMLElement, target?: string) {
         autocompletion({ override: [schemaCompletion] }),
         keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap]),
         EditorView.lineWrapping,
+        // CodeMirror adds its themes as <style> elements; the CSP (style-src 'self' 'nonce-…') takes them only with the page's nonce.
+        EditorView.cspNonce.of(cspNonce()),
         EditorView.contentAttributes.of({ 'aria-label': 'Draft agreement (YAML)' }),
         // Gutter text dark enough for WCAG AA on the gutter's background.
         EditorView.theme({ '.cm-gutters': { color: '#4a4a4a', backgroundColor: '#f4f4f4' } }),
@@ -184,8 +186,9 @@ export async function studioPage(main: HTMLElement, target?: string) {
     } catch (e: any) { saved.textContent = e.message; }
   }
 
-  async function loadVersions() {
-    const vs: any[] = await get(`/api/drafts/${encodeURIComponent(draftId.value)}/versions`).catch(() => []);
+  /** The saved versions of the draft; a draft never saved has none to ask for (the server would answer 404). */
+  async function loadVersions(saved = true) {
+    const vs: any[] = saved ? await get(`/api/drafts/${encodeURIComponent(draftId.value)}/versions`).catch(() => []) : [];
     versions.replaceChildren(...vs.map(v => h('li', { value: v.version, 'data-version': v.version },
       h('span', {}, `Version ${v.version}`), ` — ${v.author || 'anonymous'}, ${v.saved}${v.note ? ': ' + v.note : ''} `,
       h('span', { class: 'version-actions' },
@@ -218,7 +221,10 @@ export async function studioPage(main: HTMLElement, target?: string) {
       diff.replaceChildren(
         h('p', {}, `${d.a.file} → the text: ${d.changes.length} change(s) in the model.`),
         h('ul', { class: 'changes' }, d.changes.map((c: any) => h('li', {}, c.text))),
-        h('p', { 'data-testid': 'diff-outcome' }, `Outcome ${d.outcome.text}.`));
+        h('p', { 'data-testid': 'diff-outcome' }, `Outcome ${d.outcome.text}.`),
+        // Per combination of readings of the contested clauses, each named by its agreement, provision and reading.
+        ...(d.by_reading.length > 1 ? [h('ul', { class: 'changes', 'data-testid': 'diff-by-reading' }, d.by_reading.map((r: any) =>
+          h('li', {}, `${r.label}: ${r.same ? `the same outcome in all ${r.scenarios} scenarios` : r.text}`)))] : []));
     } catch (e: any) { diff.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message)); }
   }
 
@@ -229,13 +235,15 @@ export async function studioPage(main: HTMLElement, target?: string) {
     a.remove();
   }
 
+  let opened = false;
   if (draftFromUrl) {
     const v = versionFromUrl
       ? await get(`/api/drafts/${encodeURIComponent(draftFromUrl)}/versions/${encodeURIComponent(versionFromUrl)}`).catch((e: any) => { status.textContent = e.message; return null; })
       : await get(`/api/drafts/${encodeURIComponent(draftFromUrl)}`).catch((e: any) => { status.textContent = e.message; return null; });
-    if (v) setText(v.yaml);
+    if (v) { setText(v.yaml); opened = true; }
   }
-  await loadVersions();
+  // Only a draft that was opened has versions: /studio alone starts a new one (no request, no 404 in the console).
+  await loadVersions(opened);
   schedule();
 }
 
