@@ -60,6 +60,32 @@ public sealed class SeaAirScopeTests
     }
 
     [Fact]
+    public void A_Philippine_coast_guard_vessel_in_the_South_China_Sea_invokes_US_Philippines_Art_IV()
+    {
+        // Art. V: "public vessels ... in the Pacific"; the US (2019) and the Guidelines of 2023 place the South China
+        // Sea in the Pacific. NATO and ANZUS do not protect the Philippines.
+        var o = WhatIf("CHN", "PHL", "2025-06-01", "sea-air:south-china-sea");
+        Assert.Equal([2], Obligors(o, "usa-phl-1951", "art-iv"));
+        Assert.DoesNotContain(o.Triggered, t => t.Agreement.Id is "north-atlantic-treaty-1949" or "anzus-1951");
+        // The imported ATOP 3210 is the same alliance and is evaluated once, through the hand encoding.
+        Assert.DoesNotContain(o.Triggered, t => t.Agreement.Id == "atop-3210");
+        // A Philippine ship in the Black Sea is outside "the Pacific".
+        var far = WhatIf("RUS", "PHL", "2025-06-01", "sea-air:black-sea");
+        Assert.Empty(Obligors(far, "usa-phl-1951", "art-iv"));
+    }
+
+    [Fact]
+    public void A_US_ship_in_the_Philippine_Sea_is_outside_US_Japan_Art_V()
+    {
+        // US-Japan Art. V covers the territories under Japan's administration only: nothing at sea beyond them.
+        var o = WhatIf("CHN", "USA", "2025-06-01", "sea-air:philippine-sea");
+        Assert.Empty(Obligors(o, "usa-jpn-1960", "art-v"));
+        Assert.Contains("the scope names no sea or air area", Reason(o, "usa-jpn-1960", "art-v"));
+        Assert.Equal([840], Obligors(o, "usa-phl-1951", "art-iv"));
+        Assert.Equal([900], Obligors(o, "anzus-1951", "art-iv"));
+    }
+
+    [Fact]
     public void A_Turkish_ship_in_the_Black_Sea_is_outside_the_Art_6_area()
     {
         // Art. 6(2) names the Mediterranean Sea and the North Atlantic north of the Tropic of Cancer; the Black Sea
