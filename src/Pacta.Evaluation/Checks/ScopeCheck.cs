@@ -58,28 +58,31 @@ public sealed class ScopeCheck : ClauseCheck
             // sea/air event states), and the target check decides whether the target is protected.
             children?.Add(Explanation.Leaf($"the forces, vessels or aircraft attacked in {where} are {x.Event.Target.Name}'s", true, src));
         }
-        else switch (scope.Territory)
+        else
         {
-            case Territory.Target:
-                var own = sovereign?.Cow == x.Event.Target.Cow;
-                met &= own;
-                children?.Add(Explanation.Leaf(own
-                    ? $"{where} is territory of {x.Event.Target.Name}"
-                    : $"location outside scope: {where} is not territory of {x.Event.Target.Name}{(sovereign is null ? "" : $" (it belongs to {sovereign.Name})")}", own, src));
-                break;
-            case Territory.AnyParty:
-                var historical = scene.Historical;
-                var party = false;
-                if (historical is { Count: > 0 })
-                {
-                    foreach (var h in historical) if (ctx.IsParty(h)) { party = true; break; }
-                }
-                else party = sovereign is not null && ctx.IsParty(sovereign.Cow);
-                met &= party;
-                children?.Add(Explanation.Leaf(party
-                    ? $"{where} is territory of a party ({sovereign?.Name})"
-                    : $"location outside scope: {where} is not territory of a party", party, src));
-                break;
+            switch (scope.Territory)
+            {
+                case Territory.Target:
+                    var own = sovereign?.Cow == x.Event.Target.Cow;
+                    met &= own;
+                    children?.Add(Explanation.Leaf(own
+                        ? $"{where} is territory of {x.Event.Target.Name}"
+                        : $"location outside scope: {where} is not territory of {x.Event.Target.Name}{(sovereign is null ? "" : $" (it belongs to {sovereign.Name})")}", own, src));
+                    break;
+                case Territory.AnyParty:
+                    var historical = scene.Historical;
+                    var party = false;
+                    if (historical is { Count: > 0 })
+                    {
+                        foreach (var h in historical) if (ctx.IsParty(h)) { party = true; break; }
+                    }
+                    else party = sovereign is not null && ctx.IsParty(sovereign.Cow);
+                    met &= party;
+                    children?.Add(Explanation.Leaf(party
+                        ? $"{where} is territory of a party ({sovereign?.Name})"
+                        : $"location outside scope: {where} is not territory of a party", party, src));
+                    break;
+            }
         }
         if (explain is not null)
         {
