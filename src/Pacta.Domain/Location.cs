@@ -17,7 +17,16 @@ public sealed record Location(
     double Longitude,
     bool Island)
 {
-    public bool IsSubdivision => Code.Contains('-');
+    public bool IsSubdivision => Code.Contains('-') && !IsSeaAir;
+
+    /// <summary>The prefix of a sea/air area's location code (<c>sea-air:mediterranean-sea</c>).</summary>
+    public const string SeaAirPrefix = "sea-air:";
+
+    /// <summary>
+    /// True for a sea/air place (<see cref="SeaAirArea"/>): the event is an attack on the target's forces, vessels or
+    /// aircraft at sea or in the air there, beyond any state's territory; such a place has no country or sovereign.
+    /// </summary>
+    public bool IsSeaAir => Code.StartsWith(SeaAirPrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// The COW code of the holder when it has no ISO code to put in <see cref="Sovereign"/> (a historic state's
@@ -42,6 +51,18 @@ public sealed record Region(
     string Note);
 
 /// <summary>
+/// A sea/air area: a named sea or ocean with the air space over it, beyond any state's territorial sea (a state's
+/// territorial sea and air space count as its territory, the location of its own code). <see cref="Within"/> lists the
+/// larger areas it lies wholly in (the South China Sea in the Pacific Ocean), so a scope that names the larger area
+/// covers it. Defined as data in <c>data/locations/sea-air-areas.yaml</c>; a scope names one as <c>sea-air:ID</c>.
+/// </summary>
+public sealed record SeaAirArea(string Id, string Name, IReadOnlyList<string> Within, string Note)
+{
+    /// <summary>The area as an event's place: no country, no sovereign, code <c>sea-air:ID</c>.</summary>
+    public Location ToLocation() => new(Location.SeaAirPrefix + Id, Name, "", "", "", 0, 0, false);
+}
+
+/// <summary>
 /// A historical holder of a location: ISO codes name today's states, but on 1 August 1985 the territory
 /// coded DE belonged to West or East Germany (COW 260, 265), not to Germany (COW 255).
 /// </summary>
@@ -53,11 +74,16 @@ public sealed class LocationIndex
     private readonly Dictionary<string, Location> _byCode;
     private readonly Dictionary<string, Region> _regions;
     private readonly Dictionary<string, List<SovereigntySpell>> _holders = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SeaAirArea> _seaAir;
+    private readonly Dictionary<string, Location> _seaAirPlaces;
 
-    public LocationIndex(IEnumerable<Location> locations, IEnumerable<Region> regions, IEnumerable<SovereigntySpell>? history = null)
+    public LocationIndex(IEnumerable<Location> locations, IEnumerable<Region> regions, IEnumerable<SovereigntySpell>? history = null,
+        IEnumerable<SeaAirArea>? seaAir = null)
     {
         _byCode = locations.ToDictionary(l => l.Code, StringComparer.OrdinalIgnoreCase);
         _regions = regions.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
+        _seaAir = (seaAir ?? []).ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+        _seaAirPlaces = _seaAir.Values.ToDictionary(a => a.Id, a => a.ToLocation(), StringComparer.OrdinalIgnoreCase);
         foreach (var s in history ?? [])
         {
             if (!_holders.TryGetValue(s.Code, out var list)) _holders[s.Code] = list = [];
@@ -66,7 +92,10 @@ public sealed class LocationIndex
     }
 
     /// <summary>The same locations and regions with a history of holders.</summary>
-    public LocationIndex WithHistory(IEnumerable<SovereigntySpell> history) => new(_byCode.Values, _regions.Values, history);
+    public LocationIndex WithHistory(IEnumerable<SovereigntySpell> history) => new(_byCode.Values, _regions.Values, history, _seaAir.Values);
+
+    /// <summary>The same locations, regions and history with these sea/air areas.</summary>
+    public LocationIndex WithSeaAir(IEnumerable<SeaAirArea> areas) => new(_byCode.Values, _regions.Values, History, areas);
 
     /// <summary>The location a historic state held on a day (GFR → DE in 1985), from the history of holders.</summary>
     public Location? HeldBy(int state, DateOnly day) =>
@@ -94,20 +123,51 @@ public sealed class LocationIndex
     public IEnumerable<SovereigntySpell> History => _holders.Values.SelectMany(x => x);
     public IReadOnlyCollection<Region> Regions => _regions.Values;
 
-    public Location? Find(string code) => _byCode.GetValueOrDefault(code);
+    /// <summary>The sea/air areas (<c>data/locations/sea-air-areas.yaml</c>).</summary>
+    public IReadOnlyCollection<SeaAirArea> SeaAirAreas => _seaAir.Values;
+
+    /// <summary>A location by ISO code, or a sea/air area's place by <c>sea-air:ID</c>.</summary>
+    public Location? Find(string code) =>
+        code.StartsWith(Location.SeaAirPrefix, StringComparison.OrdinalIgnoreCase)
+            ? _seaAirPlaces.GetValueOrDefault(code[Location.SeaAirPrefix.Length..])
+            : _byCode.GetValueOrDefault(code);
     public Region? FindRegion(string id) => _regions.GetValueOrDefault(id);
+    public SeaAirArea? FindSeaAir(string id) => _seaAir.GetValueOrDefault(id);
+
+    /// <summary>
+    /// True when the sea/air area <paramref name="id"/> is <paramref name="scopeArea"/> or lies within it, following
+    /// <see cref="SeaAirArea.Within"/> upwards (a cycle in the data cannot loop: each area is visited once).
+    /// </summary>
+    public bool SeaAirWithin(string id, string scopeArea)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var todo = new Stack<string>();
+        todo.Push(id);
+        while (todo.Count > 0)
+        {
+            var a = todo.Pop();
+            if (!seen.Add(a)) continue;
+            if (string.Equals(a, scopeArea, StringComparison.OrdinalIgnoreCase)) return true;
+            if (_seaAir.TryGetValue(a, out var area)) foreach (var w in area.Within) todo.Push(w);
+        }
+        return false;
+    }
 
     /// <summary>True when <paramref name="location"/> is <paramref name="code"/> or lies inside it.</summary>
     public static bool IsWithin(Location location, string code) =>
-        string.Equals(location.Code, code, StringComparison.OrdinalIgnoreCase) ||
+        !location.IsSeaAir && string.Equals(location.Code, code, StringComparison.OrdinalIgnoreCase) ||
         (!code.Contains('-') && string.Equals(location.Country, code, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Membership of a location in a scope item: a location code (<c>UA</c>, <c>UA-43</c>) or a region
-    /// reference <c>region:ID</c>.
+    /// reference <c>region:ID</c>, or a sea/air area <c>sea-air:ID</c> (matched only by a place at sea or in the air in
+    /// that area or one within it; land regions and codes never match such a place).
     /// </summary>
     public bool Matches(Location location, string item)
     {
+        if (item.StartsWith(Location.SeaAirPrefix, StringComparison.Ordinal))
+            return location.IsSeaAir && SeaAirWithin(location.Code[Location.SeaAirPrefix.Length..], item[Location.SeaAirPrefix.Length..]);
+        if (location.IsSeaAir) return false;
         if (item.StartsWith("region:", StringComparison.Ordinal))
         {
             var region = FindRegion(item["region:".Length..]);

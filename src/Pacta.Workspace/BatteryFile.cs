@@ -98,14 +98,15 @@ public static class BatteryFile
             if (pv is not YamlMapping pm) throw Error(shown, pv.Line, pv.Column, "places must be a mapping of country codes to location classes");
             foreach (var country in pm.Entries)
             {
-                if (corpus.Locations.Find(country.Key.Value) is not { IsSubdivision: false })
+                if (corpus.Locations.Find(country.Key.Value) is not { IsSubdivision: false, IsSeaAir: false })
                     throw Error(shown, country.Key.Line, country.Key.Column, $"places: '{country.Key.Value}' is not an ISO alpha-2 country code of data/locations");
                 if (country.Value is not YamlMapping classes) throw Error(shown, country.Value.Line, country.Value.Column, $"places.{country.Key.Value} must map class names to lists of location codes");
                 places[country.Key.Value] = [.. classes.Entries.Select(e => new PlaceClass(e.Key.Value, [.. List(e.Value, shown).Select(n =>
                 {
                     var code = Scalar(n, shown).Value;
-                    return corpus.Locations.Find(code) is { } l && l.Country.Equals(country.Key.Value, StringComparison.OrdinalIgnoreCase) ? l.Code
-                        : throw Error(shown, n.Line, n.Column, $"places.{country.Key.Value}.{e.Key.Value}: '{code}' is not a location of {country.Key.Value}");
+                    // A sea/air area belongs to no country: listed under one, it is that country's forces, vessels or aircraft there.
+                    return corpus.Locations.Find(code) is { } l && (l.IsSeaAir || l.Country.Equals(country.Key.Value, StringComparison.OrdinalIgnoreCase)) ? l.Code
+                        : throw Error(shown, n.Line, n.Column, $"places.{country.Key.Value}.{e.Key.Value}: '{code}' is not a location of {country.Key.Value} nor a sea/air area (sea-air:ID)");
                 })]))];
             }
         }

@@ -72,7 +72,7 @@ public sealed class PactaWorkspace(string? corpusDir)
             _inputKeyTried = true;
             if (!UseSnapshot || !Directory.Exists(CorpusDir)) return null;
             string[] data = [.. new[] { "states.csv", "aliases.csv", "notes.csv" }.Select(f => Path.Combine(DataDir, "states", f)),
-                .. new[] { "locations.csv", "regions.yaml", "sovereignty.csv" }.Select(f => Path.Combine(DataDir, "locations", f))];
+                .. new[] { "locations.csv", "regions.yaml", "sovereignty.csv", "sea-air-areas.yaml" }.Select(f => Path.Combine(DataDir, "locations", f))];
             return _inputKey = Timed("snapshot key", () => WorkspaceSnapshot.Key(data, [AtopDir, CorpusDir],
                 $"{(corpusDir is null ? "bundled" : "given")}\n{DisplayPath(AtopDir)}"));
         }
@@ -110,7 +110,8 @@ public sealed class PactaWorkspace(string? corpusDir)
             TrySnapshot();
             return _locations ??= Timed("locations", () => LocationData.Load(
                 Path.Combine(DataDir, "locations", "locations.csv"), Path.Combine(DataDir, "locations", "regions.yaml"))
-                .WithHistory(SovereigntyData.Load(Path.Combine(DataDir, "locations", "sovereignty.csv"))));
+                .WithHistory(SovereigntyData.Load(Path.Combine(DataDir, "locations", "sovereignty.csv")))
+                .WithSeaAir(SeaAirData.Load(Path.Combine(DataDir, "locations", "sea-air-areas.yaml"))));
         }
     }
 

@@ -45,7 +45,9 @@ public static class ScenarioParser
         if (!string.IsNullOrWhiteSpace(input.Location))
         {
             location = corpus.Locations.Find(input.Location);
-            if (location is null) Fail(ScenarioField.Location, $"unknown location '{input.Location}' (expected an ISO 3166-1 alpha-2 or ISO 3166-2 code such as EE, UA-63, SE-I)");
+            if (location is null) Fail(ScenarioField.Location, input.Location.StartsWith(Location.SeaAirPrefix, StringComparison.OrdinalIgnoreCase)
+                ? $"unknown sea/air area '{input.Location}'; expected one of {string.Join(", ", corpus.Locations.SeaAirAreas.Select(a => Location.SeaAirPrefix + a.Id).Order(StringComparer.Ordinal))}"
+                : $"unknown location '{input.Location}' (expected an ISO 3166-1 alpha-2 or ISO 3166-2 code such as EE, UA-63, SE-I, or a sea/air area such as sea-air:mediterranean-sea)");
         }
         else if (target is not null && when is { } w)
         {

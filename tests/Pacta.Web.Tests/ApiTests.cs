@@ -262,6 +262,20 @@ public sealed class ApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task What_if_at_sea_takes_a_sea_air_location()
+    {
+        // A US warship in the Mediterranean: NATO Art. 5 through Art. 6(2); the picker offers the sea/air areas.
+        var med = await GetJson("api/what-if?attacker=IRN&target=USA&date=2025-06-01&location=sea-air:mediterranean-sea&include_atop=false");
+        Assert.Equal("sea-air:mediterranean-sea", (string?)med["event"]!["location"]);
+        Assert.Contains(med["triggered"]!.AsArray(), t => (string?)t!["agreement"] == "north-atlantic-treaty-1949" && (string?)t["obligor"]!["iso3"] == "GBR");
+        var found = (await GetJson("api/locations?q=black")).AsArray();
+        Assert.Contains(found, l => (string?)l!["code"] == "sea-air:black-sea" && (bool)l["sea_air"]!);
+        Assert.False((bool)(await GetJson("api/locations/EE"))["sea_air"]!);
+        var bad = await GetProblem("api/what-if?attacker=RUS&target=TUR&date=2025-06-01&location=sea-air:baltic", 400, "location");
+        Assert.Contains("sea-air:black-sea", (string?)bad["detail"]);
+    }
+
+    [Fact]
     public async Task Compare_and_network()
     {
         var c = await GetJson("api/compare?agreement=north-atlantic-treaty-1949&agreement=teu-2009-art-42-7");

@@ -21,6 +21,7 @@ public static class DataPaths
     public static string StateNotesCsv => Path.Combine(DataDirectory, "states", "notes.csv");
     public static string LocationsCsv => Path.Combine(DataDirectory, "locations", "locations.csv");
     public static string RegionsYaml => Path.Combine(DataDirectory, "locations", "regions.yaml");
+    public static string SeaAirYaml => Path.Combine(DataDirectory, "locations", "sea-air-areas.yaml");
 
     /// <summary>
     /// The first of <c>start/data</c> for each start folder, then <c>parent/data</c> walking up from each,

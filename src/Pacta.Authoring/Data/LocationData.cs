@@ -31,7 +31,7 @@ public static partial class LocationData
     }
 
     /// <summary>Loads from the shipped data folder (see <see cref="DataPaths"/>).</summary>
-    public static LocationIndex LoadDefault() => Load(DataPaths.LocationsCsv, DataPaths.RegionsYaml);
+    public static LocationIndex LoadDefault() => Load(DataPaths.LocationsCsv, DataPaths.RegionsYaml).WithSeaAir(SeaAirData.LoadDefault());
 
     public static LocationIndex Parse(TextReader locations, string locationsName, TextReader regions, string regionsName)
     {

@@ -141,7 +141,7 @@ public static class ErrorCodes
         (UnknownState, "unknown-state", "No state matches the code or name; candidates are listed."),
         (AmbiguousState, "ambiguous-state", "Several states match the name; use a code."),
         (UnknownOrganization, "unknown-organization", "No organization file has this id."),
-        (UnknownLocation, "unknown-location", "Not an ISO 3166-1 alpha-2 or ISO 3166-2 code known to Pacta."),
+        (UnknownLocation, "unknown-location", "Not an ISO 3166-1 alpha-2 or ISO 3166-2 code, nor a `sea-air:ID` area, known to Pacta."),
         (UnknownRegion, "unknown-region", "`region:ID` names no region in data/locations/regions.yaml."),
         (UnknownConflict, "unknown-conflict", "`after_hostilities` names no conflict file."),
         (UnknownSource, "unknown-source", "A provision cites a source id the file does not define."),

@@ -443,8 +443,15 @@ internal sealed partial class AgreementReader(FileContext ctx, ReferenceData ref
                     ctx.Error(s, ErrorCodes.UnknownRegion, $"unknown region '{id}'{Suggest.DidYouMean(id, refs.Locations.Regions.Select(x => x.Id))}");
                 else result.Add(s.Value);
             }
+            else if (s.Value.StartsWith(Location.SeaAirPrefix, StringComparison.Ordinal))
+            {
+                // A sea/air area: attacks on the target's forces, vessels or aircraft there (data/locations/sea-air-areas.yaml).
+                var id = s.Value[Location.SeaAirPrefix.Length..];
+                if (refs.Locations.FindSeaAir(id) is { } area) result.Add(Location.SeaAirPrefix + area.Id);
+                else ctx.Error(s, ErrorCodes.UnknownLocation, $"unknown sea/air area '{id}'{Suggest.DidYouMean(id, refs.Locations.SeaAirAreas.Select(x => x.Id))}");
+            }
             else if (refs.Locations.Find(s.Value) is { } loc) result.Add(loc.Code);
-            else ctx.Error(s, ErrorCodes.UnknownLocation, $"unknown location '{s.Value}' (expected an ISO 3166-1 alpha-2 or ISO 3166-2 code, or region:ID)");
+            else ctx.Error(s, ErrorCodes.UnknownLocation, $"unknown location '{s.Value}' (expected an ISO 3166-1 alpha-2 or ISO 3166-2 code, region:ID or sea-air:ID)");
         }
         return result;
     }

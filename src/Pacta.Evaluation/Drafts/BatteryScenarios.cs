@@ -5,8 +5,8 @@ namespace Pacta.Evaluation.Drafts;
 /// <summary>
 /// Expands a battery over one or more versions of a draft into scenarios: for each party the drafts protect, its
 /// plausible attackers (contiguous states, states it fought in a COW war, the major powers, any the battery adds), at
-/// each location class (the whole territory, the battery's classes for the country, each subdivision a trigger scope
-/// names), on each day, with and without the ceasefire, for each event kind, each attribute case and each combination of
+/// each location class (the whole territory, the battery's classes for the country, each subdivision and each sea/air
+/// area a trigger scope names), on each day, with and without the ceasefire, for each event kind, each attribute case and each combination of
 /// readings of the drafts' contested clauses.
 /// </summary>
 public static class BatteryScenarios
@@ -91,7 +91,13 @@ public static class BatteryScenarios
         return [.. found.OrderBy(f => corpus.States.ByCow(f.Key)!.Code, StringComparer.Ordinal).Select(f => (corpus.States.ByCow(f.Key)!, f.Value))];
     }
 
-    /// <summary>The location classes for a target: its whole territory, the battery's classes, each subdivision a scope of the drafts names.</summary>
+    /// <summary>The location class of an attack on the target's forces, vessels or aircraft in a sea/air area a scope names.</summary>
+    public const string SeaAirClass = "sea-air";
+
+    /// <summary>
+    /// The location classes for a target: its whole territory, the battery's classes, each subdivision a scope of the
+    /// drafts names, and each sea/air area a scope names (class <see cref="SeaAirClass"/>).
+    /// </summary>
     public static IReadOnlyList<(string Class, Location Place)> Places(State target, Battery battery, IReadOnlyList<Agreement> drafts, Corpus corpus)
     {
         var list = new List<(string, Location)>();
@@ -109,8 +115,9 @@ public static class BatteryScenarios
             foreach (var p in a.Provisions)
                 if (p.Trigger?.Scope is { } scope)
                     foreach (var code in scope.Include.Concat(scope.Exclude))
-                        if (corpus.Locations.Find(code) is { } l && (l.IsSubdivision ? l.Country == iso2 : l.Sovereign == iso2 && l.Code != iso2) && !list.Any(x => x.Item2.Code == l.Code))
-                            list.Add(("named in scope", l));
+                        if (corpus.Locations.Find(code) is { } l && (l.IsSeaAir || (l.IsSubdivision ? l.Country == iso2 : l.Sovereign == iso2 && l.Code != iso2)) && !list.Any(x => x.Item2.Code == l.Code))
+                            // A sea/air area a scope names: an attack on the target's forces, vessels or aircraft there.
+                            list.Add((l.IsSeaAir ? SeaAirClass : "named in scope", l));
         return list;
     }
 

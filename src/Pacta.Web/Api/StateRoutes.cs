@@ -27,7 +27,9 @@ public static class StateRoutes
             Json.Of(JsonShapes.StateDetail(ScenarioRequest.State(corpus, query, "query"))))
         .WithSummary("Resolve one state");
 
-        var locations = corpus.Locations.All.OrderBy(l => l.Code, StringComparer.Ordinal).ToList();
+        // The ISO locations, then the sea/air areas as places (sea-air:ID: the target's forces, vessels or aircraft there).
+        var locations = corpus.Locations.All.OrderBy(l => l.Code, StringComparer.Ordinal)
+            .Concat(corpus.Locations.SeaAirAreas.Select(a => a.ToLocation()).OrderBy(l => l.Code, StringComparer.Ordinal)).ToList();
         api.MapGet("/locations", (HttpContext http, [FromQuery] string? q, [FromQuery] int? limit) => reference.Of(http, () =>
         {
             if (limit is < 1) throw ApiProblem.BadField("limit", $"limit must be at least 1, got {limit}");
@@ -38,8 +40,8 @@ public static class StateRoutes
             if (limit is { } n) rows = rows.Take(n);
             return new JsonArray(rows.Select(l => (JsonNode)Location(l)).ToArray());
         }))
-        .WithSummary("Locations: ISO 3166-1 countries and territories and ISO 3166-2 subdivisions")
-        .WithDescription("`q` filters by code or name (codes starting with it first), `limit` keeps the first N. Each location names its country and the sovereign state that holds it.");
+        .WithSummary("Locations: ISO 3166-1 countries and territories, ISO 3166-2 subdivisions and sea/air areas")
+        .WithDescription("`q` filters by code or name (codes starting with it first), `limit` keeps the first N. Each location names its country and the sovereign state that holds it; a sea/air area (`sea-air:ID`, an attack on the target's forces, vessels or aircraft there) has neither (empty strings) and `sea_air` true.");
 
         api.MapGet("/locations/{code}", (string code) =>
             Json.Of(Location(corpus.Locations.Find(code) ?? throw ApiProblem.NotFound("code", $"unknown location '{code}'"))))
@@ -56,5 +58,6 @@ public static class StateRoutes
         ["latitude"] = l.Latitude,
         ["longitude"] = l.Longitude,
         ["island"] = l.Island,
+        ["sea_air"] = l.IsSeaAir,
     };
 }

@@ -16,7 +16,8 @@ internal sealed record SnapshotBody(
     AtopRelease Atop,
     IReadOnlyList<Agreement> Agreements,
     IReadOnlyList<Organization> Organizations,
-    IReadOnlyList<Conflict> Conflicts)
+    IReadOnlyList<Conflict> Conflicts,
+    IReadOnlyList<SeaAirArea> SeaAir)
 {
     public static SnapshotBody Of(WorkspaceData d) => new(
         d.States.All,
@@ -27,13 +28,14 @@ internal sealed record SnapshotBody(
         d.Atop,
         d.Corpus.Agreements,
         d.Corpus.Organizations,
-        d.Corpus.Conflicts);
+        d.Corpus.Conflicts,
+        d.Locations.SeaAirAreas.ToList());
 
     /// <summary>The lookups (registry, location index, corpus) rebuilt from the lists, as loading builds them.</summary>
     public WorkspaceData ToData()
     {
         var registry = new StateRegistry(States, Aliases);
-        var index = new LocationIndex(Locations, Regions, History);
+        var index = new LocationIndex(Locations, Regions, History, SeaAir);
         return new WorkspaceData(registry, index, Atop, new Corpus(Agreements, Organizations, Conflicts, registry, index));
     }
 }

@@ -88,6 +88,60 @@ public sealed class BatteryTests
             BatteryScenarios.Places(Session.Value.Corpus.States.Resolve("UKR").State!, Default, [UsDraft], Session.Value.Corpus).Select(p => p.Place.Code));
     }
 
+    /// <summary>The US draft with its guarantee extended to Ukraine's forces, vessels and aircraft over the Black Sea.</summary>
+    private static Agreement UsDraftAtSea => UsDraft with
+    {
+        Provisions = [.. UsDraft.Provisions.Select(p => p.Trigger is { } t && p.Id == "guarantee"
+            ? p with { Trigger = t with { Scope = t.Scope with { Include = [.. t.Scope.Include, "sea-air:black-sea"] } } } : p)],
+    };
+
+    [Fact]
+    public void Places_ASeaAreaTheScopeNames_IsASeaAirClass()
+    {
+        var ukraine = Session.Value.Corpus.States.Resolve("UKR").State!;
+        var places = BatteryScenarios.Places(ukraine, Default, [UsDraftAtSea], Session.Value.Corpus);
+        // The six land places of the US draft, then the Black Sea its scope now names.
+        Assert.Equal(("sea-air", "sea-air:black-sea"), (places[^1].Class, places[^1].Place.Code));
+        Assert.Equal(7, places.Count);
+        // NATO's Art. 5 names two sea areas: each is a class of every member's battery, e.g. the United States'.
+        var nato = Session.Value.Corpus.Agreements.Single(a => a.Id == "north-atlantic-treaty-1949");
+        var us = BatteryScenarios.Places(Session.Value.Corpus.States.Resolve("USA").State!, Default, [nato], Session.Value.Corpus);
+        Assert.Equal(["sea-air:mediterranean-sea", "sea-air:north-atlantic-north-of-tropic-of-cancer"],
+            us.Where(p => p.Class == "sea-air").Select(p => p.Place.Code));
+    }
+
+    [Fact]
+    public void Run_ASeaArea_TheDraftAddsWhatNoAgreementInForceGivesAtSea()
+    {
+        var corpus = Session.Value.Corpus;
+        var battery = Default with { Dates = [new DateOnly(2026, 6, 1)] };
+        var scenarios = BatteryScenarios.Expand(battery, [UsDraftAtSea], corpus, DraftInput.AttackerData(Session.Value))
+            .Where(s => s.Place.IsSeaAir && s.Attacker.Code == "RUS" && s.Ceasefire && s.Kind == TriggerKind.ArmedAttack && s.AttributeCase == "all met").ToList();
+        var r = Assert.Single(new DraftAssessment(UsDraftAtSea, corpus).Run(scenarios, battery));
+        // Russia attacks a Ukrainian ship in the Black Sea after the ceasefire, every threshold met: the US owes its
+        // guarantee; without the draft no agreement in force covers an attack at sea (their scopes name no sea area).
+        Assert.Contains(r.Draft, d => d.Who == "USA");
+        Assert.Empty(r.Without);
+        Assert.Equal(Coverage.Covered, r.Coverage);
+    }
+
+    [Fact]
+    public void Load_PlacesMayListSeaAreas()
+    {
+        var dir = Directory.CreateTempSubdirectory("pacta-battery");
+        try
+        {
+            var file = Path.Combine(dir.FullName, "b.yaml");
+            File.WriteAllText(file, "dates: [2026-06-01]\nkinds: [armed-attack]\nplaces:\n  UA:\n    sea: [sea-air:black-sea]\n");
+            var b = BatteryFile.Load(file, Session.Value.Corpus);
+            Assert.Equal(["sea-air:black-sea"], b.Places["UA"].Single().Codes);
+            File.WriteAllText(file, "dates: [2026-06-01]\nkinds: [armed-attack]\nplaces:\n  UA:\n    sea: [sea-air:azov]\n");
+            var e = Assert.Throws<PactaException>(() => BatteryFile.Load(file, Session.Value.Corpus));
+            Assert.Contains(":5:11: error: places.UA.sea: 'sea-air:azov' is not a location of UA nor a sea/air area (sea-air:ID)", e.Message);
+        }
+        finally { dir.Delete(true); }
+    }
+
     [Fact]
     public void ReadingCombinations_KyivCompact_EachReadingOfItsClauses()
     {
