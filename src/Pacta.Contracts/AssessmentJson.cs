@@ -7,11 +7,14 @@ namespace Pacta.Contracts;
 
 /// <summary>
 /// JSON of a draft's assessment (<c>pacta assess --json</c> and the web's <c>/api/studio/assess</c>): the counts, then
-/// every scenario with the duties the draft gives and what it adds over the agreements in force.
+/// each scenario class (the rows of <c>pacta assess</c>'s table, <see cref="ClassSummary"/>), then every scenario with
+/// the duties the draft gives and what it adds over the agreements in force.
 /// </summary>
 public static class AssessmentJson
 {
-    public static JsonObject Of(string agreement, string file, IReadOnlyList<ScenarioResult> results) => new()
+    public static JsonObject Of(string agreement, string file, IReadOnlyList<ScenarioResult> results) => Of(agreement, file, results, ClassSummary.Of(results));
+
+    public static JsonObject Of(string agreement, string file, IReadOnlyList<ScenarioResult> results, ClassSummary summary) => new()
     {
         ["agreement"] = agreement,
         ["file"] = file,
@@ -20,10 +23,40 @@ public static class AssessmentJson
         ["undecided"] = results.Count(x => x.Coverage == Coverage.Undecided),
         ["draft_obliges"] = results.Count(x => x.Draft.Count > 0),
         ["adds"] = results.Count(x => x.AddedObligations > 0),
-        // Each combination of readings once, in words (a result's "readings" names its combination by the short form).
-        ["reading_labels"] = new JsonArray([.. results.Select(x => x.Scenario).DistinctBy(s => s.ReadingText, StringComparer.Ordinal)
-            .Select(s => (JsonNode)new JsonObject { ["readings"] = s.ReadingText, ["label"] = s.ReadingLabel })]),
+        // Each combination of readings once, in words (a result's "readings" names its combination by the short form, a
+        // class's "reading_key" by the key).
+        ["reading_labels"] = new JsonArray([.. summary.ReadingKeys.Select(k => (JsonNode)new JsonObject { ["key"] = k.Key, ["readings"] = k.Readings, ["label"] = k.Label })]),
+        ["classes"] = new JsonArray([.. summary.Classes.Select(c => (JsonNode)Class(c))]),
         ["results"] = new JsonArray([.. results.Select(x => (JsonNode)Result(x))]),
+    };
+
+    private static JsonObject Class(ScenarioClass c) => new()
+    {
+        ["target"] = c.Target,
+        ["attacker"] = c.Attacker,
+        ["attacker_why"] = c.AttackerWhy,
+        ["ceasefire"] = c.Ceasefire,
+        ["kind"] = Words.Of(c.Kind),
+        ["attributes"] = c.AttributeCase,
+        ["readings"] = c.Readings.Readings,
+        ["reading_key"] = c.Readings.Key,
+        ["scenarios"] = c.Scenarios,
+        ["draft_obliges"] = c.DraftObliges,
+        ["draft"] = new JsonArray([.. c.Draft.Select(d => (JsonNode)new JsonObject
+        {
+            ["obligor"] = d.Who,
+            ["strength"] = Words.Of(d.Strength),
+            ["bindingness"] = Words.Of(d.Bindingness),
+            ["deadline"] = d.Deadline,
+            ["undecided"] = d.Undecided,
+            ["scenarios"] = d.Scenarios,
+            ["text"] = d.Text,
+        })]),
+        ["draft_text"] = c.DraftText,
+        ["gaps"] = c.Gaps,
+        ["undecided"] = c.Undecided,
+        ["adds"] = new JsonArray([.. c.Adds.Select(a => (JsonNode)new JsonObject { ["obligor"] = a.Who, ["what"] = Words.Of(a.What) })]),
+        ["adds_text"] = c.AddsText,
     };
 
     private static JsonObject Result(ScenarioResult x) => new()

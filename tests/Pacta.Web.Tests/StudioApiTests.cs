@@ -134,6 +134,30 @@ public sealed class StudioApiTests(ServerFixture server)
         Assert.Equal("drafts/usa-ukr-draft-2025-11.yaml", (string?)byText["file"]);
     }
 
+    /// <summary>
+    /// <c>classes</c>, also without the per-scenario list, as <c>pacta assess usa-ukr-2024 --json</c> gives them
+    /// (tests/Pacta.Cli.Tests AssessClassesTests): Belarus attacking during the war, under post-war-gate=renewed-aggression
+    /// (R2) the USA owes consultation within PT24H in 14/14; the same text with "within 72 hours" says PT72H.
+    /// </summary>
+    [Fact]
+    public async Task Assess_gives_the_classes_without_the_results_and_they_follow_the_text()
+    {
+        static JsonNode Belarus(JsonNode a, string key) => Assert.Single(a["classes"]!.AsArray(), c => (string?)c!["attacker"] == "BLR"
+            && !(bool)c["ceasefire"]! && (string?)c["kind"] == "armed-attack" && (string?)c["reading_key"] == key)!;
+        var byId = await Ok(HttpMethod.Post, "api/studio/assess", new { agreement = "usa-ukr-2024", results = false });
+        Assert.Null(byId["results"]);
+        Assert.Equal((int)byId["scenarios"]!, byId["classes"]!.AsArray().Sum(c => (int)c!["scenarios"]!));
+        Assert.Equal("-", (string?)Belarus(byId, "R1")["draft_text"]);
+        Assert.Equal(0, (int)Belarus(byId, "R1")["gaps"]!);
+        Assert.Equal("USA consultative within PT24H (14/14)", (string?)Belarus(byId, "R2")["draft_text"]);
+        Assert.Equal("bindingness=political, post-war-gate=renewed-aggression", (string?)Assert.Single(byId["reading_labels"]!.AsArray(), k => (string?)k!["key"] == "R2")!["readings"]);
+
+        var text = File.ReadAllText(Path.Combine(Root, "corpus", "agreements", "usa-ukr-2024.yaml")).Replace("deadline: PT24H", "deadline: PT72H", StringComparison.Ordinal);
+        var edited = await Ok(HttpMethod.Post, "api/studio/assess", new { yaml = text, results = false });
+        var duty = Assert.Single(Belarus(edited, "R2")["draft"]!.AsArray())!;
+        Assert.Equal(("USA", "consultative", "PT72H", 14), ((string?)duty["obligor"], (string?)duty["strength"], (string?)duty["deadline"], (int)duty["scenarios"]!));
+    }
+
     [Fact]
     public async Task Assess_a_text_with_errors_is_a_400_with_the_located_diagnostics()
     {

@@ -16,7 +16,7 @@ public sealed class StudioBrowserTests(ServerFixture server, BrowserFixture brow
     /// on. The editor wraps long lines and ArrowDown moves by screen line, so it presses ArrowDown until the cursor's
     /// line holds the text, then checks that line's number in the gutter.
     /// </summary>
-    private static async Task EndOfLine(IPage page, int line, string text)
+    internal static async Task EndOfLine(IPage page, int line, string text)
     {
         await page.Locator(".cm-content .cm-line").First.ClickAsync();
         await page.Keyboard.PressAsync("Control+Home");

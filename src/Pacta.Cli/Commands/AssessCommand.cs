@@ -57,10 +57,6 @@ public static class AssessCommand
         return results;
     }
 
-    private static string Duties(IEnumerable<DutyFound> duties) =>
-        string.Join("; ", duties.GroupBy(d => (d.Who, d.Strength, d.Deadline, d.Undecided)).Select(g =>
-            $"{g.Key.Who} {Words.Of(g.Key.Strength)}{(g.Key.Deadline is { } dl ? " within " + dl : "")}{(g.Key.Undecided ? " [undecided]" : "")}"));
-
     private static void Render(LoadedDraft loaded, IReadOnlyList<ScenarioResult> results)
     {
         var a = loaded.Agreement;
@@ -72,34 +68,26 @@ public static class AssessCommand
         Output.Field("Adds", $"{best.Count(b => b is not null)} scenarios in which the draft adds to what is owed without it: a new obligor in {best.Count(b => b == Addition.Obligor)}, " +
             $"a stronger obligation in {best.Count(b => b == Addition.Stronger)}, only an earlier deadline in {best.Count(b => b == Addition.Sooner)}");
         Output.Line();
-        var rows = results.GroupBy(x => (x.Scenario.Target.Code, x.Scenario.Attacker.Code, x.Scenario.Ceasefire, x.Scenario.Kind, x.Scenario.AttributeCase, x.Scenario.ReadingText))
-            .Select(g => (IReadOnlyList<string>)[
-                $"{g.Key.Item1}←{g.Key.Item2}",
-                g.First().Scenario.AttackerWhy,
-                g.Key.Ceasefire ? "yes" : "no",
-                Words.Of(g.Key.Kind),
-                g.Key.AttributeCase,
-                g.First().Scenario.ReadingLabel,
-                g.Any(x => x.Draft.Count > 0) ? $"{Duties(g.SelectMany(x => x.Draft))} ({g.Count(x => x.Draft.Count > 0)}/{g.Count()})" : "-",
-                $"{g.Count(x => x.Coverage == Coverage.Gap)}/{g.Count()}",
-                Adds(g),
+        var summary = ClassSummary.Of(results);
+        // The readings' labels name agreement, provision and clause: too long for every row, so the rows give a key.
+        Output.Line("Readings:");
+        foreach (var k in summary.ReadingKeys) Output.Line($"  {k.Key}  {k.Label}");
+        Output.Line();
+        var rows = summary.Classes.Select(c => (IReadOnlyList<string>)[
+                $"{c.Target}←{c.Attacker}",
+                c.AttackerWhy,
+                c.Ceasefire ? "yes" : "no",
+                Words.Of(c.Kind),
+                c.AttributeCase,
+                c.Readings.Key,
+                c.DraftText,
+                $"{c.Gaps}/{c.Scenarios}",
+                c.AddsText,
             ]).ToList();
         Output.Table(["target←attacker", "why", "ceasefire", "kind", "attributes", "readings", "draft obliges (scenarios)", "gaps", "adds"], rows,
             "Per scenario class (places and days together)");
         Output.Line();
         Output.Line("gaps: scenarios in which no one owes the target more than consultation; [undecided]: owed only if the unstated event attributes go the right way;");
         Output.Line("adds: +X a new obligor, X stronger (more than it owes without the draft), X sooner (the same strength by an earlier deadline).");
-    }
-
-    /// <summary>Per obligor, the most the draft adds in any scenario of the class, with how many scenarios.</summary>
-    private static string Adds(IEnumerable<ScenarioResult> group)
-    {
-        var all = group.SelectMany(x => x.Additions).GroupBy(a => a.Who).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Min(a => a.What) switch
-            {
-                Addition.Obligor => "+" + g.Key,
-                var w => $"{g.Key} {Words.Of(w)}",
-            }).ToList();
-        return all.Count == 0 ? "-" : string.Join(", ", all);
     }
 }

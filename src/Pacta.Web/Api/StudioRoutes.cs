@@ -70,7 +70,7 @@ public static class StudioRoutes
             return Json.Of(json);
         })
         .WithSummary("Assess a draft: the scenario battery with the draft assumed adopted")
-        .WithDescription("Body: {\"yaml\": \"…\"}, or {\"agreement\": ID} for a corpus agreement, or {\"draft\": ID, \"version\": N} for a saved draft (latest version when N is left out); `\"results\": false` leaves out the per-scenario list. " +
+        .WithDescription("Body: {\"yaml\": \"…\"}, or {\"agreement\": ID} for a corpus agreement, or {\"draft\": ID, \"version\": N} for a saved draft (latest version when N is left out); `\"results\": false` leaves out the per-scenario list (the per-class summary `classes` stays). " +
             "Answers as `pacta assess --json` with the default battery. A text with errors is a 400 whose `diagnostics` locate them.");
 
         group.MapPost("/compare", async (HttpRequest request) =>

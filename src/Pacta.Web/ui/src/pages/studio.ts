@@ -44,6 +44,12 @@ export async function studioPage(main: HTMLElement, target?: string) {
   const diagnostics = h('ul', { class: 'diagnostics', 'data-testid': 'diagnostics' });
   const status = h('p', { class: 'studio-status', 'aria-live': 'polite', 'data-testid': 'studio-status' });
   const assessment = h('div', { 'data-testid': 'assessment' });
+  // Which scenario classes the per-class table shows; kept across updates, so an edit does not reset the choice.
+  const classFilter = h('select', { name: 'class-filter', onchange: () => lastAssessment && showAssessment(lastAssessment) },
+    h('option', { value: 'all' }, 'every class'),
+    h('option', { value: 'gaps' }, 'classes with gaps'),
+    h('option', { value: 'draft' }, 'classes the draft obliges in')) as HTMLSelectElement;
+  let lastAssessment: any = null;
   // Focusable, so a keyboard can scroll the table when it is wider than the screen.
   const comparison = h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Comparison with the references', 'data-testid': 'studio-comparison' });
   const versions = h('ol', { class: 'versions', reversed: true, 'data-testid': 'versions' });
@@ -149,13 +155,15 @@ export async function studioPage(main: HTMLElement, target?: string) {
   }
 
   function showAssessment(a: any) {
+    lastAssessment = a;
     const row = (k: string, v: any, id: string) => [h('dt', {}, k), h('dd', { 'data-testid': id }, String(v))];
     assessment.replaceChildren(h('dl', { class: 'facts' },
       row('Scenarios in the battery', a.scenarios, 'a-scenarios'),
       row('The draft obliges someone in', a.draft_obliges, 'a-obliges'),
       row('Gaps (no one owes more than consultation)', a.gaps, 'a-gaps'),
       row('Undecided (owed only if unstated facts go the right way)', a.undecided, 'a-undecided'),
-      row('Adds obligations over those in force in', a.adds, 'a-adds')));
+      row('Adds obligations over those in force in', a.adds, 'a-adds')),
+      classTable(a, classFilter));
   }
 
   function showComparison(c: any) {
@@ -248,6 +256,62 @@ export async function studioPage(main: HTMLElement, target?: string) {
 }
 
 /** POST a JSON body (with the write token when set, as send() does) and read the answer, abortable. */
+/** An ISO 8601 period in words (PT24H → 24 hours, P3D → 3 days), the period itself when it is not a plain one. */
+export function period(iso: string): string {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
+  if (!m || m.slice(1).every(x => x === undefined)) return iso;
+  const units = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'];
+  return m.slice(1).map((x, i) => x === undefined ? '' : `${x} ${units[i]}${x === '1' ? '' : 's'}`).filter(Boolean).join(' ');
+}
+
+/** One of the draft's obligations in a class, in words: "USA: consultative (political), within 24 hours (PT24H), 14/14". */
+function dutyText(d: any, n: number): string {
+  const by = d.deadline ? `, within ${period(d.deadline)} (${d.deadline})` : ', no deadline';
+  return `${d.obligor}: ${d.strength} (${d.bindingness})${by}${d.undecided ? ', undecided' : ''} — in ${d.scenarios}/${n}`;
+}
+
+/**
+ * The assessment per scenario class (the JSON's classes, the rows of pacta assess's table): one block per target and
+ * attacker, a row per ceasefire, kind, attributes and readings (by key, with the legend above); a class with gaps is
+ * marked, and the draft's obligations are given with strength, bindingness and deadline in words.
+ */
+function classTable(a: any, filter: HTMLSelectElement): HTMLElement {
+  const classes: any[] = a.classes ?? [];
+  const shown = classes.filter(c => filter.value === 'gaps' ? c.gaps > 0 : filter.value === 'draft' ? c.draft_obliges > 0 : true);
+  const groups = new Map<string, any[]>();
+  for (const c of shown) {
+    const k = `${c.target}←${c.attacker}`;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(c);
+  }
+  const gapClasses = classes.filter(c => c.gaps > 0).length;
+  return h('section', { class: 'class-summary', 'aria-labelledby': 'studio-classes' },
+    h('h3', { id: 'studio-classes' }, 'Per scenario class'),
+    h('p', { 'data-testid': 'class-count' }, `${classes.length} classes (places and days together); ${gapClasses} with gaps; the draft obliges someone in ${classes.filter(c => c.draft_obliges > 0).length}.`),
+    h('h4', {}, 'Readings'),
+    h('dl', { class: 'reading-legend', 'data-testid': 'reading-legend' },
+      (a.reading_labels ?? []).map((r: any) => [h('dt', {}, r.key), h('dd', {}, r.label)])),
+    field('Show', filter),
+    // A scroll box of its own, so a battery of hundreds of classes does not push the comparison off the page.
+    h('div', { class: 'scroll class-scroll', tabindex: 0, role: 'region', 'aria-label': 'Assessment per scenario class' },
+      h('table', { class: 'classes', 'data-testid': 'class-table' },
+        h('caption', {}, 'Gaps: scenarios in which no one owes the target more than consultation. Adds: +X a new obligor; X stronger; X sooner.'),
+        h('thead', {}, h('tr', {}, ['Event', 'Readings', 'The draft obliges', 'Gaps', 'Adds'].map(t => h('th', { scope: 'col' }, t)))),
+        [...groups].map(([k, cs]) => h('tbody', {},
+          h('tr', { class: 'class-group' }, h('th', { scope: 'rowgroup', colspan: 5 }, `${k} (${cs[0].attacker_why})`)),
+          cs.map(c => h('tr', {
+            class: c.gaps === 0 ? 'no-gap' : c.gaps === c.scenarios ? 'gap' : 'gap some',
+            'data-class': `${c.target}|${c.attacker}|${c.ceasefire}|${c.kind}|${c.attributes}|${c.reading_key}`,
+          },
+            // Kind, ceasefire and attribute case in one cell: three narrow columns left the duties no room.
+            h('td', {}, `${c.kind}, ${c.ceasefire ? 'after a ceasefire' : 'no ceasefire'}${c.attributes === 'none' ? '' : `, attributes ${c.attributes}`}`),
+            h('td', { title: (a.reading_labels ?? []).find((r: any) => r.key === c.reading_key)?.label ?? c.readings }, c.reading_key),
+            h('td', { 'data-testid': 'class-draft' }, c.draft.length ? h('ul', { class: 'duties' }, c.draft.map((d: any) => h('li', {}, dutyText(d, c.scenarios)))) : 'nothing'),
+            h('td', { 'data-testid': 'class-gaps' }, c.gaps > 0 ? h('span', { class: 'badge gap' }, `gap ${c.gaps}/${c.scenarios}`) : `0/${c.scenarios}`),
+            h('td', {}, c.adds_text)))))),
+      shown.length ? null : h('p', {}, 'No class to show.')));
+}
+
 async function post(path: string, body: any, signal?: AbortSignal): Promise<any> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const r = await fetch(path, { method: 'POST', headers, referrerPolicy: 'same-origin', body: JSON.stringify(body), signal });
