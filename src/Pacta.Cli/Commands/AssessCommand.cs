@@ -66,7 +66,8 @@ public static class AssessCommand
         Output.Field("Gaps", $"{results.Count(x => x.Coverage == Coverage.Gap)} scenarios in which no one owes more than consultation; {results.Count(x => x.Coverage == Coverage.Undecided)} undecided");
         var best = results.Select(x => x.Additions.Count == 0 ? (Addition?)null : x.Additions.Min(a => a.What)).ToList();
         Output.Field("Adds", $"{best.Count(b => b is not null)} scenarios in which the draft adds to what is owed without it: a new obligor in {best.Count(b => b == Addition.Obligor)}, " +
-            $"a stronger obligation in {best.Count(b => b == Addition.Stronger)}, only an earlier deadline in {best.Count(b => b == Addition.Sooner)}");
+            $"a stronger obligation in {best.Count(b => b == Addition.Stronger)}, a defence promise where only assistance or consultation was owed in {best.Count(b => b == Addition.Defense)}, " +
+            $"only an earlier deadline in {best.Count(b => b == Addition.Sooner)}");
         Output.Line();
         var summary = ClassSummary.Of(results);
         // The readings' labels name agreement, provision and clause: too long for every row, so the rows give a key.

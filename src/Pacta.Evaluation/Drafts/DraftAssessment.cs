@@ -6,6 +6,7 @@ namespace Pacta.Evaluation.Drafts;
 public sealed record DutyFound(
     string Agreement,
     string Provision,
+    ProvisionKind Kind,
     State Obligor,
     string? Organization,
     string Action,
@@ -51,9 +52,11 @@ public sealed record ScenarioResult(
 
     /// <summary>
     /// What the draft adds for each obligor, strongest first: <see cref="Addition.Obligor"/> (owes nothing without the
-    /// draft), <see cref="Addition.Stronger"/> (owes more than consultation, or acts where it only had discretion), or
-    /// <see cref="Addition.Sooner"/> (the same strength, but by a deadline earlier than any it had). An obligation the
-    /// obligor already owes at the same strength and no later is not an addition, whichever agreement it comes from.
+    /// draft), <see cref="Addition.Stronger"/> (owes more than consultation, or acts where it only had discretion),
+    /// <see cref="Addition.Defense"/> (the same strength, but a promise to defend or fight where at that strength it
+    /// owed only assistance, sanctions or consultation) or <see cref="Addition.Sooner"/> (the same strength, but by a
+    /// deadline earlier than any it had). An obligation the obligor already owes at the same strength and no later is
+    /// not an addition, whichever agreement it comes from.
     /// </summary>
     public IReadOnlyList<(string Who, Addition What)> Additions => Work().Additions;
 
@@ -100,17 +103,22 @@ public sealed record ScenarioResult(
         // Strength: Automatic < Discretionary < Consultative; an undecided duty does not yet hold, so it is no floor.
         var held = before.Where(b => !b.Undecided || d.Undecided).ToList();
         if (held.Count == 0 || d.Strength < held.Min(b => b.Strength)) return Addition.Stronger;
-        if (Hours(d) is not { } hours) return null;
+        // A discretionary defence promise beside discretionary assistance is not "nothing new": the text opens a
+        // response (armed force) the obligor had not promised to weigh at all.
         var asStrong = held.Where(b => b.Strength <= d.Strength).ToList();
+        if (Defends(d) && !asStrong.Any(Defends)) return Addition.Defense;
+        if (Hours(d) is not { } hours) return null;
         return asStrong.All(b => Hours(b) is not { } h || hours < h) ? Addition.Sooner : null;
     }
+
+    private static bool Defends(DutyFound d) => d.Kind is ProvisionKind.Defense or ProvisionKind.Offense;
 
     private static double? Hours(DutyFound d) =>
         IsoDuration.TryParse(d.Deadline, out var x) ? (x.AddTo(DateTimeOffset.UnixEpoch) - DateTimeOffset.UnixEpoch).TotalHours : null;
 }
 
 /// <summary>What a draft adds for an obligor over the agreements in force, strongest first.</summary>
-public enum Addition { Obligor, Stronger, Sooner }
+public enum Addition { Obligor, Stronger, Defense, Sooner }
 
 /// <summary>
 /// Runs a draft through a battery: each scenario is evaluated with the draft assumed adopted (from its signature, or the
@@ -201,7 +209,7 @@ public sealed class DraftAssessment
 
     internal static List<DutyFound> Owed(Outcome o, State target) =>
         [.. o.Triggered.Where(t => t.Beneficiary.Cow == target.Cow).Select(t => new DutyFound(
-            t.Agreement.Id, t.Provision.Id, t.Obligor, t.ObligorOrganization?.Id, t.Obligation.Action, t.Obligation.Strength, t.Agreement.Bindingness,
+            t.Agreement.Id, t.Provision.Id, t.Provision.Kind, t.Obligor, t.ObligorOrganization?.Id, t.Obligation.Action, t.Obligation.Strength, t.Agreement.Bindingness,
             t.Obligation.Deadline?.ToString(), t.Deadline is { } d ? Pacta.Evaluation.Evaluator.DeadlineText(d) : t.Obligation.Timing,
             t.Undecided, t.Undecided ? t.UndecidedBy : []))];
 }

@@ -43,6 +43,24 @@ public sealed class DraftCommandTests : IDisposable
     }
 
     [Fact]
+    public void Assess_RussiaAttacksAfterCeasefire_AllMet_WhatTheDraftAddsIsADefencePromise()
+    {
+        // After the ceasefire the US already owes Ukraine discretionary assistance and sanctions (G7 declaration
+        // 2023, Ukraine Compact 2024) and a meeting within 24 hours (usa-ukr-2024): the draft's discretionary
+        // response, which may include armed force, is neither a new obligor nor stronger nor sooner, but a promise to
+        // defend that none of those texts makes.
+        var results = Results("RUS", true, "armed-attack", "all met").ToList();
+        Assert.Equal(12, results.Count);
+        foreach (var r in results)
+        {
+            var added = Assert.Single(r["additions"]!.AsArray())!;
+            Assert.Equal("USA", (string?)added["obligor"]);
+            Assert.Equal("defense", (string?)added["what"]);
+            Assert.Empty(r["added_obligors"]!.AsArray());
+        }
+    }
+
+    [Fact]
     public void Assess_AllMetButUkraineAttackedFirst_DraftVoid()
     {
         Assert.All(Results("RUS", true, "armed-attack", "all met"), r => Assert.Equal("USA", (string?)Assert.Single(r["draft"]!.AsArray())!["obligor"]));

@@ -15,7 +15,7 @@ public sealed class ClassSummaryTests
     private static readonly Lazy<PactaSession> Session = new(() => PactaSession.Open());
 
     private static DutyFound Duty(string provision, string who, Strength strength, string? deadline) =>
-        new("usa-ukr-2024", provision, Session.Value.Corpus.States.Resolve(who).State!, null, "act", strength, Bindingness.Political, deadline, null, false, []);
+        new("usa-ukr-2024", provision, ProvisionKind.Consultation, Session.Value.Corpus.States.Resolve(who).State!, null, "act", strength, Bindingness.Political, deadline, null, false, []);
 
     [Fact]
     public void Of_HandMadeResults_OneRowPerClass_DutiesCountedPerScenario()

@@ -14,8 +14,8 @@ public sealed class DraftAdditionsTests
 {
     private static readonly Lazy<PactaSession> Session = new(() => PactaSession.Open());
 
-    private static DutyFound Duty(string agreement, string who, Strength strength, string? deadline = null, bool undecided = false) =>
-        new(agreement, "p", Session.Value.Corpus.States.Resolve(who).State!, null, "act", strength, Bindingness.Political, deadline, null, undecided, []);
+    private static DutyFound Duty(string agreement, string who, Strength strength, string? deadline = null, bool undecided = false, ProvisionKind kind = ProvisionKind.Consultation) =>
+        new(agreement, "p", kind, Session.Value.Corpus.States.Resolve(who).State!, null, "act", strength, Bindingness.Political, deadline, null, undecided, []);
 
     private static ScenarioResult Result(IReadOnlyList<DutyFound> without, IReadOnlyList<DutyFound> draft) =>
         new(null!, draft, [.. without, .. draft], without, Coverage.Covered);
@@ -42,6 +42,28 @@ public sealed class DraftAdditionsTests
         Assert.Equal(0, later.AddedObligations);
         // A duty that is only undecided without the draft is no floor: the draft's decided consultation adds strength.
         Assert.Equal([("USA", Addition.Stronger)], Result([Duty("other", "USA", Strength.Automatic, undecided: true)], [Duty("draft", "USA", Strength.Consultative)]).Additions);
+    }
+
+    [Fact]
+    public void Additions_DefencePromiseBesideDiscretionaryAssistance_IsADefenceAddition()
+    {
+        // Without the draft the US owes Ukraine discretionary assistance and sanctions (G7 declaration 2023) and
+        // consultation within 24 hours (usa-ukr-2024). The US draft of November 2025 adds a discretionary response that
+        // may include armed force (provision kind defense): not stronger, not sooner, but a promise to defend.
+        var g7 = Duty("g7-ukraine-declaration-2023", "USA", Strength.Discretionary, kind: ProvisionKind.Assistance);
+        var sanctions = Duty("g7-ukraine-declaration-2023", "USA", Strength.Discretionary, kind: ProvisionKind.Sanctions);
+        var meet = Duty("usa-ukr-2024", "USA", Strength.Consultative, "PT24H");
+        var guarantee = Duty("usa-ukr-draft-2025-11", "USA", Strength.Discretionary, kind: ProvisionKind.Defense);
+        Assert.Equal([("USA", Addition.Defense)], Result([g7, sanctions, meet], [guarantee]).Additions);
+        // Where it already owes a discretionary defence promise (NATO Art. 5 for an ally), the same promise adds nothing.
+        var art5 = Duty("north-atlantic-treaty-1949", "USA", Strength.Discretionary, kind: ProvisionKind.Defense);
+        Assert.Empty(Result([g7, art5], [guarantee]).Additions);
+        // An automatic defence promise already owed covers a discretionary one; and a draft's assistance beside owed
+        // defence is no defence addition.
+        Assert.Empty(Result([Duty("x", "USA", Strength.Automatic, kind: ProvisionKind.Defense)], [guarantee]).Additions);
+        Assert.Empty(Result([art5], [Duty("draft", "USA", Strength.Discretionary, kind: ProvisionKind.Assistance)]).Additions);
+        // Stronger still ranks first: an automatic defence promise where only discretionary assistance was owed.
+        Assert.Equal([("USA", Addition.Stronger)], Result([g7], [Duty("draft", "USA", Strength.Automatic, kind: ProvisionKind.Defense)]).Additions);
     }
 
     [Fact]

@@ -295,7 +295,7 @@ function classTable(a: any, filter: HTMLSelectElement): HTMLElement {
     // A scroll box of its own, so a battery of hundreds of classes does not push the comparison off the page.
     h('div', { class: 'scroll class-scroll', tabindex: 0, role: 'region', 'aria-label': 'Assessment per scenario class' },
       h('table', { class: 'classes', 'data-testid': 'class-table' },
-        h('caption', {}, 'Gaps: scenarios in which no one owes the target more than consultation. Adds: +X a new obligor; X stronger; X sooner.'),
+        h('caption', {}, 'Gaps: scenarios in which no one owes the target more than consultation. Adds: +X a new obligor; X stronger; X defense (a promise to defend where only assistance or consultation was owed); X sooner.'),
         h('thead', {}, h('tr', {}, ['Event', 'Readings', 'The draft obliges', 'Gaps', 'Adds'].map(t => h('th', { scope: 'col' }, t)))),
         [...groups].map(([k, cs]) => h('tbody', {},
           h('tr', { class: 'class-group' }, h('th', { scope: 'rowgroup', colspan: 5 }, `${k} (${cs[0].attacker_why})`)),
