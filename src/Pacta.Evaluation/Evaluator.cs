@@ -140,6 +140,25 @@ public sealed class Evaluator
         return check.Run(new ClauseInput(ctx, p, null, null), null);
     }
 
+    /// <summary>
+    /// <see cref="Decide"/> for <paramref name="e"/> as each of <paramref name="attackers"/> would make it (the same
+    /// target, day and place): which of them the check rules out (not met), by their place in the list; null for none.
+    /// The scene and the agreement on the day are worked out once, not per attacker (the attack table asks this of
+    /// every state for every provision whose trigger reads the attacker).
+    /// </summary>
+    public bool[]? NotMetFor(ClauseCheck check, Event e, IReadOnlyList<State> attackers, Assumptions assumptions, Agreement agreement, Provision p)
+    {
+        var scene = new EventScene(_corpus, e, assumptions);
+        var day = new AgreementAtEvent(scene, Bound.Terms(agreement));
+        bool[]? set = null;
+        for (var x = 0; x < attackers.Count; x++)
+        {
+            var ctx = day.For(scene.With(e with { Attacker = attackers[x] }));
+            if (check.Run(new ClauseInput(ctx, p, null, null), null) == CheckResult.NotMet) (set ??= new bool[attackers.Count])[x] = true;
+        }
+        return set;
+    }
+
     private string Name(int cow) => _corpus.States.ByCow(cow)?.Name ?? $"COW {cow}";
 
     private State StateOf(int cow) => _corpus.States.ByCow(cow) ?? new State(cow, cow.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, $"COW {cow}", []);

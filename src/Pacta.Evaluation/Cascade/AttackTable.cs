@@ -128,14 +128,8 @@ public sealed class AttackTable
         {
             var victim = g.States[v];
             var ev = source.EvaluatorFor(victim.Cow)!;
-            bool[]? set = null;
             // Every attacker, the victim too: a list shared between victims must hold for each of them.
-            for (var x = 0; x < n; x++)
-            {
-                var e = new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]);
-                if (ev.Decide(c, e, source.Assumptions, t.Agreement, t.Provision) == CheckResult.NotMet) (set ??= new bool[n])[x] = true;
-            }
-            return set;
+            return ev.NotMetFor(c, new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]), g.States, source.Assumptions, t.Agreement, t.Provision);
         }
 
         static bool[]? Or(bool[]? a, bool[]? b)
