@@ -67,14 +67,20 @@ public sealed class AttackTable
             var victim = g.States[v];
             if (source.EvaluatorFor(victim.Cow) is not { } ev) return;
             var attackers = NamedAttackers(byAttacker, source.AgreementsOf(victim.Cow), victim.Cow).Where(g.Has).Select(g.IndexOf).ToList();
+            // Per kind, the stand-in then each named attacker: one evaluation of the victim's agreements for them all.
+            var events = new List<Event>(kinds * (1 + attackers.Count));
             for (var k = 0; k < kinds; k++)
             {
-                neutral[v * kinds + k] = StateObligors.Of(ev.Evaluate(new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]), source.Assumptions).Triggered);
-                foreach (var x in attackers)
-                {
-                    var full = StateObligors.Of(ev.Evaluate(new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]), source.Assumptions).Triggered);
-                    (named[v * kinds + k] ??= []).Add((x, full));
-                }
+                events.Add(new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]));
+                foreach (var x in attackers) events.Add(new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]));
+            }
+            var triggered = ev.TriggeredEach(events, source.Assumptions);
+            for (var k = 0; k < kinds; k++)
+            {
+                var at = k * (1 + attackers.Count);
+                neutral[v * kinds + k] = StateObligors.Of(triggered[at]);
+                for (var i = 0; i < attackers.Count; i++)
+                    (named[v * kinds + k] ??= []).Add((attackers[i], StateObligors.Of(triggered[at + 1 + i])));
             }
         });
 
