@@ -150,15 +150,31 @@ public sealed class Evaluator
     /// The scene and the agreement on the day are worked out once, not per attacker (the attack table asks this of
     /// every state for every provision whose trigger reads the attacker).
     /// </summary>
-    public bool[]? NotMetFor(ClauseCheck check, Event e, IReadOnlyList<State> attackers, Assumptions assumptions, Agreement agreement, Provision p)
+    public bool[]? NotMetFor(ClauseCheck check, Event e, IReadOnlyList<State> attackers, Assumptions assumptions, Agreement agreement, Provision p) =>
+        NotMetFor(check, Scenes(e, attackers, assumptions), agreement, p);
+
+    /// <summary>The scenes of <paramref name="e"/> as each of <paramref name="attackers"/> would make it, for <see cref="NotMetFor(ClauseCheck, IReadOnlyList{EventScene}, Agreement, Provision)"/>.</summary>
+    public EventScene[] Scenes(Event e, IReadOnlyList<State> attackers, Assumptions assumptions)
     {
-        var scene = new EventScene(_corpus, e, assumptions);
-        var day = new AgreementAtEvent(scene, Bound.Terms(agreement));
+        var first = new EventScene(_corpus, e, assumptions);
+        var scenes = new EventScene[attackers.Count];
+        for (var x = 0; x < attackers.Count; x++) scenes[x] = first.With(e with { Attacker = attackers[x] });
+        return scenes;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="scenes"/> (from <see cref="Scenes"/>: one event, each attacker) the check rules out;
+    /// null for none. The scenes can serve every provision of the victim.
+    /// </summary>
+    public bool[]? NotMetFor(ClauseCheck check, IReadOnlyList<EventScene> scenes, Agreement agreement, Provision p)
+    {
+        if (scenes.Count == 0) return null;
+        var day = new AgreementAtEvent(scenes[0], Bound.Terms(agreement));
         bool[]? set = null;
-        for (var x = 0; x < attackers.Count; x++)
+        for (var x = 0; x < scenes.Count; x++)
         {
-            var ctx = day.For(scene.With(e with { Attacker = attackers[x] }));
-            if (check.Run(new ClauseInput(ctx, p, null, null), null) == CheckResult.NotMet) (set ??= new bool[attackers.Count])[x] = true;
+            var ctx = x == 0 ? day : day.For(scenes[x]);
+            if (check.Run(new ClauseInput(ctx, p, null, null), null) == CheckResult.NotMet) (set ??= new bool[scenes.Count])[x] = true;
         }
         return set;
     }

@@ -90,6 +90,7 @@ public sealed class AttackTable
         // the check reads them too: worked out once per check and provision then.
         const CheckDependency perEvent = CheckDependency.Target | CheckDependency.Location | CheckDependency.EventKind | CheckDependency.EventAttributes;
         var shared = new Dictionary<(ClauseCheck, string Agreement, string Provision), bool[]?>();
+        var scenes = new Dictionary<int, EventScene[]>();
         var empty = new Row([], [], [], null);
         var rows = new Row[n * kinds];
         for (var slot = 0; slot < rows.Length; slot++)
@@ -134,8 +135,11 @@ public sealed class AttackTable
         {
             var victim = g.States[v];
             var ev = source.EvaluatorFor(victim.Cow)!;
-            // Every attacker, the victim too: a list shared between victims must hold for each of them.
-            return ev.NotMetFor(c, new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]), g.States, source.Assumptions, t.Agreement, t.Provision);
+            // Every attacker, the victim too: a list shared between victims must hold for each of them. The scenes
+            // serve every provision of the victim and kind.
+            if (!scenes.TryGetValue(v * kinds + k, out var s))
+                scenes[v * kinds + k] = s = ev.Scenes(new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]), g.States, source.Assumptions);
+            return ev.NotMetFor(c, s, t.Agreement, t.Provision);
         }
 
         static bool[]? Or(bool[]? a, bool[]? b)
