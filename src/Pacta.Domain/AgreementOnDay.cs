@@ -65,6 +65,20 @@ public class AgreementOnDay
             : Force.Ended;
     }
 
+    /// <summary>
+    /// The same agreement on the same day for another event: what the day decides (force, adoption, parties) is
+    /// taken from <paramref name="day"/>, worked out once for all the events (the attack table's attackers).
+    /// </summary>
+    protected internal AgreementOnDay(AgreementOnDay day)
+    {
+        _terms = day._terms;
+        Day = day.Day;
+        Assumptions = day.Assumptions;
+        Adoption = day.Adoption;
+        Force = day.Force;
+        _parties = day._parties ??= day.ComputeParties();
+    }
+
     public Agreement Agreement => _terms.Agreement;
     public AgreementTerms Terms => _terms;
     public DateOnly Day { get; }

@@ -16,10 +16,9 @@ namespace Pacta.Evaluation;
 public sealed class Evaluator
 {
     private readonly Corpus _corpus;
-    private readonly Dictionary<int, List<Agreement>> _involving = new();
 
-    // The same selection by position in Corpus.Agreements, which is sorted by id: marking positions and
-    // reading them in order yields the agreements in id order without sorting strings per event.
+    // The agreements each state is ever a party to, by position in Corpus.Agreements, which is sorted by id: marking
+    // positions and reading them in order yields the agreements in id order without sorting strings per event.
     private readonly AgreementTerms[] _terms;
     private readonly int[] _handEncoded;
     private readonly Dictionary<int, int[]> _involvingAt = new();
@@ -48,8 +47,6 @@ public sealed class Evaluator
             if (_terms[i].Represented) continue;
             foreach (var s in Bound.EverParties(a))
             {
-                if (!_involving.TryGetValue(s, out var list)) _involving[s] = list = [];
-                list.Add(a);
                 if (!at.TryGetValue(s, out var positions)) at[s] = positions = [];
                 positions.Add(i);
             }
@@ -77,7 +74,7 @@ public sealed class Evaluator
         foreach (var a in _corpus.Agreements.Where(a => a.Origin != AgreementOrigin.Atop))
             if (ids.Add(a.Id)) yield return a;
         foreach (var s in new[] { target, attacker })
-            foreach (var a in _involving.GetValueOrDefault(s) ?? []) if (ids.Add(a.Id)) yield return a;
+            foreach (var i in _involvingAt.GetValueOrDefault(s) ?? []) if (ids.Add(_corpus.Agreements[i].Id)) yield return _corpus.Agreements[i];
         foreach (var m in assumptions.Members.Where(m => m.State == target || m.State == attacker))
         {
             foreach (var a in _corpus.Agreements.Where(a => a.Id == m.Of || a.Parties.Any(p => p.Organization == m.Of)))
@@ -89,6 +86,15 @@ public sealed class Evaluator
 
     /// <summary>The same agreements as <see cref="Involving"/>, as positions in <see cref="Corpus.Agreements"/>, in id order.</summary>
     private List<int> InvolvingPositions(int attacker, int target, Assumptions assumptions)
+    {
+        var marked = MarkInvolving(attacker, target, assumptions);
+        var positions = new List<int>();
+        for (var i = 0; i < marked.Length; i++) if (marked[i]) positions.Add(i);
+        return positions;
+    }
+
+    /// <summary>The same agreements as <see cref="Involving"/>, marked by position in <see cref="Corpus.Agreements"/>.</summary>
+    private bool[] MarkInvolving(int attacker, int target, Assumptions assumptions)
     {
         var agreements = _corpus.Agreements;
         var marked = new bool[agreements.Count];
@@ -107,9 +113,7 @@ public sealed class Evaluator
                         marked[i] = true;
             }
         }
-        var positions = new List<int>();
-        for (var i = 0; i < marked.Length; i++) if (marked[i]) positions.Add(i);
-        return positions;
+        return marked;
     }
 
     public Outcome Evaluate(Event e, Assumptions assumptions)
@@ -140,18 +144,87 @@ public sealed class Evaluator
         return check.Run(new ClauseInput(ctx, p, null, null), null);
     }
 
+    /// <summary>
+    /// <see cref="Decide"/> for <paramref name="e"/> as each of <paramref name="attackers"/> would make it (the same
+    /// target, day and place): which of them the check rules out (not met), by their place in the list; null for none.
+    /// The scene and the agreement on the day are worked out once, not per attacker (the attack table asks this of
+    /// every state for every provision whose trigger reads the attacker).
+    /// </summary>
+    public bool[]? NotMetFor(ClauseCheck check, Event e, IReadOnlyList<State> attackers, Assumptions assumptions, Agreement agreement, Provision p) =>
+        NotMetFor(check, Scenes(e, attackers, assumptions), agreement, p);
+
+    /// <summary>The scenes of <paramref name="e"/> as each of <paramref name="attackers"/> would make it, for <see cref="NotMetFor(ClauseCheck, IReadOnlyList{EventScene}, Agreement, Provision)"/>.</summary>
+    public EventScene[] Scenes(Event e, IReadOnlyList<State> attackers, Assumptions assumptions)
+    {
+        var first = new EventScene(_corpus, e, assumptions);
+        var scenes = new EventScene[attackers.Count];
+        for (var x = 0; x < attackers.Count; x++) scenes[x] = first.With(e with { Attacker = attackers[x] });
+        return scenes;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="scenes"/> (from <see cref="Scenes"/>: one event, each attacker) the check rules out;
+    /// null for none. The scenes can serve every provision of the victim.
+    /// </summary>
+    public bool[]? NotMetFor(ClauseCheck check, IReadOnlyList<EventScene> scenes, Agreement agreement, Provision p)
+    {
+        if (scenes.Count == 0) return null;
+        var day = new AgreementAtEvent(scenes[0], Bound.Terms(agreement));
+        bool[]? set = null;
+        for (var x = 0; x < scenes.Count; x++)
+        {
+            var ctx = x == 0 ? day : day.For(scenes[x]);
+            if (check.Run(new ClauseInput(ctx, p, null, null), null) == CheckResult.NotMet) (set ??= new bool[scenes.Count])[x] = true;
+        }
+        return set;
+    }
+
     private string Name(int cow) => _corpus.States.ByCow(cow)?.Name ?? $"COW {cow}";
 
     private State StateOf(int cow) => _corpus.States.ByCow(cow) ?? new State(cow, cow.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, $"COW {cow}", []);
 
-    private void EvaluateTrigger(AgreementAtEvent ctx, Provision p, List<TriggeredObligation> triggered, List<NotTriggered> notTriggered)
+    /// <summary>
+    /// What <see cref="Evaluate"/> lists as triggered for each of <paramref name="events"/> (one target, day and place;
+    /// other kinds or attackers), in the same order, without the breaches and the reasons of what is not triggered:
+    /// what the attack table asks of each victim. Each agreement's force and parties on the day are worked out once
+    /// for all the events.
+    /// </summary>
+    public IReadOnlyList<TriggeredObligation>[] TriggeredEach(IReadOnlyList<Event> events, Assumptions assumptions)
+    {
+        var lists = new List<TriggeredObligation>[events.Count];
+        if (events.Count == 0) return lists;
+        var first = new EventScene(_corpus, events[0], assumptions);
+        var scenes = new EventScene[events.Count];
+        var marked = new bool[events.Count][];
+        for (var j = 0; j < events.Count; j++)
+        {
+            lists[j] = [];
+            scenes[j] = j == 0 ? first : first.With(events[j]);
+            marked[j] = MarkInvolving(events[j].Attacker.Cow, events[j].Target.Cow, assumptions);
+        }
+        for (var i = 0; i < _terms.Length; i++)
+        {
+            AgreementAtEvent? day = null;
+            for (var j = 0; j < events.Count; j++)
+            {
+                if (!marked[j][i]) continue;
+                var ctx = day is null ? day = new AgreementAtEvent(scenes[j], _terms[i]) : day.For(scenes[j]);
+                foreach (var p in ctx.Agreement.Provisions)
+                    if (p.Trigger is not null) EvaluateTrigger(ctx, p, lists[j], null);
+            }
+        }
+        return lists;
+    }
+
+    /// <summary>Evaluates one trigger; the reasons of a provision not triggered go to <paramref name="notTriggered"/> when given.</summary>
+    private void EvaluateTrigger(AgreementAtEvent ctx, Provision p, List<TriggeredObligation> triggered, List<NotTriggered>? notTriggered)
     {
         var t = p.Trigger!;
         var a = ctx.Agreement;
         var decided = RunChecks(Checks.Trigger, ctx, p, null);
         if (decided == CheckResult.NotMet)
         {
-            notTriggered.Add(new NotTriggered(a, p, "", () =>
+            notTriggered?.Add(new NotTriggered(a, p, "", () =>
                 new Explanation(TriggerTitle(ctx, p), CheckResult.NotMet, ExplanationSource.Of(a, p), TriggerExplanations(ctx, p))));
             return;
         }
@@ -160,7 +233,7 @@ public sealed class Evaluator
         WalkObligations(ctx, p, pairs, null);
         if (pairs.Count == 0)
         {
-            notTriggered.Add(new NotTriggered(a, p, "", () =>
+            notTriggered?.Add(new NotTriggered(a, p, "", () =>
             {
                 var children = TriggerExplanations(ctx, p);
                 var skipped = new List<Explanation>();

@@ -55,8 +55,10 @@ public sealed class PactaWorkspace(string? corpusDir)
     {
         if (Environment.GetEnvironmentVariable("PACTA_TIMING") != "1") return f();
         var sw = System.Diagnostics.Stopwatch.StartNew();
+        var bytes = GC.GetTotalAllocatedBytes();
+        var gcs = GC.CollectionCount(0);
         var r = f();
-        Console.Error.WriteLine($"timing: {what} {sw.Elapsed.TotalMilliseconds:0} ms");
+        Console.Error.WriteLine($"timing: {what} {sw.Elapsed.TotalMilliseconds:0} ms ({(GC.GetTotalAllocatedBytes() - bytes) >> 20} MiB, {GC.CollectionCount(0) - gcs} GCs)");
         return r;
     }
 

@@ -67,14 +67,20 @@ public sealed class AttackTable
             var victim = g.States[v];
             if (source.EvaluatorFor(victim.Cow) is not { } ev) return;
             var attackers = NamedAttackers(byAttacker, source.AgreementsOf(victim.Cow), victim.Cow).Where(g.Has).Select(g.IndexOf).ToList();
+            // Per kind, the stand-in then each named attacker: one evaluation of the victim's agreements for them all.
+            var events = new List<Event>(kinds * (1 + attackers.Count));
             for (var k = 0; k < kinds; k++)
             {
-                neutral[v * kinds + k] = StateObligors.Of(ev.Evaluate(new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]), source.Assumptions).Triggered);
-                foreach (var x in attackers)
-                {
-                    var full = StateObligors.Of(ev.Evaluate(new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]), source.Assumptions).Triggered);
-                    (named[v * kinds + k] ??= []).Add((x, full));
-                }
+                events.Add(new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]));
+                foreach (var x in attackers) events.Add(new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]));
+            }
+            var triggered = ev.TriggeredEach(events, source.Assumptions);
+            for (var k = 0; k < kinds; k++)
+            {
+                var at = k * (1 + attackers.Count);
+                neutral[v * kinds + k] = StateObligors.Of(triggered[at]);
+                for (var i = 0; i < attackers.Count; i++)
+                    (named[v * kinds + k] ??= []).Add((attackers[i], StateObligors.Of(triggered[at + 1 + i])));
             }
         });
 
@@ -84,6 +90,7 @@ public sealed class AttackTable
         // the check reads them too: worked out once per check and provision then.
         const CheckDependency perEvent = CheckDependency.Target | CheckDependency.Location | CheckDependency.EventKind | CheckDependency.EventAttributes;
         var shared = new Dictionary<(ClauseCheck, string Agreement, string Provision), bool[]?>();
+        var scenes = new Dictionary<int, EventScene[]>();
         var empty = new Row([], [], [], null);
         var rows = new Row[n * kinds];
         for (var slot = 0; slot < rows.Length; slot++)
@@ -128,14 +135,11 @@ public sealed class AttackTable
         {
             var victim = g.States[v];
             var ev = source.EvaluatorFor(victim.Cow)!;
-            bool[]? set = null;
-            // Every attacker, the victim too: a list shared between victims must hold for each of them.
-            for (var x = 0; x < n; x++)
-            {
-                var e = new Event(Kinds[k], g.States[x], victim, source.Day, null, homes[v]);
-                if (ev.Decide(c, e, source.Assumptions, t.Agreement, t.Provision) == CheckResult.NotMet) (set ??= new bool[n])[x] = true;
-            }
-            return set;
+            // Every attacker, the victim too: a list shared between victims must hold for each of them. The scenes
+            // serve every provision of the victim and kind.
+            if (!scenes.TryGetValue(v * kinds + k, out var s))
+                scenes[v * kinds + k] = s = ev.Scenes(new Event(Kinds[k], StandIn, victim, source.Day, null, homes[v]), g.States, source.Assumptions);
+            return ev.NotMetFor(c, s, t.Agreement, t.Provision);
         }
 
         static bool[]? Or(bool[]? a, bool[]? b)

@@ -78,16 +78,14 @@ public sealed class CascadeSource
     internal Evaluator? EvaluatorFor(int cow)
     {
         lock (_byVictim)
-        {
-            if (!_byVictim.TryGetValue(cow, out var ev))
-            {
-                ev = _byState.TryGetValue(cow, out var list)
-                    ? new Evaluator(new Corpus(list, Corpus.Organizations, Corpus.Conflicts, Corpus.States, Corpus.Locations), Corpus.Bound, Checks)
-                    : null;
-                _byVictim[cow] = ev;
-            }
-            return ev;
-        }
+            if (_byVictim.TryGetValue(cow, out var known)) return known;
+        // Made outside the lock: the attack table's threads ask for different victims at once. Two threads asking for
+        // the same one both make it; the first stored is kept, so every caller gets the same evaluator.
+        var ev = _byState.TryGetValue(cow, out var list)
+            ? new Evaluator(new Corpus(list, Corpus.Organizations, Corpus.Conflicts, Corpus.States, Corpus.Locations), Corpus.Bound, Checks)
+            : null;
+        lock (_byVictim)
+            return _byVictim.TryAdd(cow, ev) ? ev : _byVictim[cow];
     }
 
     /// <summary>The obligations an event triggers (nothing when the victim is party to nothing in force).</summary>

@@ -11,6 +11,14 @@ public sealed class AgreementAtEvent : AgreementOnDay
 {
     public AgreementAtEvent(EventScene scene, AgreementTerms terms) : base(terms, scene.Event.Date, scene.Assumptions) => Scene = scene;
 
+    private AgreementAtEvent(AgreementAtEvent day, EventScene scene) : base(day) => Scene = scene;
+
+    /// <summary>The agreement on the same day for <paramref name="scene"/>'s event (same day and assumptions): force and parties are shared.</summary>
+    public AgreementAtEvent For(EventScene scene) =>
+        scene.Event.Date == Day && ReferenceEquals(scene.Assumptions, Assumptions)
+            ? new AgreementAtEvent(this, scene)
+            : throw new ArgumentException("another day or other assumptions", nameof(scene));
+
     public EventScene Scene { get; }
     public Event Event => Scene.Event;
 

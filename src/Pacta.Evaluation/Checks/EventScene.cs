@@ -21,6 +21,25 @@ public sealed class EventScene
             : states.ByIso2(loc.Sovereign);
     }
 
+    private EventScene(EventScene scene, Event e)
+    {
+        Corpus = scene.Corpus;
+        Event = e;
+        Assumptions = scene.Assumptions;
+        TargetOnly = scene.TargetOnly;
+        Historical = scene.Historical;
+        Sovereign = scene.Sovereign;
+    }
+
+    /// <summary>
+    /// The scene of <paramref name="e"/>, an event with this one's target, day and place (another attacker, say):
+    /// what the place decides is taken from this scene instead of being looked up again.
+    /// </summary>
+    public EventScene With(Event e) =>
+        e.Target == Event.Target && e.Date == Event.Date && e.Location == Event.Location
+            ? new EventScene(this, e)
+            : throw new ArgumentException("another target, day or place", nameof(e));
+
     public Corpus Corpus { get; }
     public Event Event { get; }
     public Assumptions Assumptions { get; }
