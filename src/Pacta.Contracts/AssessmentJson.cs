@@ -84,6 +84,8 @@ public static class AssessmentJson
     {
         ["agreement"] = d.Agreement,
         ["provision"] = d.Provision,
+        // The provision's kind, which the "defense" addition reads (a result's own "kind" is the event's).
+        ["provision_kind"] = Words.Of(d.Kind),
         ["obligor"] = d.Who,
         ["action"] = d.Action,
         ["strength"] = Words.Of(d.Strength),

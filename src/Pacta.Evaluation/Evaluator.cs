@@ -144,16 +144,7 @@ public sealed class Evaluator
         return check.Run(new ClauseInput(ctx, p, null, null), null);
     }
 
-    /// <summary>
-    /// <see cref="Decide"/> for <paramref name="e"/> as each of <paramref name="attackers"/> would make it (the same
-    /// target, day and place): which of them the check rules out (not met), by their place in the list; null for none.
-    /// The scene and the agreement on the day are worked out once, not per attacker (the attack table asks this of
-    /// every state for every provision whose trigger reads the attacker).
-    /// </summary>
-    public bool[]? NotMetFor(ClauseCheck check, Event e, IReadOnlyList<State> attackers, Assumptions assumptions, Agreement agreement, Provision p) =>
-        NotMetFor(check, Scenes(e, attackers, assumptions), agreement, p);
-
-    /// <summary>The scenes of <paramref name="e"/> as each of <paramref name="attackers"/> would make it, for <see cref="NotMetFor(ClauseCheck, IReadOnlyList{EventScene}, Agreement, Provision)"/>.</summary>
+    /// <summary>The scenes of <paramref name="e"/> as each of <paramref name="attackers"/> would make it (the same target, day and place), for <see cref="NotMetFor"/>.</summary>
     public EventScene[] Scenes(Event e, IReadOnlyList<State> attackers, Assumptions assumptions)
     {
         var first = new EventScene(_corpus, e, assumptions);
@@ -163,8 +154,10 @@ public sealed class Evaluator
     }
 
     /// <summary>
-    /// Which of <paramref name="scenes"/> (from <see cref="Scenes"/>: one event, each attacker) the check rules out;
-    /// null for none. The scenes can serve every provision of the victim.
+    /// <see cref="Decide"/> for each of <paramref name="scenes"/> (from <see cref="Scenes"/>: one event, each attacker):
+    /// which attackers the check rules out (not met), by their place in the list; null for none. The agreement on the
+    /// day is worked out once, not per attacker (the attack table asks this of every state for every provision whose
+    /// trigger reads the attacker), and the scenes can serve every provision of the victim.
     /// </summary>
     public bool[]? NotMetFor(ClauseCheck check, IReadOnlyList<EventScene> scenes, Agreement agreement, Provision p)
     {

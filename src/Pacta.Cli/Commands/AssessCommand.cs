@@ -89,6 +89,6 @@ public static class AssessCommand
             "Per scenario class (places and days together)");
         Output.Line();
         Output.Line("gaps: scenarios in which no one owes the target more than consultation; [undecided]: owed only if the unstated event attributes go the right way;");
-        Output.Line("adds: +X a new obligor, X stronger (more than it owes without the draft), X sooner (the same strength by an earlier deadline).");
+        Output.Line("adds: +X a new obligor, X stronger (more than it owes without the draft), X defense (a promise to defend where at that strength it owed only assistance, sanctions or consultation), X sooner (the same strength by an earlier deadline).");
     }
 }

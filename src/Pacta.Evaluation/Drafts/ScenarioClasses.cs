@@ -38,7 +38,7 @@ public sealed record ScenarioClass(
     /// <summary>The draft's duties with how many scenarios oblige anyone under it: <c>USA consultative within PT24H (14/14)</c>, "-" for none.</summary>
     public string DraftText => Draft.Count == 0 ? "-" : $"{string.Join("; ", Draft.Select(d => d.Text))} ({DraftObliges}/{Scenarios})";
 
-    /// <summary>Per obligor the most the draft adds in any scenario of the class: <c>+USA</c> a new obligor, <c>USA stronger</c>, <c>USA sooner</c>; "-" for nothing.</summary>
+    /// <summary>Per obligor the most the draft adds in any scenario of the class: <c>+USA</c> a new obligor, <c>USA stronger</c>, <c>USA defense</c>, <c>USA sooner</c>; "-" for nothing.</summary>
     public string AddsText => Adds.Count == 0 ? "-" : string.Join(", ", Adds.Select(a => a.What == Addition.Obligor ? "+" + a.Who : $"{a.Who} {Words.Of(a.What)}"));
 }
 

@@ -56,6 +56,7 @@ public sealed class DraftCommandTests : IDisposable
             var added = Assert.Single(r["additions"]!.AsArray())!;
             Assert.Equal("USA", (string?)added["obligor"]);
             Assert.Equal("defense", (string?)added["what"]);
+            Assert.Equal("defense", (string?)Assert.Single(r["draft"]!.AsArray())!["provision_kind"]);
             Assert.Empty(r["added_obligors"]!.AsArray());
         }
     }

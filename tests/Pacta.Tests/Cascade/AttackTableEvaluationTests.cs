@@ -106,7 +106,7 @@ public sealed class AttackTableEvaluationTests
                 foreach (var p in a.Provisions.Where(p => p.Trigger is not null))
                     foreach (var c in attackerChecks)
                     {
-                        var fast = ev.NotMetFor(c, template, states, Assumptions.None, a, p);
+                        var fast = ev.NotMetFor(c, ev.Scenes(template, states, Assumptions.None), a, p);
                         var plain = states.Select(x => ev.Decide(c, template with { Attacker = x }, Assumptions.None, a, p) == CheckResult.NotMet).ToArray();
                         Assert.Equal(plain, fast ?? new bool[states.Count]);
                         provisions++;
@@ -136,7 +136,7 @@ public sealed class AttackTableEvaluationTests
         var attackers = new[] { Usa, Gbr, Rus, Est, Chn }.Select(c => corpus.States.ByCow(c)!).ToList();
         var est = corpus.States.ByCow(Est)!;
         bool[]? RuledOut(DateOnly day) => ev.NotMetFor(check,
-            new Event(TriggerKind.ArmedAttack, attackers[2], est, day, null, HomeLocation.Of(corpus, est)), attackers, Assumptions.None, pact, attack);
+            ev.Scenes(new Event(TriggerKind.ArmedAttack, attackers[2], est, day, null, HomeLocation.Of(corpus, est)), attackers, Assumptions.None), pact, attack);
 
         Assert.Equal([true, true, false, true, false], RuledOut(new DateOnly(2025, 6, 1))!);
         Assert.Equal([true, false, false, true, false], RuledOut(new DateOnly(1995, 6, 1))!);
